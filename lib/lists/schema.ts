@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Saring list format v1 (see README "List format"). Unknown fields are ignored. */
+
+export const RATINGS = [
+  'false',
+  'misleading',
+  'missing-context',
+  'altered',
+  'satire',
+  'scam',
+  'unproven',
+  'mixed',
+  'true',
+] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const DOMAIN_RATINGS = ['unreliable', 'satire', 'impostor', 'scam'] as const;
+export type DomainRating = (typeof DOMAIN_RATINGS)[number];
+
+export const LIMITS = {
+  id: 128,
+  claim: 1_000,
+  label: 100,
+  url: 2_048,
+  summary: 1_000,
+  text: 4_000,
+  keyword: 100,
+  appearances: 100,
+  keywords: 50,
+} as const;
+
+const httpsUrl = z
+  .string()
+  .max(LIMITS.url)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be https');
+
+const isoDateish = z.string().max(40);
+
+export const listItemSchema = z.object({
+  id: z.string().min(1).max(LIMITS.id),
+  claim: z.string().min(1).max(LIMITS.claim),
+  rating: z.enum(RATINGS),
+  label: z.string().max(LIMITS.label).optional(),
+  url: httpsUrl.optional(),
+  published: isoDateish.optional(),
+  summary: z.string().max(LIMITS.summary).optional(),
+  text: z.string().max(LIMITS.text).optional(),
+  appearances: z.array(httpsUrl).max(LIMITS.appearances).optional(),
+  keywords: z.array(z.string().max(LIMITS.keyword)).max(LIMITS.keywords).optional(),
+  language: z.string().max(16).optional(),
+});
+export type ListItem = z.infer<typeof listItemSchema>;
+
+export const domainEntrySchema = z.object({
+  domain: z.string().min(3).max(253),
+  rating: z.enum(DOMAIN_RATINGS),
+  note: z.string().max(LIMITS.summary).optional(),
+});
+export type DomainEntry = z.infer<typeof domainEntrySchema>;
+
+export const publisherSchema = z.object({
+  name: z.string().min(1).max(200),
+  url: httpsUrl.optional(),
+});
+
+/** Everything in a list but its items and domains, validated before the items are. */
+export const listHeaderSchema = z.object({
+  saringList: z.literal(1),
+  id: z.string().regex(/^[a-z0-9-]{2,64}$/, 'must be 2–64 of a-z, 0-9 and -'),
+  name: z.string().min(1).max(200),
+  description: z.string().max(LIMITS.summary).optional(),
+  publisher: publisherSchema.optional(),
+  languages: z.array(z.string().max(16)).max(20).optional(),
+  version: z.number().int().nonnegative(),
+  published: isoDateish.optional(),
+  refresh: z.string().max(40).optional(),
+});
+export type ListHeader = z.infer<typeof listHeaderSchema>;
+
+export interface SaringList extends ListHeader {
+  items: ListItem[];
+  domains?: DomainEntry[];
+}

@@ -1,0 +1,38 @@
+import type { DomainEntry, ListItem } from '../lists/schema';
+
+/** What is being shared, as the guard extracted it. */
+export interface MatchQuery {
+  /** The post's own text (not comments), or the composer's text. */
+  text: string;
+  /** Raw hrefs found in the post (may be wrapped, e.g. l.facebook.com/l.php?u=). */
+  urls: string[];
+  /** The link card's title or headline, when the post has one. */
+  linkTitle?: string;
+}
+
+export interface MatchHit {
+  listId: string;
+  item: ListItem;
+  /** Calibrated 0..1: above MATCH_THRESHOLD the post is a known hoax. */
+  score: number;
+  /** Which layer found it: the item's url/appearances, a hoax domain, or the text. */
+  via: 'url' | 'domain' | 'text' | 'title';
+}
+
+export interface MatchResult {
+  decision: 'hoax-match' | 'none';
+  /** Best first. */
+  matches: MatchHit[];
+}
+
+export interface IndexedList {
+  listId: string;
+  items: ListItem[];
+  domains?: DomainEntry[];
+}
+
+/** The one matching interface used by the extension, the list tool, eval and bench. */
+export interface Matcher {
+  readonly size: number;
+  match(query: MatchQuery, options?: { top?: number }): MatchResult;
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { RATINGS } from '../lists/schema';
+
+/**
+ * The one message protocol between content scripts, extension pages and the background.
+ * Requests are validated with zod in the background (content scripts run beside untrusted pages);
+ * responses travel in Result envelopes.
+ */
+
+export const SHARE_KINDS = ['repost', 'quote', 'share', 'send', 'post', 'forward', 'sign'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
+export const PROMPT_REASONS = ['hoax-match', 'unread-link', 'petition', 'always'] as const;
+export type PromptReason = (typeof PROMPT_REASONS)[number];
+
+export const STRICTNESS = ['off', 'hoax-only', 'balanced', 'always'] as const;
+export type Strictness = (typeof STRICTNESS)[number];
+
+export const UI_LANGUAGES = ['id', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const OUTCOMES = ['cancel', 'read', 'share'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
+const boundedUrl = z.string().max(4_096);
+
+export const requestSchemas = {
+  /** A share action is about to happen: should the person be asked first? */
+  'check-share': z.object({
+    site: siteId,
+    kind: z.enum(SHARE_KINDS),
+    // Long posts are capped by the client; the cap here only bounds what crosses the boundary.
+    text: z.string().max(20_000),
+    urls: z.array(boundedUrl).max(50),
+    linkTitle: z.string().max(1_000).optional(),
+  }),
+  /** What the person chose in the prompt (counted locally, never content). */
+  'record-outcome': z.object({
+    site: siteId,
+    reason: z.enum(PROMPT_REASONS),
+    outcome: z.enum(OUTCOMES),
+  }),
+  /** "Read first": open this article or fact-check in a new tab and remember it as read. */
+  'open-read': z.object({ url: boundedUrl }),
+  /** The person opened a link from a post. */
+  'mark-read': z.object({ url: boundedUrl }),
+  /** An adapter found (ok) or failed to find (not ok) what it needs on a site. */
+  'report-health': z.object({
+    site: siteId,
+    ok: z.boolean(),
+    detail: z.string().max(200).optional(),
+  }),
+  /** Popup: what Saring does on the page at this URL. */
+  'get-page-status': z.object({ url: boundedUrl }),
+  'set-site-enabled': z.object({ site: siteId, enabled: z.boolean() }),
+  /** Snooze all prompts for `minutes`; 0 ends a snooze. */
+  snooze: z.object({ minutes: z.number().int().min(0).max(24 * 60) }),
+  'get-options-state': z.object({}),
+  'set-settings': z.object({
+    strictness: z.enum(STRICTNESS).optional(),
+    language: z.enum(['auto', ...UI_LANGUAGES]).optional(),
+  }),
+  /** share-check page: let this tab continue once to the share-intent URL it interrupted. */
+  'allow-share-intent': z.object({ url: boundedUrl }),
+} as const;
+
+export type MessageType = keyof typeof requestSchemas;
+export type RequestOf<K extends MessageType> = z.infer<(typeof requestSchemas)[K]>;
+
+export interface FactCheckView {
+  id: string;
+  listId: string;
+  claim: string;
+  rating: (typeof RATINGS)[number];
+  label?: string;
+  url?: string;
+  published?: string;
+  publisher?: string;
+  score: number;
+}
+
+export type CheckShareResponse =
+  | { ask: false }
+  | {
+      ask: true;
+      reason: PromptReason;
+      matches: FactCheckView[];
+      /** The article to read, else the best fact-check; null when there is neither. */
+      readUrl: string | null;
+      language: UiLanguage;
+    };
+
+export interface DayCounts {
+  prompts: number;
+  cancel: number;
+  read: number;
+  share: number;
+}
+
+export interface SiteHealth {
+  state: 'working' | 'degraded' | 'unknown';
+  lastOk: number | null;
+  lastFailure: number | null;
+  failures: number;
+  detail?: string;
+}
+
+export interface PageStatus {
+  site: { id: string; name: string } | null;
+  siteEnabled: boolean;
+  /** Guarded = supported, enabled, not snoozed, strictness not off. */
+  guarded: boolean;
+  snoozedUntil: number | null;
+  today: DayCounts;
+  language: UiLanguage;
+}
+
+export interface ListStatus {
+  id: string;
+  name: string;
+  publisher?: string;
+  version: number;
+  items: number;
+  state: 'ok' | 'syncing' | 'error';
+  lastError?: string;
+  updatedAt: number | null;
+}
+
+export interface Settings {
+  strictness: Strictness;
+  language: 'auto' | UiLanguage;
+  disabledSites: string[];
+  snoozedUntil: number | null;
+}
+
+export interface OptionsState {
+  settings: Settings;
+  language: UiLanguage;
+  sites: { id: string; name: string; enabled: boolean; health: SiteHealth }[];
+  lists: ListStatus[];
+}
+
+export interface ResponseMap {
+  'check-share': CheckShareResponse;
+  'record-outcome': null;
+  'open-read': null;
+  'mark-read': null;
+  'report-health': null;
+  'get-page-status': PageStatus;
+  'set-site-enabled': null;
+  snooze: { snoozedUntil: number | null };
+  'get-options-state': OptionsState;
+  'set-settings': Settings;
+  'allow-share-intent': null;
+}
+
+export type ResponseOf<K extends MessageType> = ResponseMap[K];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: RequestOf<K>;
+}
+
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: 'invalid-request' | 'unknown-type' | 'failed'; message: string } };

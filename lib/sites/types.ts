@@ -1,0 +1,63 @@
+import type { ShareKind } from '../messaging/protocol';
+
+/**
+ * A site adapter is pure data: where posts, their text and links, and share actions are on a
+ * site's DOM. The guard engine (lib/guard/) interprets it and never names a site.
+ */
+
+/** One CSS alternative and the month (YYYY-MM) it was last seen working on the live site. */
+export interface SelectorAlt {
+  css: string;
+  seen: string;
+}
+
+/** Alternatives, newest first: the first that matches wins. */
+export type SelectorList = readonly SelectorAlt[];
+
+/** Accessible names (aria-label or visible text) per UI locale, used when no selector matches. */
+export interface LabelTable {
+  id: readonly string[];
+  en: readonly string[];
+}
+
+export interface ActionRule {
+  kind: ShareKind;
+  /**
+   * `opens`: the element opens a menu or sheet away from the post (X's repost button, Facebook's
+   * share button); the engine remembers the post and lets the click through.
+   * `shares`: the element performs the share; the engine checks it and holds it when it must ask.
+   */
+  step: 'opens' | 'shares';
+  selectors: SelectorList;
+  /** Fallback when no selector matches: role=button/menuitem/link elements with these names. */
+  labels?: LabelTable;
+  /** Label matches count only inside these containers (menus and sheets render in layers). */
+  within?: SelectorList;
+  /** Where the shared content is: the element's post, the post remembered by the last `opens`, or the composer. */
+  content: 'post' | 'opened-post' | 'composer';
+  /** Ask only when the content carries an external link (a composer's own new post). */
+  onlyWithLink?: boolean;
+}
+
+export interface SiteAdapter {
+  /** Stable id: settings, health and stats are keyed by it. */
+  id: string;
+  name: string;
+  /** Content-script match patterns; empty for adapters used inside extension pages (the demo). */
+  matches: readonly string[];
+  /** Hosts whose links are the site's own (profiles, hashtags), not articles to read. */
+  ownHosts: readonly string[];
+  /** A post container, searched from the action element outwards (closest). */
+  post: SelectorList;
+  /** The post's own text inside the post. */
+  postText: SelectorList;
+  /** The link card's title inside the post. */
+  linkTitle?: SelectorList;
+  /** Parts of a post whose text and links are not the post's own (comments, replies). */
+  exclude?: SelectorList;
+  composer?: {
+    container: SelectorList;
+    text: SelectorList;
+  };
+  actions: readonly ActionRule[];
+}
