@@ -12,6 +12,7 @@ export default defineConfig({
     default_locale: 'id',
     permissions: [
       'storage',
+      'activeTab',
       'unlimitedStorage',
       'alarms',
       'webNavigation',

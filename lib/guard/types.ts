@@ -1,0 +1,42 @@
+import type {
+  CheckShareResponse,
+  FactCheckView,
+  Outcome,
+  PromptReason,
+  RequestOf,
+  ShareKind,
+  UiLanguage,
+} from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/types';
+
+/** How the guard talks to the background; the content script and the demo page pass messaging. */
+export interface GuardTransport {
+  checkShare(request: RequestOf<'check-share'>): Promise<CheckShareResponse>;
+  recordOutcome(request: RequestOf<'record-outcome'>): void;
+  openRead(url: string): void;
+  markRead(url: string): void;
+  reportHealth(request: RequestOf<'report-health'>): void;
+}
+
+/** What the prompt shows; the guard builds it from the background's answer and the post. */
+export interface PromptRequest {
+  reason: PromptReason;
+  kind: ShareKind;
+  language: UiLanguage;
+  /** A short excerpt of what is being shared, as plain text. */
+  excerpt: string;
+  matches: FactCheckView[];
+  readUrl: string | null;
+}
+
+/** Shows the prompt and resolves with the person's choice (Esc and closing mean cancel). */
+export type ShowPrompt = (request: PromptRequest) => Promise<Outcome>;
+
+export interface GuardOptions {
+  adapter: SiteAdapter;
+  document: Document;
+  transport: GuardTransport;
+  showPrompt: ShowPrompt;
+  /** Past this the share goes through unprompted (fail open). Default 300 ms. */
+  timeoutMs?: number;
+}
