@@ -15,7 +15,7 @@ export interface MatchHit {
   item: ListItem;
   /** Calibrated 0..1: above MATCH_THRESHOLD the post is a known hoax. */
   score: number;
-  /** Which layer found it: the item's url/appearances, a hoax domain, or the text. */
+  /** Which layer found it: a link to where the hoax appeared, a hoax domain, the text or the link title. */
   via: 'url' | 'domain' | 'text' | 'title';
 }
 

@@ -1,0 +1,289 @@
+import type { DomainEntry, ListItem } from '../lists/schema';
+import { cleanText, wordTokens } from './normalize';
+import type { IndexedList } from './types';
+import { hostOf, normalizeUrl } from './url';
+
+/**
+ * The matcher's index as flat typed arrays. Its core (vocabulary, postings,
+ * claim sequences) is what persist.ts stores; the rest is derived from the core
+ * by the same code after building and after loading, so both answer alike.
+ */
+
+/** Variable-length rows of ids in one array: row r is values[offsets[r] .. offsets[r + 1]). */
+export interface Rows {
+  offsets: Uint32Array;
+  values: Uint32Array;
+}
+
+export function rowOf(rows: Rows, r: number): Uint32Array {
+  return rows.values.subarray(rows.offsets[r], rows.offsets[r + 1]);
+}
+
+/** Which fields of an item a token occurs in (bits of a posting). */
+export const FIELD_CLAIM = 1;
+export const FIELD_TEXT = 2;
+
+export interface DocSource {
+  listId: string;
+  item: ListItem;
+}
+
+export interface DomainSource {
+  listId: string;
+  entry: DomainEntry;
+}
+
+export interface IndexCore {
+  /** What the index was built from. */
+  lists: IndexedList[];
+  /** Doc n is the n-th item of the lists, taken in order. */
+  docs: DocSource[];
+  vocabulary: Map<string, number>;
+  /** Per token, the docs holding it (ascending); postingFields says in which fields. */
+  postings: Rows;
+  postingFields: Uint8Array;
+  /** Per doc, claim + keyword token ids in order, for the phrase check. */
+  claimSequences: Rows;
+  /** Normalised appearance URL → docs. */
+  urls: Map<string, number[]>;
+  /** Hoax-domain host → its entry. */
+  domains: Map<string, DomainSource>;
+}
+
+export interface BuiltIndex extends IndexCore {
+  /** IDF over claims (and keywords): the claim model was fitted on these. */
+  idf: Float32Array;
+  /** IDF over circulating texts, for the text similarity. */
+  textIdf: Float32Array;
+  /** 1 for tokens too common to retrieve by. */
+  common: Uint8Array;
+  /** Per doc, distinct claim + keyword token ids (ascending) and their IDF mass. */
+  claimTokens: Rows;
+  claimMass: Float64Array;
+  /** Per doc, distinct circulating-text token ids (ascending) and their text-IDF mass. */
+  textTokens: Rows;
+  textMass: Float64Array;
+}
+
+/** Words in more than this share of items are too common to retrieve by. */
+const COMMON_WORD_SHARE = 0.1;
+/** Item count the score model was fitted at. */
+const CALIBRATION_SIZE = 15_000;
+
+export function massOf(tokens: Uint32Array, idf: Float32Array): number {
+  let mass = 0;
+  for (const token of tokens) mass += idf[token] ?? 0;
+  return mass;
+}
+
+/** Appends to a growing row set; `seal` trims it to its length. */
+class RowsBuilder {
+  private readonly offsets: number[] = [0];
+  private values = new Uint32Array(1 << 16);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  endRow(): void {
+    this.offsets.push(this.length);
+  }
+
+  seal(): Rows {
+    return { offsets: Uint32Array.from(this.offsets), values: this.values.slice(0, this.length) };
+  }
+}
+
+/**
+ * Token ids of texts, assigning new ids in order of first occurrence. The
+ * tokens of a word depend on the word alone, so each distinct word is
+ * tokenised once: list texts repeat the same few ten thousand words.
+ */
+class Tokenizer {
+  readonly vocabulary = new Map<string, number>();
+  private readonly idsOfWord = new Map<string, number[]>();
+
+  append(raw: string, into: RowsBuilder): void {
+    for (const word of cleanText(raw).split(' ')) {
+      let ids = this.idsOfWord.get(word);
+      if (ids === undefined) {
+        ids = wordTokens(word).map((token) => this.idOf(token));
+        this.idsOfWord.set(word, ids);
+      }
+      for (const id of ids) into.push(id);
+    }
+  }
+
+  private idOf(token: string): number {
+    let id = this.vocabulary.get(token);
+    if (id === undefined) {
+      id = this.vocabulary.size;
+      this.vocabulary.set(token, id);
+    }
+    return id;
+  }
+}
+
+export function buildIndex(lists: IndexedList[]): BuiltIndex {
+  const tokenizer = new Tokenizer();
+  const docs: DocSource[] = [];
+  const sequences = new RowsBuilder();
+  const texts = new RowsBuilder();
+  const urls = new Map<string, number[]>();
+  const domains = new Map<string, DomainSource>();
+  for (const list of lists) {
+    for (const item of list.items) {
+      const doc = docs.length;
+      docs.push({ listId: list.listId, item });
+      tokenizer.append(`${item.claim} ${(item.keywords ?? []).join(' ')}`, sequences);
+      sequences.endRow();
+      if (item.text) tokenizer.append(item.text, texts);
+      texts.endRow();
+      // Where the hoax circulated; never item.url, the fact-check itself.
+      for (const raw of item.appearances ?? []) {
+        const url = normalizeUrl(raw);
+        if (!url) continue;
+        const found = urls.get(url);
+        if (found) found.push(doc);
+        else urls.set(url, [doc]);
+      }
+    }
+    for (const entry of list.domains ?? []) {
+      const host = hostOf(entry.domain);
+      if (host && !domains.has(host)) domains.set(host, { listId: list.listId, entry });
+    }
+  }
+  const { vocabulary } = tokenizer;
+  const claimSequences = sequences.seal();
+  const textSequences = texts.seal();
+  const tokenCount = vocabulary.size;
+
+  // Each doc's distinct tokens with their field bits, and how many docs hold each token.
+  const fieldsOf = new Uint8Array(tokenCount);
+  const seen: number[] = [];
+  const docTokens = new RowsBuilder();
+  const docFields: number[] = [];
+  const documentFrequency = new Uint32Array(tokenCount);
+  const mark = (tokens: Uint32Array, field: number) => {
+    for (const token of tokens) {
+      if (fieldsOf[token] === 0) seen.push(token);
+      fieldsOf[token]! |= field;
+    }
+  };
+  for (let doc = 0; doc < docs.length; doc++) {
+    mark(rowOf(claimSequences, doc), FIELD_CLAIM);
+    mark(rowOf(textSequences, doc), FIELD_TEXT);
+    for (const token of seen) {
+      documentFrequency[token]!++;
+      docTokens.push(token);
+      docFields.push(fieldsOf[token]!);
+      fieldsOf[token] = 0;
+    }
+    docTokens.endRow();
+    seen.length = 0;
+  }
+  const distinct = docTokens.seal();
+
+  // Postings: offsets from the frequencies, then filled doc by doc (so ascending).
+  const postingOffsets = new Uint32Array(tokenCount + 1);
+  for (let token = 0; token < tokenCount; token++) {
+    postingOffsets[token + 1] = postingOffsets[token]! + documentFrequency[token]!;
+  }
+  const postingDocs = new Uint32Array(distinct.values.length);
+  const postingFields = new Uint8Array(distinct.values.length);
+  const filled = postingOffsets.slice(0, tokenCount);
+  for (let doc = 0; doc < docs.length; doc++) {
+    for (let at = distinct.offsets[doc]!; at < distinct.offsets[doc + 1]!; at++) {
+      const slot = filled[distinct.values[at]!]!++;
+      postingDocs[slot] = doc;
+      postingFields[slot] = docFields[at]!;
+    }
+  }
+  return completeIndex({
+    lists,
+    docs,
+    vocabulary,
+    postings: { offsets: postingOffsets, values: postingDocs },
+    postingFields,
+    claimSequences,
+    urls,
+    domains,
+  });
+}
+
+/** Per doc, the tokens of its postings carrying `field`; walking token by token leaves each row ascending. */
+function docRows(core: IndexCore, field: number): Rows {
+  const { offsets, values } = core.postings;
+  const rowOffsets = new Uint32Array(core.docs.length + 1);
+  for (let at = 0; at < values.length; at++) {
+    if (core.postingFields[at]! & field) rowOffsets[values[at]! + 1]!++;
+  }
+  for (let doc = 0; doc < core.docs.length; doc++) rowOffsets[doc + 1]! += rowOffsets[doc]!;
+  const tokens = new Uint32Array(rowOffsets[core.docs.length]!);
+  const filled = rowOffsets.slice(0, core.docs.length);
+  for (let token = 0; token + 1 < offsets.length; token++) {
+    for (let at = offsets[token]!; at < offsets[token + 1]!; at++) {
+      if (core.postingFields[at]! & field) tokens[filled[values[at]!]!++] = token;
+    }
+  }
+  return { offsets: rowOffsets, values: tokens };
+}
+
+/** How many docs hold each token in their rows. */
+function frequencies(rows: Rows, tokenCount: number): Uint32Array {
+  const counts = new Uint32Array(tokenCount);
+  for (const token of rows.values) counts[token]!++;
+  return counts;
+}
+
+function massesOf(rows: Rows, weights: Float32Array): Float64Array {
+  const masses = new Float64Array(rows.offsets.length - 1);
+  for (let doc = 0; doc < masses.length; doc++) masses[doc] = massOf(rowOf(rows, doc), weights);
+  return masses;
+}
+
+/** The derived parts: per-doc token sets, IDF weights, common words, masses. */
+export function completeIndex(core: IndexCore): BuiltIndex {
+  const tokenCount = core.vocabulary.size;
+  const claimTokens = docRows(core, FIELD_CLAIM);
+  const textTokens = docRows(core, FIELD_TEXT);
+  const claimFrequency = frequencies(claimTokens, tokenCount);
+  const textFrequency = frequencies(textTokens, tokenCount);
+  let withText = 0;
+  for (let doc = 0; doc < core.docs.length; doc++) {
+    if (textTokens.offsets[doc + 1]! > textTokens.offsets[doc]!) withText++;
+  }
+
+  const total = Math.max(core.docs.length, 1);
+  // The claim model was fitted at ~15k items; small lists keep its calibration
+  // by counting as that large (their words are as rare as they look).
+  const inverse = (df: number, n: number) =>
+    Math.log(1 + (Math.max(n, CALIBRATION_SIZE) - df + 0.5) / (df + 0.5));
+  const idf = new Float32Array(tokenCount);
+  const textIdf = new Float32Array(tokenCount);
+  const common = new Uint8Array(tokenCount);
+  for (let token = 0; token < tokenCount; token++) {
+    const inClaims = claimFrequency[token]!;
+    const inTexts = textFrequency[token]!;
+    idf[token] = inverse(inClaims, total);
+    textIdf[token] = inverse(inTexts, Math.max(withText, 1));
+    common[token] =
+      total >= 20 && (inClaims > COMMON_WORD_SHARE * total || inTexts > COMMON_WORD_SHARE * withText) ? 1 : 0;
+  }
+  return {
+    ...core,
+    idf,
+    textIdf,
+    common,
+    claimTokens,
+    claimMass: massesOf(claimTokens, idf),
+    textTokens,
+    textMass: massesOf(textTokens, textIdf),
+  };
+}

@@ -1,0 +1,411 @@
+import Fuse from 'fuse.js';
+import type { DomainEntry, Rating } from '../lists/schema';
+import { buildIndex, FIELD_CLAIM, massOf, rowOf, type BuiltIndex } from './built-index';
+import { tokenize } from './normalize';
+import { decodeIndex, encodeIndex } from './persist';
+import type { IndexedList, Matcher, MatchHit, MatchQuery, MatchResult } from './types';
+import { registrableDomain } from './domain';
+import { normalizeUrl } from './url';
+
+/**
+ * Matcher v1: a URL/domain layer, then a token inverted index over each item's
+ * claim, keywords and circulating text, a weighted-overlap score for the best
+ * candidates and a phrase check on the very best. See ARCHITECTURE.md
+ * "Matching, designed for scale".
+ */
+
+/**
+ * Chosen on ../shared/data/id with tests/eval/eval.ts: the lowest score at which
+ * at most 0.2% of ordinary tweets, and of short ordinary posts, get a
+ * hoax-match (see the table there).
+ */
+export const MATCH_THRESHOLD = 0.25;
+/**
+ * Text cosine at which a post counts as repeating an item's circulating text:
+ * about 0.1% of ordinary tweets reach it against the starter list.
+ */
+const TEXT_MATCH_COSINE = 0.6;
+/**
+ * Text-IDF mass and distinct words a post must share with an item's circulating
+ * text for the full cosine to count: a greeting repeating a one-line text
+ * ("Selamat pagi") has a high cosine and proves nothing. Both, because on a
+ * small list every word looks rare.
+ */
+const FULL_TEXT_EVIDENCE_MASS = 20;
+const FULL_TEXT_EVIDENCE_WORDS = 4;
+/**
+ * Claim-IDF mass a post must share with a claim for the model's score to count
+ * in full (about two rare words): one word, even one covering a one-word claim,
+ * is what ordinary chatter shares with some item by chance.
+ */
+const FULL_CLAIM_EVIDENCE_MASS = 13;
+
+const CANDIDATES = 50;
+const PHRASE_CHECKED = 10;
+const MAX_QUERY_TOKENS = 2_000;
+const MAX_CORRECTIONS = 40;
+const MIN_CORRECTED_LENGTH = 5;
+const MAX_QUERY_URLS = 50;
+const TITLE_MAX_LENGTH = 300;
+/** Retrieval weight of the circulating-text field against the claim's: the claim is what was checked. */
+const TEXT_FIELD_WEIGHT = 0.5;
+/** Score of a link to a site on a list's hoax-domain list. */
+const DOMAIN_SCORE = 0.9;
+
+interface Candidate {
+  doc: number;
+  retrieval: number;
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** The most frequent known word one edit (delete, swap, replace, insert) away, if any. */
+function correctWord(word: string, index: BuiltIndex): number | undefined {
+  let best: number | undefined;
+  let bestDf = 0;
+  const consider = (candidate: string) => {
+    const id = index.vocabulary.get(candidate);
+    if (id === undefined || index.common[id]) return;
+    const df = index.postings.offsets[id + 1]! - index.postings.offsets[id]!;
+    if (df > bestDf) {
+      best = id;
+      bestDf = df;
+    }
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (i < word.length) {
+      consider(head + tail.slice(1));
+      if (i + 1 < word.length) consider(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
+    }
+    for (const letter of ALPHABET) {
+      consider(head + letter + tail);
+      if (i < word.length && letter !== tail.charAt(0)) consider(head + letter + tail.slice(1));
+    }
+  }
+  return best;
+}
+
+/** Query tokens as ids (known words, or corrected ones); unknown words are dropped. */
+function queryTokenIds(text: string, index: BuiltIndex): number[] {
+  const ids: number[] = [];
+  const corrections = new Map<string, number | undefined>();
+  for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {
+    let id = index.vocabulary.get(token);
+    if (id === undefined && token.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(token)) {
+      if (!corrections.has(token) && corrections.size < MAX_CORRECTIONS) {
+        corrections.set(token, correctWord(token, index));
+      }
+      id = corrections.get(token);
+    }
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+/** Adjacent and next-but-one token pairs of the post: near each other counts as a phrase. */
+function pairKeys(ids: number[]): Set<number> {
+  const pairs = new Set<number>();
+  for (let i = 0; i < ids.length; i++) {
+    for (let gap = 1; gap <= 2 && i + gap < ids.length; gap++) {
+      const a = ids[i]!;
+      const b = ids[i + gap]!;
+      pairs.add(a * 0x200000 + b);
+      pairs.add(b * 0x200000 + a);
+    }
+  }
+  return pairs;
+}
+
+function phraseShare(sequence: Uint32Array, postPairs: Set<number>): number {
+  let pairs = 0;
+  let present = 0;
+  for (let i = 0; i + 1 < sequence.length; i++) {
+    if (sequence[i] === sequence[i + 1]) continue;
+    pairs++;
+    if (postPairs.has(sequence[i]! * 0x200000 + sequence[i + 1]!)) present++;
+  }
+  return pairs === 0 ? 1 : present / pairs;
+}
+
+function sharedMass(tokens: Uint32Array, post: Set<number>, idf: Float32Array): number {
+  let mass = 0;
+  for (const token of tokens) if (post.has(token)) mass += idf[token] ?? 0;
+  return mass;
+}
+
+function sharedCount(tokens: Uint32Array, post: Set<number>): number {
+  let count = 0;
+  for (const token of tokens) if (post.has(token)) count++;
+  return count;
+}
+
+/** Items sharing the most (weighted) rare words with the post. */
+function retrieve(postTokens: Set<number>, index: BuiltIndex): Candidate[] {
+  const accumulated = new Map<number, number>();
+  for (const token of postTokens) {
+    if (index.common[token]) continue;
+    const claimWeight = index.idf[token] ?? 0;
+    const textWeight = TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
+    const { offsets, values } = index.postings;
+    for (let at = offsets[token]!; at < offsets[token + 1]!; at++) {
+      const doc = values[at]!;
+      const weight = index.postingFields[at]! & FIELD_CLAIM ? claimWeight : textWeight;
+      accumulated.set(doc, (accumulated.get(doc) ?? 0) + weight);
+    }
+  }
+  const candidates: Candidate[] = [];
+  for (const [doc, overlap] of accumulated) {
+    // Share of the claim covered, tempered so long claims are not buried.
+    const mass = index.claimMass[doc]! + TEXT_FIELD_WEIGHT * index.textMass[doc]!;
+    candidates.push({ doc, retrieval: overlap / Math.sqrt(Math.max(mass, 1)) });
+  }
+  candidates.sort((a, b) => b.retrieval - a.retrieval);
+  return candidates.slice(0, CANDIDATES);
+}
+
+/** Evidence that the post repeats an item's claim (or its circulating text). */
+export interface TextEvidence {
+  /** Share of the claim's IDF mass present in the post, 0..1. */
+  coverage: number;
+  /** Share of the claim's adjacent word pairs found near each other in the post, 0..1. */
+  phrase: number;
+  /** IDF mass of the claim words found in the post: a two-word claim proves little. */
+  sharedClaimMass: number;
+  claimMass: number;
+  /** IDF mass of the whole post: long posts share words with anything. */
+  postMass: number;
+  /** Distinct words in the claim. */
+  claimWords: number;
+  /** Cosine of IDF-weighted word sets of post and the item's circulating text, 0..1. */
+  textSimilarity: number;
+  /** Text-IDF mass and count of the circulating-text words found in the post. */
+  sharedTextMass: number;
+  sharedTextWords: number;
+}
+
+/**
+ * Logistic model of "this post repeats this claim", fitted by tests/eval on
+ * eval pairs (right item = 1, other candidates and ordinary tweets = 0), so the
+ * score reads as a probability. Weights: bias, then one per feature below.
+ */
+const CLAIM_MODEL = {
+  bias: -10.59,
+  coverage: 5.967,
+  phrase: -0.234,
+  coverageTimesPhrase: 0.81,
+  logSharedClaimMass: 3.211,
+  logClaimMass: 0.449,
+  logPostMass: -1.411,
+  postShareExplained: -1.179,
+  inverseClaimWords: 0.439,
+};
+
+/**
+ * The calibrated score 0..1; the circulating text counts when it matches better.
+ * Each is scaled down when the post shares too little to be evidence: a short
+ * post reaches high coverage or cosine with one or two everyday words.
+ */
+export function scoreEvidence(e: TextEvidence): number {
+  const m = CLAIM_MODEL;
+  const logit =
+    m.bias +
+    m.coverage * e.coverage +
+    m.phrase * e.phrase +
+    m.coverageTimesPhrase * e.coverage * e.phrase +
+    m.logSharedClaimMass * Math.log1p(e.sharedClaimMass) +
+    m.logClaimMass * Math.log1p(e.claimMass) +
+    m.logPostMass * Math.log1p(e.postMass) +
+    m.postShareExplained * (e.sharedClaimMass / Math.max(e.postMass, 1)) +
+    m.inverseClaimWords / Math.max(e.claimWords, 1);
+  const claimEvidence = Math.min(1, e.sharedClaimMass / FULL_CLAIM_EVIDENCE_MASS);
+  const claimScore = claimEvidence / (1 + Math.exp(-logit));
+  const textEvidence = Math.min(
+    1,
+    e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS,
+    e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS,
+  );
+  return Math.min(1, Math.max(claimScore, textScore(e.textSimilarity * textEvidence)));
+}
+
+/** Piecewise-linear map putting TEXT_MATCH_COSINE exactly at MATCH_THRESHOLD. */
+function textScore(cosine: number): number {
+  if (cosine < TEXT_MATCH_COSINE) return (cosine / TEXT_MATCH_COSINE) * MATCH_THRESHOLD;
+  return MATCH_THRESHOLD + ((cosine - TEXT_MATCH_COSINE) / (1 - TEXT_MATCH_COSINE)) * (1 - MATCH_THRESHOLD);
+}
+
+function textHits(text: string, index: BuiltIndex): Array<{ doc: number; score: number }> {
+  const ids = queryTokenIds(text, index);
+  if (ids.length === 0) return [];
+  const postTokens = new Set(ids);
+  const postArray = Uint32Array.from(postTokens);
+  const postMass = massOf(postArray, index.idf);
+  const postTextMass = massOf(postArray, index.textIdf);
+  const candidates = retrieve(postTokens, index);
+
+  const scored = candidates.map(({ doc }) => {
+    const claimTokens = rowOf(index.claimTokens, doc);
+    const claimMass = index.claimMass[doc]!;
+    const textMass = index.textMass[doc]!;
+    const sharedClaim = sharedMass(claimTokens, postTokens, index.idf);
+    const textTokens = rowOf(index.textTokens, doc);
+    const sharedText = sharedMass(textTokens, postTokens, index.textIdf);
+    return {
+      doc,
+      evidence: {
+        coverage: claimMass > 0 ? sharedClaim / claimMass : 0,
+        phrase: 0,
+        sharedClaimMass: sharedClaim,
+        claimMass,
+        postMass,
+        claimWords: claimTokens.length,
+        textSimilarity: textMass > 0 ? sharedText / Math.sqrt(textMass * Math.max(postTextMass, 1)) : 0,
+        sharedTextMass: sharedText,
+        sharedTextWords: sharedCount(textTokens, postTokens),
+      } satisfies TextEvidence,
+    };
+  });
+  // Phrase check only where it can change the answer: the best few by coverage.
+  scored.sort((a, b) => scoreEvidence(b.evidence) - scoreEvidence(a.evidence));
+  const postPairs = pairKeys(ids);
+  for (const entry of scored.slice(0, PHRASE_CHECKED)) {
+    entry.evidence.phrase = phraseShare(rowOf(index.claimSequences, entry.doc), postPairs);
+  }
+  return scored
+    .map(({ doc, evidence }) => ({ doc, score: scoreEvidence(evidence) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** A link title against claims, by fuse.js over the candidates the title's words retrieve. */
+function titleHits(title: string, index: BuiltIndex): Array<{ doc: number; score: number }> {
+  const short = title.slice(0, TITLE_MAX_LENGTH);
+  const ids = queryTokenIds(short, index);
+  if (ids.length === 0) return [];
+  const candidates = retrieve(new Set(ids), index).slice(0, 20);
+  const fuse = new Fuse(
+    candidates.map(({ doc }) => ({ doc, claim: index.docs[doc]!.item.claim })),
+    { keys: ['claim'], includeScore: true, ignoreLocation: true, threshold: 0.4 },
+  );
+  return fuse.search(short).map(({ item, score }) => ({ doc: item.doc, score: 1 - (score ?? 1) }));
+}
+
+const DOMAIN_RATING_TO_ITEM: Record<DomainEntry['rating'], Rating> = {
+  unreliable: 'false',
+  satire: 'satire',
+  impostor: 'altered',
+  scam: 'scam',
+};
+
+/** Hoax-domain entries for a link's host and its parents, down to the registrable domain. */
+function domainHits(host: string, index: BuiltIndex): MatchHit[] {
+  const registrable = registrableDomain(host);
+  if (!registrable) return [];
+  const hits: MatchHit[] = [];
+  for (let name = host; ; name = name.slice(name.indexOf('.') + 1)) {
+    const found = index.domains.get(name);
+    if (found) {
+      const { entry } = found;
+      hits.push({
+        listId: found.listId,
+        item: {
+          id: `domain:${name}`,
+          claim: entry.note ?? name,
+          rating: DOMAIN_RATING_TO_ITEM[entry.rating],
+          label: entry.rating,
+        },
+        score: DOMAIN_SCORE,
+        via: 'domain',
+      });
+    }
+    if (name === registrable || !name.includes('.')) break;
+  }
+  return hits;
+}
+
+function safeString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function answer(index: BuiltIndex, query: MatchQuery, top: number): MatchResult {
+  const best = new Map<string, MatchHit>();
+  const offer = (hit: MatchHit) => {
+    const key = `${hit.listId}\u0000${hit.item.id}`;
+    const previous = best.get(key);
+    if (!previous || hit.score > previous.score) best.set(key, hit);
+  };
+  const hitFor = (doc: number, score: number, via: MatchHit['via']): MatchHit => {
+    const { listId, item } = index.docs[doc]!;
+    return { listId, item, score: Math.round(score * 1000) / 1000, via };
+  };
+
+  const urls = Array.isArray(query.urls) ? query.urls.slice(0, MAX_QUERY_URLS) : [];
+  for (const raw of urls) {
+    const url = normalizeUrl(safeString(raw));
+    if (!url) continue;
+    for (const doc of index.urls.get(url) ?? []) offer(hitFor(doc, 1, 'url'));
+    const host = new URL(url).hostname;
+    for (const hit of domainHits(host, index)) offer(hit);
+  }
+
+  const title = safeString(query.linkTitle);
+  const text = safeString(query.text);
+  for (const { doc, score } of textHits(`${text}\n${title}`, index).slice(0, top)) {
+    offer(hitFor(doc, score, 'text'));
+  }
+  if (title.trim()) {
+    for (const { doc, score } of titleHits(title, index).slice(0, top)) {
+      offer(hitFor(doc, score, 'title'));
+    }
+  }
+
+  const matches = [...best.values()].sort((a, b) => b.score - a.score).slice(0, top);
+  const decision = (matches[0]?.score ?? 0) >= MATCH_THRESHOLD ? 'hoax-match' : 'none';
+  return { decision, matches };
+}
+
+/** Each matcher's index, for serializeMatcher. */
+const indexOfMatcher = new WeakMap<Matcher, BuiltIndex>();
+
+function matcherOver(index: BuiltIndex): Matcher {
+  const matcher: Matcher = {
+    size: index.docs.length,
+    match(query: MatchQuery, options?: { top?: number }): MatchResult {
+      const top = Math.max(1, Math.min(50, Math.floor(options?.top ?? 5) || 5));
+      try {
+        return answer(index, query ?? { text: '', urls: [] }, top);
+      } catch {
+        // A matcher bug must never break sharing; answer "nothing known".
+        return { decision: 'none', matches: [] };
+      }
+    },
+  };
+  indexOfMatcher.set(matcher, index);
+  return matcher;
+}
+
+/** Builds the index over every list's items and domains; answers never throw. */
+export function createMatcher(lists: IndexedList[]): Matcher {
+  return matcherOver(buildIndex(Array.isArray(lists) ? lists : []));
+}
+
+/**
+ * The matcher's index as one byte array (store it per list version, e.g. in
+ * IndexedDB), for loadMatcher. Only for matchers made here.
+ */
+export function serializeMatcher(matcher: Matcher): Uint8Array {
+  const index = indexOfMatcher.get(matcher);
+  if (!index) throw new Error('serializeMatcher: not a matcher made by createMatcher or loadMatcher');
+  return encodeIndex(index);
+}
+
+/**
+ * A matcher from serializeMatcher's bytes and the same lists, in the same order,
+ * it was built from; answers exactly as the built one did. Throws when the bytes
+ * are of another format version or were built from other items: rebuild then.
+ */
+export function loadMatcher(serialized: Uint8Array, lists: IndexedList[]): Matcher {
+  return matcherOver(decodeIndex(serialized, lists));
+}
+
+export { MATCHER_FORMAT_VERSION } from './persist';

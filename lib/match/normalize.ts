@@ -1,0 +1,227 @@
+/**
+ * Text normalisation shared by indexing and querying, for Indonesian and English
+ * social-media text. Both sides go through the same functions, so the stemmer
+ * only has to be consistent, not linguistically perfect.
+ */
+
+/** Posts longer than this are cut before any work: a hoax is recognisable early. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** Chat abbreviations and slang → the standard word (applied per token). */
+const SLANG_WORDS: Record<string, string> = {
+  yg: 'yang', yng: 'yang', dgn: 'dengan', dg: 'dengan', dng: 'dengan', utk: 'untuk', untk: 'untuk',
+  gak: 'tidak', ga: 'tidak', gk: 'tidak', nggak: 'tidak', ngga: 'tidak', enggak: 'tidak',
+  engga: 'tidak', tdk: 'tidak', tak: 'tidak', kagak: 'tidak', g: 'tidak', gag: 'tidak',
+  sdh: 'sudah', udh: 'sudah', udah: 'sudah', dah: 'sudah', sdah: 'sudah',
+  bgt: 'banget', bngt: 'banget', krn: 'karena', karna: 'karena', krna: 'karena',
+  dr: 'dari', dri: 'dari', jd: 'jadi', jdi: 'jadi', tp: 'tapi', tpi: 'tapi',
+  blm: 'belum', blum: 'belum', org: 'orang', orng: 'orang', sy: 'saya', sya: 'saya',
+  aja: 'saja', aj: 'saja', sj: 'saja', bs: 'bisa', bsa: 'bisa', tau: 'tahu', tw: 'tahu',
+  tdi: 'tadi', lg: 'lagi', lgi: 'lagi', sm: 'sama', sma: 'sama', hrs: 'harus', msh: 'masih',
+  masi: 'masih', bkn: 'bukan', bukn: 'bukan', dlm: 'dalam', dl: 'dulu', dlu: 'dulu',
+  kalo: 'kalau', klo: 'kalau', kl: 'kalau', klau: 'kalau', gmn: 'bagaimana',
+  gimana: 'bagaimana', knp: 'kenapa', napa: 'kenapa', pd: 'pada', spt: 'seperti',
+  kyk: 'kayak', kek: 'kayak', kyak: 'kayak', trs: 'terus', trus: 'terus', sbg: 'sebagai',
+  sbgai: 'sebagai', tsb: 'tersebut', thd: 'terhadap', ttg: 'tentang', skrg: 'sekarang',
+  skrng: 'sekarang', skg: 'sekarang', bnyk: 'banyak', byk: 'banyak', bnyak: 'banyak',
+  mrk: 'mereka', kpd: 'kepada', hr: 'hari', thn: 'tahun', th: 'tahun', bln: 'bulan',
+  jt: 'juta', jta: 'juta', rb: 'ribu', rbu: 'ribu', sampe: 'sampai', ampe: 'sampai',
+  smp: 'sampai', pake: 'pakai', pk: 'pakai', liat: 'lihat', lht: 'lihat',
+  gw: 'saya', gue: 'saya', gua: 'saya', lu: 'kamu', lo: 'kamu',
+  loe: 'kamu', km: 'kamu', kmu: 'kamu', ente: 'kamu', pemda: 'pemerintah daerah',
+  pemprov: 'pemerintah provinsi', pemkot: 'pemerintah kota', pemkab: 'pemerintah kabupaten',
+  jkt: 'jakarta', jabar: 'jawa barat', jateng: 'jawa tengah', jatim: 'jawa timur',
+  presidn: 'presiden', pres: 'presiden', gub: 'gubernur', bpk: 'bapak', pak: 'bapak',
+  bu: 'ibu', sblm: 'sebelum', stlh: 'setelah', stelah: 'setelah', sdg: 'sedang', lbh: 'lebih',
+  krg: 'kurang', smua: 'semua', smw: 'semua', dpt: 'dapat', dapet: 'dapat',
+  cm: 'cuma', cuman: 'cuma', tlg: 'tolong', tolg: 'tolong', mhn: 'mohon', info: 'informasi',
+  inpo: 'informasi', gratiss: 'gratis', hp: 'ponsel', handphone: 'ponsel',
+  vaksinasi: 'vaksin', corona: 'covid', coronavirus: 'covid', korona: 'covid',
+  u: 'you', ur: 'your', pls: 'please', plz: 'please', govt: 'government', gov: 'government',
+};
+/** A Map, not the object: a post saying "constructor" must not look up Object.prototype. */
+const SLANG: ReadonlyMap<string, string> = new Map(Object.entries(SLANG_WORDS));
+
+/** Laughter and fillers: dropped whole. */
+const FILLER = /^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|(?:xi)+|(?:ak)+|lol|lmao|rofl|anjay|anjir|btw|cmiiw|amin|aamiin+|amiin+|yaa?|deh|dong|sih|kok|nih|tuh|lho|loh|kan|kah|pun|mah|wah|wow|oh|eh|ah|ya+h?|yuk|ayo|mari|gan|sis|bro|bang|min|kak|om)$/;
+
+/** Chain-message boilerplate, removed before tokenising (the words carry no claim). */
+const BOILERPLATE = [
+  /\bcopas\s+(?:dari|dr)\s+(?:grup|group|grp|wag)\s+(?:sebelah|tetangga)\b/g,
+  /\b(?:di\s*)?teruskan\s+(?:ke|kepada)\s+(?:semua|seluruh|teman|keluarga|grup|group)\w*/g,
+  /\b(?:mohon|tolong|harap|silakan|silahkan)\s+(?:di\s*)?(?:sebar|share|viral|bagi)\w*/g,
+  /\bforwarded(?:\s+many\s+times)?\b|\bditeruskan(?:\s+berkali[\s-]*kali)?\b/g,
+  /\b(?:sebarkan|viralkan|share)(?:lah)?\b/g,
+];
+/** A word each BOILERPLATE pattern needs: most text has none, and one scan is cheaper than five. */
+const BOILERPLATE_HINT = /copas|teruskan|mohon|tolong|harap|silakan|silahkan|forwarded|sebarkan|viralkan|share/;
+
+const STOPWORDS_ID =
+  'yang dan di ke dari ini itu dengan untuk pada adalah akan atau juga dalam oleh karena ' +
+  'saat sudah telah sedang masih bisa dapat harus agar supaya jika kalau maka namun tetapi tapi ' +
+  'serta bahwa sebagai seperti hingga sampai antara setelah sebelum ketika sambil lalu kemudian ' +
+  'para sang si pun lah kah nya saja hanya cuma lagi sangat banget sekali lebih paling kurang ' +
+  'semua setiap tiap banyak beberapa sebuah seorang satu ada tersebut itulah inilah yakni yaitu ' +
+  'saya aku kamu kita kami mereka dia ia beliau anda engkau kalian kau ' +
+  'apa siapa mana kapan bagaimana kenapa mengapa berapa ' +
+  'nih tuh dong sih kok deh ya yah iya oke ok kayak gitu begitu begini gini ' +
+  'tentang terhadap kepada bagi demi sejak selama tanpa melalui menurut atas bawah ' +
+  'sendiri lain baru sama jadi pernah belum mau ingin biar ' +
+  'bapak ibu pak bu mas mbak kak om tante';
+
+const STOPWORDS_EN =
+  'the a an and or but if of to in on at by for with from as is are was were be been being ' +
+  'this that these those it its he she they we you i me my your our their his her them us ' +
+  'not no do does did done have has had will would can could should may might must shall ' +
+  'what which who whom whose when where why how there here than then so very just also too ' +
+  'about into over after before up down out off again all any both each few more most other ' +
+  'some such only own same now via rt amp';
+
+/** Words a post carries whatever it says: not evidence of any claim. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `${STOPWORDS_ID} ${STOPWORDS_EN}`.split(/\s+/).filter(Boolean),
+);
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gi;
+const MENTION_PATTERN = /(?:^|\s)@[\p{L}\p{N}_.]+/gu;
+/** Anonymised-handle placeholders some datasets and scrapers leave behind. */
+const PLACEHOLDER_PATTERN = /\[(?:username|url|user|link)\]/gi;
+const HASHTAG_PATTERN = /#([\p{L}\p{N}_]+)/gu;
+/**
+ * The letter rules applied after folding. The ASCII set is the same rules with
+ * \p{L} → [A-Za-z] and \p{N} → [0-9]: identical on text without non-ASCII
+ * letters or digits (most text, once accents are folded) and several times
+ * faster; indexing the starter list spends most of its time in these.
+ */
+interface LetterRules {
+  /** "anak2" → "anak": the Indonesian shorthand for reduplication (only from a word's start). */
+  reduplication: RegExp;
+  /** "bangettt" → "banget". */
+  run: RegExp;
+  nonWord: RegExp;
+}
+const UNICODE_RULES: LetterRules = {
+  reduplication: /(?<!\p{L})(\p{L}{2,})2(?!\p{N})/gu,
+  run: /(\p{L})\1{2,}/gu,
+  nonWord: /[^\p{L}\p{N}]+/gu,
+};
+const ASCII_RULES: LetterRules = {
+  reduplication: /(?<![A-Za-z])([A-Za-z]{2,})2(?![0-9])/g,
+  run: /([A-Za-z])\1{2,}/g,
+  nonWord: /[^A-Za-z0-9]+/g,
+};
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_LETTER_OR_DIGIT = /[^\P{L}\x00-\x7f]|[^\P{N}\x00-\x7f]/u;
+
+/** Splits a hashtag body: #TolakVaksinPaksa → "Tolak Vaksin Paksa". */
+function splitHashtag(body: string): string {
+  return body
+    .replace(/_/g, ' ')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2');
+}
+
+/**
+ * Lower-cased, NFKC-folded text with URLs, mentions, emoji, marks, control and
+ * direction characters and chain-message boilerplate removed; words separated
+ * by single spaces. Never throws.
+ */
+export function cleanText(raw: string): string {
+  if (typeof raw !== 'string' || raw.length === 0) return '';
+  let text = raw.length > MAX_TEXT_LENGTH ? raw.slice(0, MAX_TEXT_LENGTH) : raw;
+  // Plain ASCII (most list text) is left as is by the Unicode folding steps.
+  const ascii = !NON_ASCII.test(text);
+  if (!ascii) {
+    // Lone surrogates cannot be normalised reliably; make them plain spaces.
+    text = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ');
+    text = text.normalize('NFKC');
+  }
+  text = text.replace(URL_PATTERN, ' ').replace(PLACEHOLDER_PATTERN, ' ').replace(MENTION_PATTERN, ' ');
+  text = text.replace(HASHTAG_PATTERN, (_match, body: string) => ` ${splitHashtag(body)} `);
+  text = text.toLowerCase();
+  // Fold accents (é → e) after NFKC so decomposed and composed input agree.
+  if (!ascii) text = text.normalize('NFD').replace(/\p{M}+/gu, '');
+  const rules = !ascii && NON_ASCII_LETTER_OR_DIGIT.test(text) ? UNICODE_RULES : ASCII_RULES;
+  if (text.includes('2')) text = text.replace(rules.reduplication, '$1');
+  text = text.replace(rules.run, '$1');
+  if (BOILERPLATE_HINT.test(text)) {
+    for (const pattern of BOILERPLATE) text = text.replace(pattern, ' ');
+  }
+  return text.replace(rules.nonWord, ' ').trim();
+}
+
+const VOWEL = /[aeiou]/;
+const MIN_STEM = 4;
+
+/** Particles and possessive, then one derivational suffix, leaving at least `minLeft` letters. */
+function stripSuffixes(word: string, minLeft: number): string {
+  let stem = word;
+  for (const particle of ['nya', 'lah', 'kah', 'pun']) {
+    if (stem.length - particle.length >= minLeft && stem.endsWith(particle)) {
+      stem = stem.slice(0, -particle.length);
+      break;
+    }
+  }
+  for (const suffix of ['kan', 'an', 'i']) {
+    if (stem.length - suffix.length >= minLeft && stem.endsWith(suffix)) {
+      return stem.slice(0, -suffix.length);
+    }
+  }
+  return stem;
+}
+
+/** One inflectional prefix, with the nasal of me-/pe- restored where it replaced a consonant. */
+function stripPrefix(word: string): string {
+  const nasal = (prefixLength: number, restored: string): string | null => {
+    const after = word.slice(prefixLength);
+    const stem = VOWEL.test(after.charAt(0)) ? `${restored}${after}` : after;
+    return stem.length >= MIN_STEM ? stem : null;
+  };
+  let stem: string | null = null;
+  if (word.startsWith('meny') || word.startsWith('peny')) stem = nasal(4, 's');
+  else if (word.startsWith('meng') || word.startsWith('peng')) stem = nasal(4, '');
+  else if (word.startsWith('mem') || word.startsWith('pem')) stem = nasal(3, 'p');
+  else if (word.startsWith('men') || word.startsWith('pen')) stem = nasal(3, 't');
+  if (stem) return stem;
+  // No ke-/se-/pe-: too many roots begin with those letters (kereta, sekolah, pesan).
+  for (const prefix of ['ber', 'ter', 'me', 'di']) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM) {
+      return word.slice(prefix.length);
+    }
+  }
+  return word;
+}
+
+/**
+ * A light Indonesian stemmer: at most one prefix and one suffix, never leaving
+ * fewer than four letters (five for an unprefixed word, whose last letters are
+ * more often part of the root: korban, bulan).
+ */
+export function stem(word: string): string {
+  if (word.length < MIN_STEM + 2 || !/^[a-z]+$/.test(word)) return word;
+  const withoutPrefix = stripPrefix(word);
+  return stripSuffixes(withoutPrefix, withoutPrefix === word ? MIN_STEM + 1 : MIN_STEM);
+}
+
+/**
+ * The tokens one cleaned word stands for: slang folded (sometimes to two words),
+ * fillers and stopwords dropped, then stemmed. Depends on the word alone, so
+ * indexing computes it once per distinct word.
+ */
+export function wordTokens(word: string): string[] {
+  if (!word || FILLER.test(word)) return [];
+  const tokens: string[] = [];
+  for (const part of (SLANG.get(word) ?? word).split(' ')) {
+    if (STOPWORDS.has(part)) continue;
+    // Single letters and lone digits carry nothing; numbers such as years do.
+    if (part.length < 2) continue;
+    tokens.push(stem(part));
+  }
+  return tokens;
+}
+
+/** Cleaned words with slang folded, fillers and stopwords dropped, then stemmed. */
+export function tokenize(raw: string): string[] {
+  return cleanText(raw).split(' ').flatMap(wordTokens);
+}

@@ -1,0 +1,146 @@
+import { completeIndex, type BuiltIndex, type DomainSource, type Rows } from './built-index';
+import type { IndexedList } from './types';
+
+/**
+ * The index core as one byte array: a magic, the format version, then
+ * sections, each an element count and the elements, 8-byte aligned so loading
+ * views them in place instead of copying. Typed arrays are in the platform's
+ * byte order (little-endian wherever the extension runs; a big-endian reader
+ * reads another version number and refuses).
+ */
+
+/** Bump on any change to the layout or to what the index holds: older stored indexes are refused and rebuilt. */
+export const MATCHER_FORMAT_VERSION = 1;
+
+const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
+const HEADER_BYTES = 8;
+const SECTION_HEADER_BYTES = 8;
+
+type Section = Uint8Array | Uint32Array | Float32Array | Float64Array;
+
+/** The small parts, as JSON; items are not stored, they come from the lists at load. */
+interface Meta {
+  lists: Array<{ listId: string; items: number; idsHash: number }>;
+  urls: Array<[string, number[]]>;
+  domains: Array<[string, DomainSource]>;
+}
+
+const align8 = (offset: number) => Math.ceil(offset / 8) * 8;
+
+/** FNV-1a over the item ids: a cheap check that the lists at load are the ones indexed. */
+function idsHash(list: IndexedList): number {
+  let hash = 0x811c9dc5;
+  for (const item of list.items) {
+    for (let i = 0; i < item.id.length; i++) hash = Math.imul(hash ^ item.id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x0a, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function metaOf(lists: IndexedList[]): Meta['lists'] {
+  return lists.map((list) => ({ listId: list.listId, items: list.items.length, idsHash: idsHash(list) }));
+}
+
+export function encodeIndex(index: BuiltIndex): Uint8Array {
+  const meta: Meta = {
+    lists: metaOf(index.lists),
+    urls: [...index.urls],
+    domains: [...index.domains],
+  };
+  const encoder = new TextEncoder();
+  const sections: Section[] = [
+    encoder.encode(JSON.stringify(meta)),
+    encoder.encode([...index.vocabulary.keys()].join('\n')),
+    index.postings.offsets,
+    index.postings.values,
+    index.postingFields,
+    index.claimSequences.offsets,
+    index.claimSequences.values,
+  ];
+  let size = HEADER_BYTES;
+  for (const section of sections) size = align8(size + SECTION_HEADER_BYTES + section.byteLength);
+  const bytes = new Uint8Array(size);
+  bytes.set(MAGIC);
+  new Uint32Array(bytes.buffer, 4, 1)[0] = MATCHER_FORMAT_VERSION;
+  let at = HEADER_BYTES;
+  for (const section of sections) {
+    new Uint32Array(bytes.buffer, at, 1)[0] = section.length;
+    bytes.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), at + SECTION_HEADER_BYTES);
+    at = align8(at + SECTION_HEADER_BYTES + section.byteLength);
+  }
+  return bytes;
+}
+
+/** Reads the sections in the order encodeIndex wrote them, as views into the bytes. */
+class SectionReader {
+  private at = HEADER_BYTES;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  u8(): Uint8Array {
+    return this.next(1, (buffer, offset, length) => new Uint8Array(buffer, offset, length));
+  }
+
+  u32(): Uint32Array {
+    return this.next(4, (buffer, offset, length) => new Uint32Array(buffer, offset, length));
+  }
+
+  rows(): Rows {
+    return { offsets: this.u32(), values: this.u32() };
+  }
+
+  private next<T>(elementBytes: number, view: (buffer: ArrayBufferLike, offset: number, length: number) => T): T {
+    const { buffer, byteOffset } = this.bytes;
+    if (this.at + SECTION_HEADER_BYTES > this.bytes.length) throw new Error('matcher index is truncated');
+    const length = new Uint32Array(buffer, byteOffset + this.at, 1)[0]!;
+    const start = this.at + SECTION_HEADER_BYTES;
+    if (start + length * elementBytes > this.bytes.length) throw new Error('matcher index is truncated');
+    this.at = align8(start + length * elementBytes);
+    return view(buffer, byteOffset + start, length);
+  }
+}
+
+function checkRows(rows: Rows, count: number, what: string): void {
+  if (rows.offsets.length !== count + 1 || rows.offsets[count] !== rows.values.length) {
+    throw new Error(`matcher index is inconsistent (${what})`);
+  }
+}
+
+/** The index encodeIndex stored, over these lists; throws when it cannot be theirs or is of another version. */
+export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): BuiltIndex {
+  // Views need aligned offsets; a byte array cut out of a larger buffer may not be.
+  const bytes = serialized.byteOffset % 8 === 0 ? serialized : serialized.slice();
+  if (bytes.length < HEADER_BYTES || MAGIC.some((byte, i) => bytes[i] !== byte)) {
+    throw new Error('not a matcher index');
+  }
+  const version = new Uint32Array(bytes.buffer, bytes.byteOffset + 4, 1)[0];
+  if (version !== MATCHER_FORMAT_VERSION) {
+    throw new Error(`matcher index format ${version}, expected ${MATCHER_FORMAT_VERSION}`);
+  }
+  const reader = new SectionReader(bytes);
+  const decoder = new TextDecoder();
+  const meta = JSON.parse(decoder.decode(reader.u8())) as Meta;
+  if (JSON.stringify(meta.lists) !== JSON.stringify(metaOf(lists))) {
+    throw new Error('matcher index was built from other lists');
+  }
+  const words = decoder.decode(reader.u8());
+  const vocabulary = new Map<string, number>(words ? words.split('\n').map((word, id) => [word, id]) : []);
+  const postings = reader.rows();
+  const postingFields = reader.u8();
+  const claimSequences = reader.rows();
+
+  const docs = lists.flatMap(({ listId, items }) => items.map((item) => ({ listId, item })));
+  checkRows(postings, vocabulary.size, 'postings');
+  checkRows(claimSequences, docs.length, 'claim sequences');
+  if (postingFields.length !== postings.values.length) throw new Error('matcher index is inconsistent (fields)');
+  return completeIndex({
+    lists,
+    docs,
+    vocabulary,
+    postings,
+    postingFields,
+    claimSequences,
+    urls: new Map(meta.urls),
+    domains: new Map(meta.domains),
+  });
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { ListItem } from '../../lib/lists/schema';
+import { createMatcher, MATCH_THRESHOLD } from '../../lib/match/index';
+import type { IndexedList } from '../../lib/match/types';
+
+/** Real TurnBackHoax claims (titles without the verdict prefix) plus a few look-alikes. */
+const items: ListItem[] = [
+  { id: 'tbh26-35352', claim: 'Gunung lawu bakal erupsi besar', rating: 'false', url: 'https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar' },
+  { id: 'tbh26-35329', claim: 'Bakal ada pemadaman listrik total di jawa dan bali', rating: 'false' },
+  { id: 'vaksin-chip', claim: 'Vaksin Covid-19 mengandung microchip untuk melacak penduduk', rating: 'false' },
+  { id: 'bansos-link', claim: 'Tautan pendaftaran bantuan sosial Kemensos Rp 600 ribu', rating: 'scam' },
+  { id: 'gempa-prediksi', claim: 'BMKG memprediksi gempa besar melanda Jakarta minggu depan', rating: 'false' },
+  {
+    id: 'with-appearance',
+    claim: 'Foto banjir bandang di Bogor hari ini',
+    rating: 'altered',
+    appearances: ['https://www.beritaheboh.example.com/foto-banjir-bogor'],
+  },
+];
+const lists: IndexedList[] = [
+  { listId: 'test', items, domains: [{ domain: 'hoax.co.id', rating: 'unreliable', note: 'Situs penyebar hoaks' }] },
+];
+const matcher = createMatcher(lists);
+const text = (value: string) => matcher.match({ text: value, urls: [] });
+
+describe('createMatcher', () => {
+  it('counts its items', () => {
+    expect(matcher.size).toBe(items.length);
+  });
+
+  it('finds a reworded, slangy Indonesian hoax post', () => {
+    const result = text(
+      'Gunung no 7 yg akan erupsi besar adalah gn Lawu, saat ini ada indikasi lava naik bgt!! waspada sekitar gn lawu. Copas dari grup sebelah',
+    );
+    expect(result.decision).toBe('hoax-match');
+    expect(result.matches[0]?.item.id).toBe('tbh26-35352');
+    expect(result.matches[0]?.via).toBe('text');
+  });
+
+  it('folds affixes and abbreviations: "pemadaman listrik total" in other words', () => {
+    const result = text('INFO PENTING!!! rencana pemadaman listrik TOTAL 3 hari di jawa dan bali, siapin lilin yaaa, sebarkan!');
+    expect(result.decision).toBe('hoax-match');
+    expect(result.matches[0]?.item.id).toBe('tbh26-35329');
+  });
+
+  it('answers none for an ordinary post', () => {
+    for (const post of [
+      'Selamat pagi semuanya, hari ini aku masak nasi goreng buat sarapan keluarga 😀',
+      'Macet banget di tol cikampek, sabar ya guys #mudik',
+      'Nonton bola bareng temen2, seru parah wkwkwk',
+    ]) {
+      expect(text(post).decision).toBe('none');
+    }
+  });
+
+  it('does not flag a post that shares only a word or two with a claim', () => {
+    const result = text('Liburan ke Bali minggu depan, ada yang mau ikut?');
+    expect(result.decision).toBe('none');
+  });
+
+  it('matches an item url through an l.facebook.com wrapper with utm parameters', () => {
+    const wrapped = `https://l.facebook.com/l.php?u=${encodeURIComponent(
+      'http://beritaheboh.example.com/foto-banjir-bogor/?utm_source=facebook&utm_medium=social&fbclid=IwAR123',
+    )}&h=AT3xyz`;
+    const result = matcher.match({ text: 'lihat ini', urls: [wrapped] });
+    expect(result.decision).toBe('hoax-match');
+    expect(result.matches[0]).toMatchObject({ score: 1, via: 'url' });
+    expect(result.matches[0]?.item.id).toBe('with-appearance');
+  });
+
+  it("never matches the fact-check's own url, only where the hoax appeared", () => {
+    const debunk = matcher.match({ text: '', urls: ['https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar'] });
+    expect(debunk.decision).toBe('none');
+    expect(debunk.matches).toEqual([]);
+    const appearance = matcher.match({ text: '', urls: ['https://beritaheboh.example.com/foto-banjir-bogor'] });
+    expect(appearance.decision).toBe('hoax-match');
+    expect(appearance.matches[0]).toMatchObject({ score: 1, via: 'url' });
+    expect(appearance.matches[0]?.item.id).toBe('with-appearance');
+  });
+
+  it('matches a hoax domain by registrable domain, never by substring', () => {
+    const onSubdomain = matcher.match({ text: '', urls: ['https://sub.hoax.co.id/berita/123'] });
+    expect(onSubdomain.decision).toBe('hoax-match');
+    expect(onSubdomain.matches[0]?.via).toBe('domain');
+    for (const url of ['https://nothoax.co.id/berita', 'https://hoax.co.id.example.com/x', 'https://example.com/?u=hoax.co.id']) {
+      expect(matcher.match({ text: '', urls: [url] }).decision).toBe('none');
+    }
+  });
+
+  it('matches a link title against claims (via title)', () => {
+    const result = matcher.match({ text: '', urls: [], linkTitle: 'Vaksin Covid-19 mengandung microchip pelacak penduduk' });
+    expect(result.matches[0]?.item.id).toBe('vaksin-chip');
+    // The title is also part of the text query; the stronger of the two layers is reported.
+    expect(['title', 'text']).toContain(result.matches[0]?.via);
+  });
+
+  it('scores within 0..1, best first, and honours top', () => {
+    const result = matcher.match({ text: 'vaksin covid microchip gempa jakarta listrik bali', urls: [] }, { top: 2 });
+    expect(result.matches.length).toBeLessThanOrEqual(2);
+    for (const hit of result.matches) expect(hit.score).toBeGreaterThanOrEqual(0);
+    for (const hit of result.matches) expect(hit.score).toBeLessThanOrEqual(1);
+    const scores = result.matches.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(MATCH_THRESHOLD).toBeGreaterThan(0);
+  });
+
+  it('never throws on bad input', () => {
+    const bad: unknown[] = [
+      { text: '', urls: [] },
+      { text: 'x'.repeat(1_000_000), urls: [] },
+      { text: 'gunung lawu '.repeat(100_000), urls: [] },
+      { text: '\ud800\udfff\ud800 lawu \udc00', urls: ['\ud800'] },
+      { text: '\u0000\u0007\u202e\u200f gunung \u202d lawu', urls: ['javascript:alert(1)', '', '%%%', 'http://'] },
+      { text: 42, urls: 'nope' },
+      { text: null, urls: [null, 3] },
+      {},
+      null,
+    ];
+    for (const query of bad) {
+      const result = matcher.match(query as never);
+      expect(['hoax-match', 'none']).toContain(result.decision);
+      expect(Array.isArray(result.matches)).toBe(true);
+    }
+    expect(createMatcher([]).match({ text: 'gunung lawu erupsi', urls: [] }).decision).toBe('none');
+  });
+
+  it('answers none for greetings and one-liners, even where an item\'s circulating text is one', () => {
+    // Real items often carry only the caption of a hoax picture as their text.
+    const greetings = createMatcher([
+      {
+        listId: 'greetings',
+        items: [
+          { id: 'caption-pagi', claim: 'Operator seluler sebut tokoh politik monyet', rating: 'false', text: 'Selamat pagi semua.. :)' },
+          { id: 'caption-mantap', claim: 'Ketua partai minta presiden cari wakil baru', rating: 'false', text: 'Mantap... ganti terus' },
+          { id: 'caption-kasih', claim: 'Lagu kebangsaan diganti pemerintah', rating: 'false', text: 'Terima kasih sudah dibuatkan lagu baru' },
+          ...items,
+        ],
+      },
+    ]);
+    for (const post of ['Selamat pagi semua', 'Selamat pagi', 'Mantap', 'Terima kasih banyak', 'Amin 🙏', 'Hoaks nih', 'Cek fakta dulu']) {
+      expect(greetings.match({ text: post, urls: [] }).decision, post).toBe('none');
+    }
+    // A short post that does repeat a claim still matches.
+    const hoax = greetings.match({ text: 'Vaksin covid mengandung microchip, jangan mau divaksin!', urls: [] });
+    expect(hoax.decision).toBe('hoax-match');
+    expect(hoax.matches[0]?.item.id).toBe('vaksin-chip');
+  });
+
+  it("matches an item's exact claim to that item", () => {
+    for (const item of items) {
+      const result = text(item.claim);
+      expect(result.decision, item.claim).toBe('hoax-match');
+      expect(result.matches[0]?.item.id).toBe(item.id);
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, stem, tokenize } from '../../lib/match/normalize';
+
+describe('cleanText', () => {
+  it('lower-cases and strips urls, mentions, emoji and direction marks', () => {
+    expect(cleanText('CEK https://t.co/abc @budi_123 ini 😀\u202e\u200f BENAR')).toBe('cek ini benar');
+  });
+  it('splits hashtags and collapses repeated letters', () => {
+    expect(cleanText('#TolakVaksinPaksa bangettt')).toBe('tolak vaksin paksa banget');
+  });
+  it('drops chain-message boilerplate', () => {
+    expect(cleanText('Copas dari grup sebelah. Mohon disebarkan! Diteruskan berkali-kali')).toBe('');
+  });
+  it('caps very long input and survives lone surrogates', () => {
+    expect(cleanText('a '.repeat(1_000_000)).length).toBeLessThanOrEqual(10_000);
+    expect(cleanText('\ud800abc\udc00')).toBe('abc');
+  });
+});
+
+describe('cleanText fast paths', () => {
+  it('treats plain ASCII and text with non-ASCII letters alike', () => {
+    expect(cleanText('ANAK2 sekolah bangettt 2024')).toBe('anak sekolah banget 2024');
+    expect(cleanText('ANAK2 sekolah bangettt 2024 café')).toBe('anak sekolah banget 2024 cafe');
+    expect(cleanText('ANAK2 sekolah bangettt 2024 кот2')).toBe('anak sekolah banget 2024 кот');
+    expect(cleanText('ab2 12ab2 ab22 “kutip” a2')).toBe('ab 12ab ab22 kutip a2');
+  });
+});
+
+describe('tokenize', () => {
+  it('never looks slang up on Object.prototype', () => {
+    expect(tokenize('halo constructor toString')).toEqual(['halo', 'constructor', 'tostring']);
+  });
+  it('folds slang and drops stopwords and laughter', () => {
+    expect(tokenize('yg gak tau wkwkwk utk org2 dgn hp')).toEqual(['tidak', 'tahu', 'orang', 'ponsel']);
+  });
+  it('brings inflected forms to one stem', () => {
+    expect(new Set(tokenize('dibakar membakar terbakar'))).toEqual(new Set(['bakar']));
+    expect(new Set(tokenize('menyebarkan disebarkan'))).toEqual(new Set(['sebar']));
+    expect(new Set(tokenize('penipuan menipu'))).toEqual(new Set(['tipu']));
+  });
+});
+
+describe('stem', () => {
+  it('is conservative with short words and roots', () => {
+    for (const word of ['bali', 'jawa', 'makan', 'bulan', 'korban', 'covid']) expect(stem(word)).toBe(word);
+  });
+});
