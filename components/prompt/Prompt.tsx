@@ -1,0 +1,167 @@
+import { useRef } from 'preact/hooks';
+import type { JSX } from 'preact';
+import type { FactCheckView, Outcome, PromptReason, UiLanguage } from '../../lib/messaging/protocol';
+import type { PromptRequest } from '../../lib/guard/types';
+import { formatDate, t, type MessageKey } from '../../lib/i18n';
+import { RATING_DISPLAY, safeWebUrl } from '../rating';
+
+const REASON_TEXT: Record<PromptReason, MessageKey> = {
+  'hoax-match': 'promptReasonHoaxMatch',
+  'unread-link': 'promptReasonUnreadLink',
+  petition: 'promptReasonPetition',
+  always: 'promptReasonAlways',
+};
+
+/** More than this many matches would push the actions out of a phone-sized window. */
+const MAX_MATCHES_SHOWN = 3;
+
+export interface PromptProps {
+  request: PromptRequest;
+  /** Called once, with the first choice; later clicks and keys are ignored. */
+  onChoose(outcome: Outcome): void;
+}
+
+/** The question Saring asks before a share. Presentational: the host mounts it and handles the outcome. */
+export function Prompt({ request, onChoose }: PromptProps) {
+  const { language } = request;
+  const chosen = useRef(false);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  const choose = (outcome: Outcome) => {
+    if (chosen.current) return;
+    chosen.current = true;
+    onChoose(outcome);
+  };
+
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      choose('cancel');
+    } else if (event.key === 'Tab' && dialog.current) {
+      trapTab(event, dialog.current);
+    } else if (event.key === 'Enter' && !event.isComposing) {
+      // Activate the focused button ourselves: some sites swallow Enter in capture listeners.
+      const target = event.target as HTMLElement;
+      if (target.tagName === 'BUTTON') {
+        event.preventDefault();
+        target.click();
+      }
+    }
+  };
+
+  const matches = request.matches.slice(0, MAX_MATCHES_SHOWN);
+  return (
+    <div class="backdrop">
+      <div
+        ref={dialog}
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="saring-question"
+        aria-describedby="saring-reason saring-nudge"
+        data-reason={request.reason}
+        lang={language}
+        onKeyDown={onKeyDown}
+      >
+        <div class="brand" aria-hidden="true">
+          <span class="brand-mark" />
+          Saring
+        </div>
+        <h2 id="saring-question" class="question">
+          {t(language, 'promptQuestion')}
+        </h2>
+        <p id="saring-reason" class="reason">
+          {t(language, REASON_TEXT[request.reason])}
+        </p>
+
+        {request.excerpt && (
+          <figure class="excerpt">
+            <figcaption class="section-label">{t(language, 'promptExcerptLabel')}</figcaption>
+            <blockquote class="excerpt-text">
+              <p class="excerpt-clamp">{request.excerpt}</p>
+            </blockquote>
+          </figure>
+        )}
+
+        {matches.length > 0 && (
+          <section class="matches" aria-labelledby="saring-matches">
+            <h3 id="saring-matches" class="section-label">
+              {t(language, 'promptMatchesHeading')}
+            </h3>
+            <ul class="match-list">
+              {matches.map((match, index) => (
+                <MatchItem key={match.id} match={match} index={index} language={language} />
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <div class="footer">
+          <p id="saring-nudge" class="nudge">
+            {t(language, 'promptNudge')}
+          </p>
+          <div class="actions" role="group" aria-label={t(language, 'promptActionsLabel')}>
+            <button type="button" class="button button--primary" data-action="read" onClick={() => choose('read')}>
+              {t(language, 'promptActionRead')}
+            </button>
+            <button type="button" class="button" data-action="cancel" onClick={() => choose('cancel')}>
+              {t(language, 'promptActionCancel')}
+            </button>
+            <button type="button" class="button button--quiet" data-action="share" onClick={() => choose('share')}>
+              {t(language, 'promptActionShare')}
+            </button>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function MatchItem({ match, index, language }: { match: FactCheckView; index: number; language: UiLanguage }) {
+  const display = RATING_DISPLAY[match.rating];
+  const href = safeWebUrl(match.url);
+  // Item ids are list data and may hold spaces, so the element id uses the position.
+  const claimId = `saring-claim-${index}`;
+  const details = [
+    match.label && t(language, 'promptPublisherVerdict', match.label),
+    match.publisher && t(language, 'promptCheckedBy', match.publisher),
+    match.published && formatDate(language, match.published),
+  ].filter(Boolean);
+  return (
+    <li class="match" data-match-id={match.id} data-rating={match.rating}>
+      <span class={`badge badge--${display.tone}`}>
+        <span class="visually-hidden">{t(language, 'promptRatingLabel')}: </span>
+        {t(language, display.label)}
+      </span>
+      <p id={claimId} class="claim">
+        {match.claim}
+      </p>
+      {details.length > 0 && <p class="match-details">{details.join(' · ')}</p>}
+      {href && (
+        <a class="match-link" href={href} target="_blank" rel="noopener noreferrer" aria-describedby={claimId}>
+          {t(language, 'promptOpenFactCheck')}
+          <span aria-hidden="true"> ↗</span>
+          <span class="visually-hidden"> {t(language, 'promptOpensInNewTab')}</span>
+        </a>
+      )}
+    </li>
+  );
+}
+
+/** Keeps Tab and Shift+Tab cycling through the dialog's own controls. */
+function trapTab(event: KeyboardEvent, dialog: HTMLElement) {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href]')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  const root = dialog.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  const inside = active !== null && dialog.contains(active);
+  if (event.shiftKey && (active === first || !inside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !inside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}

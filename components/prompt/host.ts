@@ -1,0 +1,75 @@
+import { h, render } from 'preact';
+import type { Outcome } from '../../lib/messaging/protocol';
+import type { PromptRequest } from '../../lib/guard/types';
+import themeCss from '../theme.css?inline';
+import promptCss from './prompt.css?inline';
+import { Prompt } from './Prompt';
+
+export const PROMPT_TAG = 'saring-prompt';
+
+/**
+ * Events in the prompt stay in the prompt: keys must not reach the page's shortcuts (X repost is
+ * "t"), and clicks must not reach its "click outside" handlers, which would close the menu or
+ * sheet the held share is waiting in.
+ */
+const CONTAINED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'click',
+  'touchstart',
+  'touchend',
+] as const;
+
+/**
+ * Shows the prompt over the page and resolves with the first choice.
+ * The element is created, not defined: `customElements` is null in a content script's isolated
+ * world, and an undefined custom element still takes an open shadow root.
+ */
+export function showPrompt(doc: Document, request: PromptRequest): Promise<Outcome> {
+  return new Promise<Outcome>((resolve) => {
+    const previousFocus = deepActiveElement(doc);
+    const host = doc.createElement(PROMPT_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = `${themeCss}\n${promptCss}`;
+    const mount = doc.createElement('div');
+    shadow.append(style, mount);
+
+    const contain = (event: Event) => event.stopPropagation();
+    // Focus leaving for the page (a site script, a stray click) is brought back into the dialog.
+    const keepFocus = (event: FocusEvent) => {
+      if (!event.composedPath().includes(host)) focusDefault();
+    };
+    const focusDefault = () => shadow.querySelector<HTMLElement>('[data-action="read"]')?.focus();
+
+    let settled = false;
+    const finish = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      doc.removeEventListener('focusin', keepFocus, true);
+      for (const type of CONTAINED_EVENTS) host.removeEventListener(type, contain);
+      render(null, mount);
+      host.remove();
+      if (previousFocus?.isConnected) previousFocus.focus({ preventScroll: true });
+      resolve(outcome);
+    };
+
+    for (const type of CONTAINED_EVENTS) host.addEventListener(type, contain);
+    render(h(Prompt, { request, onChoose: finish }), mount);
+    doc.documentElement.append(host);
+    focusDefault();
+    doc.addEventListener('focusin', keepFocus, true);
+  });
+}
+
+/** The focused element, looking through open shadow roots (sites nest their buttons in them). */
+function deepActiveElement(doc: Document): HTMLElement | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active && 'focus' in active ? (active as HTMLElement) : null;
+}

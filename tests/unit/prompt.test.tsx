@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROMPT_TAG, showPrompt } from '../../components/prompt/host';
+import type { PromptRequest } from '../../lib/guard/types';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function request(overrides: Partial<PromptRequest> = {}): PromptRequest {
+  return {
+    reason: 'hoax-match',
+    kind: 'repost',
+    language: 'id',
+    excerpt: 'Gunung no 7 yg akan erupsi besar adalah gn Lawu',
+    readUrl: 'https://turnbackhoax.id/articles/35352',
+    matches: [
+      {
+        id: 'tbh26-35352',
+        listId: 'starter',
+        claim: `Gunung Lawu bakal erupsi besar ${XSS}`,
+        rating: 'misleading',
+        label: 'SALAH',
+        url: 'https://turnbackhoax.id/articles/35352',
+        published: '2026-06-24',
+        publisher: 'Mafindo/TurnBackHoax',
+        score: 0.93,
+      },
+      { id: 'x-2', listId: 'starter', claim: 'No link here', rating: 'false', url: 'javascript:alert(1)', score: 0.5 },
+    ],
+    ...overrides,
+  };
+}
+
+function shadow(): ShadowRoot {
+  const host = document.querySelector(PROMPT_TAG);
+  if (!host?.shadowRoot) throw new Error('prompt not shown');
+  return host.shadowRoot;
+}
+
+function button(action: 'read' | 'cancel' | 'share'): HTMLButtonElement {
+  const element = shadow().querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+  if (!element) throw new Error(`no ${action} button`);
+  return element;
+}
+
+function press(key: string, init: KeyboardEventInit = {}) {
+  const target = shadow().activeElement ?? shadow().querySelector('[role="dialog"]');
+  target?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+}
+
+afterEach(() => {
+  document.querySelectorAll(PROMPT_TAG).forEach((element) => element.remove());
+  document.body.innerHTML = '';
+});
+
+describe('showPrompt', () => {
+  it('renders the testability contract inside an open shadow root', () => {
+    void showPrompt(document, request());
+    const dialog = shadow().querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('aria-modal')).toBe('true');
+    expect(dialog?.getAttribute('data-reason')).toBe('hoax-match');
+    const labelledBy = dialog?.getAttribute('aria-labelledby') ?? '';
+    expect(shadow().getElementById(labelledBy)?.textContent).toBe('Sudah dibaca? Sudah dicek kebenarannya?');
+    for (const id of (dialog?.getAttribute('aria-describedby') ?? '').split(' ')) {
+      expect(shadow().getElementById(id)?.textContent).toBeTruthy();
+    }
+    expect(shadow().textContent).toContain('Menurut Anda, seberapa akurat informasi ini?');
+
+    const match = shadow().querySelector('[data-match-id="tbh26-35352"]');
+    expect(match?.getAttribute('data-rating')).toBe('misleading');
+    expect(match?.textContent).toContain('Menyesatkan');
+    expect(match?.textContent).toContain('SALAH');
+    expect(match?.textContent).toContain('Mafindo/TurnBackHoax');
+    const link = match?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://turnbackhoax.id/articles/35352');
+    expect(link?.getAttribute('target')).toBe('_blank');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(shadow().querySelector('style')?.textContent).toBeDefined();
+  });
+
+  it('renders list text as text, never as markup or script links', () => {
+    void showPrompt(document, request({ excerpt: XSS }));
+    expect(shadow().querySelector('img')).toBeNull();
+    expect(shadow().querySelector('[data-match-id="tbh26-35352"] .claim')?.textContent).toContain(XSS);
+    expect(shadow().querySelector('.excerpt-text')?.textContent).toBe(XSS);
+    expect(shadow().querySelector('[data-match-id="x-2"] a')).toBeNull();
+  });
+
+  it('speaks English and gives a reason per rule', () => {
+    void showPrompt(document, request({ language: 'en', reason: 'unread-link', matches: [] }));
+    expect(shadow().querySelector('[role="dialog"]')?.getAttribute('data-reason')).toBe('unread-link');
+    expect(shadow().textContent).toContain('Did you read it? Is it verified?');
+    expect(shadow().textContent).toContain('How accurate do you think this is?');
+    expect(button('read').textContent).toBe('Read first');
+    expect(button('share').textContent).toBe('Share anyway');
+  });
+
+  it('focuses Read first, and Esc cancels and removes the prompt', async () => {
+    const outcome = showPrompt(document, request());
+    expect(shadow().activeElement).toBe(button('read'));
+    press('Escape');
+    await expect(outcome).resolves.toBe('cancel');
+    expect(document.querySelector(PROMPT_TAG)).toBeNull();
+  });
+
+  it('lets the first choice win', async () => {
+    const outcome = showPrompt(document, request());
+    const share = button('share');
+    const cancel = button('cancel');
+    share.click();
+    cancel.click();
+    await expect(outcome).resolves.toBe('share');
+  });
+
+  it('activates the focused button with Enter', async () => {
+    const outcome = showPrompt(document, request());
+    button('cancel').focus();
+    press('Enter');
+    await expect(outcome).resolves.toBe('cancel');
+  });
+
+  it('traps Tab inside the dialog and returns focus afterwards', async () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const outcome = showPrompt(document, request());
+    button('share').focus();
+    press('Tab');
+    expect(shadow().activeElement?.matches('a[href]')).toBe(true);
+    press('Tab', { shiftKey: true });
+    expect(shadow().activeElement).toBe(button('share'));
+    button('read').click();
+    await expect(outcome).resolves.toBe('read');
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('keeps typed keys away from the page', () => {
+    let pageSawKey = false;
+    document.addEventListener('keydown', () => (pageSawKey = true));
+    void showPrompt(document, request());
+    press('t');
+    expect(pageSawKey).toBe(false);
+  });
+});
