@@ -1,0 +1,22 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { showPrompt } from '../../components/prompt/host';
+import { armGuard, DEFAULT_TIMEOUT_MS } from '../../lib/guard/arm';
+import { messagingTransport } from '../../lib/guard/messaging-transport';
+import { CONTENT_SCRIPT_MATCHES, siteForUrl } from '../../lib/sites';
+
+// One content script for every supported site: the adapter is picked from the page's URL.
+export default defineContentScript({
+  matches: [...CONTENT_SCRIPT_MATCHES],
+  // Armed before the site's own scripts run, so the first click on a share is already guarded.
+  runAt: 'document_start',
+  main() {
+    const adapter = siteForUrl(location.href);
+    if (!adapter) return;
+    armGuard({
+      adapter,
+      document,
+      transport: messagingTransport(DEFAULT_TIMEOUT_MS),
+      showPrompt: (request) => showPrompt(document, request),
+    });
+  },
+});

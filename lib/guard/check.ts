@@ -1,0 +1,42 @@
+import type { CheckShareResponse, RequestOf } from '../messaging/protocol';
+import type { GuardTransport } from './types';
+
+export type AskVerdict = Extract<CheckShareResponse, { ask: true }>;
+
+/** Why a share goes through unasked: the background said so, or it failed open. */
+export type PassReason = 'no-ask' | 'timeout' | 'error' | 'nothing-to-check';
+
+export type Verdict = AskVerdict | { ask: false; why: PassReason };
+
+/** A check under way; `settled` is filled in as soon as the answer (or the deadline) arrives. */
+export interface ShareCheck {
+  settled: Verdict | null;
+  done: Promise<Verdict>;
+}
+
+export function settledCheck(verdict: Verdict): ShareCheck {
+  return { settled: verdict, done: Promise.resolve(verdict) };
+}
+
+/** Asks the background, failing open on an error or after `timeoutMs`. */
+export function startShareCheck(
+  transport: GuardTransport,
+  request: RequestOf<'check-share'>,
+  timeoutMs: number,
+): ShareCheck {
+  const check: ShareCheck = { settled: null, done: Promise.resolve({ ask: false, why: 'error' }) };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<Verdict>((resolve) => {
+    timer = setTimeout(() => resolve({ ask: false, why: 'timeout' }), timeoutMs);
+  });
+  const answer = transport.checkShare(request).then(
+    (response): Verdict => (response.ask ? response : { ask: false, why: 'no-ask' }),
+    (): Verdict => ({ ask: false, why: 'error' }),
+  );
+  check.done = Promise.race([answer, deadline]).then((verdict) => {
+    clearTimeout(timer);
+    check.settled = verdict;
+    return verdict;
+  });
+  return check;
+}

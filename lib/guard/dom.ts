@@ -1,0 +1,65 @@
+import type { SelectorList } from '../sites/types';
+
+/**
+ * Selector helpers over an adapter's alternatives. A selector the browser cannot parse (an
+ * engine without `:has()`, a typo) counts as "no match", so a bad alternative never breaks a page.
+ */
+
+function tryMatches(element: Element, css: string): boolean {
+  try {
+    return element.matches(css);
+  } catch {
+    return false;
+  }
+}
+
+function tryClosest(element: Element, css: string): Element | null {
+  try {
+    return element.closest(css);
+  } catch {
+    return null;
+  }
+}
+
+function tryQueryAll(root: ParentNode, css: string): Element[] {
+  try {
+    return [...root.querySelectorAll(css)];
+  } catch {
+    return [];
+  }
+}
+
+export function matchesAny(element: Element, list: SelectorList): boolean {
+  return list.some((alt) => tryMatches(element, alt.css));
+}
+
+/** The nearest ancestor-or-self matching the first alternative that matches at all. */
+export function closestOf(element: Element, list: SelectorList): Element | null {
+  for (const alt of list) {
+    const found = tryClosest(element, alt.css);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All matches of the first alternative that matches anything under root. */
+export function queryAllOf(root: ParentNode, list: SelectorList): Element[] {
+  for (const alt of list) {
+    const found = tryQueryAll(root, alt.css);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+export function isElement(target: unknown): target is Element {
+  return typeof target === 'object' && target !== null && (target as Node).nodeType === 1;
+}
+
+/** Whitespace collapsed per line, blank lines dropped. */
+export function cleanText(raw: string): string {
+  return raw
+    .split(/\n+/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,128 @@
+import { normalizeUrl } from '../match/url';
+import type { SelectorList, SiteAdapter } from '../sites/types';
+import { cleanText, closestOf, matchesAny, queryAllOf } from './dom';
+
+/** What a share would spread, as sent to the background's check. */
+export interface ShareContent {
+  text: string;
+  /** Absolute hrefs of external links, as found (possibly wrapped), one per destination. */
+  urls: string[];
+  linkTitle?: string;
+}
+
+/** Long posts are cut here: the matcher needs the claim, not a whole thread. */
+export const MAX_TEXT_CHARS = 10_000;
+const MAX_URLS = 50;
+const MAX_TITLE_CHARS = 1_000;
+/** Links typed into a composer (X turns them into cards only later). */
+const TYPED_URL = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi;
+
+export function findPost(adapter: SiteAdapter, from: Element): Element | null {
+  return closestOf(from, adapter.post);
+}
+
+export function findComposer(adapter: SiteAdapter, from: Element): Element | null {
+  return adapter.composer ? closestOf(from, adapter.composer.container) : null;
+}
+
+/**
+ * Whether a node belongs to a part of the post that is not the post's own (a comment),
+ * looking only between the node and the post so the post itself never counts as excluded.
+ */
+function isExcluded(node: Node, post: Element, exclude: SelectorList): boolean {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  for (; el && el !== post; el = el.parentElement) {
+    if (matchesAny(el, exclude)) return true;
+  }
+  return false;
+}
+
+/** Text of the elements, skipping excluded parts inside them. */
+function ownText(elements: readonly Element[], post: Element, exclude: SelectorList): string {
+  const doc = post.ownerDocument;
+  const parts: string[] = [];
+  for (const element of elements) {
+    const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+    let chunk = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!isExcluded(node, post, exclude)) chunk += node.nodeValue ?? '';
+    }
+    parts.push(chunk);
+  }
+  return cleanText(parts.join('\n'));
+}
+
+/** The absolute href when it leads off the site (after unwrapping redirectors), else null. */
+export function externalHref(adapter: SiteAdapter, rawHref: string, baseUrl: string): string | null {
+  let absolute: string;
+  try {
+    absolute = new URL(rawHref, baseUrl).href;
+  } catch {
+    return null;
+  }
+  const normalized = normalizeUrl(absolute);
+  if (!normalized) return null;
+  const host = new URL(normalized).hostname;
+  const own = adapter.ownHosts.some((h) => host === h || host.endsWith(`.${h}`));
+  return own ? null : absolute;
+}
+
+/** External links, one per normalised destination, in document order. */
+function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
+  const seen = new Set<string>();
+  const urls: string[] = [];
+  for (const raw of hrefs) {
+    const href = externalHref(adapter, raw, baseUrl);
+    const key = href && normalizeUrl(href);
+    if (!href || !key || seen.has(key)) continue;
+    seen.add(key);
+    urls.push(href);
+    if (urls.length === MAX_URLS) break;
+  }
+  return urls;
+}
+
+function linkHrefs(root: Element, post: Element, exclude: SelectorList): string[] {
+  return [...root.querySelectorAll('a[href]')]
+    .filter((a) => !isExcluded(a, post, exclude))
+    .map((a) => a.getAttribute('href') ?? '');
+}
+
+function titleOf(element: Element | undefined): string | undefined {
+  if (!element) return undefined;
+  // A link's accessible name is its headline when the card shows only an image.
+  const title = element.getAttribute('aria-label')?.trim() || cleanText(element.textContent ?? '');
+  return title ? title.slice(0, MAX_TITLE_CHARS) : undefined;
+}
+
+function withTitle(content: Omit<ShareContent, 'linkTitle'>, title: string | undefined): ShareContent {
+  return title ? { ...content, linkTitle: title } : content;
+}
+
+/** The post's own text, external links and link-card title; comments left out. */
+export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
+  const exclude = adapter.exclude ?? [];
+  const mine = (elements: Element[]) => elements.filter((el) => !isExcluded(el, post, exclude));
+  const text = ownText(mine(queryAllOf(post, adapter.postText)), post, exclude).slice(0, MAX_TEXT_CHARS);
+  const urls = uniqueExternal(adapter, linkHrefs(post, post, exclude), post.ownerDocument.baseURI);
+  const title = titleOf(mine(queryAllOf(post, adapter.linkTitle ?? []))[0]);
+  return withTitle({ text, urls }, title);
+}
+
+/** What the person is about to post from a composer: its text, typed links and link cards. */
+export function extractComposer(adapter: SiteAdapter, composer: Element): ShareContent {
+  const editors = adapter.composer ? queryAllOf(composer, adapter.composer.text) : [];
+  const text = ownText(editors, composer, []).slice(0, MAX_TEXT_CHARS);
+  const typed = text.match(TYPED_URL) ?? [];
+  const urls = uniqueExternal(
+    adapter,
+    [...typed.map((u) => (/^https?:/i.test(u) ? u : `https://${u}`)), ...linkHrefs(composer, composer, [])],
+    composer.ownerDocument.baseURI,
+  );
+  const title = titleOf(queryAllOf(composer, adapter.linkTitle ?? [])[0]);
+  return withTitle({ text, urls }, title);
+}
+
+export function hasContent(content: ShareContent): boolean {
+  return content.text !== '' || content.urls.length > 0 || content.linkTitle !== undefined;
+}

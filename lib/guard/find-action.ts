@@ -1,0 +1,53 @@
+import type { ActionRule, LabelTable, SiteAdapter } from '../sites/types';
+import { cleanText, closestOf, isElement, matchesAny } from './dom';
+
+export interface FoundAction {
+  rule: ActionRule;
+  /** The element the rule matched (the button or menu item, not necessarily the click target). */
+  element: Element;
+}
+
+const NAMED_CONTROL = 'button, a[href], [role="button"], [role="menuitem"], [role="link"], [role="option"]';
+
+/**
+ * The share action an event went through, from its composed path (innermost first).
+ * Selectors win over labels anywhere in the path; labels are the fallback for a site that
+ * renamed its test hooks, and only count inside the rule's containers.
+ */
+export function findAction(adapter: SiteAdapter, path: readonly EventTarget[]): FoundAction | null {
+  const elements = path.filter(isElement);
+  for (const element of elements) {
+    const rule = adapter.actions.find((r) => matchesAny(element, r.selectors));
+    if (rule) return { rule, element };
+  }
+  for (const element of elements) {
+    if (!element.matches(NAMED_CONTROL)) continue;
+    const names = accessibleNames(element);
+    const rule = adapter.actions.find(
+      (r) =>
+        r.labels !== undefined &&
+        names.some((name) => labelMatches(r.labels as LabelTable, name)) &&
+        (r.within === undefined || closestOf(element, r.within) !== null),
+    );
+    if (rule) return { rule, element };
+  }
+  return null;
+}
+
+/** The names a person sees or hears for a control: its aria-label and its visible text. */
+function accessibleNames(element: Element): string[] {
+  const label = element.getAttribute('aria-label');
+  const text = cleanText(element.textContent ?? '').replace(/\n/g, ' ');
+  return [label, text].filter((n): n is string => Boolean(n)).map((n) => n.trim().toLowerCase());
+}
+
+/**
+ * Exact label, or the label followed by a parenthesised audience, as in Facebook's
+ * "Share now (Friends)" / "Bagikan sekarang (Teman)".
+ */
+function labelMatches(table: LabelTable, name: string): boolean {
+  return [...table.id, ...table.en].some((label) => {
+    const wanted = label.toLowerCase();
+    return name === wanted || name.startsWith(`${wanted} (`);
+  });
+}

@@ -1,0 +1,30 @@
+import type { SiteAdapter } from './types';
+
+/**
+ * The demo page's simulated feed (demo.html). It runs inside an extension page, so it has no
+ * content-script match patterns; the demo page arms the guard with it directly.
+ */
+export const DEMO_SITE: SiteAdapter = {
+  id: 'demo',
+  name: 'Saring demo',
+  matches: [],
+  ownHosts: [],
+  post: [{ css: '[data-demo-post]', seen: '2026-11' }],
+  postText: [{ css: '[data-demo-text]', seen: '2026-11' }],
+  linkTitle: [{ css: '[data-demo-link-title]', seen: '2026-11' }],
+  actions: [
+    // Signing a petition is asked about like a share ("did you read all of it?"): first rule wins.
+    {
+      kind: 'sign',
+      step: 'shares',
+      selectors: [{ css: '[data-kind="petition"] [data-demo-action="share"]', seen: '2026-11' }],
+      content: 'post',
+    },
+    {
+      kind: 'share',
+      step: 'shares',
+      selectors: [{ css: '[data-demo-action="share"]', seen: '2026-11' }],
+      content: 'post',
+    },
+  ],
+};

@@ -1,0 +1,74 @@
+import type { SiteAdapter } from './types';
+
+/**
+ * Facebook. The post's Share button opens a share sheet (a dialog or menu in a layer outside
+ * the feed) whose items are the real actions. Posts carry `data-ad-rendering-role` hooks, read
+ * from drmikecrowe/mbfcext (2026); the sheet's items have no hooks, so they are found by label.
+ */
+
+/** The layers the share sheet renders in. */
+const SHARE_SHEET = [
+  { css: '[role="dialog"]', seen: '2026-06' },
+  { css: '[role="menu"]', seen: '2024-03' },
+] as const;
+
+export const FACEBOOK_SITE: SiteAdapter = {
+  id: 'facebook',
+  name: 'Facebook',
+  // web.facebook.com is what many people in Indonesia land on.
+  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*', 'https://facebook.com/*'],
+  ownHosts: ['facebook.com', 'fb.com', 'fb.me', 'fb.watch', 'messenger.com'],
+  post: [
+    // The nearest block that also holds the author: the story, without the feed around it.
+    { css: 'div:has([data-ad-rendering-role="profile_name"])', seen: '2026-06' },
+    { css: 'div[role="article"]', seen: '2023-11' },
+  ],
+  postText: [
+    { css: '[data-ad-rendering-role="story_message"]', seen: '2026-06' },
+    { css: '[data-ad-preview="message"]', seen: '2025-02' },
+    { css: '[data-ad-comet-preview="message"]', seen: '2025-02' },
+  ],
+  linkTitle: [{ css: '[data-ad-rendering-role="title"]', seen: '2026-06' }],
+  exclude: [
+    // Comments (and replies) are nested articles; their text and links are not the post's.
+    { css: '[role="article"]', seen: '2026-06' },
+    // The comment box under the post.
+    { css: 'form', seen: '2026-06' },
+    // "See more" / "Lihat selengkapnya" inside the message.
+    { css: '[data-ad-rendering-role="story_message"] [role="button"]', seen: '2026-06' },
+  ],
+  actions: [
+    {
+      kind: 'share',
+      step: 'opens',
+      selectors: [
+        { css: '[role="button"]:has([data-ad-rendering-role="share_button"])', seen: '2026-06' },
+        { css: '[data-ad-rendering-role="share_button"]', seen: '2026-06' },
+      ],
+      labels: {
+        id: ['Kirim ini ke teman atau posting di profil Anda.'],
+        en: ['Send this to friends or post it on your profile.'],
+      },
+      content: 'post',
+    },
+    {
+      kind: 'share',
+      step: 'shares',
+      selectors: [],
+      labels: {
+        id: ['Bagikan sekarang', 'Bagikan ke grup', 'Bagikan ke cerita Anda'],
+        en: ['Share now', 'Share to a group', 'Share to your story'],
+      },
+      within: SHARE_SHEET,
+      content: 'opened-post',
+    },
+    {
+      kind: 'send',
+      step: 'shares',
+      selectors: [],
+      labels: { id: ['Kirim di Messenger', 'Kirim dengan Messenger'], en: ['Send in Messenger'] },
+      within: SHARE_SHEET,
+      content: 'opened-post',
+    },
+  ],
+};

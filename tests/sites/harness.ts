@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import type { GuardTransport, PromptRequest } from '../../lib/guard/types';
+import type { CheckShareResponse, Outcome, RequestOf } from '../../lib/messaging/protocol';
+
+/**
+ * Test harness for adapters and the guard: fixture pages in their own happy-dom window (scripts
+ * on, so the fixture's simulated site runs), a recording transport and a scripted prompt.
+ */
+
+export const SITE_URLS = {
+  x: 'https://x.com/home',
+  facebook: 'https://www.facebook.com/',
+} as const;
+
+export type FixtureSite = keyof typeof SITE_URLS;
+export type FixtureLanguage = 'id' | 'en';
+export const FIXTURE_LANGUAGES: readonly FixtureLanguage[] = ['id', 'en'];
+
+export interface FixturePage {
+  window: Window;
+  document: Document;
+  /** What the simulated site has shared. */
+  shares(): { count: number; log: string[] };
+  close(): Promise<void>;
+}
+
+export function fixturePath(site: string, file: string): string {
+  // Resolved from a path, not a URL: the test environment's global URL is happy-dom's.
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', site, file);
+}
+
+export function loadFixture(site: FixtureSite, language: FixtureLanguage): FixturePage {
+  const window = new Window({
+    url: SITE_URLS[site],
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+  });
+  const document = window.document as unknown as Document;
+  document.write(readFileSync(fixturePath(site, `feed.${language}.html`), 'utf8'));
+  const state = window as unknown as { __shares: number; __shareLog: string[] };
+  return {
+    window,
+    document,
+    shares: () => ({ count: state.__shares, log: [...state.__shareLog] }),
+    close: () => window.happyDOM.close(),
+  };
+}
+
+/** Elements by CSS, failing loudly when a fixture lacks one. */
+export function $(root: ParentNode, css: string): HTMLElement {
+  const found = root.querySelector<HTMLElement>(css);
+  if (!found) throw new Error(`No element for ${css}`);
+  return found;
+}
+
+/** The element whose own text is exactly `text` (trimmed), inside root. */
+export function byText(root: ParentNode, css: string, text: string): HTMLElement {
+  const found = [...root.querySelectorAll<HTMLElement>(css)].find((el) => el.textContent?.trim() === text);
+  if (!found) throw new Error(`No ${css} with text "${text}"`);
+  return found;
+}
+
+export function click(target: Element): MouseEvent {
+  const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
+  const event = new view.MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  target.dispatchEvent(event);
+  return event;
+}
+
+export function pointerDown(target: Element): void {
+  const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
+  target.dispatchEvent(new view.PointerEvent('pointerdown', { bubbles: true, cancelable: true, composed: true }));
+}
+
+export function pressKey(target: Element, key: string, type: 'keydown' | 'keyup' = 'keydown'): KeyboardEvent {
+  const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
+  const event = new view.KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true });
+  target.dispatchEvent(event);
+  return event;
+}
+
+/** Lets pending promise callbacks and short timers run. */
+export function settle(ms = 0): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export const HOAX_ANSWER: CheckShareResponse = {
+  ask: true,
+  reason: 'hoax-match',
+  language: 'id',
+  readUrl: 'https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar',
+  matches: [
+    {
+      id: 'tbh26-35352',
+      listId: 'starter',
+      claim: '[SALAH] Gunung lawu bakal erupsi besar',
+      rating: 'false',
+      url: 'https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar',
+      score: 0.93,
+    },
+  ],
+};
+
+/** A transport that records every call and answers checks with `answer` (a value, a promise, or never). */
+export function fakeTransport(answer: () => Promise<CheckShareResponse> = async () => ({ ask: false })) {
+  const calls = {
+    checkShare: [] as RequestOf<'check-share'>[],
+    recordOutcome: [] as RequestOf<'record-outcome'>[],
+    openRead: [] as string[],
+    markRead: [] as string[],
+    reportHealth: [] as RequestOf<'report-health'>[],
+  };
+  const transport: GuardTransport = {
+    checkShare: (request) => {
+      calls.checkShare.push(request);
+      return answer();
+    },
+    recordOutcome: (request) => void calls.recordOutcome.push(request),
+    openRead: (url) => void calls.openRead.push(url),
+    markRead: (url) => void calls.markRead.push(url),
+    reportHealth: (request) => void calls.reportHealth.push(request),
+  };
+  return { transport, calls };
+}
+
+/** A prompt that answers `outcome` and remembers what it was asked. */
+export function fakePrompt(outcome: Outcome) {
+  const shown: PromptRequest[] = [];
+  return {
+    shown,
+    showPrompt: async (request: PromptRequest) => {
+      shown.push(request);
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Node environment on purpose: siteForUrl also runs in the background service worker, which has no DOM.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { CONTENT_SCRIPT_MATCHES, DEMO_SITE, SITES, siteForUrl } from '../../lib/sites';
+import type { SelectorList, SiteAdapter } from '../../lib/sites/types';
+import { fixturePath } from './harness';
+
+/** Meta-test: every adapter in lib/sites is registered, dated, valid, and has fixtures. */
+
+const modules = import.meta.glob<Record<string, unknown>>('../../lib/sites/*.ts', { eager: true });
+const isAdapter = (value: unknown): value is SiteAdapter =>
+  typeof value === 'object' && value !== null && 'actions' in value && 'post' in value && 'matches' in value;
+const ADAPTERS = [...new Set(Object.values(modules).flatMap((m) => Object.values(m).filter(isAdapter)))];
+
+function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
+  return [
+    ['post', adapter.post],
+    ['postText', adapter.postText],
+    ['linkTitle', adapter.linkTitle ?? []],
+    ['exclude', adapter.exclude ?? []],
+    ['composer.container', adapter.composer?.container ?? []],
+    ['composer.text', adapter.composer?.text ?? []],
+    ...adapter.actions.flatMap((rule, i): [string, SelectorList][] => [
+      [`actions[${i}].selectors`, rule.selectors],
+      [`actions[${i}].within`, rule.within ?? []],
+    ]),
+  ];
+}
+
+const THIS_MONTH = new Date().toISOString().slice(0, 7);
+/** Only for checking that selectors parse. */
+const scratch = new Window().document;
+
+describe('site adapters', () => {
+  it('are all registered: the content-script sites, and the demo', () => {
+    expect(ADAPTERS.length).toBeGreaterThanOrEqual(3);
+    for (const adapter of ADAPTERS) expect([...SITES, DEMO_SITE]).toContain(adapter);
+    expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(ADAPTERS.length);
+  });
+
+  describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s', (_id, adapter) => {
+    it('has an id the messaging protocol accepts, and own hosts as bare host names', () => {
+      expect(adapter.id).toMatch(/^[a-z0-9-]{1,32}$/);
+      for (const host of adapter.ownHosts) expect(host).toMatch(/^[a-z0-9.-]+\.[a-z]{2,}$/);
+    });
+
+    it('has valid https match patterns (none for the demo, which runs in an extension page)', () => {
+      if (adapter === DEMO_SITE) expect(adapter.matches).toEqual([]);
+      else expect(adapter.matches.length).toBeGreaterThan(0);
+      for (const pattern of adapter.matches) {
+        expect(() => new MatchPattern(pattern)).not.toThrow();
+        expect(pattern.startsWith('https://')).toBe(true);
+      }
+    });
+
+    it('dates every selector with the month it was last seen, and every selector parses', () => {
+      for (const [where, list] of selectorLists(adapter)) {
+        for (const alt of list) {
+          expect(alt.seen, `${where}: ${alt.css}`).toMatch(/^20\d\d-(0[1-9]|1[0-2])$/);
+          expect(alt.seen <= THIS_MONTH, `${where}: ${alt.css} seen in the future`).toBe(true);
+          expect(() => scratch.querySelector(alt.css), `${where}: ${alt.css}`).not.toThrow();
+        }
+      }
+      expect(adapter.post.length).toBeGreaterThan(0);
+      expect(adapter.postText.length).toBeGreaterThan(0);
+    });
+
+    it('can find each action, with labels in Indonesian and English when it has labels', () => {
+      expect(adapter.actions.some((rule) => rule.step === 'shares')).toBe(true);
+      for (const rule of adapter.actions) {
+        expect(rule.selectors.length + (rule.labels ? 1 : 0)).toBeGreaterThan(0);
+        if (rule.labels) {
+          expect(rule.labels.id.length).toBeGreaterThan(0);
+          expect(rule.labels.en.length).toBeGreaterThan(0);
+        }
+        if (rule.content === 'composer') expect(adapter.composer).toBeDefined();
+      }
+    });
+
+    it.skipIf(adapter === DEMO_SITE)('has fixtures in both UI languages', () => {
+      for (const language of ['id', 'en']) expect(existsSync(fixturePath(adapter.id, `feed.${language}.html`))).toBe(true);
+    });
+  });
+});
+
+describe('siteForUrl', () => {
+  it.each([
+    ['https://x.com/home', 'x'],
+    ['https://twitter.com/someone/status/1', 'x'],
+    ['https://mobile.x.com/explore', 'x'],
+    ['https://www.facebook.com/', 'facebook'],
+    ['https://web.facebook.com/groups/1/posts/2', 'facebook'],
+  ])('%s → %s', (url, id) => {
+    expect(siteForUrl(url)?.id).toBe(id);
+  });
+
+  it.each(['https://example.com/', 'https://notx.com/', 'https://x.com.evil.example/', 'http://x.com/', 'not a url'])(
+    '%s → none',
+    (url) => {
+      expect(siteForUrl(url)).toBeNull();
+    },
+  );
+});
+
+const MANIFEST = join(process.cwd(), '.output/chrome-mv3/manifest.json');
+
+describe('built manifest', () => {
+  it.skipIf(!existsSync(MANIFEST))('injects the guard at document_start on every supported site', () => {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
+      content_scripts?: { matches: string[]; run_at?: string; js: string[] }[];
+    };
+    const guard = manifest.content_scripts?.find((cs) => cs.js.some((js) => js.includes('guard')));
+    expect(guard?.run_at).toBe('document_start');
+    expect([...(guard?.matches ?? [])].sort()).toEqual([...CONTENT_SCRIPT_MATCHES].sort());
+  });
+});

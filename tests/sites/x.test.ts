@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractComposer, findComposer } from '../../lib/guard/extract';
+import { findAction } from '../../lib/guard/find-action';
+import { X_SITE } from '../../lib/sites/x';
+import { X_DRIVER as driver } from './drivers';
+import { $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from './harness';
+
+/** X specifics beyond adapters.test.ts: the quote item, the composer, label fallbacks. */
+
+const LABELS = { id: { repost: 'Posting ulang', quote: 'Kutip' }, en: { repost: 'Repost', quote: 'Quote' } } as const;
+
+function actionOf(element: Element) {
+  const path: Element[] = [];
+  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
+  const found = findAction(X_SITE, path);
+  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
+}
+
+describe.each(FIXTURE_LANGUAGES)('X adapter on the %s UI', (language) => {
+  let page: FixturePage;
+  afterEach(() => page.close());
+
+  it('finds the quote item in the repost menu, and the composers’ post buttons', () => {
+    page = loadFixture('x', language);
+    click(driver.opener(driver.post(page, driver.ids.hoax)));
+    const quoteItem = byText(page.document, '#layers [role="menuitem"]', LABELS[language].quote);
+    expect(actionOf($(quoteItem, 'span'))).toMatchObject({ kind: 'quote', step: 'shares', content: 'opened-post' });
+    const inline = $(page.document, '[data-testid="tweetButtonInline"] span');
+    expect(actionOf(inline)).toMatchObject({ kind: 'post', step: 'shares', content: 'composer' });
+  });
+
+  it('falls back to the menu labels when the test ids are gone, but only inside the menu', () => {
+    page = loadFixture('x', language);
+    click(driver.opener(driver.post(page, driver.ids.hoax)));
+    const repostItem = $(page.document, '[data-testid="retweetConfirm"]');
+    repostItem.removeAttribute('data-testid');
+    expect(actionOf(repostItem)).toMatchObject({ kind: 'repost', step: 'shares' });
+    const quoteItem = byText(page.document, '#layers [role="menuitem"]', LABELS[language].quote);
+    quoteItem.removeAttribute('href');
+    expect(actionOf(quoteItem)).toMatchObject({ kind: 'quote', step: 'shares' });
+
+    const outside = page.document.createElement('button');
+    outside.textContent = LABELS[language].repost;
+    page.document.body.append(outside);
+    expect(actionOf(outside)).toBeNull();
+  });
+
+  it('does not take "undo repost" for a share', () => {
+    page = loadFixture('x', language);
+    const post = driver.post(page, driver.ids.hoax);
+    click(driver.opener(post));
+    click($(page.document, '[data-testid="retweetConfirm"]'));
+    expect(actionOf($(post, '[data-testid="unretweet"]'))).toBeNull();
+  });
+
+  it('reads the text and typed links of the composer', () => {
+    page = loadFixture('x', language);
+    const editor = $(page.document, '[data-testid="inlineComposer"] [data-testid="tweetTextarea_0"]');
+    editor.textContent = 'Wajib baca! https://hoaks.example/lawu-erupsi dan www.contoh.example/a';
+    const composer = findComposer(X_SITE, $(page.document, '[data-testid="tweetButtonInline"]'));
+    expect(composer).not.toBeNull();
+    const content = extractComposer(X_SITE, composer as Element);
+    expect(content.text).toBe('Wajib baca! https://hoaks.example/lawu-erupsi dan www.contoh.example/a');
+    expect(content.urls).toEqual(['https://hoaks.example/lawu-erupsi', 'https://www.contoh.example/a']);
+  });
+});
