@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { intentHostPatterns } from './lib/share-intents';
 
 // Manifest and build settings. Site match patterns live with the site adapters
 // (lib/sites/) and reach the manifest through the content script's definition.
@@ -18,7 +19,9 @@ export default defineConfig({
       'webNavigation',
       'declarativeNetRequestWithHostAccess',
     ],
-    // Share-intent URLs (facebook.com/sharer, wa.me/?text= …) are redirected to share-check.html.
+    // declarativeNetRequest redirects only requests to hosts it has access to: the share-intent
+    // hosts (facebook.com/sharer, wa.me/?text= …), whose navigations go to share-check.html.
+    host_permissions: intentHostPatterns(),
     web_accessible_resources:
       browser === 'firefox'
         ? ['share-check.html']
@@ -28,7 +31,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'saring@saring.id',
-              strict_min_version: '115.0',
+              // CSS :has(), which the Facebook and X adapters rely on, arrived in Firefox 121.
+              strict_min_version: '121.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

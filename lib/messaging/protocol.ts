@@ -22,6 +22,9 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const OUTCOMES = ['cancel', 'read', 'share'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Pseudo-site for share-intent links (facebook.com/sharer, wa.me/?text= …) checked by share-check.html. */
+export const SHARE_LINK_SITE_ID = 'share-link';
+
 const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
 const boundedUrl = z.string().max(4_096);
 

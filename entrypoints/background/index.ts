@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
+import { startBackground } from '../../lib/background';
+import { ListIndex } from '../../lib/background/list-index';
+import { openDb } from '../../lib/db';
+import { MATCH_THRESHOLD } from '../../lib/match';
+import { defineSettingsItem } from '../../lib/settings';
+import { SITES, siteForUrl } from '../../lib/sites';
+
+export default defineBackground(() => {
+  const db = openDb();
+  const sites: SiteInfo[] = [...SITES, SHARE_LINK_SITE];
+  startBackground({
+    db,
+    settings: defineSettingsItem(),
+    index: new ListIndex(db),
+    sites,
+    siteForUrl,
+    matchThreshold: MATCH_THRESHOLD,
+    now: Date.now,
+    browserUiLanguage: () => browser.i18n.getUILanguage(),
+  });
+});

@@ -1,0 +1,81 @@
+import { decide } from '../decision';
+import { resolveLanguage } from '../i18n';
+import type { MatchHit } from '../match/types';
+import { normalizeUrl } from '../match/url';
+import type { CheckShareResponse, FactCheckView, RequestOf } from '../messaging/protocol';
+import { unreadLinks } from '../read-links';
+import { isSnoozed } from '../settings';
+import { countPrompt } from '../stats';
+import type { BackgroundContext } from './context';
+
+/** Fact-checks shown in a prompt; more would bury the best one. */
+const MAX_FACT_CHECKS = 3;
+
+function isOwnHost(host: string, ownHosts: readonly string[]): boolean {
+  return ownHosts.some((own) => host === own || host.endsWith(`.${own}`));
+}
+
+/** The post's links that lead off the site, unwrapped and normalised, in order, once each. */
+export function externalLinks(urls: readonly string[], ownHosts: readonly string[]): string[] {
+  const links = new Set<string>();
+  for (const raw of urls) {
+    const normalized = normalizeUrl(raw);
+    if (normalized && !isOwnHost(new URL(normalized).hostname, ownHosts)) links.add(normalized);
+  }
+  return [...links];
+}
+
+export function factCheckView(hit: MatchHit, publishers: ReadonlyMap<string, string>): FactCheckView {
+  const { item } = hit;
+  const publisher = publishers.get(hit.listId);
+  return {
+    id: item.id,
+    listId: hit.listId,
+    claim: item.claim,
+    rating: item.rating,
+    ...(item.label === undefined ? {} : { label: item.label }),
+    ...(item.url === undefined ? {} : { url: item.url }),
+    ...(item.published === undefined ? {} : { published: item.published }),
+    ...(publisher === undefined ? {} : { publisher }),
+    score: hit.score,
+  };
+}
+
+export async function checkShare(
+  context: BackgroundContext,
+  request: RequestOf<'check-share'>,
+): Promise<CheckShareResponse> {
+  const settings = await context.settings.getValue();
+  const now = context.now();
+  if (settings.strictness === 'off' || isSnoozed(settings, now) || settings.disabledSites.includes(request.site)) {
+    return { ask: false };
+  }
+  const { matcher, publishers } = await context.index.get();
+  const match = matcher.match({
+    text: request.text,
+    urls: request.urls,
+    ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),
+  });
+  const ownHosts = context.sites.find((site) => site.id === request.site)?.ownHosts ?? [];
+  const links = externalLinks(request.urls, ownHosts);
+  const decision = decide({
+    strictness: settings.strictness,
+    match,
+    unreadLinks: await unreadLinks(context.db, links, now),
+    kind: request.kind,
+  });
+  if (!decision.ask) return { ask: false };
+
+  await countPrompt(context.db, request.site, decision.reason, now);
+  const matches = match.matches
+    .filter((hit) => hit.score >= context.matchThreshold)
+    .slice(0, MAX_FACT_CHECKS)
+    .map((hit) => factCheckView(hit, publishers));
+  return {
+    ask: true,
+    reason: decision.reason,
+    matches,
+    readUrl: links[0] ?? matches.find((view) => view.url !== undefined)?.url ?? null,
+    language: resolveLanguage(settings.language, context.browserUiLanguage()),
+  };
+}

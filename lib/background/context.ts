@@ -1,0 +1,29 @@
+import type { SaringDb } from '../db';
+import { SHARE_LINK_SITE_ID } from '../messaging/protocol';
+import type { SettingsItem } from '../settings';
+import type { ListIndex } from './list-index';
+
+/** A site as the background needs it: settings, stats and health are keyed by `id`. */
+export interface SiteInfo {
+  id: string;
+  name: string;
+  /** Hosts whose links are the site's own (profiles, hashtags), not articles to read. */
+  ownHosts: readonly string[];
+}
+
+/** Share-intent links (facebook.com/sharer, wa.me/?text= …) checked by the share-check page. */
+export const SHARE_LINK_SITE: SiteInfo = { id: SHARE_LINK_SITE_ID, name: 'Share links', ownHosts: [] };
+
+/** Everything the handlers use, passed in so tests can supply their own. */
+export interface BackgroundContext {
+  db: SaringDb;
+  settings: SettingsItem;
+  index: ListIndex;
+  /** Supported sites, including the share-link pseudo-site. */
+  sites: readonly SiteInfo[];
+  siteForUrl: (url: string) => SiteInfo | null;
+  /** Hits scoring at least this are shown as fact-checks. */
+  matchThreshold: number;
+  now: () => number;
+  browserUiLanguage: () => string;
+}

@@ -1,0 +1,117 @@
+import { browser } from 'wxt/browser';
+import { resolveLanguage } from '../i18n';
+import { listStatusOf } from '../lists/store';
+import type { Handlers } from '../messaging/dispatcher';
+import type { PageStatus, Settings } from '../messaging/protocol';
+import { rememberRead } from '../read-links';
+import { isSnoozed, updateSettings } from '../settings';
+import { countOutcome, dayCounts, localDay } from '../stats';
+import { checkShare } from './check-share';
+import type { BackgroundContext } from './context';
+import { recordHealth, siteHealthOf } from './health';
+import { grantSharePass } from './share-intent-pass';
+
+/** Only web pages are opened for "Read first" (a page could ask for anything). */
+function assertWebUrl(raw: string): string {
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Only http(s) links can be opened');
+  return url.href;
+}
+
+function isGuarded(settings: Settings, siteId: string, now: number): boolean {
+  return settings.strictness !== 'off' && !isSnoozed(settings, now) && !settings.disabledSites.includes(siteId);
+}
+
+export function createHandlers(context: BackgroundContext): Handlers {
+  const { db, settings: settingsItem, now } = context;
+  const language = (settings: Settings) => resolveLanguage(settings.language, context.browserUiLanguage());
+
+  return {
+    'check-share': (request) => checkShare(context, request),
+
+    'record-outcome': async ({ site, outcome }) => {
+      await countOutcome(db, site, outcome, now());
+      return null;
+    },
+
+    'open-read': async ({ url }) => {
+      const href = assertWebUrl(url);
+      await browser.tabs.create({ url: href });
+      await rememberRead(db, href, now());
+      return null;
+    },
+
+    'mark-read': async ({ url }) => {
+      await rememberRead(db, url, now());
+      return null;
+    },
+
+    'report-health': async (report) => {
+      await recordHealth(db, report, now());
+      return null;
+    },
+
+    'get-page-status': async ({ url }): Promise<PageStatus> => {
+      const settings = await settingsItem.getValue();
+      const site = context.siteForUrl(url);
+      const siteEnabled = site !== null && !settings.disabledSites.includes(site.id);
+      return {
+        site: site && { id: site.id, name: site.name },
+        siteEnabled,
+        guarded: site !== null && isGuarded(settings, site.id, now()),
+        snoozedUntil: isSnoozed(settings, now()) ? settings.snoozedUntil : null,
+        today: await dayCounts(db, localDay(now())),
+        language: language(settings),
+      };
+    },
+
+    'set-site-enabled': async ({ site, enabled }) => {
+      await updateSettings(settingsItem, ({ disabledSites }) => ({
+        disabledSites: enabled
+          ? disabledSites.filter((id) => id !== site)
+          : [...new Set([...disabledSites, site])],
+      }));
+      return null;
+    },
+
+    snooze: async ({ minutes }) => {
+      const { snoozedUntil } = await updateSettings(settingsItem, () => ({
+        snoozedUntil: minutes === 0 ? null : now() + minutes * 60_000,
+      }));
+      return { snoozedUntil };
+    },
+
+    'get-options-state': async () => {
+      const [settings, health, lists] = await Promise.all([
+        settingsItem.getValue(),
+        db.siteHealth.toArray(),
+        db.lists.toArray(),
+      ]);
+      const healthBySite = new Map(health.map((record) => [record.site, record]));
+      return {
+        settings,
+        language: language(settings),
+        sites: context.sites.map(({ id, name }) => ({
+          id,
+          name,
+          enabled: !settings.disabledSites.includes(id),
+          health: siteHealthOf(healthBySite.get(id)),
+        })),
+        lists: lists.map(listStatusOf),
+      };
+    },
+
+    'set-settings': (change) =>
+      updateSettings(settingsItem, () => ({
+        ...(change.strictness === undefined ? {} : { strictness: change.strictness }),
+        ...(change.language === undefined ? {} : { language: change.language }),
+      })),
+
+    'allow-share-intent': async ({ url }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('allow-share-intent comes from a tab');
+      await grantSharePass(tabId, assertWebUrl(url));
+      return null;
+    },
+  };
+}

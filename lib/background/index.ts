@@ -1,0 +1,93 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { SaringDb } from '../db';
+import { createDispatcher, createMessageListener } from '../messaging/dispatcher';
+import { pruneReadLinks, rememberRead } from '../read-links';
+import { buildIntentRules, INTENT_RULE_ID_BASE } from '../share-intents';
+import type { BackgroundContext } from './context';
+import type { LoadedIndex } from './list-index';
+import { createHandlers } from './handlers';
+import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
+import { hasStoredLists, installStarterList, STARTER_LIST_PATH } from './starter-list';
+
+export const PRUNE_ALARM = 'prune-read-links';
+
+const log = (what: string) => (error: unknown) => console.error(`[saring] ${what}:`, error);
+
+/**
+ * Installs (or reinstalls) the bundled starter list, then rebuilds the matcher from storage.
+ * A first start asks twice (empty storage, then onInstalled): calls share the install in flight.
+ */
+function starterListRefresher(context: BackgroundContext): () => Promise<LoadedIndex> {
+  let inFlight: Promise<LoadedIndex> | null = null;
+  const install = async () => {
+    const { record, ms } = await installStarterList(context.db, browser.runtime.getURL(STARTER_LIST_PATH), context.now);
+    console.info(`[saring] starter list: ${record.itemCount} items (${record.skipped} skipped) stored in ${ms.toFixed(0)} ms`);
+  };
+  return () =>
+    (inFlight ??= context.index.update(install).finally(() => {
+      inFlight = null;
+    }));
+}
+
+/** Replaces Saring's share-intent redirects with the current set. */
+export async function installIntentRules(): Promise<void> {
+  const rules = buildIntentRules(browser.runtime.getURL('/share-check.html'));
+  const existing = await browser.declarativeNetRequest.getDynamicRules();
+  await browser.declarativeNetRequest.updateDynamicRules({
+    removeRuleIds: existing.filter((rule) => rule.id >= INTENT_RULE_ID_BASE).map((rule) => rule.id),
+    addRules: rules,
+  });
+}
+
+const isWebUrl = (url: string) => url.startsWith('https://') || url.startsWith('http://');
+
+/** Visiting an article counts as reading it; so does the redirector (t.co …) that led there. */
+function rememberVisit(db: SaringDb, now: () => number) {
+  return (details: { url: string; frameId: number }) => {
+    if (details.frameId === 0 && isWebUrl(details.url)) void rememberRead(db, details.url, now()).catch(log('remember visit'));
+  };
+}
+
+/**
+ * Everything the service worker listens to, registered synchronously so events that woke it are
+ * delivered; the work each does is async.
+ */
+export function startBackground(context: BackgroundContext): void {
+  const dispatch = createDispatcher(createHandlers(context));
+  const refreshStarterList = starterListRefresher(context);
+  browser.runtime.onMessage.addListener(createMessageListener(dispatch));
+
+  browser.runtime.onInstalled.addListener(({ reason }: Browser.runtime.InstalledDetails) => {
+    if (reason === 'install' || reason === 'update') void refreshStarterList().catch(log('starter list'));
+    void installIntentRules().catch(log('share-intent rules'));
+  });
+  browser.runtime.onStartup.addListener(() => void installIntentRules().catch(log('share-intent rules')));
+
+  const remember = rememberVisit(context.db, context.now);
+  browser.webNavigation.onBeforeNavigate.addListener(remember);
+  browser.webNavigation.onCommitted.addListener((details) => {
+    remember(details);
+    void endSharePassOnCommit(details).catch(log('share pass'));
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PRUNE_ALARM) void pruneReadLinks(context.db, context.now()).catch(log('prune'));
+  });
+  // Alarms can go missing (browser updates, profile restores): re-create on every start.
+  void browser.alarms
+    .get(PRUNE_ALARM)
+    .then(async (alarm) => {
+      if (!alarm) await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+    })
+    .catch(log('prune alarm'));
+
+  void clearSharePasses().catch(log('share passes'));
+  // Wake-up: build the matcher now so the first check-share finds it ready; install the starter
+  // list if storage is empty (a failed or interrupted first install).
+  void hasStoredLists(context.db)
+    .then((stored) => (stored ? context.index.get() : refreshStarterList()))
+    .then(({ matcher, readMs, buildMs }) =>
+      console.info(`[saring] matcher: ${matcher.size} items, read ${readMs.toFixed(0)} ms, built ${buildMs.toFixed(0)} ms`),
+    )
+    .catch(log('list index'));
+}

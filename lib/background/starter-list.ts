@@ -1,0 +1,32 @@
+import type { ListRecord, SaringDb } from '../db';
+import { writeList } from '../lists/store';
+import { validateList } from '../lists/validate';
+
+export const STARTER_LIST_PATH = '/starter-list.json.gz';
+
+export interface StarterInstall {
+  record: ListRecord;
+  /** Fetch + parse + validate + write, in ms. */
+  ms: number;
+}
+
+/** Fetches the bundled (gzipped) starter list, validates it and stores it (replacing an older copy). */
+export async function installStarterList(
+  db: SaringDb,
+  starterListUrl: string,
+  now: () => number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<StarterInstall> {
+  const started = performance.now();
+  const response = await fetchImpl(starterListUrl);
+  if (!response.ok) throw new Error(`Starter list: HTTP ${response.status}`);
+  if (!response.body) throw new Error('Starter list: empty response');
+  const json = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
+  const list = validateList(json);
+  const record = await writeList(db, list, { source: 'starter' }, now());
+  return { record, ms: performance.now() - started };
+}
+
+export async function hasStoredLists(db: SaringDb): Promise<boolean> {
+  return (await db.lists.count()) > 0;
+}

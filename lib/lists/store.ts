@@ -1,0 +1,94 @@
+import type { ItemChunkRecord, ListRecord, ListSource, SaringDb } from '../db';
+import type { IndexedList } from '../match/types';
+import type { ListStatus } from '../messaging/protocol';
+import type { ValidatedList } from './validate';
+
+/** Items per stored record: large enough that Chromium's per-record cost vanishes. */
+export const CHUNK_SIZE = 1_000;
+
+export interface ListOrigin {
+  source: ListSource;
+  url?: string;
+  etag?: string;
+}
+
+/** Replaces a list's stored copy (metadata and item chunks) in one transaction. */
+export async function writeList(
+  db: SaringDb,
+  list: ValidatedList,
+  origin: ListOrigin,
+  now: number,
+): Promise<ListRecord> {
+  const { header, items, domains, skipped } = list;
+  const chunks: ItemChunkRecord[] = [];
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
+    chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + CHUNK_SIZE) });
+  }
+  const record: ListRecord = {
+    id: header.id,
+    name: header.name,
+    ...(header.publisher ? { publisher: header.publisher.name } : {}),
+    ...(header.description === undefined ? {} : { description: header.description }),
+    version: header.version,
+    ...origin,
+    itemCount: items.length,
+    skipped,
+    chunkCount: chunks.length,
+    domains,
+    state: 'ok',
+    updatedAt: now,
+  };
+  await db.transaction('rw', db.lists, db.chunks, async () => {
+    await db.chunks.where('listId').equals(header.id).delete();
+    await db.chunks.bulkPut(chunks);
+    await db.lists.put(record);
+  });
+  return record;
+}
+
+/** Marks a list syncing or failed without touching its stored items. */
+export async function setListState(db: SaringDb, id: string, state: ListRecord['state'], lastError?: string) {
+  await db.lists.update(id, { state, lastError });
+}
+
+export async function deleteList(db: SaringDb, id: string): Promise<void> {
+  await db.transaction('rw', db.lists, db.chunks, async () => {
+    await db.chunks.where('listId').equals(id).delete();
+    await db.lists.delete(id);
+  });
+}
+
+export interface StoredLists {
+  records: ListRecord[];
+  lists: IndexedList[];
+}
+
+/** Every stored list with its items, in chunk order: what the matcher is built from. */
+export async function readStoredLists(db: SaringDb): Promise<StoredLists> {
+  // Two bulk reads: a getAll over the chunks beats a cursor or one query per list.
+  const [records, chunks] = await db.transaction('r', db.lists, db.chunks, () =>
+    Promise.all([db.lists.toArray(), db.chunks.toArray()]),
+  );
+  const itemsByList = new Map(records.map((record) => [record.id, [] as IndexedList['items']]));
+  // Primary-key order is [listId+index], so each list's chunks arrive in order.
+  for (const chunk of chunks) itemsByList.get(chunk.listId)?.push(...chunk.items);
+  const lists = records.map((record) => ({
+    listId: record.id,
+    items: itemsByList.get(record.id) ?? [],
+    domains: record.domains,
+  }));
+  return { records, lists };
+}
+
+export function listStatusOf(record: ListRecord): ListStatus {
+  return {
+    id: record.id,
+    name: record.name,
+    ...(record.publisher === undefined ? {} : { publisher: record.publisher }),
+    version: record.version,
+    items: record.itemCount,
+    state: record.state,
+    ...(record.lastError === undefined ? {} : { lastError: record.lastError }),
+    updatedAt: record.updatedAt,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Browser } from 'wxt/browser';
+import { requestSchemas, type MessageType, type RequestOf, type ResponseOf, type Result } from './protocol';
+
+export type MessageSender = Browser.runtime.MessageSender;
+
+export type Handlers = {
+  [K in MessageType]: (payload: RequestOf<K>, sender: MessageSender) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+export type Dispatch = (message: unknown, sender: MessageSender) => Promise<Result<unknown>>;
+
+function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(payload)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Validates `{type, payload}` against the protocol's zod schemas and runs the matching handler.
+ * Always resolves with a Result envelope: nothing thrown by a handler crosses the boundary.
+ */
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (message, sender) => {
+    if (!message || typeof message !== 'object' || !('type' in message)) {
+      return { ok: false, error: { code: 'invalid-request', message: 'A request is an object {type, payload}' } };
+    }
+    const { type, payload } = message as { type: unknown; payload?: unknown };
+    if (!isMessageType(type)) {
+      return { ok: false, error: { code: 'unknown-type', message: `Unknown request type: ${String(type).slice(0, 64)}` } };
+    }
+    const parsed = requestSchemas[type].safeParse(payload);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'invalid-request', message: `Invalid ${type} payload: ${describeIssues(parsed.error.issues)}` },
+      };
+    }
+    try {
+      // The schema table and the handler table share their keys, so this pairing is sound.
+      const handler = handlers[type] as (payload: unknown, sender: MessageSender) => unknown;
+      const value = await handler(parsed.data, sender);
+      return { ok: true, value };
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'failed', message: `${type} failed: ${text}` } };
+    }
+  };
+}
+
+/**
+ * A runtime.onMessage listener for `dispatch`. When the caller passes `sendResponse` (Chrome, the
+ * webextension-polyfill, Firefox) it answers through it and returns `true` to keep the channel
+ * open; without one (WXT's fake browser) the returned promise is the answer.
+ */
+export function createMessageListener(dispatch: Dispatch) {
+  return (
+    message: unknown,
+    sender: MessageSender,
+    sendResponse?: (response: unknown) => void,
+  ): true | Promise<Result<unknown>> => {
+    const reply = dispatch(message, sender);
+    if (typeof sendResponse !== 'function') return reply;
+    void reply.then(sendResponse);
+    return true;
+  };
+}

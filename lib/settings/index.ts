@@ -1,0 +1,57 @@
+import { storage } from 'wxt/utils/storage';
+import { STRICTNESS, UI_LANGUAGES, type Settings } from '../messaging/protocol';
+
+export const DEFAULT_SETTINGS: Settings = {
+  strictness: 'balanced',
+  language: 'auto',
+  disabledSites: [],
+  snoozedUntil: null,
+};
+
+/** Version 1 held only the two choices the options page offered first. */
+interface SettingsV1 {
+  strictness?: string;
+  language?: string;
+}
+
+function pick<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** v1 → v2: per-site switches and snooze arrive; unknown values fall back to the defaults. */
+export function migrateSettingsV1(old: SettingsV1): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    strictness: pick(STRICTNESS, old.strictness, DEFAULT_SETTINGS.strictness),
+    language: pick(['auto', ...UI_LANGUAGES] as const, old.language, DEFAULT_SETTINGS.language),
+  };
+}
+
+export const SETTINGS_VERSION = 2;
+
+/** Defining the item runs pending migrations, so the background defines it once at start. */
+export function defineSettingsItem() {
+  return storage.defineItem<Settings>('local:settings', {
+    version: SETTINGS_VERSION,
+    fallback: DEFAULT_SETTINGS,
+    migrations: { 2: migrateSettingsV1 },
+  });
+}
+
+export type SettingsItem = ReturnType<typeof defineSettingsItem>;
+
+/** Read-modify-write; returns the settings as stored. */
+export async function updateSettings(
+  item: SettingsItem,
+  change: (current: Settings) => Partial<Settings>,
+): Promise<Settings> {
+  const current = await item.getValue();
+  const next = { ...current, ...change(current) };
+  await item.setValue(next);
+  return next;
+}
+
+export function isSnoozed(settings: Settings, now: number): boolean {
+  return settings.snoozedUntil !== null && settings.snoozedUntil > now;
+}
+

@@ -1,0 +1,251 @@
+import { gzipSync } from 'node:zlib';
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/context';
+import { createHandlers } from '../../lib/background/handlers';
+import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
+import { endSharePassOnCommit } from '../../lib/background/share-intent-pass';
+import { installStarterList } from '../../lib/background/starter-list';
+import { openDb } from '../../lib/db';
+import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
+import { send } from '../../lib/messaging/client';
+import { createDispatcher, createMessageListener, type MessageSender } from '../../lib/messaging/dispatcher';
+import { dayCounts, localDay } from '../../lib/stats';
+import { defineSettingsItem } from '../../lib/settings';
+
+const NOW = Date.UTC(2026, 5, 24, 5);
+const article = 'https://berita.example.id/2026/06/vaksin';
+const hoaxPost = 'Hati-hati! Vaksin covid 19 mengandung microchip untuk melacak penduduk, sebarkan!';
+
+const list = {
+  saringList: 1,
+  id: 'test-list',
+  name: 'Test list',
+  publisher: { name: 'Cek Fakta Test' },
+  version: 1,
+  items: [
+    {
+      id: 'vaksin-chip',
+      claim: 'Vaksin COVID-19 mengandung microchip untuk melacak penduduk',
+      rating: 'false',
+      label: 'SALAH',
+      url: 'https://cekfakta.example/vaksin-chip',
+    },
+    { id: 'kelapa', claim: 'Air kelapa menyembuhkan kanker dalam tiga hari', rating: 'false' },
+    { id: 'bad', claim: '', rating: 'nonsense' },
+  ],
+};
+
+const xSite = { id: 'x', name: 'X', ownHosts: ['x.com', 'twitter.com'] };
+
+let context: BackgroundContext;
+let uiLanguage = 'id-ID';
+
+async function setUp(buildMatcher = createMatcher) {
+  fakeBrowser.reset();
+  const db = openDb(`check-share-${Math.random()}`);
+  context = {
+    db,
+    settings: defineSettingsItem(),
+    index: new ListIndex(db, { ...MATCHER_CODEC, build: buildMatcher }),
+    sites: [xSite, SHARE_LINK_SITE],
+    siteForUrl: (url) => (new URL(url).hostname === 'x.com' ? xSite : null),
+    matchThreshold: MATCH_THRESHOLD,
+    now: () => NOW,
+    browserUiLanguage: () => uiLanguage,
+  };
+  const fetchList = vi.fn(async () => new Response(gzipSync(JSON.stringify(list))));
+  const installed = await context.index.update(async () => {
+    const { record } = await installStarterList(db, 'chrome-extension://test/starter-list.json.gz', context.now, fetchList);
+    expect(record).toMatchObject({ itemCount: 2, skipped: 1, publisher: 'Cek Fakta Test' });
+  });
+  expect(installed.matcher.size).toBe(2);
+  browser.runtime.onMessage.addListener(createMessageListener(createDispatcher(createHandlers(context))));
+}
+
+const share = (text: string, urls: string[] = [], site = 'x') =>
+  send('check-share', { site, kind: 'repost', text, urls });
+
+describe('check-share end to end', () => {
+  beforeEach(() => setUp());
+  afterEach(() => context.db.close());
+
+  it('asks about a known hoax with its fact-check, publisher, article to read and language', async () => {
+    const answer = await share(hoaxPost, [`https://l.facebook.com/l.php?u=${encodeURIComponent(`${article}?utm_source=x`)}`]);
+    expect(answer).toEqual({
+      ask: true,
+      reason: 'hoax-match',
+      matches: [
+        expect.objectContaining({
+          id: 'vaksin-chip',
+          listId: 'test-list',
+          rating: 'false',
+          label: 'SALAH',
+          url: 'https://cekfakta.example/vaksin-chip',
+          publisher: 'Cek Fakta Test',
+        }),
+      ],
+      readUrl: article,
+      language: 'id',
+    });
+    expect(await dayCounts(context.db, localDay(NOW))).toEqual({ prompts: 1, cancel: 0, read: 0, share: 0 });
+  });
+
+  it('offers the fact-check to read when the post has no external link, in English for English browsers', async () => {
+    uiLanguage = 'en-US';
+    const answer = await share(hoaxPost, ['https://x.com/someone/status/1']);
+    expect(answer).toMatchObject({ ask: true, readUrl: 'https://cekfakta.example/vaksin-chip', language: 'en' });
+    uiLanguage = 'id-ID';
+  });
+
+  it('asks about an unread link in balanced mode, and not once the article was opened', async () => {
+    const post = 'Makan siang enak hari ini bersama keluarga di Bandung';
+    expect(await share(post, [article])).toMatchObject({ ask: true, reason: 'unread-link', matches: [], readUrl: article });
+    await send('mark-read', { url: `http://www.berita.example.id/2026/06/vaksin/?fbclid=1` });
+    expect(await share(post, [article])).toEqual({ ask: false });
+  });
+
+  it("does not count the site's own links as articles to read", async () => {
+    expect(await share('Selamat pagi semua', ['https://x.com/someone', 'https://twitter.com/hashtag/pagi'])).toEqual({
+      ask: false,
+    });
+  });
+
+  it('stays quiet when strictness is off, the site is off or prompts are snoozed', async () => {
+    await send('set-settings', { strictness: 'off' });
+    expect(await share(hoaxPost)).toEqual({ ask: false });
+    await send('set-settings', { strictness: 'balanced' });
+
+    await send('set-site-enabled', { site: 'x', enabled: false });
+    expect(await share(hoaxPost)).toEqual({ ask: false });
+    expect(await share(hoaxPost, [], SHARE_LINK_SITE.id)).toMatchObject({ ask: true });
+    await send('set-site-enabled', { site: 'x', enabled: true });
+
+    expect(await send('snooze', { minutes: 30 })).toEqual({ snoozedUntil: NOW + 30 * 60_000 });
+    expect(await share(hoaxPost)).toEqual({ ask: false });
+    expect(await send('snooze', { minutes: 0 })).toEqual({ snoozedUntil: null });
+    expect(await share(hoaxPost)).toMatchObject({ ask: true });
+  });
+
+  it('asks every share in always mode and only hoaxes in hoax-only', async () => {
+    await send('set-settings', { strictness: 'always' });
+    expect(await share('Selamat pagi semua')).toMatchObject({ ask: true, reason: 'always' });
+    await send('set-settings', { strictness: 'hoax-only' });
+    expect(await share('Selamat pagi semua', [article])).toEqual({ ask: false });
+    expect(await share(hoaxPost, [article])).toMatchObject({ ask: true, reason: 'hoax-match' });
+  });
+
+  it('rejects a malformed request instead of answering it', async () => {
+    await expect(send('check-share', { site: 'X!', kind: 'repost', text: '', urls: [] })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
+  });
+});
+
+describe('list index loading', () => {
+  afterEach(() => context.db.close());
+
+  it('loads the matcher once for queries arriving together, from the persisted index', async () => {
+    const build = vi.fn(createMatcher);
+    const load = vi.fn(MATCHER_CODEC.load);
+    await setUp(build);
+    build.mockClear();
+    // A waking service worker: a new in-memory index over the same database.
+    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, load });
+    const answers = await Promise.all([share(hoaxPost), share(hoaxPost), share('Selamat pagi')]);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(build).not.toHaveBeenCalled();
+    expect(answers.map((answer) => answer.ask)).toEqual([true, true, false]);
+  });
+
+  it('rebuilds instead of loading when the persisted index is from another format or damaged', async () => {
+    const build = vi.fn(createMatcher);
+    await setUp(build);
+    build.mockClear();
+    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: MATCHER_CODEC.formatVersion + 1 });
+    expect((await share(hoaxPost)).ask).toBe(true);
+    expect(build).toHaveBeenCalledTimes(1);
+
+    await context.db.matcherIndex.update('current', { bytes: new Uint8Array([1, 2, 3]) });
+    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: MATCHER_CODEC.formatVersion + 1 });
+    expect((await share(hoaxPost)).ask).toBe(true);
+    expect(build).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('other handlers', () => {
+  beforeEach(() => setUp());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    context.db.close();
+  });
+  const tabSender: MessageSender = { tab: { id: 42 } as MessageSender['tab'] };
+
+  it('counts outcomes and reports them in the page status', async () => {
+    await share(hoaxPost);
+    await send('record-outcome', { site: 'x', reason: 'hoax-match', outcome: 'cancel' });
+    const status = await send('get-page-status', { url: 'https://x.com/home' });
+    expect(status).toEqual({
+      site: { id: 'x', name: 'X' },
+      siteEnabled: true,
+      guarded: true,
+      snoozedUntil: null,
+      today: { prompts: 1, cancel: 1, read: 0, share: 0 },
+      language: 'id',
+    });
+    expect(await send('get-page-status', { url: 'https://example.org/' })).toMatchObject({ site: null, guarded: false });
+  });
+
+  it('opens "read first" in a new tab and remembers it as read; refuses non-web URLs', async () => {
+    const created = vi.spyOn(browser.tabs, 'create');
+    await send('open-read', { url: article });
+    expect(created).toHaveBeenCalledWith({ url: article });
+    expect(await share('Selamat pagi', [article])).toEqual({ ask: false });
+    await expect(send('open-read', { url: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'failed' });
+  });
+
+  it('tracks site health and lists in the options state', async () => {
+    await send('report-health', { site: 'x', ok: true });
+    await send('report-health', { site: 'x', ok: false, detail: 'no repost button' });
+    const state = await send('get-options-state', {});
+    expect(state.sites).toEqual([
+      {
+        id: 'x',
+        name: 'X',
+        enabled: true,
+        health: { state: 'degraded', lastOk: NOW, lastFailure: NOW, failures: 1, detail: 'no repost button' },
+      },
+      expect.objectContaining({ id: 'share-link', health: expect.objectContaining({ state: 'unknown' }) }),
+    ]);
+    expect(state.lists).toEqual([
+      expect.objectContaining({ id: 'test-list', items: 2, state: 'ok', publisher: 'Cek Fakta Test', updatedAt: NOW }),
+    ]);
+    await send('report-health', { site: 'x', ok: true });
+    expect((await send('get-options-state', {})).sites[0]!.health).toMatchObject({ state: 'working', failures: 0 });
+  });
+
+  it("grants the sender's tab a one-time pass to the share-intent host", async () => {
+    const updateSessionRules = vi.spyOn(browser.declarativeNetRequest, 'updateSessionRules').mockResolvedValue();
+    const handlers = createHandlers(context);
+    await handlers['allow-share-intent']({ url: 'https://wa.me/?text=halo' }, tabSender);
+    expect(updateSessionRules).toHaveBeenCalledWith({
+      removeRuleIds: [43],
+      addRules: [
+        expect.objectContaining({
+          id: 43,
+          action: { type: 'allow' },
+          condition: { tabIds: [42], requestDomains: ['wa.me'], resourceTypes: ['main_frame'] },
+        }),
+      ],
+    });
+    await expect(handlers['allow-share-intent']({ url: 'https://wa.me/?text=halo' }, {})).rejects.toThrow(/tab/);
+
+    // The navigation it was for commits: the pass goes, once.
+    updateSessionRules.mockClear();
+    await endSharePassOnCommit({ tabId: 42, frameId: 0 });
+    await endSharePassOnCommit({ tabId: 42, frameId: 0 });
+    expect(updateSessionRules.mock.calls).toEqual([[{ removeRuleIds: [43] }]]);
+  });
+});

@@ -1,0 +1,50 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDb, SCHEMA_HISTORY } from '../../lib/db';
+import { readStoredLists, writeList } from '../../lib/lists/store';
+import { validateList } from '../../lib/lists/validate';
+
+const latest = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
+const previous = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 2]!.version;
+
+const list = validateList({
+  saringList: 1,
+  id: 'old-list',
+  name: 'Old list',
+  publisher: { name: 'Cek Fakta' },
+  version: 3,
+  items: Array.from({ length: 2_500 }, (_, i) => ({ id: `item-${i}`, claim: `Klaim nomor ${i}`, rating: 'false' })),
+});
+
+describe('database upgrade', () => {
+  it('keeps every table of each version in the next (history is append-only)', () => {
+    for (let i = 1; i < SCHEMA_HISTORY.length; i++) {
+      const before = Object.keys(SCHEMA_HISTORY[i - 1]!.stores);
+      expect(Object.keys(SCHEMA_HISTORY[i]!.stores)).toEqual(expect.arrayContaining(before));
+      expect(SCHEMA_HISTORY[i]!.version).toBeGreaterThan(SCHEMA_HISTORY[i - 1]!.version);
+    }
+  });
+
+  it(`opens a database written at v${previous} at v${latest} with its lists intact`, async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = openDb(name, previous);
+    await writeList(old, list, { source: 'url', url: 'https://lists.example/old.json', etag: '"abc"' }, 1_000);
+    expect(old.verno).toBe(previous);
+    old.close();
+
+    const current = openDb(name);
+    await current.open();
+    expect(current.verno).toBe(latest);
+    const { records, lists } = await readStoredLists(current);
+    expect(records).toEqual([
+      expect.objectContaining({ id: 'old-list', etag: '"abc"', itemCount: 2_500, chunkCount: 3, publisher: 'Cek Fakta' }),
+    ]);
+    expect(lists[0]!.items.map((item) => item.id)).toEqual(list.items.map((item) => item.id));
+
+    // The tables added since are usable.
+    await current.readLinks.put({ hash: 'h', at: 1 });
+    await current.siteHealth.put({ site: 'x', lastOk: 1, lastFailure: null, failures: 0 });
+    expect(await current.readLinks.count()).toBe(1);
+    current.close();
+  });
+});

@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
+import { openDb } from '../../lib/db';
+import { CHUNK_SIZE, readStoredLists, writeList } from '../../lib/lists/store';
+import { ListFormatError, validateList } from '../../lib/lists/validate';
+import { createMatcher } from '../../lib/match';
+
+const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
+const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${i}`, claim: `Klaim ${i}`, rating: 'false' }));
+
+describe('validateList', () => {
+  it('rejects a file whose header or shape is wrong', () => {
+    expect(() => validateList(null)).toThrow(ListFormatError);
+    expect(() => validateList({ ...header, saringList: 2, items: [] })).toThrow(/saringList/);
+    expect(() => validateList({ ...header, id: 'Bad Id', items: [] })).toThrow(/id/);
+    expect(() => validateList(header)).toThrow(/items/);
+  });
+
+  it('skips and counts bad items, bad domains and repeated ids', () => {
+    const list = validateList({
+      ...header,
+      items: [...items(2), { id: 'i0', claim: 'again', rating: 'false' }, { id: 'x', claim: 'c', rating: 'wrong' }],
+      domains: [{ domain: 'hoaks.example', rating: 'unreliable' }, { domain: 'h', rating: 'unreliable' }],
+    });
+    expect(list.items.map((item) => item.id)).toEqual(['i0', 'i1']);
+    expect(list.domains).toEqual([{ domain: 'hoaks.example', rating: 'unreliable' }]);
+    expect(list.skipped).toBe(3);
+  });
+});
+
+describe('list store', () => {
+  it('stores items in chunks and replaces them whole on rewrite', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    await writeList(db, validateList({ ...header, items: items(CHUNK_SIZE * 2 + 1) }), { source: 'file' }, 1);
+    expect(await db.chunks.count()).toBe(3);
+    const record = await writeList(db, validateList({ ...header, version: 2, items: items(5) }), { source: 'file' }, 2);
+    expect(record).toMatchObject({ version: 2, itemCount: 5, chunkCount: 1, updatedAt: 2 });
+    expect(await db.chunks.count()).toBe(1);
+    const { lists } = await readStoredLists(db);
+    expect(lists).toEqual([{ listId: 'cek', items: validateList({ ...header, items: items(5) }).items, domains: [] }]);
+    db.close();
+  });
+});
+
+describe('ListIndex', () => {
+  it('retries a failed load on the next query instead of keeping the failure', async () => {
+    const db = openDb(`index-${Math.random()}`);
+    const build = vi.fn(createMatcher).mockImplementationOnce(() => {
+      throw new Error('boom');
+    });
+    const index = new ListIndex(db, { ...MATCHER_CODEC, build });
+    await expect(index.get()).rejects.toThrow('boom');
+    await expect(index.get()).resolves.toMatchObject({ matcher: { size: 0 } });
+    expect(build).toHaveBeenCalledTimes(2);
+    db.close();
+  });
+
+  it('answers queries arriving during a list write from the rebuilt index', async () => {
+    const db = openDb(`index-${Math.random()}`);
+    const index = new ListIndex(db);
+    await index.get();
+    const updated = index.update(() => writeList(db, validateList({ ...header, items: items(3) }), { source: 'file' }, 1).then(() => undefined));
+    const during = index.get();
+    expect((await during).matcher.size).toBe(3);
+    expect((await updated).matcher.size).toBe(3);
+    db.close();
+  });
+});
