@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Options, type OptionsProps } from '../../components/options/Options';
+import type { OptionsState } from '../../lib/messaging/protocol';
+
+const STATE: OptionsState = {
+  settings: { strictness: 'balanced', language: 'auto', disabledSites: ['facebook'], snoozedUntil: null },
+  language: 'id',
+  sites: [
+    { id: 'x', name: 'X', enabled: true, health: { state: 'working', lastOk: Date.UTC(2026, 5, 24), lastFailure: null, failures: 0 } },
+    { id: 'facebook', name: 'Facebook', enabled: false, health: { state: 'degraded', lastOk: null, lastFailure: 1, failures: 3 } },
+  ],
+  lists: [
+    { id: 'starter', name: 'Daftar awal', publisher: 'MAFINDO / TurnBackHoax', version: 20260624, items: 14864, state: 'ok', updatedAt: Date.UTC(2026, 5, 24) },
+    { id: 'broken', name: 'Rusak', version: 1, items: 0, state: 'error', lastError: 'tanda tangan tidak cocok', updatedAt: null },
+  ],
+};
+
+function mount(overrides: Partial<OptionsProps> = {}) {
+  const props: OptionsProps = { state: STATE, onSettings: vi.fn(), onSiteEnabled: vi.fn(), ...overrides };
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(<Options {...props} />, root);
+  return { root, props };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Options', () => {
+  it('shows the strictness with a one-line explanation each and changes it', () => {
+    const { root, props } = mount();
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="strictness"]')];
+    expect(radios.map((r) => r.value)).toEqual(['off', 'hoax-only', 'balanced', 'always']);
+    expect(radios.find((r) => r.checked)?.value).toBe('balanced');
+    expect(root.textContent).toContain('Seimbang (bawaan)');
+    expect(root.querySelectorAll('.choice-help')).toHaveLength(4);
+    radios[3]!.click();
+    expect(props.onSettings).toHaveBeenCalledWith({ strictness: 'always' });
+  });
+
+  it('changes the language', () => {
+    const { root, props } = mount();
+    const english = root.querySelector<HTMLInputElement>('input[name="language"][value="en"]')!;
+    english.click();
+    expect(props.onSettings).toHaveBeenCalledWith({ language: 'en' });
+  });
+
+  it('lists sites with their health and switches', () => {
+    const { root, props } = mount();
+    const facebook = root.querySelector('[data-site-id="facebook"]')!;
+    expect(facebook.textContent).toContain('Terganggu');
+    expect(root.querySelector('[data-site-id="x"]')?.textContent).toContain('Terakhir berfungsi');
+    facebook.querySelector<HTMLInputElement>('input')!.click();
+    expect(props.onSiteEnabled).toHaveBeenCalledWith('facebook', true);
+  });
+
+  it('renders list status rows with their state and error in words', () => {
+    const { root } = mount();
+    const starter = root.querySelector('[data-list-id="starter"]')!;
+    expect(starter.getAttribute('data-list-state')).toBe('ok');
+    expect(starter.textContent).toContain('14.864');
+    expect(starter.textContent).toContain('MAFINDO / TurnBackHoax');
+    const broken = root.querySelector('[data-list-id="broken"]')!;
+    expect(broken.getAttribute('data-list-state')).toBe('error');
+    expect(broken.textContent).toContain('Gagal: tanda tangan tidak cocok');
+  });
+
+  it('states privacy and credits the starter list', () => {
+    const { root } = mount({ state: { ...STATE, language: 'en' } });
+    expect(root.textContent).toContain('Nothing you read or share leaves this device');
+    expect(root.textContent).toContain('No analytics');
+    expect(root.textContent).toContain('MAFINDO');
+    expect(root.textContent).toContain('TurnBackHoax');
+  });
+});
