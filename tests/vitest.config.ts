@@ -15,6 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sites/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
@@ -23,6 +24,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // After the unit tests, one file at a time: real browsers want the machine's two cores.
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
 import { startBackground } from '../../lib/background';
-import { ListIndex } from '../../lib/background/list-index';
+import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { openDb } from '../../lib/db';
 import { MATCH_THRESHOLD } from '../../lib/match';
 import { defineSettingsItem } from '../../lib/settings';
@@ -14,7 +14,10 @@ export default defineBackground(() => {
   startBackground({
     db,
     settings: defineSettingsItem(),
-    index: new ListIndex(db),
+    index: new ListIndex(db, {
+      ...MATCHER_CODEC,
+      formatVersion: `${MATCHER_CODEC.formatVersion}@${browser.runtime.getManifest().version}`,
+    }),
     sites,
     siteForUrl,
     matchThreshold: MATCH_THRESHOLD,

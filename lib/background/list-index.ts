@@ -20,18 +20,22 @@ export interface MatcherCodec {
   serialize(matcher: Matcher): Uint8Array;
   /** Throws when the bytes do not fit the lists or the format: the caller rebuilds. */
   load(bytes: Uint8Array, lists: IndexedList[]): Matcher;
-  formatVersion: number;
+  /**
+   * What the persisted bytes depend on besides the lists: the matcher's format version, and the
+   * extension's version, since an update may change tokenising without changing the layout.
+   */
+  formatVersion: string;
 }
 
 export const MATCHER_CODEC: MatcherCodec = {
   build: createMatcher,
   serialize: serializeMatcher,
   load: loadMatcher,
-  formatVersion: MATCHER_FORMAT_VERSION,
+  formatVersion: String(MATCHER_FORMAT_VERSION),
 };
 
 /** Identifies what a persisted index was built from: the lists, their versions, the format. */
-export function indexKey(records: readonly ListRecord[], formatVersion: number): string {
+export function indexKey(records: readonly ListRecord[], formatVersion: string): string {
   return JSON.stringify([formatVersion, records.map((record) => [record.id, record.version, record.itemCount])]);
 }
 

@@ -164,12 +164,12 @@ describe('list index loading', () => {
     const build = vi.fn(createMatcher);
     await setUp(build);
     build.mockClear();
-    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: MATCHER_CODEC.formatVersion + 1 });
+    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: `${MATCHER_CODEC.formatVersion}-next` });
     expect((await share(hoaxPost)).ask).toBe(true);
     expect(build).toHaveBeenCalledTimes(1);
 
     await context.db.matcherIndex.update('current', { bytes: new Uint8Array([1, 2, 3]) });
-    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: MATCHER_CODEC.formatVersion + 1 });
+    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: `${MATCHER_CODEC.formatVersion}-next` });
     expect((await share(hoaxPost)).ask).toBe(true);
     expect(build).toHaveBeenCalledTimes(2);
   });

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { createMatcher } from '../../lib/match/index';
+import type { SaringList } from '../../lib/lists/schema';
+import { launchWithExtension } from '../../lib/dev/chrome';
+import { sendFromExtensionPage } from '../e2e/harness';
+import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
+
+/**
+ * `npm run bench`: prints the walking skeleton's speed figures (no assertions; see the issue targets).
+ * - Node: matcher build and per-post latency at the starter list's size.
+ * - Chromium: install → starter list stored and searchable; `check-share` round trip from a page;
+ *   first answer after Chrome stopped the service worker (it does after ~30 s idle).
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const list = readStarterList();
+const pairs = await readJsonLinesGz<{ query: string }>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
+const tweets = await readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz'));
+const posts = [...pairs.slice(0, 250).map((p) => p.query), ...tweets.slice(0, 250).map((t) => t.text)];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const rows: [string, string, string][] = [];
+
+// Node: the same matcher code the background runs.
+let started = performance.now();
+const matcher = createMatcher([{ listId: list.id, items: list.items, domains: list.domains }]);
+rows.push(['node', `matcher build (${list.items.length} items)`, ms(performance.now() - started)]);
+const nodeTimes = posts.map((text) => {
+  const t0 = performance.now();
+  matcher.match({ text, urls: [] });
+  return performance.now() - t0;
+});
+rows.push(['node', `match p50 / p95 (${posts.length} posts)`, `${ms(percentile(nodeTimes, 50))} / ${ms(percentile(nodeTimes, 95))}`]);
+
+// Chromium: the built extension, fresh profile; timed from its service worker's start (the install).
+const browser = await launchWithExtension();
+started = performance.now();
+const page = await browser.context.newPage();
+await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+for (;;) {
+  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { lists: { items: number }[] } }>(page, 'get-options-state', {});
+  if (reply.ok && (reply.value?.lists[0]?.items ?? 0) > 0) break;
+  await page.waitForTimeout(20);
+}
+// Searchable, not only stored: the first check must answer with the index built.
+await sendFromExtensionPage(page, 'check-share', { site: 'demo', kind: 'share', text: posts[0], urls: [] });
+rows.push(['chromium', 'worker start (install) → starter list stored and searchable', ms(performance.now() - started)]);
+
+const roundTrips: number[] = [];
+for (const text of posts) {
+  const t0 = performance.now();
+  await sendFromExtensionPage(page, 'check-share', { site: 'demo', kind: 'share', text, urls: [] });
+  roundTrips.push(performance.now() - t0);
+}
+rows.push(['chromium', `check-share round trip p50 / p95 (${posts.length} posts)`, `${ms(percentile(roundTrips, 50))} / ${ms(percentile(roundTrips, 95))}`]);
+
+// A stopped worker must wake, load the persisted index and answer within the guard's 300 ms.
+const cdp = await browser.context.newCDPSession(page);
+await cdp.send('ServiceWorker.enable');
+const wakes: number[] = [];
+for (const text of posts.slice(0, 5)) {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.waitForTimeout(300);
+  const t0 = performance.now();
+  await sendFromExtensionPage(page, 'check-share', { site: 'demo', kind: 'share', text, urls: [] });
+  wakes.push(performance.now() - t0);
+}
+rows.push(['chromium', `stopped worker → first answer, p50 / max (${wakes.length} wakes)`, `${ms(percentile(wakes, 50))} / ${ms(Math.max(...wakes))}`]);
+await browser.close();
+
+const width = Math.max(...rows.map((r) => r[1].length));
+console.log(`\n${'where'.padEnd(9)} ${'what'.padEnd(width)}  figure`);
+for (const [where, what, figure] of rows) console.log(`${where.padEnd(9)} ${what.padEnd(width)}  ${figure}`);

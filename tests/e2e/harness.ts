@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../lib/dev/chrome';
+
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/** The built extension in Debian Chromium, with every network request answered locally. */
+export async function startBrowser(): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension();
+  // A missing element fails the test in seconds instead of hanging until the test's timeout.
+  browser.context.setDefaultTimeout(5_000);
+  // Nothing leaves the machine: unknown requests get an empty 204 instead of a network error.
+  await browser.context.route(/^https?:\/\//, (route) => route.fulfill({ status: 204, body: '' }));
+  return browser;
+}
+
+/** Serve a fixture file as the real site's page, so the real match patterns apply. */
+export async function serveFixture(context: BrowserContext, url: string, fixture: string): Promise<void> {
+  const body = readFileSync(resolve(FIXTURES, fixture), 'utf8');
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+/** Serve a plain article page at `url` (a link's destination). */
+export async function serveArticle(context: BrowserContext, url: string, title = 'Artikel'): Promise<void> {
+  await context.route(url, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><title>${title}</title><h1>${title}</h1><p>Isi artikel.</p>`,
+    }),
+  );
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Talks to the background the way extension pages do, from an extension page. */
+export async function sendFromExtensionPage<T>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = page.evaluate(
+    async ([messageType, messagePayload]) => {
+      // Runs inside the extension page, where Chromium exposes `chrome`.
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+        .chrome.runtime;
+      return (await runtime.sendMessage({ type: messageType, payload: messagePayload })) as T;
+    },
+    [type, payload] as const,
+  );
+  // A background that never answers fails the test with a reason instead of hanging it.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer to ${type} within 10 s`)), 10_000);
+  });
+  try {
+    return await Promise.race([reply, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves once the background has stored the bundled starter list and answers from its index. */
+export async function waitForStarterList(browser: ExtensionBrowser, timeoutMs = 10_000): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const reply = await sendFromExtensionPage<{ ok: boolean; value?: { lists: { items: number }[] } }>(
+        page,
+        'get-options-state',
+        {},
+      );
+      const items = reply.ok ? (reply.value?.lists ?? []).reduce((sum, list) => sum + list.items, 0) : 0;
+      if (items > 0) {
+        // The first check waits for the index to be built; after it, checks answer at once.
+        await sendFromExtensionPage(page, 'check-share', { site: 'demo', kind: 'share', text: 'siap', urls: [] });
+        return items;
+      }
+      if (Date.now() > deadline) throw new Error('The starter list was not loaded in time');
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    await page.close();
+  }
+}
