@@ -42,6 +42,12 @@ function ownText(elements: readonly Element[], post: Element, exclude: SelectorL
   const doc = post.ownerDocument;
   const parts: string[] = [];
   for (const element of elements) {
+    // A <textarea> (X's mobile composer) holds what was typed in its value, not in text nodes.
+    const fields = element.matches('textarea') ? [element] : [...element.querySelectorAll('textarea')];
+    if (fields.length > 0) {
+      parts.push(fields.map((field) => (field as HTMLTextAreaElement).value).join('\n'));
+      continue;
+    }
     const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
     let chunk = '';
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -4,6 +4,21 @@ import type { SiteAdapter } from './types';
  * Facebook. The post's Share button opens a share sheet (a dialog or menu in a layer outside
  * the feed) whose items are the real actions. Posts carry `data-ad-rendering-role` hooks, read
  * from drmikecrowe/mbfcext (2026); the sheet's items have no hooks, so they are found by label.
+ *
+ * Evidence (checked against real markup, kept out of this repo):
+ * - drmikecrowe/mbfcext .planning/examples/forward-post.html (a captured feed story, committed
+ *   2026-03-09): no role="article" on the story; profile_name, story_message (twice on a shared post:
+ *   the sharer's words and the original), title/meta/description on the link card; the like/comment/
+ *   share hooks are EMPTY `div`s beside the icon inside `div[role="button"][aria-label="Send this to
+ *   friends or post it on your profile."]`, the label ("Share") a sibling: a click on the label or the
+ *   icon never passes through the hook, so the role=button `:has()` selector is the one that works.
+ * - Automation scripts in public repositories (2025-26): the sheet's button is
+ *   `div[role="button"][aria-label="Share now"]`; Indonesian UIs "Bagikan sekarang" (aria-label) and
+ *   "Bagikan sekarang (Teman)" / "(Publik)" (text); the Share button's Indonesian aria-label
+ *   "Kirim ini ke teman atau posting di profil Anda."; comments `[role="article"][aria-label^="Comment by "]`
+ *   / "Komentar oleh …", replies "Reply by …".
+ * - No capture of the current share sheet's other items was found: "Kirim di Messenger",
+ *   "Bagikan ke grup" and their English names are unverified.
  */
 
 /** The layers the share sheet renders in. */
@@ -19,7 +34,8 @@ export const FACEBOOK_SITE: SiteAdapter = {
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*', 'https://facebook.com/*'],
   ownHosts: ['facebook.com', 'fb.com', 'fb.me', 'fb.watch', 'messenger.com'],
   post: [
-    // The nearest block that also holds the author: the story, without the feed around it.
+    // The nearest block that also holds the author: the story, without the feed around it. On a shared
+    // post it holds both authors and both messages (checked on the mbfcext capture, 2026-03).
     { css: 'div:has([data-ad-rendering-role="profile_name"])', seen: '2026-06' },
     { css: 'div[role="article"]', seen: '2023-11' },
   ],
@@ -28,6 +44,7 @@ export const FACEBOOK_SITE: SiteAdapter = {
     { css: '[data-ad-preview="message"]', seen: '2025-02' },
     { css: '[data-ad-comet-preview="message"]', seen: '2025-02' },
   ],
+  // Checked on the mbfcext capture (2026-03): a span inside the link card's anchor.
   linkTitle: [{ css: '[data-ad-rendering-role="title"]', seen: '2026-06' }],
   exclude: [
     // Comments (and replies) are nested articles; their text and links are not the post's.
@@ -42,8 +59,10 @@ export const FACEBOOK_SITE: SiteAdapter = {
       kind: 'share',
       step: 'opens',
       selectors: [
-        { css: '[role="button"]:has([data-ad-rendering-role="share_button"])', seen: '2026-06' },
-        { css: '[data-ad-rendering-role="share_button"]', seen: '2026-06' },
+        // The hook is an empty div beside the icon (mbfcext capture, 2026-03): match its button.
+        { css: '[role="button"]:has([data-ad-rendering-role="share_button"])', seen: '2026-03' },
+        // Only a click on the hook itself (or an engine without :has()).
+        { css: '[data-ad-rendering-role="share_button"]', seen: '2026-03' },
       ],
       labels: {
         id: ['Kirim ini ke teman atau posting di profil Anda.'],

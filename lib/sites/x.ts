@@ -3,7 +3,20 @@ import type { SiteAdapter } from './types';
 /**
  * X (Twitter). Reposting is two steps: the repost button opens a dropdown rendered under
  * `#layers`, away from the post, whose "Repost" and "Quote" items are the real actions.
- * Test hooks read from insin/control-panel-for-twitter (2026-08) and public userscripts.
+ *
+ * Evidence (checked against real markup, kept out of this repo):
+ * - X's own web build, DzikStar/X-SCRAPER client-web/ (build of 2025-07-01): the repost menu's items are
+ *   Repost (testID retweetConfirm) or, on a post already reposted, Undo repost (unretweetConfirm); then
+ *   Quote (a link to /compose/post, no testID); then View Quotes (a link to the post's quotes page).
+ *   i18n/id.js gives "Posting ulang", "Batalkan posting ulang", "Kutipan", "Lihat Kutipan"; the action
+ *   bar's labels "N posting ulang. Posting ulang" / "N posting ulang. Memposting ulang".
+ * - insin/control-panel-for-twitter script.js (2026-08-17): `#layers div[data-testid="Dropdown"]`,
+ *   `retweetConfirm`/`repostConfirm`, `unretweetConfirm`/`unrepostConfirm`, `sheetDialog` on mobile.
+ * - mlamp/tweetyoink tests/fixtures/x-tweet-*.html (outerHTML captures, 2025-10-24/28): article[data-testid=
+ *   "tweet"], tweetText (a quote tweet holds the quoted post's tweetText too, inside a div[role="link"]),
+ *   card.wrapper / card.layoutLarge.media with a[aria-label="domain Title"].
+ * - tang-vu/social-posting-skills DOM_SELECTORS.md (captured 2026-02-27): quote item
+ *   `[role="menuitem"][href="/compose/post"]`, composer Draft.js `tweetTextarea_0` + `tweetButton`.
  */
 
 /** Menus and sheets X renders in its layer root (desktop dropdown, mobile bottom sheet). */
@@ -45,7 +58,11 @@ export const X_SITE: SiteAdapter = {
     {
       kind: 'repost',
       step: 'opens',
-      selectors: [{ css: '[data-testid="retweet"]', seen: '2026-08' }],
+      selectors: [
+        { css: '[data-testid="retweet"]', seen: '2026-08' },
+        // A post already reposted: its green button opens "Undo repost" + the quote item (X build 2025-07).
+        { css: '[data-testid="unretweet"]', seen: '2025-07' },
+      ],
       content: 'post',
     },
     {
@@ -55,6 +72,7 @@ export const X_SITE: SiteAdapter = {
         { css: '[data-testid="retweetConfirm"]', seen: '2026-08' },
         { css: '[data-testid="repostConfirm"]', seen: '2026-08' },
       ],
+      // Exact names: "Batalkan posting ulang" / "Undo repost" (unretweetConfirm) is not a share.
       labels: { id: ['Posting ulang'], en: ['Repost', 'Retweet'] },
       within: MENU_LAYERS,
       content: 'opened-post',
@@ -62,9 +80,11 @@ export const X_SITE: SiteAdapter = {
     {
       kind: 'quote',
       step: 'shares',
-      // The item after the repost item: a link to the composer.
-      selectors: [{ css: '#layers [role="menuitem"][href="/compose/post"]', seen: '2026-08' }],
-      labels: { id: ['Kutip', 'Kutip Tweet'], en: ['Quote', 'Quote Tweet'] },
+      // The item after the repost item: a link to the composer (X build 2025-07; tang-vu 2026-02).
+      // "View Quotes" / "Lihat Kutipan" after it links to the post's quotes page and is not a share.
+      selectors: [{ css: '#layers [role="menuitem"][href="/compose/post"]', seen: '2026-02' }],
+      // "Kutipan" is X's current Indonesian string (i18n/id.js, 2025-07); "Kutip Tweet" the pre-2023 one.
+      labels: { id: ['Kutipan', 'Kutip', 'Kutip Tweet'], en: ['Quote', 'Quote Tweet'] },
       within: MENU_LAYERS,
       content: 'opened-post',
     },

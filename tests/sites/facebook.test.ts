@@ -9,8 +9,8 @@ import { $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } fr
 /** Facebook specifics beyond adapters.test.ts: the share sheet's other items, older layouts. */
 
 const SHEET = {
-  id: { send: 'Kirim di Messenger', group: 'Bagikan ke grup', seeMore: 'Lihat selengkapnya' },
-  en: { send: 'Send in Messenger', group: 'Share to a group', seeMore: 'See more' },
+  id: { send: 'Kirim di Messenger', group: 'Bagikan ke grup', seeMore: 'Lihat selengkapnya', share: 'Bagikan', shareNow: 'Bagikan sekarang' },
+  en: { send: 'Send in Messenger', group: 'Share to a group', seeMore: 'See more', share: 'Share', shareNow: 'Share now' },
 } as const;
 
 function ruleOf(element: Element) {
@@ -30,6 +30,21 @@ describe.each(FIXTURE_LANGUAGES)('Facebook adapter on the %s UI', (language) => 
     expect(ruleOf($(send, 'span'))).toMatchObject({ kind: 'send', step: 'shares', content: 'opened-post' });
     const group = byText(page.document, '[role="dialog"] [role="button"]', SHEET[language].group);
     expect(ruleOf(group)).toMatchObject({ kind: 'share', step: 'shares' });
+  });
+
+  it('opens the sheet from the Share label or icon, which sit beside the (empty) hook, not in it', () => {
+    page = loadFixture('facebook', language);
+    const post = driver.post(page, driver.ids.hoax);
+    const button = driver.opener(post).closest('[role="button"]') as HTMLElement;
+    const label = byText(button, 'span', SHEET[language].share);
+    expect(label.closest('[data-ad-rendering-role="share_button"]')).toBeNull();
+    expect(ruleOf(label)).toMatchObject({ kind: 'share', step: 'opens', content: 'post' });
+    expect(ruleOf($(button, 'i'))).toMatchObject({ step: 'opens' });
+    click(label);
+    expect(page.document.querySelector('[role="dialog"]')).not.toBeNull();
+    // The sheet's "Share now" is found by its aria-label too (no audience in it).
+    const shareNow = $(page.document, `[role="dialog"] [aria-label="${SHEET[language].shareNow}"]`);
+    expect(ruleOf($(shareNow, 'span'))).toMatchObject({ kind: 'share', step: 'shares', content: 'opened-post' });
   });
 
   it('leaves "See more" out of the post text', () => {

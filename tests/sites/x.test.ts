@@ -8,7 +8,11 @@ import { $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } fr
 
 /** X specifics beyond adapters.test.ts: the quote item, the composer, label fallbacks. */
 
-const LABELS = { id: { repost: 'Posting ulang', quote: 'Kutip' }, en: { repost: 'Repost', quote: 'Quote' } } as const;
+// X's own strings (i18n/id.js and en.js of the web build of 2025-07-01).
+const LABELS = {
+  id: { repost: 'Posting ulang', quote: 'Kutipan', viewQuotes: 'Lihat Kutipan', undo: 'Batalkan posting ulang' },
+  en: { repost: 'Repost', quote: 'Quote', viewQuotes: 'View Quotes', undo: 'Undo repost' },
+} as const;
 
 function actionOf(element: Element) {
   const path: Element[] = [];
@@ -46,12 +50,24 @@ describe.each(FIXTURE_LANGUAGES)('X adapter on the %s UI', (language) => {
     expect(actionOf(outside)).toBeNull();
   });
 
-  it('does not take "undo repost" for a share', () => {
+  it('does not take "undo repost" or "view quotes" for a share, but still guards a quote from the undo menu', () => {
     page = loadFixture('x', language);
     const post = driver.post(page, driver.ids.hoax);
     click(driver.opener(post));
+    const viewQuotes = byText(page.document, '#layers [role="menuitem"]', LABELS[language].viewQuotes);
+    expect(actionOf(viewQuotes)).toBeNull();
     click($(page.document, '[data-testid="retweetConfirm"]'));
-    expect(actionOf($(post, '[data-testid="unretweet"]'))).toBeNull();
+    // A reposted post's green button opens "Undo repost" and the quote item: it opens, never shares.
+    const undoOpener = $(post, '[data-testid="unretweet"]');
+    expect(actionOf($(undoOpener, 'svg'))).toMatchObject({ kind: 'repost', step: 'opens', content: 'post' });
+    click(undoOpener);
+    const undo = $(page.document, '#layers [data-testid="unretweetConfirm"]');
+    expect(undo.textContent?.trim()).toBe(LABELS[language].undo);
+    expect(actionOf($(undo, 'span'))).toBeNull();
+    undo.removeAttribute('data-testid');
+    expect(actionOf(undo)).toBeNull();
+    const quote = byText(page.document, '#layers [role="menuitem"]', LABELS[language].quote);
+    expect(actionOf(quote)).toMatchObject({ kind: 'quote', step: 'shares', content: 'opened-post' });
   });
 
   it('reads the text and typed links of the composer', () => {
@@ -63,5 +79,19 @@ describe.each(FIXTURE_LANGUAGES)('X adapter on the %s UI', (language) => {
     const content = extractComposer(X_SITE, composer as Element);
     expect(content.text).toBe('Wajib baca! https://hoaks.example/lawu-erupsi dan www.contoh.example/a');
     expect(content.urls).toEqual(['https://hoaks.example/lawu-erupsi', 'https://www.contoh.example/a']);
+  });
+});
+
+describe('X mobile composer', () => {
+  it('reads what was typed into its <textarea>, not the element’s text', () => {
+    document.body.innerHTML = `<div data-testid="mobileComposer"><div data-testid="tweetTextarea_0"><textarea></textarea></div>
+      <button data-testid="tweetButton" type="button">Posting</button></div>`;
+    const field = document.querySelector('textarea')!;
+    field.value = 'Baca ini https://berita-palsu.example/heboh';
+    const composer = findComposer(X_SITE, document.querySelector('[data-testid="tweetButton"]')!);
+    expect(composer).not.toBeNull();
+    const content = extractComposer(X_SITE, composer!);
+    expect(content.text).toContain('Baca ini');
+    expect(content.urls).toEqual(['https://berita-palsu.example/heboh']);
   });
 });
