@@ -12,9 +12,11 @@ import {
   listHeaderSchema,
   listItemSchema,
   type ListItem,
-  type Rating,
   type SaringList,
 } from '../lists/schema';
+import { parseFactCheckDate } from '../lists/dates';
+import { cutOnWord } from '../lists/text';
+import { ratingFromVerdict } from '../lists/verdicts';
 
 /** One line of factchecks.jsonl.gz (only the fields used here). */
 export interface FactCheckRecord {
@@ -38,61 +40,6 @@ const STARTER_TEXT_LENGTH = 600;
 
 const VERDICT_PREFIX = /^\s*\[([^\]]{1,40})\]\s*/;
 
-const RATING_BY_VERDICT: Array<[RegExp, Rating]> = [
-  [/PENIPUAN|SCAM|PHISHING/, 'scam'],
-  [/SATIR|PARODI|KOMEDI|SATIRE/, 'satire'],
-  [/DIMANIPULASI|MANIPULASI|FABRICATED|REKAYASA|ALTERED|EDITAN/, 'altered'],
-  [/MENYESATKAN|MISLEADING/, 'misleading'],
-  [/KONTEKS|MISSING CONTEXT|OUT OF CONTEXT/, 'missing-context'],
-  [/BELUM TERBUKTI|UNPROVEN|TIDAK TERBUKTI/, 'unproven'],
-  [/SEBAGIAN|MIXED|MIXTURE/, 'mixed'],
-  [/SALAH|HOAKS|HOAX|KELIRU|DISINFORMASI|FALSE|FITNAH/, 'false'],
-];
-
-export function ratingFromVerdict(verdict: string | undefined): Rating {
-  const upper = (verdict ?? '').toUpperCase();
-  for (const [pattern, rating] of RATING_BY_VERDICT) if (pattern.test(upper)) return rating;
-  return 'false';
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, mei: 5, jun: 6, jul: 7, aug: 8, agu: 8, agt: 8,
-  agus: 8, sep: 9, okt: 10, oct: 10, nov: 11, des: 12, dec: 12,
-};
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return date.toISOString().slice(0, 10);
-}
-
-/** Dates as the sources wrote them: 24/06/2026, 24 Jun 2024, 7-Apr-18, 06-Agu-18, 2024-06-24. */
-export function parseFactCheckDate(raw: string | null | undefined): string | undefined {
-  const value = (raw ?? '').trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value);
-  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})[\s-]+([A-Za-z]{3,9})[\s-]+(\d{2}|\d{4})$/.exec(value);
-  if (m) {
-    const month = MONTHS[m[2]!.toLowerCase().slice(0, 3)] ?? MONTHS[m[2]!.toLowerCase()];
-    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return month ? isoDate(year, month, Number(m[1])) : undefined;
-  }
-  return undefined;
-}
-
-/** Cuts at the last word boundary that fits, with an ellipsis when something was cut. */
-export function cutOnWord(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const room = clean.slice(0, max - 1);
-  const lastSpace = room.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? room.slice(0, lastSpace) : room).trimEnd()}…`;
-}
-
 export interface ItemOptions {
   /** Keep the circulating text (cut to this length); 0 leaves it out. */
   textLength: number;
@@ -105,7 +52,7 @@ export function factCheckToItem(record: FactCheckRecord, options: ItemOptions): 
   const prefix = VERDICT_PREFIX.exec(title);
   const claim = cutOnWord(prefix ? title.slice(prefix[0].length) : title, LIMITS.claim);
   const label = (record.verdict ?? prefix?.[1] ?? '').trim().toUpperCase();
-  const item: ListItem = { id: record.id, claim, rating: ratingFromVerdict(label) };
+  const item: ListItem = { id: record.id, claim, rating: ratingFromVerdict(label) ?? 'false' };
   if (label) item.label = label.slice(0, LIMITS.label);
   // Rebuilt URLs are "usually but not always right": a dead debunk link costs trust.
   if (record.url?.startsWith('https://') && !record.url_is_guess) item.url = record.url;

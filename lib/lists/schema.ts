@@ -30,6 +30,16 @@ export const LIMITS = {
   keywords: 50,
 } as const;
 
+/**
+ * Whole-file limits, refused with a message saying so: a list this big is a mistake or an
+ * attack, and would not fit a browser's memory comfortably while indexing.
+ */
+export const LIST_FILE_LIMITS = {
+  /** Bytes of the list file (UTF-8). */
+  maxBytes: 50 * 1024 * 1024,
+  maxItems: 200_000,
+} as const;
+
 const httpsUrl = z
   .string()
   .max(LIMITS.url)

@@ -1,49 +1,174 @@
-import { domainEntrySchema, listHeaderSchema, listItemSchema, type DomainEntry, type ListHeader, type ListItem } from './schema';
+import type { z } from 'zod';
+import {
+  domainEntrySchema,
+  LIST_FILE_LIMITS,
+  listHeaderSchema,
+  listItemSchema,
+  type DomainEntry,
+  type ListHeader,
+  type ListItem,
+} from './schema';
+
+/** One thing wrong with a list, as people read it: `items[41].url`, `must be https`. */
+export interface ListProblem {
+  where: string;
+  what: string;
+}
 
 export interface ValidatedList {
   header: ListHeader;
   items: ListItem[];
   domains: DomainEntry[];
-  /** Items and domain entries that failed validation and were left out. */
+  /** How many items and domain entries failed validation and were left out. */
   skipped: number;
+  /** Why each one was left out (the first problem of each), in file order. */
+  problems: ListProblem[];
 }
 
+/** A file that is not a list at all; `problems` says everything wrong with it. */
 export class ListFormatError extends Error {
   override name = 'ListFormatError';
+  readonly problems: ListProblem[];
+
+  constructor(message: string, problems: ListProblem[] = []) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * `items[41].appearances[0]` from a base and a zod path; `keySeparator` goes between the base and
+ * the first key (`line 43, url` reads better than `line 43.url`).
+ */
+export function formatPath(base: string, path: readonly PropertyKey[], keySeparator = '.'): string {
+  return path.reduce<string>((where, key, index) => {
+    if (typeof key === 'number') return `${where}[${key}]`;
+    if (!where) return String(key);
+    return `${where}${index === 0 ? keySeparator : '.'}${String(key)}`;
+  }, base);
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Zod's issue in words a list publisher understands (never quoting the value: it may be 10 MB). */
+function describeIssue(issue: Issue, raw: unknown): string {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(raw, issue.path) === undefined) {
+    return 'is required';
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${issue.expected === 'int' ? 'a whole number' : `a${/^[aeiou]/.test(issue.expected) ? 'n' : ''} ${issue.expected}`}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${count(Number(issue.maximum))} characters`
+        : issue.origin === 'array'
+          ? `must have at most ${count(Number(issue.maximum))} entries`
+          : `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${count(Number(issue.minimum))} characters`;
+      return `must be at least ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Every issue of a failed parse as problems located under `base`. */
+export function problemsOf(error: z.ZodError, raw: unknown, base: string, keySeparator = '.'): ListProblem[] {
+  return error.issues.map((issue) => ({ where: formatPath(base, issue.path, keySeparator), what: describeIssue(issue, raw) }));
+}
+
+export interface CheckedItems {
+  items: ListItem[];
+  problems: ListProblem[];
+}
+
+/**
+ * Validates items one by one: a bad item is left out and reported (its first problem); a repeated
+ * id keeps the first. `whereOf` names an item for people (`items[41]`, `line 43`).
+ */
+export function checkItems(
+  rawItems: readonly unknown[],
+  whereOf: (index: number) => string = (index) => `items[${index}]`,
+  keySeparator = '.',
+): CheckedItems {
+  const items: ListItem[] = [];
+  const problems: ListProblem[] = [];
+  const firstSeen = new Map<string, string>();
+  rawItems.forEach((rawItem, index) => {
+    const where = whereOf(index);
+    const item = listItemSchema.safeParse(rawItem);
+    if (!item.success) {
+      problems.push(problemsOf(item.error, rawItem, where, keySeparator)[0]!);
+      return;
+    }
+    const first = firstSeen.get(item.data.id);
+    if (first !== undefined) {
+      problems.push({ where: `${where}${keySeparator}id`, what: `duplicate id ${JSON.stringify(item.data.id)} (first at ${first})` });
+      return;
+    }
+    firstSeen.set(item.data.id, where);
+    items.push(item.data);
+  });
+  return { items, problems };
+}
+
+/** Refuses a file over LIST_FILE_LIMITS.maxBytes (bytes as received, before parsing). */
+export function checkListSize(byteLength: number): void {
+  if (byteLength > LIST_FILE_LIMITS.maxBytes) {
+    throw new ListFormatError(
+      `The list is ${(byteLength / 1024 / 1024).toFixed(1)} MB: lists are limited to ${LIST_FILE_LIMITS.maxBytes / 1024 / 1024} MB`,
+    );
+  }
+}
+
+/** Refuses more than LIST_FILE_LIMITS.maxItems items. */
+export function checkItemCount(itemCount: number): void {
+  if (itemCount > LIST_FILE_LIMITS.maxItems) {
+    throw new ListFormatError(
+      `The list has ${count(itemCount)} items: lists are limited to ${count(LIST_FILE_LIMITS.maxItems)} items`,
+    );
+  }
+}
+
+/** Validates a list's header fields, or refuses the file with every header problem. */
+export function checkHeader(raw: unknown): ListHeader {
+  const header = listHeaderSchema.safeParse(raw);
+  if (header.success) return header.data;
+  const problems = problemsOf(header.error, raw, '');
+  throw new ListFormatError(`Bad list header: ${problems.map(({ where, what }) => `${where}: ${what}`).join('; ')}`, problems);
 }
 
 /**
  * Validates a parsed list file: a bad header or shape rejects the file whole; bad items and
- * domain entries are skipped one by one and counted. Duplicate item ids keep the first.
+ * domain entries are skipped one by one and reported. Duplicate item ids keep the first.
  */
 export function validateList(raw: unknown): ValidatedList {
-  if (!raw || typeof raw !== 'object') throw new ListFormatError('A list is a JSON object');
-  const header = listHeaderSchema.safeParse(raw);
-  if (!header.success) {
-    const issue = header.error.issues[0];
-    throw new ListFormatError(`Bad list header: ${issue?.path.map(String).join('.') ?? ''} ${issue?.message ?? ''}`.trim());
-  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ListFormatError('A list is a JSON object');
+  const header = checkHeader(raw);
   const { items: rawItems, domains: rawDomains = [] } = raw as { items?: unknown; domains?: unknown };
-  if (!Array.isArray(rawItems)) throw new ListFormatError('A list needs an "items" array');
-  if (!Array.isArray(rawDomains)) throw new ListFormatError('"domains" must be an array');
+  if (!Array.isArray(rawItems)) throw new ListFormatError('A list needs an "items" array', [{ where: 'items', what: 'must be an array' }]);
+  if (!Array.isArray(rawDomains)) throw new ListFormatError('"domains" must be an array', [{ where: 'domains', what: 'must be an array' }]);
+  checkItemCount(rawItems.length);
 
-  let skipped = 0;
-  const seen = new Set<string>();
-  const items: ListItem[] = [];
-  for (const rawItem of rawItems) {
-    const item = listItemSchema.safeParse(rawItem);
-    if (!item.success || seen.has(item.data.id)) {
-      skipped++;
-      continue;
-    }
-    seen.add(item.data.id);
-    items.push(item.data);
-  }
+  const { items, problems } = checkItems(rawItems);
   const domains: DomainEntry[] = [];
-  for (const rawDomain of rawDomains) {
+  rawDomains.forEach((rawDomain, index) => {
     const domain = domainEntrySchema.safeParse(rawDomain);
     if (domain.success) domains.push(domain.data);
-    else skipped++;
-  }
-  return { header: header.data, items, domains, skipped };
+    else problems.push(problemsOf(domain.error, rawDomain, `domains[${index}]`)[0]!);
+  });
+  return { header, items, domains, skipped: problems.length, problems };
 }
