@@ -21,11 +21,17 @@ export default defineConfig({
     ],
     // declarativeNetRequest redirects only requests to hosts it has access to: the share-intent
     // hosts (facebook.com/sharer, wa.me/?text= …), whose navigations go to share-check.html.
-    host_permissions: intentHostPatterns(),
+    // Lists: plain http only on this machine (publishers testing a list before hosting it); any
+    // https host once the person subscribes to a list there (asked for on that click).
+    host_permissions: [...intentHostPatterns(), 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     web_accessible_resources:
       browser === 'firefox'
         ? ['share-check.html']
         : [{ resources: ['share-check.html'], matches: ['<all_urls>'] }],
+    // What an administrator may set for schools and NGOs (lists, locked strictness): see README.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,93 +1,76 @@
-import type { UiLanguage } from '../../lib/messaging/protocol';
-import { t } from '../../lib/i18n';
-import { Brand } from '../common/Brand';
-import type { DemoPost } from './posts';
+import type { PackPost, Platform, ScenarioPack } from '../../lib/classroom/pack';
+import type { PostAnswer, SessionState } from '../../lib/classroom/session';
+import type { PromptReason, UiLanguage } from '../../lib/messaging/protocol';
+import { t, type MessageKey } from '../../lib/i18n';
+import { PostCard, RevealPanel } from './PostCard';
+
+const FRAME_TITLE: Record<Platform, MessageKey> = {
+  x: 'demoFrameX',
+  facebook: 'demoFrameFacebook',
+  whatsapp: 'demoFrameWhatsapp',
+  petition: 'demoFramePetition',
+};
 
 export interface DemoFeedProps {
   language: UiLanguage;
-  posts: readonly DemoPost[];
-  shared: number;
-  /** The guard could not be armed: the page says so instead of pretending to be protected. */
-  guardFailed: boolean;
+  pack: ScenarioPack;
+  /** Posts in feed order (see feedOrder). */
+  posts: readonly PackPost[];
+  session: SessionState;
   onShare(postId: string): void;
-  onReset(): void;
+  onReveal(postId: string): void;
 }
 
-/** A simulated social feed for the classroom; the real guard sits in front of its share buttons. */
-export function DemoFeed({ language, posts, shared, guardFailed, onShare, onReset }: DemoFeedProps) {
+/** Every post of the pack, in simulated X, Facebook, WhatsApp and petition frames. */
+export function DemoFeed({ language, pack, posts, session, onShare, onReveal }: DemoFeedProps) {
+  const platforms = [...new Set(posts.map((post) => post.platform))];
+  const current = posts[session.step]?.id;
   return (
-    <div class="demo" lang={language}>
-      <header class="demo-header">
-        <Brand language={language} title={t(language, 'demoTitle')} />
-        <div class="demo-counter">
-          <p>
-            {t(language, 'demoSharedCount')}:{' '}
-            <output data-demo-shared aria-live="polite">
-              {shared}
-            </output>
-          </p>
-          <button type="button" class="button" onClick={onReset}>
-            {t(language, 'demoReset')}
-          </button>
-        </div>
-      </header>
-      <p class="demo-banner" role="note">
-        {t(language, 'demoBanner')}
-      </p>
-      {guardFailed && (
-        <p class="notice notice--error" role="alert">
-          {t(language, 'demoGuardFailed')}
-        </p>
-      )}
-      <main class="feed">
-        {posts.map((post) => (
-          <PostCard key={post.id} post={post} language={language} onShare={() => onShare(post.id)} />
-        ))}
-      </main>
-    </div>
+    <main class="feed">
+      {platforms.map((platform) => (
+        <section class={`frame frame--${platform}`} key={platform} aria-labelledby={`frame-${platform}`}>
+          <h2 class="frame-title" id={`frame-${platform}`}>
+            {t(language, FRAME_TITLE[platform])}
+          </h2>
+          {posts
+            .filter((post) => post.platform === platform)
+            .map((post) => {
+              const revealed = session.revealed.includes(post.id);
+              return (
+                <PostCard key={post.id} post={post} language={language} current={post.id === current} onShare={() => onShare(post.id)}>
+                  <button
+                    type="button"
+                    class="button button--quiet reveal-toggle"
+                    aria-expanded={revealed}
+                    onClick={() => onReveal(post.id)}
+                  >
+                    {t(language, 'demoRevealToggle')}
+                  </button>
+                  {revealed && (
+                    <RevealPanel pack={pack} post={post} language={language} happened={happened(language, session.answers[post.id])} />
+                  )}
+                </PostCard>
+              );
+            })}
+        </section>
+      ))}
+    </main>
   );
 }
 
-function PostCard({ post, language, onShare }: { post: DemoPost; language: UiLanguage; onShare(): void }) {
-  const text = 'verbatim' in post.text ? post.text.verbatim : t(language, post.text.key);
-  return (
-    <article class="card post" data-demo-post={post.id} data-kind={post.kind} aria-label={post.author}>
-      <header class="post-header">
-        <span class="avatar" aria-hidden="true">
-          {initials(post.author)}
-        </span>
-        <div>
-          <p class="post-author">{post.author}</p>
-          <p class="muted">{post.handle}</p>
-        </div>
-      </header>
-      {/* The post's own words may be Indonesian whatever the UI language. */}
-      <p class="post-text" data-demo-text lang={'verbatim' in post.text ? 'id' : undefined}>
-        {text}
-      </p>
-      {post.link && (
-        <a class="link-card" href={post.link.url} target="_blank" rel="noopener noreferrer">
-          <span class="link-host">{post.link.host}</span>
-          <span class="link-title" data-demo-link-title>
-            {t(language, post.link.title)}
-          </span>
-          <span class="muted link-note">{t(language, 'demoLinkOffline')}</span>
-        </a>
-      )}
-      <footer class="post-actions">
-        <button type="button" class="button" data-demo-action="share" onClick={onShare}>
-          {t(language, post.kind === 'petition' ? 'demoSign' : 'demoShare')}
-        </button>
-      </footer>
-    </article>
-  );
-}
+const ASKED_BECAUSE: Record<PromptReason, MessageKey> = {
+  'hoax-match': 'demoAskedHoax',
+  'unread-link': 'demoAskedLink',
+  petition: 'demoAskedPetition',
+  always: 'demoAskedAlways',
+};
 
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => word[0] ?? '')
-    .join('')
-    .toUpperCase();
+/** What Saring and the learner did with a post, in a sentence or two. */
+export function happened(language: UiLanguage, answer: PostAnswer | undefined): string {
+  if (!answer || (answer.prompt === null && !answer.shared)) return t(language, 'demoHappenedNothing');
+  const parts = [t(language, answer.prompt === null ? 'demoNotAsked' : ASKED_BECAUSE[answer.prompt])];
+  if (answer.readFirst) parts.push(t(language, 'demoChoseRead'));
+  if (answer.shared) parts.push(t(language, 'demoChoseShare'));
+  else if (answer.cancelled) parts.push(t(language, 'demoChoseCancel'));
+  return parts.join(' ');
 }

@@ -1,13 +1,21 @@
-import type { ListStatus, OptionsState, SiteHealth, Strictness, UiLanguage } from '../../lib/messaging/protocol';
+import type { ComponentChildren } from 'preact';
+import type { OptionsState, SiteHealth, Strictness, UiLanguage } from '../../lib/messaging/protocol';
 import { STRICTNESS } from '../../lib/messaging/protocol';
-import { formatDate, formatNumber, formatTime, t, type MessageKey } from '../../lib/i18n';
+import { formatDate, formatTime, t, type MessageKey } from '../../lib/i18n';
 import { Brand } from '../common/Brand';
+import { Lists, type ListActions } from './Lists';
 
 export type SettingsPatch = { strictness?: Strictness; language?: 'auto' | UiLanguage };
 
 export interface OptionsProps {
   state: OptionsState;
   saveFailed?: boolean;
+  /** The statistics section, wired by the app (it loads its own data). */
+  statistics?: ComponentChildren;
+  /** Adding a list (form and one-click links), wired by the app. */
+  subscribe?: ComponentChildren;
+  /** What the list rows can do; without it they only show status. */
+  listActions?: ListActions;
   onSettings(patch: SettingsPatch): void;
   onSiteEnabled(site: string, enabled: boolean): void;
 }
@@ -34,7 +42,7 @@ const HEALTH_TEXT: Record<SiteHealth['state'], MessageKey> = {
 const HEALTH_TONE: Record<SiteHealth['state'], string> = { working: 'ok', degraded: 'warning', unknown: 'info' };
 
 /** The options page: when Saring asks, in which language, on which sites, with which lists. */
-export function Options({ state, saveFailed, onSettings, onSiteEnabled }: OptionsProps) {
+export function Options({ state, saveFailed, statistics, subscribe, listActions, onSettings, onSiteEnabled }: OptionsProps) {
   const { language, settings } = state;
   return (
     <main class="options" lang={language}>
@@ -47,6 +55,7 @@ export function Options({ state, saveFailed, onSettings, onSiteEnabled }: Option
 
       <fieldset class="card choices">
         <legend>{t(language, 'strictnessHeading')}</legend>
+        {state.strictnessLocked && <p class="muted">{t(language, 'strictnessLocked')}</p>}
         {STRICTNESS.map((value) => {
           const [label, help] = STRICTNESS_TEXT[value];
           return (
@@ -56,6 +65,7 @@ export function Options({ state, saveFailed, onSettings, onSiteEnabled }: Option
                 name="strictness"
                 value={value}
                 checked={settings.strictness === value}
+                disabled={state.strictnessLocked}
                 onChange={() => onSettings({ strictness: value })}
               />
               <span>
@@ -113,18 +123,10 @@ export function Options({ state, saveFailed, onSettings, onSiteEnabled }: Option
         </ul>
       </section>
 
-      <section class="card" aria-labelledby="options-lists">
-        <h2 id="options-lists">{t(language, 'listsHeading')}</h2>
-        {state.lists.length === 0 ? (
-          <p class="muted">{t(language, 'listsEmpty')}</p>
-        ) : (
-          <ul class="rows">
-            {state.lists.map((list) => (
-              <ListRow key={list.id} list={list} language={language} />
-            ))}
-          </ul>
-        )}
-      </section>
+      {subscribe}
+      <Lists lists={state.lists} language={language} {...(listActions ? { actions: listActions } : {})} />
+
+      {statistics}
 
       <section class="card" aria-labelledby="options-privacy">
         <h2 id="options-privacy">{t(language, 'privacyHeading')}</h2>
@@ -141,45 +143,6 @@ export function Options({ state, saveFailed, onSettings, onSiteEnabled }: Option
         </p>
       </section>
     </main>
-  );
-}
-
-function ListRow({ list, language }: { list: ListStatus; language: UiLanguage }) {
-  const stateText =
-    list.state === 'ok'
-      ? t(language, 'listStateOk')
-      : list.state === 'syncing'
-        ? t(language, 'listStateSyncing')
-        : t(language, 'listStateError', list.lastError ?? '—');
-  const tone = list.state === 'ok' ? 'ok' : list.state === 'syncing' ? 'info' : 'danger';
-  return (
-    <li class="row" data-list-id={list.id} data-list-state={list.state}>
-      <p class="list-name">{list.name}</p>
-      <dl class="list-facts">
-        {list.publisher && <Fact label={t(language, 'listPublisher')} value={list.publisher} />}
-        <Fact label={t(language, 'listItems')} value={formatNumber(language, list.items)} />
-        <Fact label={t(language, 'listVersion')} value={String(list.version)} />
-        <Fact
-          label={t(language, 'listUpdated')}
-          value={list.updatedAt === null ? t(language, 'listNever') : dateTime(language, list.updatedAt)}
-        />
-        <div class="fact">
-          <dt>{t(language, 'listStatus')}</dt>
-          <dd>
-            <span class={`badge badge--${tone}`}>{stateText}</span>
-          </dd>
-        </div>
-      </dl>
-    </li>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div class="fact">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }
 

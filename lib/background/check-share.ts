@@ -1,12 +1,16 @@
+import { CLASSROOM_LIST_ID } from '../classroom/pack';
 import { decide } from '../decision';
 import { resolveLanguage } from '../i18n';
-import type { MatchHit } from '../match/types';
+import type { MatchHit, MatchResult } from '../match/types';
 import { normalizeUrl } from '../match/url';
 import type { CheckShareResponse, FactCheckView, RequestOf } from '../messaging/protocol';
 import { unreadLinks } from '../read-links';
 import { isSnoozed } from '../settings';
 import { countPrompt } from '../stats';
 import type { BackgroundContext } from './context';
+
+/** The demo page's pseudo-site (lib/sites/demo.ts). */
+const DEMO_SITE_ID = 'demo';
 
 /** Fact-checks shown in a prompt; more would bury the best one. */
 const MAX_FACT_CHECKS = 3;
@@ -41,6 +45,16 @@ export function factCheckView(hit: MatchHit, publishers: ReadonlyMap<string, str
   };
 }
 
+/**
+ * Classroom packs hold invented examples: they may match the demo feed, never a real site, where
+ * a made-up fact-check would mislead.
+ */
+export function scopeToSite(match: MatchResult, site: string, threshold: number): MatchResult {
+  if (site === DEMO_SITE_ID || !match.matches.some((hit) => hit.listId === CLASSROOM_LIST_ID)) return match;
+  const matches = match.matches.filter((hit) => hit.listId !== CLASSROOM_LIST_ID);
+  return { decision: (matches[0]?.score ?? 0) >= threshold ? 'hoax-match' : 'none', matches };
+}
+
 export async function checkShare(
   context: BackgroundContext,
   request: RequestOf<'check-share'>,
@@ -51,11 +65,15 @@ export async function checkShare(
     return { ask: false };
   }
   const { matcher, publishers } = await context.index.get();
-  const match = matcher.match({
-    text: request.text,
-    urls: request.urls,
-    ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),
-  });
+  const match = scopeToSite(
+    matcher.match({
+      text: request.text,
+      urls: request.urls,
+      ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),
+    }),
+    request.site,
+    context.matchThreshold,
+  );
   const ownHosts = context.sites.find((site) => site.id === request.site)?.ownHosts ?? [];
   const links = externalLinks(request.urls, ownHosts);
   const decision = decide({

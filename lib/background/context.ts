@@ -26,4 +26,6 @@ export interface BackgroundContext {
   matchThreshold: number;
   now: () => number;
   browserUiLanguage: () => string;
+  /** How lists are downloaded; the global fetch unless a test injects one. */
+  fetch?: typeof fetch;
 }

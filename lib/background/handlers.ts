@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
 import { resolveLanguage } from '../i18n';
-import { listStatusOf } from '../lists/store';
 import type { Handlers } from '../messaging/dispatcher';
 import type { PageStatus, Settings } from '../messaging/protocol';
 import { rememberRead } from '../read-links';
 import { isSnoozed, updateSettings } from '../settings';
-import { countOutcome, dayCounts, localDay } from '../stats';
+import { storeClassroomList } from '../classroom/store-list';
+import { countOutcome, dayCounts, localDay, resetStats, statsReport } from '../stats';
 import { checkShare } from './check-share';
 import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
 import { grantSharePass } from './share-intent-pass';
+import { createListHandlers, listSyncOf, listViews } from './lists';
+import { readManagedPolicy } from './managed';
 
 /** Only web pages are opened for "Read first" (a page could ask for anything). */
 function assertWebUrl(raw: string): string {
@@ -82,11 +84,12 @@ export function createHandlers(context: BackgroundContext): Handlers {
     },
 
     'get-options-state': async () => {
-      const [settings, health, lists] = await Promise.all([
+      const [settings, health, policy] = await Promise.all([
         settingsItem.getValue(),
         db.siteHealth.toArray(),
-        db.lists.toArray(),
+        readManagedPolicy(),
       ]);
+      const lists = await listViews(db, listSyncOf(context), policy);
       const healthBySite = new Map(health.map((record) => [record.site, record]));
       return {
         settings,
@@ -97,15 +100,19 @@ export function createHandlers(context: BackgroundContext): Handlers {
           enabled: !settings.disabledSites.includes(id),
           health: siteHealthOf(healthBySite.get(id)),
         })),
-        lists: lists.map(listStatusOf),
+        lists,
+        strictnessLocked: policy.strictness !== undefined,
       };
     },
 
-    'set-settings': (change) =>
-      updateSettings(settingsItem, () => ({
-        ...(change.strictness === undefined ? {} : { strictness: change.strictness }),
+    'set-settings': async (change) => {
+      // A strictness fixed by the administrator's policy is not the person's to change.
+      const locked = (await readManagedPolicy()).strictness !== undefined;
+      return updateSettings(settingsItem, () => ({
+        ...(change.strictness === undefined || locked ? {} : { strictness: change.strictness }),
         ...(change.language === undefined ? {} : { language: change.language }),
-      })),
+      }));
+    },
 
     'allow-share-intent': async ({ url }, sender) => {
       const tabId = sender.tab?.id;
@@ -113,5 +120,16 @@ export function createHandlers(context: BackgroundContext): Handlers {
       await grantSharePass(tabId, assertWebUrl(url));
       return null;
     },
+
+    'get-stats': ({ days }) => statsReport(db, now(), days),
+
+    'reset-stats': async () => {
+      await resetStats(db);
+      return null;
+    },
+
+    'store-classroom-list': ({ list }) => storeClassroomList(db, context.index, list, now()),
+
+    ...createListHandlers(context),
   };
 }

@@ -7,7 +7,8 @@ import type { BackgroundContext } from './context';
 import type { LoadedIndex } from './list-index';
 import { createHandlers } from './handlers';
 import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
-import { hasStoredLists, installStarterList, STARTER_LIST_PATH } from './starter-list';
+import { hasStoredLists, installStarterList, STARTER_LIST_PATH, starterListTurnedOff } from './starter-list';
+import { startListSync } from './lists';
 
 export const PRUNE_ALARM = 'prune-read-links';
 
@@ -20,6 +21,7 @@ const log = (what: string) => (error: unknown) => console.error(`[saring] ${what
 function starterListRefresher(context: BackgroundContext): () => Promise<LoadedIndex> {
   let inFlight: Promise<LoadedIndex> | null = null;
   const install = async () => {
+    if (await starterListTurnedOff(context.db)) return;
     const { record, ms } = await installStarterList(context.db, browser.runtime.getURL(STARTER_LIST_PATH), context.now);
     console.info(`[saring] starter list: ${record.itemCount} items (${record.skipped} skipped) stored in ${ms.toFixed(0)} ms`);
   };
@@ -81,6 +83,7 @@ export function startBackground(context: BackgroundContext): void {
     })
     .catch(log('prune alarm'));
 
+  startListSync(context);
   void clearSharePasses().catch(log('share passes'));
   // Wake-up: build the matcher now so the first check-share finds it ready; install the starter
   // list if storage is empty (a failed or interrupted first install).

@@ -30,3 +30,8 @@ export async function installStarterList(
 export async function hasStoredLists(db: SaringDb): Promise<boolean> {
   return (await db.lists.count()) > 0;
 }
+
+/** The person turned the starter list off (its source is kept, disabled): do not reinstall it. */
+export async function starterListTurnedOff(db: SaringDb): Promise<boolean> {
+  return (await db.sources.toArray()).some((source) => source.kind === 'starter' && !source.enabled);
+}

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { DomainEntry, ListItem } from '../lists/schema';
+import type { ListProblem } from '../lists/validate';
 import type { OUTCOMES, PROMPT_REASONS } from '../messaging/protocol';
 
 /** Where a stored list came from; subscriptions add `url` and their HTTP validators. */
@@ -66,13 +67,68 @@ export interface MatcherIndexRecord {
   bytes: Uint8Array;
 }
 
+/** Why the last sync of a list failed, as a code the options page puts in words. */
+export const SYNC_ERROR_CODES = [
+  'network',
+  'timeout',
+  'http',
+  'too-big',
+  'too-many-items',
+  'truncated',
+  'not-json',
+  'not-a-list',
+  'wrong-list',
+  'older-version',
+  'signature-missing',
+  'signature-wrong',
+  'quota',
+  'failed',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export interface SyncProblem {
+  code: SyncErrorCode;
+  /** The HTTP status, the versions, the validation message … */
+  detail?: string;
+}
+
+/** An item left out of a list, with where and why (`items[41].url`, `must be https`). */
+export type SkippedItem = ListProblem;
+
+/**
+ * Where a list comes from and how its updates went: the bundled starter list, a subscription
+ * (by the person or the administrator's policy), or an imported file (no sync).
+ */
+export interface SourceRecord {
+  listId: string;
+  kind: 'starter' | 'url' | 'managed' | 'file';
+  /** The list's name, kept while a starter or managed list is turned off (its record is gone). */
+  name?: string;
+  /** The list's address (subscriptions); the bundled file's path (starter). */
+  url?: string;
+  /** Pinned publisher key: base64 of the raw 32-byte Ed25519 key. */
+  publicKey?: string;
+  /** False only for a starter list the person turned off (remembered so it is not reinstalled). */
+  enabled: boolean;
+  etag?: string;
+  lastModified?: string;
+  refreshMs: number;
+  lastSuccess: number | null;
+  lastAttempt: number | null;
+  nextSync: number | null;
+  /** Failed syncs in a row: the back-off exponent. */
+  failures: number;
+  lastError?: SyncProblem;
+  skippedItems: SkippedItem[];
+}
+
 export const DB_NAME = 'saring';
 
 /**
  * The schema's version history, oldest first. Never edit a shipped entry: append one.
  * Each entry lists every table as of that version (Dexie diffs consecutive entries).
  * v1: lists and their item chunks. v2: the local state (read links, stats, site health).
- * v3: the persisted matcher index.
+ * v3: the persisted matcher index. v4: where each list comes from and how its syncs went.
  */
 export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, string> }[] = [
   {
@@ -103,6 +159,18 @@ export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, 
       matcherIndex: 'id',
     },
   },
+  {
+    version: 4,
+    stores: {
+      lists: 'id',
+      chunks: '[listId+index], listId',
+      readLinks: 'hash, at',
+      dailyStats: '[day+site], day',
+      siteHealth: 'site',
+      matcherIndex: 'id',
+      sources: 'listId',
+    },
+  },
 ];
 
 export type SaringDb = Dexie & {
@@ -112,6 +180,7 @@ export type SaringDb = Dexie & {
   dailyStats: Table<DailyStatsRecord, [string, string]>;
   siteHealth: EntityTable<SiteHealthRecord, 'site'>;
   matcherIndex: EntityTable<MatcherIndexRecord, 'id'>;
+  sources: EntityTable<SourceRecord, 'listId'>;
 };
 
 /** Declares the schema up to `upToVersion` (the latest by default; tests open older ones). */

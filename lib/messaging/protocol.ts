@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { RATINGS } from '../lists/schema';
+import type { SkippedItem, SourceRecord, SyncProblem } from '../db';
+import type { ListPreview, SyncOutcome, SyncProgress } from '../lists/sync';
+import type { StoredClassroomList } from '../classroom/store-list';
+import type { StatsReport } from '../stats/report';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
@@ -27,6 +31,9 @@ export const SHARE_LINK_SITE_ID = 'share-link';
 
 const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
 const boundedUrl = z.string().max(4_096);
+const listId = z.string().min(1).max(128);
+/** Base64 of a raw 32-byte Ed25519 key. */
+const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
 export const requestSchemas = {
   /** A share action is about to happen: should the person be asked first? */
@@ -66,6 +73,26 @@ export const requestSchemas = {
   }),
   /** share-check page: let this tab continue once to the share-intent URL it interrupted. */
   'allow-share-intent': z.object({ url: boundedUrl }),
+  /** Options: fetch a list (a one-click link's, or typed) and describe it, storing nothing. */
+  'preview-list': z.object({ url: boundedUrl, key: publicKey.optional() }),
+  /** Options: subscribe to the list at `url` once the person confirmed. */
+  'subscribe-list': z.object({ url: boundedUrl, key: publicKey.optional() }),
+  /** Unsubscribe / delete a list and its items (the starter and managed lists are turned off instead). */
+  'remove-list': z.object({ id: listId }),
+  /** Turn a turned-off starter or managed list back on. */
+  'restore-list': z.object({ id: listId }),
+  /** "Sync now": one list, or every subscription without `id`. */
+  'sync-lists': z.object({ id: listId.optional() }),
+  /** Store a file (native list, ClaimReview, Fact Check API, CSV) as a local list. */
+  'import-list': z.object({ fileName: z.string().max(260), text: z.string().max(60 * 1024 * 1024) }),
+  /** A stored list as a native list file. */
+  'export-list': z.object({ id: listId }),
+  /** Options: local prompt and outcome counters for the last `days` days. */
+  'get-stats': z.object({ days: z.number().int().min(1).max(366) }),
+  /** Options: forget every counter. */
+  'reset-stats': z.object({}),
+  /** Demo: store a scenario pack's list (validated again in the background) as the classroom list. */
+  'store-classroom-list': z.object({ list: z.record(z.string(), z.unknown()) }),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -128,6 +155,33 @@ export interface ListStatus {
   state: 'ok' | 'syncing' | 'error';
   lastError?: string;
   updatedAt: number | null;
+  /** Where it comes from and how its syncs go (absent on lists stored before sources were kept). */
+  kind?: SourceRecord['kind'];
+  url?: string;
+  /** A publisher key is pinned: updates must be signed with it. */
+  pinned?: boolean;
+  /** False for a starter or managed list the person turned off: no items, can be restored. */
+  enabled?: boolean;
+  /** Whether the person may remove it (managed lists only when the policy allows). */
+  removable?: boolean;
+  lastSuccess?: number | null;
+  nextSync?: number | null;
+  problem?: SyncProblem;
+  skipped?: number;
+  /** The first 50 items left out, with why. */
+  skippedItems?: SkippedItem[];
+  /** Set while a sync runs. */
+  progress?: SyncProgress;
+}
+
+/** What the options page shows before subscribing, or why the list cannot be subscribed. */
+export type ListPreviewResponse = { ok: true; preview: ListPreview } | { ok: false; problem: SyncProblem };
+
+export interface ImportListResponse {
+  id: string;
+  name: string;
+  items: number;
+  skippedItems: SkippedItem[];
 }
 
 export interface Settings {
@@ -142,6 +196,8 @@ export interface OptionsState {
   language: UiLanguage;
   sites: { id: string; name: string; enabled: boolean; health: SiteHealth }[];
   lists: ListStatus[];
+  /** The administrator's policy fixes the strictness. */
+  strictnessLocked?: boolean;
 }
 
 export interface ResponseMap {
@@ -156,6 +212,16 @@ export interface ResponseMap {
   'get-options-state': OptionsState;
   'set-settings': Settings;
   'allow-share-intent': null;
+  'preview-list': ListPreviewResponse;
+  'subscribe-list': ListPreviewResponse;
+  'remove-list': null;
+  'restore-list': null;
+  'sync-lists': Record<string, SyncOutcome>;
+  'import-list': ImportListResponse;
+  'export-list': { fileName: string; text: string };
+  'get-stats': StatsReport;
+  'reset-stats': null;
+  'store-classroom-list': StoredClassroomList;
 }
 
 export type ResponseOf<K extends MessageType> = ResponseMap[K];

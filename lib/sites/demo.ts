@@ -20,6 +20,19 @@ export const DEMO_SITE: SiteAdapter = {
       selectors: [{ css: '[data-kind="petition"] [data-demo-action="share"]', seen: '2026-11' }],
       content: 'post',
     },
+    // Each simulated app names its share as the real one does (the prompt words it by kind).
+    {
+      kind: 'repost',
+      step: 'shares',
+      selectors: [{ css: '[data-platform="x"] [data-demo-action="share"]', seen: '2026-11' }],
+      content: 'post',
+    },
+    {
+      kind: 'forward',
+      step: 'shares',
+      selectors: [{ css: '[data-platform="whatsapp"] [data-demo-action="share"]', seen: '2026-11' }],
+      content: 'post',
+    },
     {
       kind: 'share',
       step: 'shares',

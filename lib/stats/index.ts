@@ -1,5 +1,6 @@
 import type { DailyStatsRecord, SaringDb } from '../db';
 import { OUTCOMES, PROMPT_REASONS, type DayCounts, type Outcome, type PromptReason } from '../messaging/protocol';
+import { aggregateStats, lastDays, type StatsReport } from './report';
 
 /** The person's local calendar day, YYYY-MM-DD: "today" means their today. */
 export function localDay(now: number): string {
@@ -50,4 +51,15 @@ export async function dayCounts(db: SaringDb, day: string): Promise<DayCounts> {
 /** Per-site records from `fromDay` on (inclusive), oldest first: the options page's charts. */
 export function statsSince(db: SaringDb, fromDay: string): Promise<DailyStatsRecord[]> {
   return db.dailyStats.where('day').aboveOrEqual(fromDay).sortBy('day');
+}
+
+/** The last `days` local days of counters, for the options page's charts and CSV. */
+export async function statsReport(db: SaringDb, now: number, days: number): Promise<StatsReport> {
+  const range = lastDays(now, days, localDay);
+  return aggregateStats(await statsSince(db, range[0]!), range);
+}
+
+/** Forgets every counter (the person's "reset statistics"). */
+export function resetStats(db: SaringDb): Promise<void> {
+  return db.dailyStats.clear();
 }

@@ -7,6 +7,7 @@ import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/co
 import { createHandlers } from '../../lib/background/handlers';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { endSharePassOnCommit } from '../../lib/background/share-intent-pass';
+import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
 import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
@@ -247,5 +248,24 @@ describe('other handlers', () => {
     await endSharePassOnCommit({ tabId: 42, frameId: 0 });
     await endSharePassOnCommit({ tabId: 42, frameId: 0 });
     expect(updateSessionRules.mock.calls).toEqual([[{ removeRuleIds: [43] }]]);
+  });
+});
+
+describe('classroom lists', () => {
+  const item = (id: string, claim: string, score: number) => ({
+    listId: id === 'pack-1' ? 'classroom-pack' : 'saring-starter',
+    item: { id, claim, rating: 'false' as const },
+    score,
+    via: 'text' as const,
+  });
+  const match = {
+    decision: 'hoax-match' as const,
+    matches: [item('pack-1', 'Daun pepaya menyembuhkan DBD dalam sehari', 0.9), item('tbh-1', 'Air kelapa obat DBD', 0.3)],
+  };
+
+  it('match the demo feed only, never a real site', () => {
+    expect(scopeToSite(match, 'demo', 0.25)).toBe(match);
+    expect(scopeToSite(match, 'x', 0.25)).toEqual({ decision: 'hoax-match', matches: [match.matches[1]] });
+    expect(scopeToSite(match, 'facebook', 0.5)).toEqual({ decision: 'none', matches: [match.matches[1]] });
   });
 });

@@ -45,6 +45,11 @@ describe('database upgrade', () => {
     await current.readLinks.put({ hash: 'h', at: 1 });
     await current.siteHealth.put({ site: 'x', lastOk: 1, lastFailure: null, failures: 0 });
     expect(await current.readLinks.count()).toBe(1);
+    await current.sources.put({
+      listId: 'old-list', kind: 'url', url: 'https://lists.example/old.json', enabled: true, refreshMs: 1,
+      lastSuccess: null, lastAttempt: null, nextSync: null, failures: 0, skippedItems: [],
+    });
+    expect(await current.sources.count()).toBe(1);
     current.close();
   });
 });

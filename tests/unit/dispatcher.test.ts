@@ -17,6 +17,16 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'get-options-state': unused,
     'set-settings': unused,
     'allow-share-intent': unused,
+    'preview-list': unused,
+    'subscribe-list': unused,
+    'remove-list': unused,
+    'restore-list': unused,
+    'sync-lists': unused,
+    'import-list': unused,
+    'export-list': unused,
+    'get-stats': unused,
+    'reset-stats': unused,
+    'store-classroom-list': unused,
     ...overrides,
   };
 }

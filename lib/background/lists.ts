@@ -1,0 +1,207 @@
+import { browser } from 'wxt/browser';
+import type { ListRecord, SaringDb, SourceRecord } from '../db';
+import { SyncError } from '../lists/download';
+import { importList } from '../lists/import';
+import { serializeList } from '../lists/export';
+import { listStatusOf, readStoredLists } from '../lists/store';
+import { listIdOfAlarm, refreshIntervalMs, syncAlarmName } from '../lists/subscriptions';
+import { ListSync, MAX_SKIPPED_SHOWN } from '../lists/sync';
+import { validateList } from '../lists/validate';
+import type { Handlers } from '../messaging/dispatcher';
+import type { ListPreviewResponse, ListStatus } from '../messaging/protocol';
+import { updateSettings } from '../settings';
+import type { BackgroundContext } from './context';
+import { readManagedPolicy, type ManagedPolicy } from './managed';
+import { installStarterList, STARTER_LIST_PATH } from './starter-list';
+
+type ListHandlers = Pick<
+  Handlers,
+  'preview-list' | 'subscribe-list' | 'remove-list' | 'restore-list' | 'sync-lists' | 'import-list' | 'export-list'
+>;
+
+const log = (what: string) => (error: unknown) => console.error(`[saring] ${what}:`, error);
+
+async function scheduleAlarm(listId: string, when: number | null): Promise<void> {
+  if (when === null) await browser.alarms.clear(syncAlarmName(listId));
+  // Chrome runs alarms at most every 30 s; an earlier `when` fires at its next tick.
+  else await browser.alarms.create(syncAlarmName(listId), { when });
+}
+
+/** One ListSync per background: it keeps the syncs in flight. */
+const syncs = new WeakMap<BackgroundContext, ListSync>();
+export function listSyncOf(context: BackgroundContext): ListSync {
+  let sync = syncs.get(context);
+  if (!sync) {
+    sync = new ListSync({
+      db: context.db,
+      index: context.index,
+      fetch: context.fetch ?? ((input, init) => fetch(input, init)),
+      now: context.now,
+      schedule: scheduleAlarm,
+    });
+    syncs.set(context, sync);
+  }
+  return sync;
+}
+
+/** The rows of the options page: stored lists and their sources, with any sync in flight. */
+export async function listViews(db: SaringDb, sync: ListSync, policy: ManagedPolicy): Promise<ListStatus[]> {
+  const [records, sources] = await Promise.all([db.lists.toArray(), db.sources.toArray()]);
+  const sourceById = new Map(sources.map((source) => [source.listId, source]));
+  const views = records.map((record) => viewOf(record, sourceById.get(record.id), sync, policy));
+  for (const source of sources) {
+    if (!records.some((record) => record.id === source.listId)) views.push(viewOf(null, source, sync, policy));
+  }
+  return views;
+}
+
+function viewOf(record: ListRecord | null, source: SourceRecord | undefined, sync: ListSync, policy: ManagedPolicy): ListStatus {
+  const base: ListStatus = record
+    ? listStatusOf(record)
+    : { id: source!.listId, name: source!.name ?? source!.url ?? source!.listId, version: 0, items: 0, state: 'ok', updatedAt: null };
+  const kind = source?.kind ?? record?.source ?? 'file';
+  const progress = sync.progressOf(base.id);
+  const state: ListStatus['state'] = progress ? 'syncing' : source?.lastError ? 'error' : 'ok';
+  return {
+    ...base,
+    state,
+    kind,
+    ...(source?.url && kind !== 'starter' ? { url: source.url } : {}),
+    pinned: source?.publicKey !== undefined,
+    enabled: source?.enabled ?? true,
+    removable: kind !== 'managed' || policy.allowRemovingLists,
+    lastSuccess: source?.lastSuccess ?? record?.updatedAt ?? null,
+    nextSync: source?.nextSync ?? null,
+    ...(source?.lastError ? { problem: source.lastError } : {}),
+    skipped: record?.skipped ?? 0,
+    skippedItems: source?.skippedItems ?? [],
+    ...(progress ? { progress } : {}),
+  };
+}
+
+function previewFailure(error: unknown): ListPreviewResponse {
+  if (error instanceof SyncError) return { ok: false, problem: error.problem };
+  return { ok: false, problem: { code: 'not-a-list', detail: error instanceof Error ? error.message : String(error) } };
+}
+
+/** A turned-off starter or managed list keeps its source, disabled, so it does not come back by itself. */
+function turnedOffSource(id: string, kind: 'starter' | 'managed', name: string | undefined, source: SourceRecord | undefined): SourceRecord {
+  return {
+    listId: id,
+    kind,
+    ...(name === undefined ? {} : { name }),
+    ...(source?.url === undefined ? {} : { url: source.url }),
+    ...(source?.publicKey === undefined ? {} : { publicKey: source.publicKey }),
+    enabled: false,
+    refreshMs: source?.refreshMs ?? refreshIntervalMs(undefined),
+    lastSuccess: null,
+    lastAttempt: null,
+    nextSync: null,
+    failures: 0,
+    skippedItems: [],
+  };
+}
+
+export function createListHandlers(context: BackgroundContext): ListHandlers {
+  const { db } = context;
+  const sync = listSyncOf(context);
+  return {
+    'preview-list': (request) => sync.preview(request).then((preview) => ({ ok: true, preview }), previewFailure),
+
+    'subscribe-list': async (request) => {
+      try {
+        return { ok: true, preview: await sync.subscribe(request, 'url') };
+      } catch (error) {
+        return previewFailure(error);
+      }
+    },
+
+    'remove-list': async ({ id }) => {
+      const [record, source, policy] = await Promise.all([db.lists.get(id), db.sources.get(id), readManagedPolicy()]);
+      const kind = source?.kind ?? record?.source;
+      if (kind === 'managed' && !policy.allowRemovingLists) throw new Error('This list is managed by your organisation');
+      await sync.remove(id);
+      if (kind === 'starter' || kind === 'managed') await db.sources.put(turnedOffSource(id, kind, record?.name, source));
+      return null;
+    },
+
+    'restore-list': async ({ id }) => {
+      const source = await db.sources.get(id);
+      if (!source || source.enabled) return null;
+      await db.sources.delete(id);
+      if (source.kind === 'starter') {
+        await context.index.update(async () => {
+          await installStarterList(db, browser.runtime.getURL(STARTER_LIST_PATH), context.now);
+        });
+      } else if (source.url) {
+        await sync.subscribe({ url: source.url, ...(source.publicKey ? { key: source.publicKey } : {}) }, 'managed');
+      }
+      return null;
+    },
+
+    'sync-lists': async ({ id }) => (id === undefined ? sync.syncAll() : { [id]: await sync.sync(id) }),
+
+    'import-list': async ({ fileName, text }) => {
+      // A native list keeps its own id; other formats take theirs from the file name.
+      const { list, skipped } = importList(text, { fileName });
+      const validated = validateList(list);
+      const problems = [...skipped, ...validated.problems];
+      await sync.storeFile({ ...validated, skipped: problems.length, problems });
+      return {
+        id: validated.header.id,
+        name: validated.header.name,
+        items: validated.items.length,
+        skippedItems: problems.slice(0, MAX_SKIPPED_SHOWN),
+      };
+    },
+
+    'export-list': async ({ id }) => {
+      const { records, lists } = await readStoredLists(db);
+      const record = records.find((candidate) => candidate.id === id);
+      const stored = lists.find((candidate) => candidate.listId === id);
+      if (!record || !stored) throw new Error(`No list "${id}"`);
+      const text = serializeList({
+        saringList: 1,
+        id: record.id,
+        name: record.name,
+        ...(record.description === undefined ? {} : { description: record.description }),
+        ...(record.publisher === undefined ? {} : { publisher: { name: record.publisher } }),
+        version: record.version,
+        items: stored.items,
+        ...(stored.domains?.length ? { domains: stored.domains } : {}),
+      });
+      return { fileName: `${record.id}.json`, text };
+    },
+  };
+}
+
+/** Applies the administrator's policy: subscribes its lists, drops lists it no longer names, locks strictness. */
+export async function applyManagedPolicy(context: BackgroundContext, policy: ManagedPolicy): Promise<void> {
+  const sync = listSyncOf(context);
+  const managed = (await context.db.sources.toArray()).filter((source) => source.kind === 'managed');
+  const wanted = new Set(policy.lists.map((list) => list.url));
+  for (const source of managed) if (!wanted.has(source.url ?? '')) await sync.remove(source.listId);
+  for (const list of policy.lists) {
+    if (managed.some((source) => source.url === list.url)) continue;
+    await sync.subscribe({ url: list.url, ...(list.key ? { key: list.key } : {}) }, 'managed').catch(log(`managed list ${list.url}`));
+  }
+  if (policy.strictness) {
+    const strictness = policy.strictness;
+    await updateSettings(context.settings, () => ({ strictness }));
+  }
+}
+
+/** Alarms per list, re-created when missing at every worker start; the managed policy, now and on change. */
+export function startListSync(context: BackgroundContext): void {
+  const sync = listSyncOf(context);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    const listId = listIdOfAlarm(alarm.name);
+    if (listId !== null) void sync.sync(listId).catch(log(`sync ${listId}`));
+  });
+  void sync.rearm(async (listId) => (await browser.alarms.get(syncAlarmName(listId))) !== undefined).catch(log('sync alarms'));
+  const apply = () => void readManagedPolicy().then((policy) => applyManagedPolicy(context, policy)).catch(log('managed policy'));
+  apply();
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') apply();
+  });
+}

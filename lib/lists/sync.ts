@@ -1,0 +1,334 @@
+import type { SaringDb, SkippedItem, SourceRecord, SyncProblem } from '../db';
+import { download, SyncError, type Validators } from './download';
+import { verifyListSignature } from './signature';
+import { deleteList, writeList, type ListOrigin } from './store';
+import { checkListUrl, refreshIntervalMs, retryDelayMs, type SubscribeRequest } from './subscriptions';
+import { ListFormatError, validateList, type ValidatedList } from './validate';
+import { parseJsonText } from './json-text';
+import { LIST_FILE_LIMITS } from './schema';
+import { checkVersion } from './version';
+
+/** A list server silent this long (before answering, or mid-body) has failed the sync. */
+export const SYNC_IDLE_TIMEOUT_MS = 20_000;
+export const MAX_SKIPPED_SHOWN = 50;
+
+export interface SyncContext {
+  db: SaringDb;
+  /** Writes go through the index so queries wait for the rebuilt matcher (see ListIndex.update). */
+  index: { update(write: () => Promise<void>): Promise<{ readMs: number; buildMs: number }> };
+  fetch: typeof fetch;
+  now: () => number;
+  /** (Re)arms the list's next sync; null cancels it. */
+  schedule(listId: string, when: number | null): Promise<void>;
+  idleTimeoutMs?: number;
+}
+
+/** What a one-click link shows before the person confirms. */
+export interface ListPreview {
+  url: string;
+  id: string;
+  name: string;
+  publisher?: string;
+  items: number;
+  languages: string[];
+  version: number;
+  /** A key was pinned and the list's signature matched it. */
+  verified: boolean;
+}
+
+/** Where a sync is: downloading (with the share received when the size is known), then storing. */
+export interface SyncProgress {
+  phase: 'download' | 'store';
+  fraction: number | null;
+}
+
+export type SyncOutcome = 'updated' | 'unchanged' | 'failed';
+
+interface Fetched {
+  list: ValidatedList;
+  validators: Validators;
+}
+
+function problemOf(error: unknown): SyncProblem {
+  if (error instanceof SyncError) return error.problem;
+  if (error instanceof ListFormatError) return { code: 'not-a-list', detail: error.message };
+  const name = error instanceof Error ? error.name : '';
+  // Dexie reports a full disk as QuotaExceededError (possibly wrapped in an AbortError).
+  if (name === 'QuotaExceededError' || /quota/i.test(String(error))) return { code: 'quota' };
+  return { code: 'failed', detail: error instanceof Error ? error.message : String(error) };
+}
+
+export function skippedItemsOf(list: ValidatedList): SkippedItem[] {
+  return list.problems.slice(0, MAX_SKIPPED_SHOWN);
+}
+
+/**
+ * Subscriptions and their syncs. One sync per list at a time; progress is kept in memory for
+ * the options page (a woken worker has no sync in flight).
+ */
+export class ListSync {
+  private readonly inFlight = new Map<string, Promise<SyncOutcome>>();
+  private readonly progress = new Map<string, SyncProgress>();
+
+  constructor(private readonly context: SyncContext) {}
+
+  progressOf(listId: string): SyncProgress | null {
+    return this.progress.get(listId) ?? null;
+  }
+
+  /** Downloads, verifies (with a pinned key), parses and validates a list without storing it. */
+  async preview(request: SubscribeRequest): Promise<ListPreview> {
+    const url = checkListUrl(request.url).href;
+    return previewOf(url, request, await this.fetchFresh(url, request.key));
+  }
+
+  /** Stores the list at `request.url` and arms its syncs. Refuses a list id another source holds. */
+  async subscribe(request: SubscribeRequest, kind: 'url' | 'managed'): Promise<ListPreview> {
+    const url = checkListUrl(request.url).href;
+    const fetched = await this.fetchFresh(url, request.key);
+    const { header } = fetched.list;
+    await this.refuseIfHeldElsewhere(header.id, (source) => source.url === url);
+    const source: SourceRecord = {
+      listId: header.id,
+      kind,
+      url,
+      ...(request.key ? { publicKey: request.key } : {}),
+      enabled: true,
+      refreshMs: refreshIntervalMs(header.refresh),
+      lastSuccess: null,
+      lastAttempt: null,
+      nextSync: null,
+      failures: 0,
+      skippedItems: [],
+    };
+    await this.store(source, fetched);
+    return previewOf(url, request, fetched);
+  }
+
+  /**
+   * A list id names one list: refuses to overwrite a list stored from another source (another
+   * address, the starter list, a classroom list) — `same` says which stored source may be replaced.
+   */
+  private async refuseIfHeldElsewhere(listId: string, same: (source: SourceRecord) => boolean): Promise<void> {
+    const [source, record] = await Promise.all([this.context.db.sources.get(listId), this.context.db.lists.get(listId)]);
+    if (source ? same(source) : !record) return;
+    throw new SyncError({ code: 'wrong-list', detail: `"${listId}" is already stored from elsewhere` });
+  }
+
+  /** Removes a list, its items and its syncs. */
+  async remove(listId: string): Promise<void> {
+    const { db, index, schedule } = this.context;
+    await index.update(async () => {
+      await deleteList(db, listId);
+      await db.sources.delete(listId);
+    });
+    await schedule(listId, null);
+  }
+
+  /** Stores an imported file as a local list (no sync). */
+  async storeFile(list: ValidatedList): Promise<SourceRecord> {
+    await this.refuseIfHeldElsewhere(list.header.id, (source) => source.kind === 'file');
+    const source: SourceRecord = {
+      listId: list.header.id,
+      kind: 'file',
+      enabled: true,
+      refreshMs: refreshIntervalMs(undefined),
+      lastSuccess: null,
+      lastAttempt: null,
+      nextSync: null,
+      failures: 0,
+      skippedItems: [],
+    };
+    return this.store(source, { list, validators: {} });
+  }
+
+  /** Syncs one subscribed list now; a sync already running for it is shared. */
+  sync(listId: string): Promise<SyncOutcome> {
+    const running = this.inFlight.get(listId);
+    if (running) return running;
+    const started = this.runSync(listId).finally(() => {
+      this.inFlight.delete(listId);
+      this.progress.delete(listId);
+    });
+    this.inFlight.set(listId, started);
+    return started;
+  }
+
+  /** "Sync all now": every subscription, one after the other (each may be a big write). */
+  async syncAll(): Promise<Record<string, SyncOutcome>> {
+    const sources = await this.context.db.sources.toArray();
+    const outcomes: Record<string, SyncOutcome> = {};
+    for (const source of sources) {
+      if (isSubscription(source)) outcomes[source.listId] = await this.sync(source.listId);
+    }
+    return outcomes;
+  }
+
+  /** Arms every subscription whose alarm went missing (worker start); overdue ones run soon. */
+  async rearm(hasAlarm: (listId: string) => Promise<boolean>): Promise<void> {
+    const { db, now, schedule } = this.context;
+    for (const source of await db.sources.toArray()) {
+      if (!isSubscription(source) || (await hasAlarm(source.listId))) continue;
+      await schedule(source.listId, Math.max(source.nextSync ?? now(), now()));
+    }
+  }
+
+  private async runSync(listId: string): Promise<SyncOutcome> {
+    const { db, now } = this.context;
+    const source = await db.sources.get(listId);
+    if (!source || !isSubscription(source)) return 'failed';
+    this.progress.set(listId, { phase: 'download', fraction: null });
+    const attempt = now();
+    try {
+      const validators: Validators = {
+        ...(source.etag ? { etag: source.etag } : {}),
+        ...(source.lastModified ? { lastModified: source.lastModified } : {}),
+      };
+      const fetched = await this.fetchList(source.url, source.publicKey, validators, (fraction) =>
+        this.progress.set(listId, { phase: 'download', fraction }),
+      );
+      if (fetched && fetched.list.header.id !== listId) {
+        throw new SyncError({ code: 'wrong-list', detail: `"${fetched.list.header.id}"` });
+      }
+      const stored = await db.lists.get(listId);
+      const refusal = fetched && stored ? checkVersion(stored.version, fetched.list.header.version) : null;
+      if (refusal?.reason === 'older') {
+        throw new SyncError({ code: 'older-version', detail: `${fetched!.list.header.version} < ${stored!.version}` });
+      }
+      if (!fetched || refusal?.reason === 'same') {
+        // Unchanged: nothing is rewritten, only the check is recorded.
+        await this.succeeded({ ...source, ...(fetched?.validators ?? {}) }, attempt);
+        return 'unchanged';
+      }
+      this.progress.set(listId, { phase: 'store', fraction: null });
+      await this.store({ ...source, lastAttempt: attempt }, fetched);
+      return 'updated';
+    } catch (error) {
+      const failures = source.failures + 1;
+      const nextSync = now() + retryDelayMs(failures, source.refreshMs);
+      await db.sources.update(listId, { failures, lastError: problemOf(error), lastAttempt: attempt, nextSync });
+      await this.context.schedule(listId, nextSync);
+      return 'failed';
+    }
+  }
+
+  private async succeeded(source: SourceRecord, attempt: number): Promise<SourceRecord> {
+    const { now } = this.context;
+    const isSubscribed = isSubscription(source);
+    const record: SourceRecord = {
+      ...source,
+      lastAttempt: attempt,
+      lastSuccess: now(),
+      failures: 0,
+      nextSync: isSubscribed ? now() + source.refreshMs : null,
+    };
+    delete record.lastError;
+    await this.context.db.sources.put(record);
+    if (isSubscribed) await this.context.schedule(record.listId, record.nextSync);
+    return record;
+  }
+
+  /** Writes the list and rebuilds the index (the old copy serves until then), then records success. */
+  private async store(source: SourceRecord, { list, validators }: Fetched): Promise<SourceRecord> {
+    const { db, index, now } = this.context;
+    const origin: ListOrigin =
+      source.kind === 'file' ? { source: 'file' } : { source: 'url', url: source.url!, ...(validators.etag ? { etag: validators.etag } : {}) };
+    const started = performance.now();
+    let writeMs = 0;
+    try {
+      const { readMs, buildMs } = await index.update(async () => {
+        await writeList(db, list, origin, now());
+        writeMs = performance.now() - started;
+      });
+      console.info(
+        `[saring] list ${list.header.id} v${list.header.version}: ${list.items.length} items written in ${writeMs.toFixed(0)} ms, ` +
+          `index read ${readMs.toFixed(0)} ms + built ${buildMs.toFixed(0)} ms`,
+      );
+    } catch (error) {
+      throw new SyncError(problemOf(error));
+    }
+    return this.succeeded(
+      {
+        ...source,
+        ...validators,
+        refreshMs: refreshIntervalMs(list.header.refresh),
+        skippedItems: skippedItemsOf(list),
+      },
+      source.lastAttempt ?? now(),
+    );
+  }
+
+  private async fetchFresh(url: string, publicKey: string | undefined): Promise<Fetched> {
+    const fetched = await this.fetchList(url, publicKey, undefined, () => undefined);
+    if (!fetched) throw new SyncError({ code: 'http', detail: '304 without a conditional request' });
+    return fetched;
+  }
+
+  /** Download → size → signature (pinned key) → JSON → validation. Null when the server says 304. */
+  private async fetchList(
+    url: string,
+    publicKey: string | undefined,
+    validators: Validators | undefined,
+    onFraction: (fraction: number | null) => void,
+  ): Promise<Fetched | null> {
+    const options = { fetch: this.context.fetch, idleTimeoutMs: this.context.idleTimeoutMs ?? SYNC_IDLE_TIMEOUT_MS };
+    const got = await download(url, {
+      ...options,
+      maxBytes: LIST_FILE_LIMITS.maxBytes,
+      ...(validators ? { validators } : {}),
+      onProgress: (received, total) => onFraction(total ? received / total : null),
+    });
+    if (got.status === 'not-modified') return null;
+    if (publicKey !== undefined) await this.checkSignature(url, got.bytes, publicKey, options);
+    let raw: unknown;
+    try {
+      raw = parseJsonText(new TextDecoder().decode(got.bytes));
+    } catch (error) {
+      throw new SyncError({ code: 'not-json', detail: error instanceof Error ? error.message : String(error) });
+    }
+    const rawItems = (raw as { items?: unknown } | null)?.items;
+    if (Array.isArray(rawItems) && rawItems.length > LIST_FILE_LIMITS.maxItems) {
+      throw new SyncError({ code: 'too-many-items', detail: `${rawItems.length}` });
+    }
+    return { list: validateList(raw), validators: got.validators };
+  }
+
+  private async checkSignature(
+    url: string,
+    bytes: Uint8Array,
+    publicKey: string,
+    options: { fetch: typeof fetch; idleTimeoutMs: number },
+  ): Promise<void> {
+    let signature: string;
+    try {
+      const got = await download(`${url}.sig`, { ...options, maxBytes: 1_024 });
+      if (got.status !== 'ok') throw new SyncError({ code: 'signature-missing' });
+      signature = new TextDecoder().decode(got.bytes).trim();
+    } catch (error) {
+      if (error instanceof SyncError && error.problem.code === 'timeout') throw error;
+      throw new SyncError({ code: 'signature-missing' });
+    }
+    if (!(await verifyListSignature(bytes, signature, publicKey).catch(() => false))) {
+      throw new SyncError({ code: 'signature-wrong' });
+    }
+  }
+}
+
+function previewOf(url: string, request: SubscribeRequest, { list }: Fetched): ListPreview {
+  const { header, items } = list;
+  return {
+    url,
+    id: header.id,
+    name: header.name,
+    ...(header.publisher ? { publisher: header.publisher.name } : {}),
+    items: items.length,
+    languages: header.languages ?? [],
+    version: header.version,
+    verified: request.key !== undefined,
+  };
+}
+
+/** A list this class syncs: subscribed by the person or the policy, and not turned off. */
+export function isSubscription(source: SourceRecord): source is SourceRecord & { url: string } {
+  return source.enabled && (source.kind === 'url' || source.kind === 'managed') && source.url !== undefined;
+}

@@ -1,0 +1,133 @@
+import { gzipSync } from 'node:zlib';
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/context';
+import { createHandlers } from '../../lib/background/handlers';
+import { ListIndex } from '../../lib/background/list-index';
+import { applyManagedPolicy } from '../../lib/background/lists';
+import { NO_POLICY } from '../../lib/background/managed';
+import { installStarterList, starterListTurnedOff } from '../../lib/background/starter-list';
+import { openDb } from '../../lib/db';
+import { importList } from '../../lib/lists/import';
+import { MATCH_THRESHOLD } from '../../lib/match';
+import type { Handlers } from '../../lib/messaging/dispatcher';
+import { defineSettingsItem } from '../../lib/settings';
+
+const NOW = Date.UTC(2026, 10, 26, 5);
+const sender = { id: 'test' };
+const starter = { saringList: 1, id: 'saring-starter', name: 'Starter', version: 1, items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }] };
+const managedList = (id: string) => ({ saringList: 1, id, name: `Managed ${id}`, version: 1, items: [{ id: 'm1', claim: 'Klaim sekolah', rating: 'false' }] });
+
+let context: BackgroundContext;
+let handlers: Handlers;
+const served = new Map<string, string>();
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  served.clear();
+  const db = openDb(`list-handlers-${Math.random()}`);
+  context = {
+    db,
+    settings: defineSettingsItem(),
+    index: new ListIndex(db),
+    sites: [SHARE_LINK_SITE],
+    siteForUrl: () => null,
+    matchThreshold: MATCH_THRESHOLD,
+    now: () => NOW,
+    browserUiLanguage: () => 'id',
+    fetch: (async (input: RequestInfo | URL) => {
+      const body = served.get(String(input));
+      return body === undefined ? new Response('', { status: 404 }) : new Response(body);
+    }) as typeof fetch,
+  };
+  await context.index.update(async () => {
+    await installStarterList(db, 'chrome-extension://test/starter-list.json.gz', context.now, async () => new Response(gzipSync(JSON.stringify(starter))));
+  });
+  handlers = createHandlers(context);
+});
+
+const lists = async () => (await handlers['get-options-state']({}, sender)).lists;
+
+describe('list handlers', () => {
+  it('imports a CSV file as a local list, with its skipped rows, and exports it as a native list', async () => {
+    const csv = 'id,claim,rating,url\nc1,Minyak kayu putih menangkal virus,false,https://cek.example/1\nc2,Tautan tidak aman,false,http://cek.example/2\n';
+    const imported = await handlers['import-list']({ fileName: 'Cek Sekolah.csv', text: csv }, sender);
+    expect(imported).toMatchObject({ id: 'cek-sekolah', items: 1, skippedItems: [expect.objectContaining({ what: expect.stringContaining('https') })] });
+    const row = (await lists()).find((list) => list.id === 'cek-sekolah');
+    expect(row).toMatchObject({ kind: 'file', items: 1, state: 'ok', skippedItems: imported.skippedItems });
+
+    const { fileName, text } = await handlers['export-list']({ id: 'cek-sekolah' }, sender);
+    expect(fileName).toBe('cek-sekolah.json');
+    const reread = importList(text, { fileName });
+    expect(reread.format).toBe('saring');
+    expect(reread.list.items.map((item) => item.id)).toEqual(['c1']);
+  });
+
+  it('never lets an import or a subscription overwrite a list from elsewhere', async () => {
+    const text = JSON.stringify({ ...starter, name: 'Impostor', version: 99 });
+    await expect(handlers['import-list']({ fileName: 'starter.json', text }, sender)).rejects.toThrow(/elsewhere/);
+    served.set('https://lists.example/starter.json', text);
+    expect(await handlers['subscribe-list']({ url: 'https://lists.example/starter.json' }, sender)).toMatchObject({
+      ok: false,
+      problem: { code: 'wrong-list' },
+    });
+    expect((await context.db.lists.get('saring-starter'))?.name).toBe('Starter');
+  });
+
+  it('refuses to import a file that is no list', async () => {
+    await expect(handlers['import-list']({ fileName: 'x.json', text: '[1, 2' }, sender)).rejects.toThrow();
+  });
+
+  it('turns the starter list off (removing its items) and remembers it', async () => {
+    await handlers['remove-list']({ id: 'saring-starter' }, sender);
+    expect(await context.db.lists.count()).toBe(0);
+    expect(await starterListTurnedOff(context.db)).toBe(true);
+    expect((await lists()).find((list) => list.id === 'saring-starter')).toMatchObject({ enabled: false, items: 0 });
+    expect((await context.index.get()).matcher.size).toBe(0);
+  });
+
+  it('answers a preview of an unreachable list with the problem, not a crash', async () => {
+    const reply = await handlers['preview-list']({ url: 'https://lists.example/none.json' }, sender);
+    expect(reply).toEqual({ ok: false, problem: { code: 'http', detail: '404' } });
+    const http = await handlers['preview-list']({ url: 'http://lists.example/a.json' }, sender);
+    expect(http.ok).toBe(false);
+  });
+});
+
+describe('managed policy', () => {
+  it('subscribes the listed lists, locks strictness, and drops lists the policy no longer names', async () => {
+    served.set('https://sekolah.example/a.json', JSON.stringify(managedList('sekolah-a')));
+    served.set('https://sekolah.example/b.json', JSON.stringify(managedList('sekolah-b')));
+    await applyManagedPolicy(context, {
+      lists: [{ url: 'https://sekolah.example/a.json' }, { url: 'https://sekolah.example/b.json' }],
+      strictness: 'always',
+      allowRemovingLists: false,
+    });
+    expect((await context.settings.getValue()).strictness).toBe('always');
+    const managed = (await lists()).filter((list) => list.kind === 'managed');
+    expect(managed.map((list) => [list.id, list.removable])).toEqual([
+      ['sekolah-a', false],
+      ['sekolah-b', false],
+    ]);
+    await expect(handlers['remove-list']({ id: 'sekolah-a' }, sender)).rejects.toThrow(/managed/);
+
+    await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: 'https://sekolah.example/b.json' }] });
+    expect((await context.db.lists.toArray()).map((list) => list.id).sort()).toEqual(['saring-starter', 'sekolah-b']);
+  });
+
+  it('lets people turn managed lists off when the policy allows, and keeps them off', async () => {
+    served.set('https://sekolah.example/a.json', JSON.stringify(managedList('sekolah-a')));
+    const policy = { lists: [{ url: 'https://sekolah.example/a.json' }], allowRemovingLists: true };
+    await fakeBrowser.storage.managed.set(policy);
+    await applyManagedPolicy(context, policy);
+    await handlers['remove-list']({ id: 'sekolah-a' }, sender);
+    expect((await lists()).find((list) => list.id === 'sekolah-a')).toMatchObject({ enabled: false, name: 'Managed sekolah-a', items: 0 });
+    // Neither a sync nor the policy applied again brings it back.
+    expect(await handlers['sync-lists']({}, sender)).toEqual({});
+    await applyManagedPolicy(context, policy);
+    expect(await context.db.lists.get('sekolah-a')).toBeUndefined();
+    await handlers['restore-list']({ id: 'sekolah-a' }, sender);
+    expect((await context.db.lists.get('sekolah-a'))?.itemCount).toBe(1);
+  });
+});
