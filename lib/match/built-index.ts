@@ -1,12 +1,14 @@
 import type { DomainEntry, ListItem } from '../lists/schema';
+import { languageOf, type Language } from './english';
 import { cleanText, wordTokens } from './normalize';
 import type { IndexedList } from './types';
 import { hostOf, normalizeUrl } from './url';
 
 /**
- * The matcher's index as flat typed arrays. Its core (vocabulary, postings,
- * claim sequences) is what persist.ts stores; the rest is derived from the core
- * by the same code after building and after loading, so both answer alike.
+ * The matcher's index as flat typed arrays. The core (vocabulary, postings,
+ * claim sequences) is built from the items; the rest (weights, per-doc token
+ * sets) is derived from the core. persist.ts stores both, so a waking worker
+ * only reads arrays.
  */
 
 /** Variable-length rows of ids in one array: row r is values[offsets[r] .. offsets[r + 1]). */
@@ -22,6 +24,8 @@ export function rowOf(rows: Rows, r: number): Uint32Array {
 /** Which fields of an item a token occurs in (bits of a posting). */
 export const FIELD_CLAIM = 1;
 export const FIELD_TEXT = 2;
+/** Token ids stay below this (a vocabulary of 2^29 words is far beyond any list), so field bits fit above. */
+const FIELD_SHIFT = 2 ** 29;
 
 export interface DocSource {
   listId: string;
@@ -63,8 +67,12 @@ export interface BuiltIndex extends IndexCore {
   /** Per doc, distinct circulating-text token ids (ascending) and their text-IDF mass. */
   textTokens: Rows;
   textMass: Float64Array;
+  /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation. */
+  retrievalNorm: Float32Array;
 }
 
+/** Retrieval weight of the circulating-text field against the claim's: the claim is what was checked. */
+export const TEXT_FIELD_WEIGHT = 0.5;
 /** Words in more than this share of items are too common to retrieve by. */
 const COMMON_WORD_SHARE = 0.1;
 /** Item count the score model was fitted at. */
@@ -102,22 +110,28 @@ class RowsBuilder {
 
 /**
  * Token ids of texts, assigning new ids in order of first occurrence. The
- * tokens of a word depend on the word alone, so each distinct word is
- * tokenised once: list texts repeat the same few ten thousand words.
+ * tokens of a word depend on the word and the text's language alone, so each
+ * distinct word is tokenised once per language: list texts repeat the same few
+ * ten thousand words.
  */
 class Tokenizer {
   readonly vocabulary = new Map<string, number>();
-  private readonly idsOfWord = new Map<string, number[]>();
+  private readonly idsOfWord: Record<Language, Map<string, number[]>> = { id: new Map(), en: new Map() };
 
-  append(raw: string, into: RowsBuilder): void {
-    for (const word of cleanText(raw).split(' ')) {
-      let ids = this.idsOfWord.get(word);
+  /** Appends the text's token ids; returns the language it was read as (`language`, else detected). */
+  append(raw: string, into: RowsBuilder, language?: Language): Language {
+    const words = cleanText(raw).split(' ');
+    const rules = language ?? languageOf(words);
+    const cache = this.idsOfWord[rules];
+    for (const word of words) {
+      let ids = cache.get(word);
       if (ids === undefined) {
-        ids = wordTokens(word).map((token) => this.idOf(token));
-        this.idsOfWord.set(word, ids);
+        ids = wordTokens(word, rules).map((token) => this.idOf(token));
+        cache.set(word, ids);
       }
       for (const id of ids) into.push(id);
     }
+    return rules;
   }
 
   private idOf(token: string): number {
@@ -128,6 +142,12 @@ class Tokenizer {
     }
     return id;
   }
+}
+
+/** The item's declared language when it is one the stemmers know; else it is read from the claim. */
+function declaredLanguage(item: ListItem): Language | undefined {
+  const code = item.language?.toLowerCase().slice(0, 2);
+  return code === 'en' || code === 'id' ? code : undefined;
 }
 
 export function buildIndex(lists: IndexedList[]): BuiltIndex {
@@ -141,9 +161,9 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     for (const item of list.items) {
       const doc = docs.length;
       docs.push({ listId: list.listId, item });
-      tokenizer.append(`${item.claim} ${(item.keywords ?? []).join(' ')}`, sequences);
+      const language = tokenizer.append(`${item.claim} ${(item.keywords ?? []).join(' ')}`, sequences, declaredLanguage(item));
       sequences.endRow();
-      if (item.text) tokenizer.append(item.text, texts);
+      if (item.text) tokenizer.append(item.text, texts, language);
       texts.endRow();
       // Where the hoax circulated; never item.url, the fact-check itself.
       for (const raw of item.appearances ?? []) {
@@ -164,11 +184,10 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
   const textSequences = texts.seal();
   const tokenCount = vocabulary.size;
 
-  // Each doc's distinct tokens with their field bits, and how many docs hold each token.
+  // Each doc's distinct tokens, each with its field bits above FIELD_SHIFT, and how many docs hold each token.
   const fieldsOf = new Uint8Array(tokenCount);
   const seen: number[] = [];
   const docTokens = new RowsBuilder();
-  const docFields: number[] = [];
   const documentFrequency = new Uint32Array(tokenCount);
   const mark = (tokens: Uint32Array, field: number) => {
     for (const token of tokens) {
@@ -181,8 +200,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     mark(rowOf(textSequences, doc), FIELD_TEXT);
     for (const token of seen) {
       documentFrequency[token]!++;
-      docTokens.push(token);
-      docFields.push(fieldsOf[token]!);
+      docTokens.push(token + fieldsOf[token]! * FIELD_SHIFT);
       fieldsOf[token] = 0;
     }
     docTokens.endRow();
@@ -200,9 +218,11 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
   const filled = postingOffsets.slice(0, tokenCount);
   for (let doc = 0; doc < docs.length; doc++) {
     for (let at = distinct.offsets[doc]!; at < distinct.offsets[doc + 1]!; at++) {
-      const slot = filled[distinct.values[at]!]!++;
+      const entry = distinct.values[at]!;
+      const token = entry % FIELD_SHIFT;
+      const slot = filled[token]!++;
       postingDocs[slot] = doc;
-      postingFields[slot] = docFields[at]!;
+      postingFields[slot] = (entry - token) / FIELD_SHIFT;
     }
   }
   return completeIndex({
@@ -249,7 +269,7 @@ function massesOf(rows: Rows, weights: Float32Array): Float64Array {
 }
 
 /** The derived parts: per-doc token sets, IDF weights, common words, masses. */
-export function completeIndex(core: IndexCore): BuiltIndex {
+function completeIndex(core: IndexCore): BuiltIndex {
   const tokenCount = core.vocabulary.size;
   const claimTokens = docRows(core, FIELD_CLAIM);
   const textTokens = docRows(core, FIELD_TEXT);
@@ -276,14 +296,11 @@ export function completeIndex(core: IndexCore): BuiltIndex {
     common[token] =
       total >= 20 && (inClaims > COMMON_WORD_SHARE * total || inTexts > COMMON_WORD_SHARE * withText) ? 1 : 0;
   }
-  return {
-    ...core,
-    idf,
-    textIdf,
-    common,
-    claimTokens,
-    claimMass: massesOf(claimTokens, idf),
-    textTokens,
-    textMass: massesOf(textTokens, textIdf),
-  };
+  const claimMass = massesOf(claimTokens, idf);
+  const textMass = massesOf(textTokens, textIdf);
+  const retrievalNorm = new Float32Array(core.docs.length);
+  for (let doc = 0; doc < core.docs.length; doc++) {
+    retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));
+  }
+  return { ...core, idf, textIdf, common, claimTokens, claimMass, textTokens, textMass, retrievalNorm };
 }

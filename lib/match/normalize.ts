@@ -4,6 +4,8 @@
  * only has to be consistent, not linguistically perfect.
  */
 
+import { languageOf, stemEnglish, type Language } from './english';
+
 /** Posts longer than this are cut before any work: a hoax is recognisable early. */
 export const MAX_TEXT_LENGTH = 10_000;
 
@@ -37,6 +39,11 @@ const SLANG_WORDS: Record<string, string> = {
   cm: 'cuma', cuman: 'cuma', tlg: 'tolong', tolg: 'tolong', mhn: 'mohon', info: 'informasi',
   inpo: 'informasi', gratiss: 'gratis', hp: 'ponsel', handphone: 'ponsel',
   vaksinasi: 'vaksin', corona: 'covid', coronavirus: 'covid', korona: 'covid',
+  jgn: 'jangan', jg: 'juga', bnr: 'benar', bener: 'benar', emg: 'memang', emang: 'memang',
+  kmrn: 'kemarin', kemaren: 'kemarin', trnyata: 'ternyata', msk: 'masuk', klr: 'keluar', kluar: 'keluar',
+  blg: 'bilang', prnh: 'pernah', pny: 'punya', pnya: 'punya', trjadi: 'terjadi', brp: 'berapa',
+  rmh: 'rumah', sklh: 'sekolah', duit: 'uang', hrg: 'harga', tlp: 'telepon', telp: 'telepon',
+  jln: 'jalan', pdhl: 'padahal', sdgkan: 'sedangkan', mksd: 'maksud',
   u: 'you', ur: 'your', pls: 'please', plz: 'please', govt: 'government', gov: 'government',
 };
 /** A Map, not the object: a post saying "constructor" must not look up Object.prototype. */
@@ -82,7 +89,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   `${STOPWORDS_ID} ${STOPWORDS_EN}`.split(/\s+/).filter(Boolean),
 );
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/gi;
+/** Links, with a scheme or as a bare host with a path ("pic.twitter.com/x1y2"). */
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*/gi;
+/** A path segment that is a slug of words ("vaksin-mengandung-chip"): it says what the page claims. */
+const SLUG_SEGMENT = /[^/?#]*[-_][^/?#]*/g;
+
+/** A link's slug words, with the host, ids and parameters left out. */
+function slugWords(url: string): string {
+  const path = url.replace(/^(?:https?:\/\/)?[^/]*/i, '').replace(/[?#].*$/, '');
+  return ` ${(path.match(SLUG_SEGMENT) ?? []).join(' ').replace(/\.\w+$|[-_]/g, ' ')} `;
+}
 const MENTION_PATTERN = /(?:^|\s)@[\p{L}\p{N}_.]+/gu;
 /** Anonymised-handle placeholders some datasets and scrapers leave behind. */
 const PLACEHOLDER_PATTERN = /\[(?:username|url|user|link)\]/gi;
@@ -113,6 +129,34 @@ const ASCII_RULES: LetterRules = {
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_LETTER_OR_DIGIT = /[^\P{L}\x00-\x7f]|[^\P{N}\x00-\x7f]/u;
 
+const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, miliar: 1e9, milyar: 1e9, million: 1e6, billion: 1e9, thousand: 1e3 };
+/** "1,5 juta", "1.5jt": a number and a multiplier word, as Indonesian and English write amounts. */
+const AMOUNT = /\b(\d+(?:[.,]\d+)?)\s?(rb|ribu|k|jt|juta|miliar|milyar|million|billion|thousand)\b/g;
+/** "600.000" or "600,000": digit groups of three. */
+const GROUPED = /\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\b(?![.,]\d)/g;
+
+/** Amounts as plain digits, so "Rp600.000", "600 ribu" and "600rb" are one token. */
+function canonicalNumbers(text: string): string {
+  return text
+    .replace(/\brp\.?\s?(?=\d)/g, 'rp ')
+    .replace(GROUPED, (number) => number.replace(/[.,]/g, ''))
+    .replace(AMOUNT, (_match, number: string, unit: string) => {
+      const value = Number(number.replace(',', '.')) * MULTIPLIERS[unit]!;
+      return Number.isFinite(value) ? ` ${Math.round(value)} ` : _match;
+    });
+}
+
+const GENERAL_PUNCTUATION = /[\u00a0\u2000-\u206f]/g;
+
+/** Whether any character occurs three times in a row: a loop is much cheaper than the run regex. */
+function hasTripleRun(text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 /** Splits a hashtag body: #TolakVaksinPaksa → "Tolak Vaksin Paksa". */
 function splitHashtag(body: string): string {
   return body
@@ -130,6 +174,9 @@ function splitHashtag(body: string): string {
 export function cleanText(raw: string): string {
   if (typeof raw !== 'string' || raw.length === 0) return '';
   let text = raw.length > MAX_TEXT_LENGTH ? raw.slice(0, MAX_TEXT_LENGTH) : raw;
+  // Typographic quotes, dashes and spaces separate words like ASCII ones; folding
+  // them first lets most text take the ASCII path below.
+  if (NON_ASCII.test(text)) text = text.replace(GENERAL_PUNCTUATION, ' ');
   // Plain ASCII (most list text) is left as is by the Unicode folding steps.
   const ascii = !NON_ASCII.test(text);
   if (!ascii) {
@@ -137,14 +184,18 @@ export function cleanText(raw: string): string {
     text = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ');
     text = text.normalize('NFKC');
   }
-  text = text.replace(URL_PATTERN, ' ').replace(PLACEHOLDER_PATTERN, ' ').replace(MENTION_PATTERN, ' ');
-  text = text.replace(HASHTAG_PATTERN, (_match, body: string) => ` ${splitHashtag(body)} `);
+  if (text.includes('/') || /www\./i.test(text)) text = text.replace(URL_PATTERN, slugWords);
+  // Each pattern needs its marker character; a check for it is cheaper than a scan.
+  if (text.includes('[')) text = text.replace(PLACEHOLDER_PATTERN, ' ');
+  if (text.includes('@')) text = text.replace(MENTION_PATTERN, ' ');
+  if (text.includes('#')) text = text.replace(HASHTAG_PATTERN, (_match, body: string) => ` ${splitHashtag(body)} `);
   text = text.toLowerCase();
+  if (/\d/.test(text)) text = canonicalNumbers(text);
   // Fold accents (é → e) after NFKC so decomposed and composed input agree.
   if (!ascii) text = text.normalize('NFD').replace(/\p{M}+/gu, '');
   const rules = !ascii && NON_ASCII_LETTER_OR_DIGIT.test(text) ? UNICODE_RULES : ASCII_RULES;
   if (text.includes('2')) text = text.replace(rules.reduplication, '$1');
-  text = text.replace(rules.run, '$1');
+  if (hasTripleRun(text)) text = text.replace(rules.run, '$1');
   if (BOILERPLATE_HINT.test(text)) {
     for (const pattern of BOILERPLATE) text = text.replace(pattern, ' ');
   }
@@ -204,24 +255,43 @@ export function stem(word: string): string {
   return stripSuffixes(withoutPrefix, withoutPrefix === word ? MIN_STEM + 1 : MIN_STEM);
 }
 
+/** Digits written for letters to dodge filters ("PR4BOWO", "B3RS1HKAN"): only between letters. */
+const LEET_LETTERS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g' };
+const LEET_INSIDE_WORD = /[a-z][0134579][a-z]/;
+const LEET_DIGIT = /(?<=[a-z])[0134579](?=[a-z])/g;
+
 /**
  * The tokens one cleaned word stands for: slang folded (sometimes to two words),
  * fillers and stopwords dropped, then stemmed. Depends on the word alone, so
  * indexing computes it once per distinct word.
  */
-export function wordTokens(word: string): string[] {
+export function wordTokens(raw: string, language: Language = 'id'): string[] {
+  const word = LEET_INSIDE_WORD.test(raw) ? raw.replace(LEET_DIGIT, (digit) => LEET_LETTERS[digit]!) : raw;
   if (!word || FILLER.test(word)) return [];
   const tokens: string[] = [];
   for (const part of (SLANG.get(word) ?? word).split(' ')) {
     if (STOPWORDS.has(part)) continue;
     // Single letters and lone digits carry nothing; numbers such as years do.
     if (part.length < 2) continue;
-    tokens.push(stem(part));
+    tokens.push(language === 'en' ? stemEnglish(part) : stem(part));
   }
   return tokens;
 }
 
-/** Cleaned words with slang folded, fillers and stopwords dropped, then stemmed. */
-export function tokenize(raw: string): string[] {
-  return cleanText(raw).split(' ').flatMap(wordTokens);
+/**
+ * Cleaned words with slang folded, fillers and stopwords dropped, then stemmed
+ * by the rules of `language`. Without one (a post), by the language the text
+ * reads as; a post read as English also gets each word's Indonesian stem, right
+ * after its English one, since mixed posts are common and the list may be
+ * Indonesian.
+ */
+export function tokenize(raw: string, language?: Language): string[] {
+  const words = cleanText(raw).split(' ');
+  const rules = language ?? languageOf(words);
+  if (language !== undefined || rules === 'id') return words.flatMap((word) => wordTokens(word, rules));
+  return words.flatMap((word) => {
+    const english = wordTokens(word, 'en');
+    const indonesian = wordTokens(word, 'id').filter((token) => !english.includes(token));
+    return indonesian.length ? [...english, ...indonesian] : english;
+  });
 }

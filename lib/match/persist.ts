@@ -1,4 +1,4 @@
-import { completeIndex, type BuiltIndex, type DomainSource, type Rows } from './built-index';
+import type { BuiltIndex, DomainSource, Rows } from './built-index';
 import type { IndexedList } from './types';
 
 /**
@@ -9,8 +9,11 @@ import type { IndexedList } from './types';
  * reads another version number and refuses).
  */
 
-/** Bump on any change to the layout or to what the index holds: older stored indexes are refused and rebuilt. */
-export const MATCHER_FORMAT_VERSION = 1;
+/**
+ * Bump on any change to the layout, to what the index holds or to how text is
+ * tokenised: older stored indexes are refused and rebuilt.
+ */
+export const MATCHER_FORMAT_VERSION = 2;
 
 const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
 const HEADER_BYTES = 8;
@@ -56,6 +59,17 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     index.postingFields,
     index.claimSequences.offsets,
     index.claimSequences.values,
+    // The derived parts too: recomputing them costs a waking worker more than reading them.
+    index.idf,
+    index.textIdf,
+    index.common,
+    index.claimTokens.offsets,
+    index.claimTokens.values,
+    index.claimMass,
+    index.textTokens.offsets,
+    index.textTokens.values,
+    index.textMass,
+    index.retrievalNorm,
   ];
   let size = HEADER_BYTES;
   for (const section of sections) size = align8(size + SECTION_HEADER_BYTES + section.byteLength);
@@ -83,6 +97,14 @@ class SectionReader {
 
   u32(): Uint32Array {
     return this.next(4, (buffer, offset, length) => new Uint32Array(buffer, offset, length));
+  }
+
+  f32(): Float32Array {
+    return this.next(4, (buffer, offset, length) => new Float32Array(buffer, offset, length));
+  }
+
+  f64(): Float64Array {
+    return this.next(8, (buffer, offset, length) => new Float64Array(buffer, offset, length));
   }
 
   rows(): Rows {
@@ -129,11 +151,27 @@ export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): Built
   const postingFields = reader.u8();
   const claimSequences = reader.rows();
 
+  const idf = reader.f32();
+  const textIdf = reader.f32();
+  const common = reader.u8();
+  const claimTokens = reader.rows();
+  const claimMass = reader.f64();
+  const textTokens = reader.rows();
+  const textMass = reader.f64();
+  const retrievalNorm = reader.f32();
+
   const docs = lists.flatMap(({ listId, items }) => items.map((item) => ({ listId, item })));
   checkRows(postings, vocabulary.size, 'postings');
   checkRows(claimSequences, docs.length, 'claim sequences');
+  checkRows(claimTokens, docs.length, 'claim tokens');
+  checkRows(textTokens, docs.length, 'text tokens');
   if (postingFields.length !== postings.values.length) throw new Error('matcher index is inconsistent (fields)');
-  return completeIndex({
+  const perToken = [idf, textIdf, common];
+  const perDoc = [claimMass, textMass, retrievalNorm];
+  if (perToken.some((array) => array.length !== vocabulary.size) || perDoc.some((array) => array.length !== docs.length)) {
+    throw new Error('matcher index is inconsistent (weights)');
+  }
+  return {
     lists,
     docs,
     vocabulary,
@@ -142,5 +180,13 @@ export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): Built
     claimSequences,
     urls: new Map(meta.urls),
     domains: new Map(meta.domains),
-  });
+    idf,
+    textIdf,
+    common,
+    claimTokens,
+    claimMass,
+    textTokens,
+    textMass,
+    retrievalNorm,
+  };
 }

@@ -1,0 +1,81 @@
+/**
+ * The shared evaluation data (../shared/data, see its README) as list items and
+ * queries, for eval.ts, the regression test and the benchmark.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  factCheckToItem,
+  readJsonLinesGz,
+  SHARED_DATA,
+  type FactCheckRecord,
+} from '../../lib/cli/build-starter-list';
+import type { ListItem } from '../../lib/lists/schema';
+
+export { SHARED_DATA };
+
+export interface IndonesianPair {
+  query: string;
+  fact_check_id: string;
+  difficulty: 'trivial' | 'easy' | 'hard';
+}
+
+export interface ClefClaim {
+  vclaim_id: string;
+  vclaim: string;
+  title: string;
+}
+
+export interface ClefPair {
+  query_id: string;
+  split: 'train' | 'dev' | 'dev_test';
+  query: string;
+  vclaim_ids: string[];
+}
+
+export const hasSharedData = (): boolean => existsSync(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
+
+export function indonesianRecords(): FactCheckRecord[] {
+  return readJsonLinesGz<FactCheckRecord>(resolve(SHARED_DATA, 'id/factchecks.jsonl.gz'));
+}
+
+/** Hoax fact-checks as list items; textLength 0 leaves out the circulating text (each eval query is one). */
+export function indonesianItems(records: FactCheckRecord[], textLength: number): ListItem[] {
+  return records.flatMap((record) => factCheckToItem(record, { textLength }) ?? []);
+}
+
+export function indonesianPairs(): IndonesianPair[] {
+  return readJsonLinesGz<IndonesianPair>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
+}
+
+export function ordinaryTweets(): string[] {
+  return readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz')).map((t) => t.text);
+}
+
+export function clefClaims(): ClefClaim[] {
+  return readJsonLinesGz<ClefClaim>(resolve(SHARED_DATA, 'en/clef2022-vclaims.jsonl.gz'));
+}
+
+export function clefPairs(split: ClefPair['split']): ClefPair[] {
+  return readFileSync(resolve(SHARED_DATA, 'en/clef2022-pairs-train-dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as ClefPair)
+    .filter((pair) => pair.split === split);
+}
+
+/** A verified claim as a list item: the claim, with the article's title as a keyword phrase. */
+export function clefItem(claim: ClefClaim): ListItem {
+  return {
+    id: claim.vclaim_id,
+    claim: claim.vclaim,
+    rating: 'false',
+    ...(claim.title ? { keywords: [claim.title] } : {}),
+    language: 'en',
+  };
+}
+
+/** Every n-th element from the start: a fixed, spread-out sample. */
+export function everyNth<T>(values: readonly T[], n: number): T[] {
+  return values.filter((_, at) => at % n === 0);
+}
