@@ -1,5 +1,5 @@
-import type { ListRecord, SaringDb } from '../db';
-import { readStoredLists } from '../lists/store';
+import type { ListRecord, MatcherIndexRecord, SaringDb } from '../db';
+import { readStoredLists, withChange, type ListChange, type StoredLists } from '../lists/store';
 import { createMatcher, loadMatcher, MATCHER_FORMAT_VERSION, serializeMatcher } from '../match';
 import type { IndexedList, Matcher } from '../match/types';
 
@@ -46,6 +46,8 @@ export function indexKey(records: readonly ListRecord[], formatVersion: string):
  */
 export class ListIndex {
   private loading: Promise<LoadedIndex> | null = null;
+  /** The lists the serving index was built from; null while a (re)build is under way or after one failed. */
+  private stored: StoredLists | null = null;
 
   constructor(
     private readonly db: SaringDb,
@@ -56,11 +58,15 @@ export class ListIndex {
     return this.loading ?? this.track(this.load());
   }
 
-  /** Runs `write` after any load in flight, then rebuilds. Resolves once the new index is ready. */
-  async update(write: () => Promise<void>): Promise<LoadedIndex> {
+  /**
+   * Runs `write` after any load in flight, then rebuilds. Resolves once the new index is ready.
+   * A write that says what it changed is applied to the lists in memory, saving reading every
+   * list back; it resolves only once committed, so no half-written list is ever matched.
+   */
+  async update(write: () => Promise<ListChange | void>): Promise<LoadedIndex> {
     const written = (this.loading ?? Promise.resolve()).catch(() => undefined).then(write);
     // A failed write leaves the stored copy as it was: rebuild from it either way.
-    const rebuilt = this.track(written.catch(() => undefined).then(() => this.load()));
+    const rebuilt = this.track(written.then((change) => this.rebuild(change), () => this.load()));
     await written;
     return rebuilt;
   }
@@ -74,13 +80,23 @@ export class ListIndex {
     return loading;
   }
 
+  private rebuild(change: ListChange | void): Promise<LoadedIndex> {
+    const serving = this.stored;
+    this.stored = null;
+    return change && serving ? this.ready(withChange(serving, change), undefined, 0) : this.load();
+  }
+
   private async load(): Promise<LoadedIndex> {
+    this.stored = null;
     const started = performance.now();
-    const [{ records, lists }, persisted] = await Promise.all([
-      readStoredLists(this.db),
-      this.db.matcherIndex.get('current'),
-    ]);
-    const read = performance.now();
+    const [stored, persisted] = await Promise.all([readStoredLists(this.db), this.db.matcherIndex.get('current')]);
+    return this.ready(stored, persisted, performance.now() - started);
+  }
+
+  /** The matcher over `stored`: the persisted one when it was built from the same lists, else a fresh build. */
+  private async ready(stored: StoredLists, persisted: MatcherIndexRecord | undefined, readMs: number): Promise<LoadedIndex> {
+    const started = performance.now();
+    const { records, lists } = stored;
     const key = indexKey(records, this.codec.formatVersion);
     let matcher = persisted?.key === key ? this.tryLoad(persisted.bytes, lists) : null;
     const fromPersisted = matcher !== null;
@@ -92,7 +108,8 @@ export class ListIndex {
     const publishers = new Map(
       records.flatMap((record) => (record.publisher === undefined ? [] : [[record.id, record.publisher] as const])),
     );
-    return { matcher, publishers, readMs: read - started, buildMs: performance.now() - read, fromPersisted };
+    this.stored = stored;
+    return { matcher, publishers, readMs, buildMs: performance.now() - started, fromPersisted };
   }
 
   private tryLoad(bytes: Uint8Array, lists: IndexedList[]): Matcher | null {

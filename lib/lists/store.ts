@@ -80,6 +80,27 @@ export async function readStoredLists(db: SaringDb): Promise<StoredLists> {
   return { records, lists };
 }
 
+/** A list write, as the writer holds it: enough to update the lists already in memory. */
+export type ListChange = { written: ListRecord; items: IndexedList['items'] } | { removed: string };
+
+/**
+ * The stored lists after `change`, without reading them back: the same lists in the same
+ * (primary-key) order that readStoredLists would return once the change is committed.
+ */
+export function withChange(stored: StoredLists, change: ListChange): StoredLists {
+  const id = 'removed' in change ? change.removed : change.written.id;
+  const at = stored.records.findIndex((record) => record.id === id);
+  const records = stored.records.filter((record) => record.id !== id);
+  const lists = stored.lists.filter((list) => list.listId !== id);
+  if ('removed' in change) return { records, lists };
+  const { written, items } = change;
+  // Keys compare by code unit in IndexedDB, as `<` does on strings.
+  const slot = at >= 0 ? at : records.filter((record) => record.id < written.id).length;
+  records.splice(slot, 0, written);
+  lists.splice(slot, 0, { listId: written.id, items, domains: written.domains });
+  return { records, lists };
+}
+
 export function listStatusOf(record: ListRecord): ListStatus {
   return {
     id: record.id,

@@ -1,7 +1,7 @@
 import type { SaringDb, SkippedItem, SourceRecord, SyncProblem } from '../db';
 import { download, SyncError, type Validators } from './download';
 import { verifyListSignature } from './signature';
-import { deleteList, writeList, type ListOrigin } from './store';
+import { deleteList, writeList, type ListChange, type ListOrigin } from './store';
 import { checkListUrl, refreshIntervalMs, retryDelayMs, type SubscribeRequest } from './subscriptions';
 import { ListFormatError, validateList, type ValidatedList } from './validate';
 import { parseJsonText } from './json-text';
@@ -15,7 +15,7 @@ export const MAX_SKIPPED_SHOWN = 50;
 export interface SyncContext {
   db: SaringDb;
   /** Writes go through the index so queries wait for the rebuilt matcher (see ListIndex.update). */
-  index: { update(write: () => Promise<void>): Promise<{ readMs: number; buildMs: number }> };
+  index: { update(write: () => Promise<ListChange | void>): Promise<{ readMs: number; buildMs: number }> };
   fetch: typeof fetch;
   now: () => number;
   /** (Re)arms the list's next sync; null cancels it. */
@@ -121,6 +121,7 @@ export class ListSync {
     await index.update(async () => {
       await deleteList(db, listId);
       await db.sources.delete(listId);
+      return { removed: listId };
     });
     await schedule(listId, null);
   }
@@ -237,8 +238,9 @@ export class ListSync {
     let writeMs = 0;
     try {
       const { readMs, buildMs } = await index.update(async () => {
-        await writeList(db, list, origin, now());
+        const written = await writeList(db, list, origin, now());
         writeMs = performance.now() - started;
+        return { written, items: list.items };
       });
       console.info(
         `[saring] list ${list.header.id} v${list.header.version}: ${list.items.length} items written in ${writeMs.toFixed(0)} ms, ` +

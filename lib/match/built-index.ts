@@ -1,6 +1,6 @@
 import type { DomainEntry, ListItem } from '../lists/schema';
 import { languageOf, type Language } from './english';
-import { cleanText, wordTokens } from './normalize';
+import { cleanWords, wordTokens } from './normalize';
 import type { IndexedList } from './types';
 import { hostOf, normalizeUrl } from './url';
 
@@ -120,7 +120,7 @@ class Tokenizer {
 
   /** Appends the text's token ids; returns the language it was read as (`language`, else detected). */
   append(raw: string, into: RowsBuilder, language?: Language): Language {
-    const words = cleanText(raw).split(' ');
+    const words = cleanWords(raw);
     const rules = language ?? languageOf(words);
     const cache = this.idsOfWord[rules];
     for (const word of words) {

@@ -166,13 +166,42 @@ function splitHashtag(body: string): string {
     .replace(/(\p{L})(\p{N})/gu, '$1 $2');
 }
 
+/** Text folded by every cleaning rule but the last (non-word characters still in place). */
+interface FoldedText {
+  text: string;
+  rules: LetterRules;
+}
+
 /**
- * Lower-cased, NFKC-folded text with URLs, mentions, emoji, marks, control and
- * direction characters and chain-message boilerplate removed; words separated
- * by single spaces. Never throws.
+ * The words of lower-cased, NFKC-folded text with URLs, mentions, emoji, marks, control and
+ * direction characters and chain-message boilerplate removed. Never throws. On ASCII-lettered
+ * text (most) the words are cut in one scan rather than by a replace and a split: indexing
+ * spends much of its time here.
  */
-export function cleanText(raw: string): string {
-  if (typeof raw !== 'string' || raw.length === 0) return '';
+export function cleanWords(raw: string): string[] {
+  const { text, rules } = foldText(raw);
+  if (rules !== ASCII_RULES) return text.replace(rules.nonWord, ' ').split(' ').filter(Boolean);
+  const words: string[] = [];
+  let start = -1;
+  for (let at = 0; at < text.length; at++) {
+    if (isAsciiWordCode(text.charCodeAt(at))) {
+      if (start < 0) start = at;
+    } else if (start >= 0) {
+      words.push(text.slice(start, at));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(text.slice(start));
+  return words;
+}
+
+/** [A-Za-z0-9]: what ASCII_RULES.nonWord keeps. */
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+}
+
+function foldText(raw: string): FoldedText {
+  if (typeof raw !== 'string' || raw.length === 0) return { text: '', rules: ASCII_RULES };
   let text = raw.length > MAX_TEXT_LENGTH ? raw.slice(0, MAX_TEXT_LENGTH) : raw;
   // Typographic quotes, dashes and spaces separate words like ASCII ones; folding
   // them first lets most text take the ASCII path below.
@@ -199,7 +228,7 @@ export function cleanText(raw: string): string {
   if (BOILERPLATE_HINT.test(text)) {
     for (const pattern of BOILERPLATE) text = text.replace(pattern, ' ');
   }
-  return text.replace(rules.nonWord, ' ').trim();
+  return { text, rules };
 }
 
 const VOWEL = /[aeiou]/;
@@ -286,7 +315,7 @@ export function wordTokens(raw: string, language: Language = 'id'): string[] {
  * Indonesian.
  */
 export function tokenize(raw: string, language?: Language): string[] {
-  const words = cleanText(raw).split(' ');
+  const words = cleanWords(raw);
   const rules = language ?? languageOf(words);
   if (language !== undefined || rules === 'id') return words.flatMap((word) => wordTokens(word, rules));
   return words.flatMap((word) => {

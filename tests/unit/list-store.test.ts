@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { openDb } from '../../lib/db';
-import { CHUNK_SIZE, readStoredLists, writeList } from '../../lib/lists/store';
+import * as store from '../../lib/lists/store';
+import { CHUNK_SIZE, readStoredLists, withChange, writeList } from '../../lib/lists/store';
 import { ListFormatError, validateList } from '../../lib/lists/validate';
 import { createMatcher } from '../../lib/match';
 
@@ -41,6 +42,23 @@ describe('list store', () => {
     expect(lists).toEqual([{ listId: 'cek', items: validateList({ ...header, items: items(5) }).items, domains: [] }]);
     db.close();
   });
+
+  it('applies a write or removal in memory exactly as reading the lists back would give them', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const write = (id: string, n: number) => {
+      const list = validateList({ ...header, id, items: items(n) });
+      return writeList(db, list, { source: 'file' }, 1).then((written) => ({ written, items: list.items }));
+    };
+    await write('bb', 2);
+    await write('dd', 1);
+    let inMemory = await readStoredLists(db);
+    const remove = (id: string) => store.deleteList(db, id).then(() => ({ removed: id }));
+    for (const change of [() => write('cc', 3), () => write('aa', 1), () => write('cc', 4), () => remove('bb')]) {
+      inMemory = withChange(inMemory, await change());
+      expect(inMemory).toEqual(await readStoredLists(db));
+    }
+    db.close();
+  });
 });
 
 describe('ListIndex', () => {
@@ -64,6 +82,34 @@ describe('ListIndex', () => {
     const during = index.get();
     expect((await during).matcher.size).toBe(3);
     expect((await updated).matcher.size).toBe(3);
+    db.close();
+  });
+
+  it('rebuilds from the lists in memory when the write says what it changed', async () => {
+    const db = openDb(`index-${Math.random()}`);
+    await writeList(db, validateList({ ...header, id: 'other', items: items(2) }), { source: 'file' }, 1);
+    const index = new ListIndex(db);
+    await index.get();
+    const read = vi.spyOn(store, 'readStoredLists');
+    const list = validateList({ ...header, items: items(3) });
+    const updated = await index.update(async () => ({ written: await writeList(db, list, { source: 'file' }, 1), items: list.items }));
+    expect(read).not.toHaveBeenCalled();
+    expect(updated.matcher.size).toBe(5);
+    // The index persisted for the next wake is the one a fresh read would load.
+    const woken = await new ListIndex(db).get();
+    expect(woken).toMatchObject({ fromPersisted: true, matcher: { size: 5 } });
+    expect(read).toHaveBeenCalledTimes(1);
+    read.mockRestore();
+    db.close();
+  });
+
+  it('keeps serving the old index when a write fails', async () => {
+    const db = openDb(`index-${Math.random()}`);
+    await writeList(db, validateList({ ...header, items: items(2) }), { source: 'file' }, 1);
+    const index = new ListIndex(db);
+    await index.get();
+    await expect(index.update(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
+    expect((await index.get()).matcher.size).toBe(2);
     db.close();
   });
 });

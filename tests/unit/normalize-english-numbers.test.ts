@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { languageOf, stemEnglish } from '../../lib/match/english';
-import { cleanText, tokenize } from '../../lib/match/normalize';
+import { cleanWords, tokenize } from '../../lib/match/normalize';
+
+const cleanText = (raw: string) => cleanWords(raw).join(' ');
 
 describe('languageOf', () => {
   it('reads English and Indonesian by their function words', () => {

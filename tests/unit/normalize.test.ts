@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, stem, tokenize } from '../../lib/match/normalize';
+import { cleanWords, stem, tokenize } from '../../lib/match/normalize';
 
-describe('cleanText', () => {
+const cleanText = (raw: string) => cleanWords(raw).join(' ');
+
+describe('cleanWords', () => {
   it('lower-cases and strips urls, mentions, emoji and direction marks', () => {
     expect(cleanText('CEK https://t.co/abc @budi_123 ini 😀\u202e\u200f BENAR')).toBe('cek ini benar');
   });
