@@ -2,12 +2,13 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { DEMO_SITE } from './demo';
 import { FACEBOOK_SITE } from './facebook';
 import type { SiteAdapter } from './types';
+import { WHATSAPP_SITE } from './whatsapp';
 import { X_SITE } from './x';
 
 /** Adapters for sites the content script runs on. */
-export const SITES: readonly SiteAdapter[] = [X_SITE, FACEBOOK_SITE];
+export const SITES: readonly SiteAdapter[] = [X_SITE, FACEBOOK_SITE, WHATSAPP_SITE];
 
-export { DEMO_SITE, FACEBOOK_SITE, X_SITE };
+export { DEMO_SITE, FACEBOOK_SITE, WHATSAPP_SITE, X_SITE };
 
 /** Every content-script match pattern, for the manifest. */
 export const CONTENT_SCRIPT_MATCHES: readonly string[] = SITES.flatMap((site) => site.matches);

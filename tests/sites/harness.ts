@@ -13,7 +13,11 @@ import type { CheckShareResponse, Outcome, RequestOf } from '../../lib/messaging
 export const SITE_URLS = {
   x: 'https://x.com/home',
   facebook: 'https://www.facebook.com/',
+  whatsapp: 'https://web.whatsapp.com/',
 } as const;
+
+/** Each site's fixture page, as `<page>.<language>.html`: a feed, or a chat on messengers. */
+export const FIXTURE_PAGES: Record<FixtureSite, string> = { x: 'feed', facebook: 'feed', whatsapp: 'chat' };
 
 export type FixtureSite = keyof typeof SITE_URLS;
 export type FixtureLanguage = 'id' | 'en';
@@ -38,7 +42,7 @@ export function loadFixture(site: FixtureSite, language: FixtureLanguage): Fixtu
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   });
   const document = window.document as unknown as Document;
-  document.write(readFileSync(fixturePath(site, `feed.${language}.html`), 'utf8'));
+  document.write(readFileSync(fixturePath(site, `${FIXTURE_PAGES[site]}.${language}.html`), 'utf8'));
   const state = window as unknown as { __shares: number; __shareLog: string[] };
   return {
     window,

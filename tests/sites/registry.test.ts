@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CONTENT_SCRIPT_MATCHES, DEMO_SITE, SITES, siteForUrl } from '../../lib/sites';
 import type { SelectorList, SiteAdapter } from '../../lib/sites/types';
-import { fixturePath } from './harness';
+import { FIXTURE_PAGES, type FixtureSite, fixturePath } from './harness';
 
 /** Meta-test: every adapter in lib/sites is registered, dated, valid, and has fixtures. */
 
@@ -81,7 +81,8 @@ describe('site adapters', () => {
     });
 
     it.skipIf(adapter === DEMO_SITE)('has fixtures in both UI languages', () => {
-      for (const language of ['id', 'en']) expect(existsSync(fixturePath(adapter.id, `feed.${language}.html`))).toBe(true);
+      const page = FIXTURE_PAGES[adapter.id as FixtureSite] ?? 'feed';
+      for (const language of ['id', 'en']) expect(existsSync(fixturePath(adapter.id, `${page}.${language}.html`))).toBe(true);
     });
   });
 });
@@ -93,6 +94,7 @@ describe('siteForUrl', () => {
     ['https://mobile.x.com/explore', 'x'],
     ['https://www.facebook.com/', 'facebook'],
     ['https://web.facebook.com/groups/1/posts/2', 'facebook'],
+    ['https://web.whatsapp.com/', 'whatsapp'],
   ])('%s → %s', (url, id) => {
     expect(siteForUrl(url)?.id).toBe(id);
   });

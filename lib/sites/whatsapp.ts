@@ -1,0 +1,121 @@
+import type { SiteAdapter } from './types';
+
+/**
+ * WhatsApp Web. Forwarding is the share that spreads hoaxes in Indonesia: the forward action on a
+ * message (its hover shortcut, or "Teruskan" in the message's menu, which renders in a layer away
+ * from the message) opens the forward dialog, whose send button is the real action. Sending from
+ * the chat's own composer is a share too when it carries a link, as on X's composer.
+ *
+ * Evidence (public code read 2026-11, kept out of this repo; class names are hashed and churn, so
+ * none are used beyond WhatsApp's long-lived semantic ones). Months are the newest date each source
+ * carries; undated automation scripts count as 2025-06, ordered by which icon replaced which.
+ * - A public "WhatsApp Web message reader" (comments dated Oct 2026): `#main` is the open chat,
+ *   `[data-id]` one container per message, `[data-pre-plain-text]` "[time, date] Name: ",
+ *   `span.selectable-text` the body, quoted replies `.quoted-mention`, forwarded labels
+ *   `[data-icon="forwarded"]`, `[data-icon="forward-refreshed"]`, `[data-icon="frequently-forwarded"]`
+ *   with text "Forwarded" / "Forwarded many times"; header and footer are not messages.
+ * - Automation scripts in public repositories (undated): the send icon is now
+ *   `span[data-icon="wds-ic-send-filled"]` inside a button (`button:has(...)`), older
+ *   `span[data-icon="send"]` (`footer button span[data-icon="send"]`); dialogs (media, forward) send
+ *   from `[role="dialog"] [aria-label="Send"][role="button"]`; the composer
+ *   `div[contenteditable="true"][role="textbox"]` / `[contenteditable][data-tab="10"]`.
+ * - Forwarding scripts (undated): a message's hover forward button `[role="button"] >
+ *   span[data-icon="forward-chat"]` opens the modal `[data-animate-modal-popup="true"]`
+ *   (`[data-animate-modal-body="true"]`); the message menu opens from `span[data-icon="down-context"]`
+ *   (en `[aria-label="Context menu"]`) and renders in `#app > div > span > div > ul > div > li`.
+ * - SITES.md names LukasLen/Privacy-Extension-For-WhatsApp-Web (2025) for `.message-in` / `.message-out`,
+ *   `span[data-icon="forward"]` and `li[data-testid="mi-forward"]`; its stored CSS (2024-25) uses only
+ *   hashed classes (`._21Ahp` for a message), so those three stand on SITES.md alone.
+ * - Not found in public code: the Indonesian names "Teruskan" (the menu's forward item) and "Kirim"
+ *   (send); they are WhatsApp's Indonesian words as the issue gives them, unverified here.
+ */
+
+/** Layers the forward dialog renders in, outside `#main`. */
+const DIALOGS = [
+  { css: '[role="dialog"]', seen: '2025-06' },
+  { css: '[data-animate-modal-popup="true"]', seen: '2025-06' },
+] as const;
+
+/** The context menu a message's chevron opens, rendered in a layer away from the message. */
+const MESSAGE_MENU = [{ css: '#app > div > span ul', seen: '2025-06' }] as const;
+
+export const WHATSAPP_SITE: SiteAdapter = {
+  id: 'whatsapp',
+  name: 'WhatsApp Web',
+  matches: ['https://web.whatsapp.com/*'],
+  // wa.me and chat.whatsapp.com links open chats and groups, not articles.
+  ownHosts: ['whatsapp.com', 'whatsapp.net', 'wa.me'],
+  post: [
+    { css: '#main [data-id]', seen: '2026-10' },
+    { css: '.message-in, .message-out', seen: '2025-06' },
+  ],
+  postText: [
+    // The pre-plain-text block holds the message's own body, not the sender line or the time.
+    { css: '[data-pre-plain-text] span.selectable-text', seen: '2026-10' },
+    { css: 'span.selectable-text', seen: '2025-06' },
+  ],
+  // A reply's quoted message is someone else's words.
+  exclude: [{ css: '.quoted-mention', seen: '2026-10' }],
+  composer: {
+    container: [
+      { css: '#main footer', seen: '2026-10' },
+      { css: 'footer', seen: '2025-06' },
+    ],
+    text: [
+      { css: '[contenteditable="true"][role="textbox"]', seen: '2025-06' },
+      { css: 'div[contenteditable="true"][data-tab]', seen: '2025-06' },
+    ],
+  },
+  actions: [
+    {
+      kind: 'forward',
+      step: 'opens',
+      selectors: [
+        // The forward shortcut beside a message, and the chevron that opens the message's menu.
+        { css: '#main [data-id] [role="button"]:has(span[data-icon="forward-chat"])', seen: '2025-06' },
+        { css: '#main [data-id] span[data-icon="forward-chat"]', seen: '2025-06' },
+        { css: '#main [data-id] [role="button"]:has(span[data-icon="down-context"])', seen: '2025-06' },
+        { css: '#main [data-id] span[data-icon="down-context"]', seen: '2025-06' },
+        { css: '#main [data-id] span[data-icon="forward"]', seen: '2025-06' },
+      ],
+      content: 'post',
+    },
+    {
+      kind: 'forward',
+      // The menu's "Forward" item leads to the dialog: it keeps the message the chevron remembered.
+      step: 'opens',
+      selectors: [{ css: 'li[data-testid="mi-forward"]', seen: '2023-06' }],
+      labels: { id: ['Teruskan'], en: ['Forward'] },
+      within: MESSAGE_MENU,
+      content: 'opened-post',
+    },
+    {
+      kind: 'forward',
+      step: 'shares',
+      // Before the composer's rule: both use the same send icon, told apart by where they are.
+      selectors: [
+        { css: '[role="dialog"] [role="button"]:has(span[data-icon="wds-ic-send-filled"])', seen: '2025-06' },
+        { css: '[role="dialog"] span[data-icon="wds-ic-send-filled"]', seen: '2025-06' },
+        { css: '[data-animate-modal-popup="true"] [role="button"]:has(span[data-icon="send"])', seen: '2025-06' },
+        { css: '[data-animate-modal-popup="true"] span[data-icon="send"]', seen: '2025-06' },
+      ],
+      labels: { id: ['Kirim'], en: ['Send'] },
+      within: DIALOGS,
+      content: 'opened-post',
+    },
+    {
+      kind: 'send',
+      step: 'shares',
+      selectors: [
+        { css: '#main footer button:has(span[data-icon="wds-ic-send-filled"])', seen: '2025-06' },
+        { css: '#main footer span[data-icon="wds-ic-send-filled"]', seen: '2025-06' },
+        { css: '#main footer button:has(span[data-icon="send"])', seen: '2025-06' },
+        { css: '#main footer span[data-icon="send"]', seen: '2025-06' },
+      ],
+      labels: { id: ['Kirim'], en: ['Send'] },
+      within: [{ css: '#main footer', seen: '2025-06' }],
+      content: 'composer',
+      onlyWithLink: true,
+    },
+  ],
+};
