@@ -49,7 +49,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Talks to the background the way extension pages do, from an extension page. */
-export async function sendFromExtensionPage<T>(page: Page, type: string, payload: unknown): Promise<T> {
+export async function sendFromExtensionPage<T>(
+  page: Page,
+  type: string,
+  payload: unknown,
+  timeoutMs = 10_000,
+): Promise<T> {
   const reply = page.evaluate(
     async ([messageType, messagePayload]) => {
       // Runs inside the extension page, where Chromium exposes `chrome`.
@@ -62,7 +67,7 @@ export async function sendFromExtensionPage<T>(page: Page, type: string, payload
   // A background that never answers fails the test with a reason instead of hanging it.
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`No answer to ${type} within 10 s`)), 10_000);
+    timer = setTimeout(() => reject(new Error(`No answer to ${type} within ${timeoutMs / 1000} s`)), timeoutMs);
   });
   try {
     return await Promise.race([reply, timeout]);
