@@ -18,6 +18,8 @@ export interface OptionsProps {
   listActions?: ListActions;
   onSettings(patch: SettingsPatch): void;
   onSiteEnabled(site: string, enabled: boolean): void;
+  /** Inline labels on a site; without it the per-site labels switch is left out. */
+  onSiteLabels?(site: string, enabled: boolean): void;
 }
 
 const STRICTNESS_TEXT: Record<Strictness, [MessageKey, MessageKey]> = {
@@ -33,16 +35,24 @@ const LANGUAGE_CHOICES: ['auto' | UiLanguage, MessageKey][] = [
   ['en', 'languageEn'],
 ];
 
-const HEALTH_TEXT: Record<SiteHealth['state'], MessageKey> = {
+/** What a site row shows: its health, or off when the person turned Saring off there. */
+type SiteStatus = SiteHealth['state'] | 'off';
+
+const HEALTH_TEXT: Record<SiteStatus, MessageKey> = {
   working: 'healthWorking',
   degraded: 'healthDegraded',
   unknown: 'healthUnknown',
+  off: 'healthOff',
 };
 
-const HEALTH_TONE: Record<SiteHealth['state'], string> = { working: 'ok', degraded: 'warning', unknown: 'info' };
+const HEALTH_TONE: Record<SiteStatus, string> = { working: 'ok', degraded: 'warning', unknown: 'info', off: 'info' };
+
+function siteStatus(site: OptionsState['sites'][number]): SiteStatus {
+  return site.enabled ? site.health.state : 'off';
+}
 
 /** The options page: when Saring asks, in which language, on which sites, with which lists. */
-export function Options({ state, saveFailed, statistics, subscribe, listActions, onSettings, onSiteEnabled }: OptionsProps) {
+export function Options({ state, saveFailed, statistics, subscribe, listActions, onSettings, onSiteEnabled, onSiteLabels }: OptionsProps) {
   const { language, settings } = state;
   return (
     <main class="options" lang={language}>
@@ -100,7 +110,7 @@ export function Options({ state, saveFailed, statistics, subscribe, listActions,
         <p class="muted section-help">{t(language, 'sitesHelp')}</p>
         <ul class="rows">
           {state.sites.map((site) => (
-            <li class="row site-row" key={site.id} data-site-id={site.id} data-site-health={site.health.state}>
+            <li class="row site-row" key={site.id} data-site-id={site.id} data-site-health={siteStatus(site)}>
               <label class="switch">
                 <span class="site-name">{site.name}</span>
                 <input
@@ -110,9 +120,22 @@ export function Options({ state, saveFailed, statistics, subscribe, listActions,
                   onChange={(event) => onSiteEnabled(site.id, event.currentTarget.checked)}
                 />
               </label>
+              {onSiteLabels && site.labels !== undefined && (
+                <label class="switch">
+                  <span>{t(language, 'siteLabelsToggle')}</span>
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    data-action="site-labels"
+                    checked={site.enabled && site.labels}
+                    disabled={!site.enabled}
+                    onChange={(event) => onSiteLabels(site.id, event.currentTarget.checked)}
+                  />
+                </label>
+              )}
               <p class="row-details">
-                <span class={`badge badge--${HEALTH_TONE[site.health.state]}`}>
-                  {t(language, HEALTH_TEXT[site.health.state])}
+                <span class={`badge badge--${HEALTH_TONE[siteStatus(site)]}`}>
+                  {t(language, HEALTH_TEXT[siteStatus(site)])}
                 </span>
                 {site.health.lastOk !== null && (
                   <span class="muted">{t(language, 'healthLastOk', dateTime(language, site.health.lastOk))}</span>

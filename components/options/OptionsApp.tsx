@@ -26,6 +26,7 @@ export interface OptionsAppProps {
   loadState(): Promise<OptionsState>;
   setSettings(patch: SettingsPatch): Promise<unknown>;
   setSiteEnabled(site: string, enabled: boolean): Promise<unknown>;
+  setSiteLabels?(site: string, enabled: boolean): Promise<unknown>;
   /** Local prompt counters for the statistics section; without it the section is left out. */
   stats?: StatsSource;
   /** Subscribing, syncing, import and export; without it the lists only show status. */
@@ -60,6 +61,7 @@ export function OptionsApp(props: OptionsAppProps) {
       </main>
     );
   }
+  const { setSiteLabels } = props;
   return (
     <Options
       state={remote.value}
@@ -81,6 +83,9 @@ export function OptionsApp(props: OptionsAppProps) {
         : {})}
       onSettings={(patch) => act(() => props.setSettings(patch))}
       onSiteEnabled={(site, enabled) => act(() => props.setSiteEnabled(site, enabled))}
+      {...(setSiteLabels
+        ? { onSiteLabels: (site: string, enabled: boolean) => act(() => setSiteLabels(site, enabled)) }
+        : {})}
     />
   );
 }

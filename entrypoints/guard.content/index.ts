@@ -1,7 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { showPrompt } from '../../components/prompt/host';
 import { armGuard, DEFAULT_TIMEOUT_MS } from '../../lib/guard/arm';
+import { watchExpectations } from '../../lib/guard/expectations';
+import { healthReporter } from '../../lib/guard/health';
 import { messagingTransport } from '../../lib/guard/messaging-transport';
+import { startInlineLabels } from '../../lib/labels';
 import { CONTENT_SCRIPT_MATCHES, siteForUrl } from '../../lib/sites';
 
 // One content script for every supported site: the adapter is picked from the page's URL.
@@ -18,5 +21,8 @@ export default defineContentScript({
       transport: messagingTransport(DEFAULT_TIMEOUT_MS),
       showPrompt: (request) => showPrompt(document, request),
     });
+    startInlineLabels(adapter, document);
+    // Site health from the adapter's expectations: reports only, so a changed site fails open.
+    watchExpectations({ adapter, document, report: healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS)) });
   },
 });

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { resolveLanguage } from '../i18n';
 import type { Handlers } from '../messaging/dispatcher';
-import type { PageStatus, Settings } from '../messaging/protocol';
+import { SHARE_LINK_SITE_ID, type PageStatus, type Settings } from '../messaging/protocol';
 import { rememberRead } from '../read-links';
 import { isSnoozed, updateSettings } from '../settings';
 import { storeClassroomList } from '../classroom/store-list';
 import { countOutcome, dayCounts, localDay, resetStats, statsReport } from '../stats';
 import { checkShare } from './check-share';
+import { matchPosts } from './match-posts';
 import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
 import { grantSharePass } from './share-intent-pass';
@@ -30,6 +31,8 @@ export function createHandlers(context: BackgroundContext): Handlers {
 
   return {
     'check-share': (request) => checkShare(context, request),
+
+    'match-posts': (request) => matchPosts(context, request),
 
     'record-outcome': async ({ site, outcome }) => {
       await countOutcome(db, site, outcome, now());
@@ -76,6 +79,13 @@ export function createHandlers(context: BackgroundContext): Handlers {
       return null;
     },
 
+    'set-site-labels': async ({ site, enabled }) => {
+      await updateSettings(settingsItem, ({ labelsOffSites }) => ({
+        labelsOffSites: enabled ? labelsOffSites.filter((id) => id !== site) : [...new Set([...labelsOffSites, site])],
+      }));
+      return null;
+    },
+
     snooze: async ({ minutes }) => {
       const { snoozedUntil } = await updateSettings(settingsItem, () => ({
         snoozedUntil: minutes === 0 ? null : now() + minutes * 60_000,
@@ -98,6 +108,8 @@ export function createHandlers(context: BackgroundContext): Handlers {
           id,
           name,
           enabled: !settings.disabledSites.includes(id),
+          // Share links are checked one at a time, never shown in a feed: no labels there.
+          ...(id === SHARE_LINK_SITE_ID ? {} : { labels: !settings.labelsOffSites.includes(id) }),
           health: siteHealthOf(healthBySite.get(id)),
         })),
         lists,

@@ -30,6 +30,7 @@ export function findComposer(adapter: SiteAdapter, from: Element): Element | nul
  * looking only between the node and the post so the post itself never counts as excluded.
  */
 function isExcluded(node: Node, post: Element, exclude: SelectorList): boolean {
+  if (exclude.length === 0) return false;
   let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   for (; el && el !== post; el = el.parentElement) {
     if (matchesAny(el, exclude)) return true;
@@ -43,7 +44,8 @@ function ownText(elements: readonly Element[], post: Element, exclude: SelectorL
   const parts: string[] = [];
   for (const element of elements) {
     // A <textarea> (X's mobile composer) holds what was typed in its value, not in text nodes.
-    const fields = element.matches('textarea') ? [element] : [...element.querySelectorAll('textarea')];
+    // getElementsByTagName: no selector to parse, which counts when a feed's posts are scanned.
+    const fields = element.localName === 'textarea' ? [element] : [...element.getElementsByTagName('textarea')];
     if (fields.length > 0) {
       parts.push(fields.map((field) => (field as HTMLTextAreaElement).value).join('\n'));
       continue;
@@ -58,40 +60,75 @@ function ownText(elements: readonly Element[], post: Element, exclude: SelectorL
   return cleanText(parts.join('\n'));
 }
 
-/** The absolute href when it leads off the site (after unwrapping redirectors), else null. */
-export function externalHref(adapter: SiteAdapter, rawHref: string, baseUrl: string): string | null {
+/** Whether a host is one of the site's own (profiles, hashtags), not an article's. */
+function isOwnHost(adapter: SiteAdapter, host: string): boolean {
+  return adapter.ownHosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** The last page checked by onOwnPage: a feed scan asks about the same page for every post. */
+let lastOwnPage = { adapter: null as SiteAdapter | null, baseUrl: '', own: false };
+
+/** Whether links on the page at `baseUrl` that are bare paths stay on the site. */
+function onOwnPage(adapter: SiteAdapter, baseUrl: string): boolean {
+  if (lastOwnPage.adapter === adapter && lastOwnPage.baseUrl === baseUrl) return lastOwnPage.own;
+  let own = false;
+  try {
+    own = isOwnHost(adapter, new URL(baseUrl).hostname.replace(/^www\./, ''));
+  } catch {
+    // Not a URL: no link is known to stay on the site.
+  }
+  lastOwnPage = { adapter, baseUrl, own };
+  return own;
+}
+
+/** An external link's absolute href and its normalised destination, or null for the site's own. */
+function externalLink(
+  adapter: SiteAdapter,
+  rawHref: string,
+  baseUrl: string,
+  ownPage = onOwnPage(adapter, baseUrl),
+): { href: string; key: string } | null {
+  // A bare path on one of the site's own pages stays on the site: most of a post's links (author,
+  // post, hashtags) end here, before parsing and normalising, the costliest part of a feed scan.
+  if (ownPage && rawHref.startsWith('/') && !rawHref.startsWith('//')) return null;
   let absolute: string;
   try {
     absolute = new URL(rawHref, baseUrl).href;
   } catch {
     return null;
   }
-  const normalized = normalizeUrl(absolute);
-  if (!normalized) return null;
-  const host = new URL(normalized).hostname;
-  const own = adapter.ownHosts.some((h) => host === h || host.endsWith(`.${h}`));
-  return own ? null : absolute;
+  const key = normalizeUrl(absolute);
+  if (!key || isOwnHost(adapter, new URL(key).hostname)) return null;
+  return { href: absolute, key };
+}
+
+/** The absolute href when it leads off the site (after unwrapping redirectors), else null. */
+export function externalHref(adapter: SiteAdapter, rawHref: string, baseUrl: string): string | null {
+  return externalLink(adapter, rawHref, baseUrl)?.href ?? null;
 }
 
 /** External links, one per normalised destination, in document order. */
 function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
+  const ownPage = onOwnPage(adapter, baseUrl);
   const seen = new Set<string>();
   const urls: string[] = [];
   for (const raw of hrefs) {
-    const href = externalHref(adapter, raw, baseUrl);
-    const key = href && normalizeUrl(href);
-    if (!href || !key || seen.has(key)) continue;
-    seen.add(key);
-    urls.push(href);
+    const link = externalLink(adapter, raw, baseUrl, ownPage);
+    if (!link || seen.has(link.key)) continue;
+    seen.add(link.key);
+    urls.push(link.href);
     if (urls.length === MAX_URLS) break;
   }
   return urls;
 }
 
 function linkHrefs(root: Element, post: Element, exclude: SelectorList): string[] {
-  return [...root.querySelectorAll('a[href]')]
-    .filter((a) => !isExcluded(a, post, exclude))
-    .map((a) => a.getAttribute('href') ?? '');
+  const hrefs: string[] = [];
+  for (const a of root.getElementsByTagName('a')) {
+    const href = a.getAttribute('href');
+    if (href !== null && !isExcluded(a, post, exclude)) hrefs.push(href);
+  }
+  return hrefs;
 }
 
 function titleOf(element: Element | undefined): string | undefined {

@@ -16,10 +16,13 @@ const REDIRECTORS: Record<string, string> = {
   'l.threads.net': 'u',
   'google.com': 'q',
   'google.co.id': 'q',
+  'youtube.com': 'q',
 };
 const REDIRECTOR_PATHS: Record<string, string> = {
   'google.com': '/url',
   'google.co.id': '/url',
+  // Links in video descriptions.
+  'youtube.com': '/redirect',
 };
 
 const HOST_PREFIXES = ['www.', 'm.', 'mobile.', 'amp.'];

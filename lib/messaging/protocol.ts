@@ -29,6 +29,9 @@ export type Outcome = (typeof OUTCOMES)[number];
 /** Pseudo-site for share-intent links (facebook.com/sharer, wa.me/?text= …) checked by share-check.html. */
 export const SHARE_LINK_SITE_ID = 'share-link';
 
+/** Posts matched per `match-posts` message. */
+export const MATCH_POSTS_BATCH = 50;
+
 const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
 const boundedUrl = z.string().max(4_096);
 const listId = z.string().min(1).max(128);
@@ -64,6 +67,25 @@ export const requestSchemas = {
   /** Popup: what Saring does on the page at this URL. */
   'get-page-status': z.object({ url: boundedUrl }),
   'set-site-enabled': z.object({ site: siteId, enabled: z.boolean() }),
+  /** Options: inline labels on or off for one site. */
+  'set-site-labels': z.object({ site: siteId, enabled: z.boolean() }),
+  /**
+   * Inline labels: which of these posts on screen repeat a known hoax? One message per batch; the
+   * bounds keep a batch under ~1 MB (a post's text is capped at 10k characters by the client).
+   */
+  'match-posts': z.object({
+    site: siteId,
+    posts: z
+      .array(
+        z.object({
+          text: z.string().max(10_000),
+          urls: z.array(boundedUrl).max(20),
+          linkTitle: z.string().max(1_000).optional(),
+        }),
+      )
+      .min(1)
+      .max(MATCH_POSTS_BATCH),
+  }),
   /** Snooze all prompts for `minutes`; 0 ends a snooze. */
   snooze: z.object({ minutes: z.number().int().min(0).max(24 * 60) }),
   'get-options-state': z.object({}),
@@ -120,6 +142,12 @@ export type CheckShareResponse =
       readUrl: string | null;
       language: UiLanguage;
     };
+
+/** Inline labels for a batch: only posts that repeat a known hoax, by their index in the request. */
+export interface MatchPostsResponse {
+  labels: { index: number; factCheck: FactCheckView }[];
+  language: UiLanguage;
+}
 
 export interface DayCounts {
   prompts: number;
@@ -189,12 +217,14 @@ export interface Settings {
   language: 'auto' | UiLanguage;
   disabledSites: string[];
   snoozedUntil: number | null;
+  /** Sites where the person turned inline labels off. */
+  labelsOffSites: string[];
 }
 
 export interface OptionsState {
   settings: Settings;
   language: UiLanguage;
-  sites: { id: string; name: string; enabled: boolean; health: SiteHealth }[];
+  sites: { id: string; name: string; enabled: boolean; health: SiteHealth; labels?: boolean }[];
   lists: ListStatus[];
   /** The administrator's policy fixes the strictness. */
   strictnessLocked?: boolean;
@@ -208,6 +238,8 @@ export interface ResponseMap {
   'report-health': null;
   'get-page-status': PageStatus;
   'set-site-enabled': null;
+  'set-site-labels': null;
+  'match-posts': MatchPostsResponse;
   snooze: { snoozedUntil: number | null };
   'get-options-state': OptionsState;
   'set-settings': Settings;

@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   disabledSites: [],
   snoozedUntil: null,
+  labelsOffSites: [],
 };
 
 /** Version 1 held only the two choices the options page offered first. */
@@ -27,14 +28,22 @@ export function migrateSettingsV1(old: SettingsV1): Settings {
   };
 }
 
-export const SETTINGS_VERSION = 2;
+/** Version 2 had no inline labels. */
+type SettingsV2 = Omit<Settings, 'labelsOffSites'>;
+
+/** v2 → v3: inline labels arrive, on everywhere until the person turns them off for a site. */
+export function migrateSettingsV2(old: SettingsV2): Settings {
+  return { ...old, labelsOffSites: [] };
+}
+
+export const SETTINGS_VERSION = 3;
 
 /** Defining the item runs pending migrations, so the background defines it once at start. */
 export function defineSettingsItem() {
   return storage.defineItem<Settings>('local:settings', {
     version: SETTINGS_VERSION,
     fallback: DEFAULT_SETTINGS,
-    migrations: { 2: migrateSettingsV1 },
+    migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
   });
 }
 
@@ -55,3 +64,9 @@ export function isSnoozed(settings: Settings, now: number): boolean {
   return settings.snoozedUntil !== null && settings.snoozedUntil > now;
 }
 
+
+/** Inline labels show on a site unless the person turned them, or Saring, off there. */
+export function labelsOn(settings: Settings, siteId: string): boolean {
+  // `?? []`: a content script may read settings stored before the background migrated them.
+  return !settings.disabledSites.includes(siteId) && !(settings.labelsOffSites ?? []).includes(siteId);
+}

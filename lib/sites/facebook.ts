@@ -90,4 +90,27 @@ export const FACEBOOK_SITE: SiteAdapter = {
       content: 'opened-post',
     },
   ],
+  // Site health: the story hooks the post rule relies on, and the share sheet's items.
+  expects: [
+    {
+      name: 'posts on the news feed',
+      when: 'page',
+      paths: ['^/$'],
+      anchors: [{ css: '[data-ad-rendering-role="profile_name"]', seen: '2026-06' }],
+    },
+    {
+      name: 'share buttons on the news feed',
+      when: 'page',
+      paths: ['^/$'],
+      anchors: [{ css: '[data-ad-rendering-role="share_button"]', seen: '2026-03' }],
+    },
+    {
+      name: 'share items in the share sheet',
+      when: 'opened',
+      anchors: [
+        { css: '[role="dialog"] [role="button"]', seen: '2026-06' },
+        { css: '[role="menu"] [role="menuitem"]', seen: '2024-03' },
+      ],
+    },
+  ],
 };

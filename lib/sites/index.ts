@@ -1,14 +1,26 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { DEMO_SITE } from './demo';
 import { FACEBOOK_SITE } from './facebook';
+import { INSTAGRAM_SITE } from './instagram';
+import { THREADS_SITE } from './threads';
+import { TIKTOK_SITE } from './tiktok';
 import type { SiteAdapter } from './types';
 import { WHATSAPP_SITE } from './whatsapp';
 import { X_SITE } from './x';
+import { YOUTUBE_SITE } from './youtube';
 
 /** Adapters for sites the content script runs on. */
-export const SITES: readonly SiteAdapter[] = [X_SITE, FACEBOOK_SITE, WHATSAPP_SITE];
+export const SITES: readonly SiteAdapter[] = [
+  X_SITE,
+  FACEBOOK_SITE,
+  WHATSAPP_SITE,
+  YOUTUBE_SITE,
+  TIKTOK_SITE,
+  INSTAGRAM_SITE,
+  THREADS_SITE,
+];
 
-export { DEMO_SITE, FACEBOOK_SITE, WHATSAPP_SITE, X_SITE };
+export { DEMO_SITE, FACEBOOK_SITE, INSTAGRAM_SITE, THREADS_SITE, TIKTOK_SITE, WHATSAPP_SITE, X_SITE, YOUTUBE_SITE };
 
 /** Every content-script match pattern, for the manifest. */
 export const CONTENT_SCRIPT_MATCHES: readonly string[] = SITES.flatMap((site) => site.matches);

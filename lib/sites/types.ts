@@ -39,6 +39,26 @@ export interface ActionRule {
   onlyWithLink?: boolean;
 }
 
+/**
+ * Something the adapter expects to find on the live site. When it is missing the site has most
+ * likely changed its markup: the guard reports the site degraded and lets shares through.
+ */
+export interface Expectation {
+  /** Says what is missing in the health detail, e.g. "feed posts". */
+  name: string;
+  /**
+   * `page`: present once the page has settled after load.
+   * `opened`: present shortly after an `opens` action was clicked (the menu or sheet it opens).
+   */
+  when: 'page' | 'opened';
+  /** Only on pages whose path matches one of these regular expressions (a feed, a post page). */
+  paths?: readonly string[];
+  /** Only on pages where this is present (a single-page app's open chat). */
+  onlyIf?: SelectorList;
+  /** Any one of these present meets the expectation. */
+  anchors: SelectorList;
+}
+
 export interface SiteAdapter {
   /** Stable id: settings, health and stats are keyed by it. */
   id: string;
@@ -60,4 +80,6 @@ export interface SiteAdapter {
     text: SelectorList;
   };
   actions: readonly ActionRule[];
+  /** What the site should show when the adapter still fits it (site health). */
+  expects?: readonly Expectation[];
 }

@@ -118,4 +118,24 @@ export const WHATSAPP_SITE: SiteAdapter = {
       onlyWithLink: true,
     },
   ],
+  // Site health: only with a chat open (#main); the chat list alone has no messages to guard.
+  expects: [
+    {
+      name: 'messages in the open chat',
+      when: 'page',
+      onlyIf: [{ css: '#main', seen: '2026-10' }],
+      anchors: [{ css: '#main [data-id]', seen: '2026-10' }],
+    },
+    {
+      name: 'the message box in the open chat',
+      when: 'page',
+      onlyIf: [{ css: '#main', seen: '2026-10' }],
+      anchors: [{ css: '#main footer [contenteditable="true"]', seen: '2025-06' }],
+    },
+    {
+      name: 'the message menu or forward dialog',
+      when: 'opened',
+      anchors: [...MESSAGE_MENU, ...DIALOGS],
+    },
+  ],
 };

@@ -99,4 +99,30 @@ export const X_SITE: SiteAdapter = {
       onlyWithLink: true,
     },
   ],
+  // Site health: the hooks the actions above rely on, where X must show them.
+  expects: [
+    {
+      name: 'posts on the home feed',
+      when: 'page',
+      paths: ['^/home$'],
+      anchors: [{ css: 'article[data-testid="tweet"]', seen: '2026-08' }],
+    },
+    {
+      name: 'the post on a post page',
+      when: 'page',
+      paths: ['^/[^/]+/status/\\d+'],
+      anchors: [{ css: 'article[data-testid="tweet"]', seen: '2026-08' }],
+    },
+    {
+      name: 'repost items in the repost menu',
+      when: 'opened',
+      // Repost, or Undo repost on a post already reposted (X build 2025-07; control-panel 2026-08).
+      anchors: [
+        { css: '#layers [data-testid="retweetConfirm"]', seen: '2026-08' },
+        { css: '#layers [data-testid="repostConfirm"]', seen: '2026-08' },
+        { css: '#layers [data-testid="unretweetConfirm"]', seen: '2026-08' },
+        { css: '#layers [data-testid="unrepostConfirm"]', seen: '2026-08' },
+      ],
+    },
+  ],
 };

@@ -112,3 +112,6 @@ for (const [where, what, figure] of rows) console.log(`${where.padEnd(9)} ${what
 
 // The matcher at 1k / 10k / 100k items, Node and Chromium (issue 3): tests/bench/matcher.ts.
 await (await import('./matcher')).runMatcherBench();
+
+// Inline labels' main-thread cost per 50 new posts on a long X feed (issue 5): tests/bench/labels.ts.
+await (await import('./labels')).runLabelsBench();

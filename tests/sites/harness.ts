@@ -14,10 +14,22 @@ export const SITE_URLS = {
   x: 'https://x.com/home',
   facebook: 'https://www.facebook.com/',
   whatsapp: 'https://web.whatsapp.com/',
+  youtube: 'https://www.youtube.com/watch?v=Lw7aErUpSi0',
+  tiktok: 'https://www.tiktok.com/foryou',
+  instagram: 'https://www.instagram.com/',
+  threads: 'https://www.threads.net/',
 } as const;
 
 /** Each site's fixture page, as `<page>.<language>.html`: a feed, or a chat on messengers. */
-export const FIXTURE_PAGES: Record<FixtureSite, string> = { x: 'feed', facebook: 'feed', whatsapp: 'chat' };
+export const FIXTURE_PAGES: Record<FixtureSite, string> = {
+  x: 'feed',
+  facebook: 'feed',
+  whatsapp: 'chat',
+  youtube: 'watch',
+  tiktok: 'foryou',
+  instagram: 'feed',
+  threads: 'feed',
+};
 
 export type FixtureSite = keyof typeof SITE_URLS;
 export type FixtureLanguage = 'id' | 'en';

@@ -23,6 +23,10 @@ function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
     ['exclude', adapter.exclude ?? []],
     ['composer.container', adapter.composer?.container ?? []],
     ['composer.text', adapter.composer?.text ?? []],
+    ...(adapter.expects ?? []).flatMap((expectation, i): [string, SelectorList][] => [
+      [`expects[${i}].anchors`, expectation.anchors],
+      [`expects[${i}].onlyIf`, expectation.onlyIf ?? []],
+    ]),
     ...adapter.actions.flatMap((rule, i): [string, SelectorList][] => [
       [`actions[${i}].selectors`, rule.selectors],
       [`actions[${i}].within`, rule.within ?? []],
@@ -80,6 +84,18 @@ describe('site adapters', () => {
       }
     });
 
+    it.skipIf(adapter === DEMO_SITE)('declares what it expects on a page and in an opened share menu', () => {
+      const expects = adapter.expects ?? [];
+      expect(expects.some((e) => e.when === 'page')).toBe(true);
+      if (adapter.actions.some((rule) => rule.step === 'opens')) expect(expects.some((e) => e.when === 'opened')).toBe(true);
+      for (const expectation of expects) {
+        expect(expectation.name.length).toBeGreaterThan(0);
+        expect(expectation.anchors.length).toBeGreaterThan(0);
+        for (const path of expectation.paths ?? []) expect(() => new RegExp(path), path).not.toThrow();
+      }
+      expect(new Set(expects.map((e) => e.name)).size).toBe(expects.length);
+    });
+
     it.skipIf(adapter === DEMO_SITE)('has fixtures in both UI languages', () => {
       const page = FIXTURE_PAGES[adapter.id as FixtureSite] ?? 'feed';
       for (const language of ['id', 'en']) expect(existsSync(fixturePath(adapter.id, `${page}.${language}.html`))).toBe(true);
@@ -95,6 +111,14 @@ describe('siteForUrl', () => {
     ['https://www.facebook.com/', 'facebook'],
     ['https://web.facebook.com/groups/1/posts/2', 'facebook'],
     ['https://web.whatsapp.com/', 'whatsapp'],
+    ['https://www.youtube.com/watch?v=Lw7aErUpSi0', 'youtube'],
+    ['https://m.youtube.com/watch?v=Lw7aErUpSi0', 'youtube'],
+    ['https://www.tiktok.com/foryou', 'tiktok'],
+    ['https://www.tiktok.com/@kabar.lawu/video/7441000000000000001', 'tiktok'],
+    ['https://www.instagram.com/', 'instagram'],
+    ['https://www.instagram.com/p/DLw7aErUpSi/', 'instagram'],
+    ['https://www.threads.net/', 'threads'],
+    ['https://www.threads.com/@kabar.lawu/post/DLw7aErUpSi', 'threads'],
   ])('%s → %s', (url, id) => {
     expect(siteForUrl(url)?.id).toBe(id);
   });

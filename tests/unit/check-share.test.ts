@@ -216,6 +216,7 @@ describe('other handlers', () => {
         id: 'x',
         name: 'X',
         enabled: true,
+        labels: true,
         health: { state: 'degraded', lastOk: NOW, lastFailure: NOW, failures: 1, detail: 'no repost button' },
       },
       expect.objectContaining({ id: 'share-link', health: expect.objectContaining({ state: 'unknown' }) }),

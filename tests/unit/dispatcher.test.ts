@@ -13,6 +13,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'report-health': unused,
     'get-page-status': unused,
     'set-site-enabled': unused,
+    'set-site-labels': unused,
+    'match-posts': unused,
     snooze: unused,
     'get-options-state': unused,
     'set-settings': unused,

@@ -5,7 +5,7 @@ import { Options, type OptionsProps } from '../../components/options/Options';
 import type { OptionsState } from '../../lib/messaging/protocol';
 
 const STATE: OptionsState = {
-  settings: { strictness: 'balanced', language: 'auto', disabledSites: ['facebook'], snoozedUntil: null },
+  settings: { strictness: 'balanced', language: 'auto', disabledSites: ['facebook'], snoozedUntil: null, labelsOffSites: [] },
   language: 'id',
   sites: [
     { id: 'x', name: 'X', enabled: true, health: { state: 'working', lastOk: Date.UTC(2026, 5, 24), lastFailure: null, failures: 0 } },
@@ -51,10 +51,20 @@ describe('Options', () => {
   it('lists sites with their health and switches', () => {
     const { root, props } = mount();
     const facebook = root.querySelector('[data-site-id="facebook"]')!;
-    expect(facebook.textContent).toContain('Terganggu');
+    // Turned off by the person: off, whatever its last health was.
+    expect(facebook.textContent).toContain('Nonaktif');
+    expect(facebook.getAttribute('data-site-health')).toBe('off');
     expect(root.querySelector('[data-site-id="x"]')?.textContent).toContain('Terakhir berfungsi');
     facebook.querySelector<HTMLInputElement>('input')!.click();
     expect(props.onSiteEnabled).toHaveBeenCalledWith('facebook', true);
+  });
+
+  it('shows an enabled site whose expectations failed as degraded', () => {
+    const sites = STATE.sites.map((site) => ({ ...site, enabled: true }));
+    const { root } = mount({ state: { ...STATE, sites } });
+    const facebook = root.querySelector('[data-site-id="facebook"]')!;
+    expect(facebook.getAttribute('data-site-health')).toBe('degraded');
+    expect(facebook.textContent).toContain('Terganggu');
   });
 
   it('renders list status rows with their state and error in words', () => {
@@ -74,5 +84,26 @@ describe('Options', () => {
     expect(root.textContent).toContain('No analytics');
     expect(root.textContent).toContain('MAFINDO');
     expect(root.textContent).toContain('TurnBackHoax');
+  });
+});
+
+describe('Options: inline labels per site', () => {
+  it('turns labels off and on per site, and only where Saring is on', () => {
+    const sites = STATE.sites.map((site) => ({ ...site, labels: site.id === 'x' }));
+    const { root, props } = mount({ state: { ...STATE, sites }, onSiteLabels: vi.fn() });
+    const labelsSwitch = (id: string) =>
+      root.querySelector<HTMLInputElement>(`[data-site-id="${id}"] input[data-action="site-labels"]`)!;
+    expect(labelsSwitch('x').checked).toBe(true);
+    expect(root.querySelector('[data-site-id="x"]')?.textContent).toContain('Label di postingan');
+    labelsSwitch('x').click();
+    expect(props.onSiteLabels).toHaveBeenCalledWith('x', false);
+    // Facebook is turned off altogether: its labels are too, and the switch says so.
+    expect(labelsSwitch('facebook').checked).toBe(false);
+    expect(labelsSwitch('facebook').disabled).toBe(true);
+  });
+
+  it('leaves the labels switch out without a handler', () => {
+    const { root } = mount();
+    expect(root.querySelector('input[data-action="site-labels"]')).toBeNull();
   });
 });

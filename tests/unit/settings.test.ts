@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, defineSettingsItem, SETTINGS_VERSION, updateSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, defineSettingsItem, labelsOn, SETTINGS_VERSION, updateSettings } from '../../lib/settings';
 
 describe('settings item', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -13,6 +13,7 @@ describe('settings item', () => {
       language: 'auto',
       disabledSites: [],
       snoozedUntil: null,
+      labelsOffSites: [],
     });
   });
 
@@ -33,5 +34,20 @@ describe('settings item', () => {
     await updateSettings(settings, () => ({ disabledSites: ['x'] }));
     expect(await settings.getMeta()).toEqual({ v: SETTINGS_VERSION });
     expect(await defineSettingsItem().getValue()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['x'] });
+  });
+
+  it('migrates a v2 value, keeping every choice and turning labels on everywhere', async () => {
+    const v2 = { strictness: 'always', language: 'id', disabledSites: ['facebook'], snoozedUntil: 5 };
+    await browser.storage.local.set({ settings: v2, settings$: { v: 2 } });
+    const settings = defineSettingsItem();
+    expect(await settings.getValue()).toEqual({ ...v2, labelsOffSites: [] });
+    expect(await settings.getMeta()).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('shows labels unless turned off for the site or Saring is off there', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['facebook'], labelsOffSites: ['x'] };
+    expect(labelsOn(settings, 'threads')).toBe(true);
+    expect(labelsOn(settings, 'x')).toBe(false);
+    expect(labelsOn(settings, 'facebook')).toBe(false);
   });
 });

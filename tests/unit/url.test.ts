@@ -33,6 +33,9 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(`https://www.google.com/url?q=${inner}&sa=D`)).toBe(canonical);
     const nested = encodeURIComponent(`https://l.facebook.com/l.php?u=${inner}`);
     expect(normalizeUrl(`https://www.google.com/url?q=${nested}`)).toBe(canonical);
+    expect(normalizeUrl(`https://www.youtube.com/redirect?event=video_description&q=${inner}`)).toBe(canonical);
+    // Other youtube.com pages with a q parameter are not redirectors.
+    expect(normalizeUrl('https://www.youtube.com/results?q=hoaks')).toBe('https://youtube.com/results?q=hoaks');
   });
 
   it('does not treat ordinary google.com pages as redirectors', () => {

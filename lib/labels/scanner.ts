@@ -1,0 +1,124 @@
+import { MATCH_POSTS_BATCH, type FactCheckView, type MatchPostsResponse, type RequestOf, type UiLanguage } from '../messaging/protocol';
+import type { SiteAdapter } from '../sites/types';
+import { collectNewPosts, postToMatch, type PostToMatch } from './scan';
+
+/** Quiet time after the last DOM change before scanning: a feed renders in bursts. */
+const SCAN_DEBOUNCE_MS = 250;
+/** Longest a scan waits on a page that never stops changing (timestamps, animations). */
+const MAX_SCAN_DELAY_MS = 1_000;
+/** Idle time left below which extraction waits for the next idle period. */
+const MIN_IDLE_MS = 2;
+/** Longest wait for an idle period before a batch is extracted anyway. */
+const IDLE_TIMEOUT_MS = 1_000;
+
+export type IdleCallback = (deadline: { timeRemaining(): number; didTimeout?: boolean }) => void;
+
+export interface LabelScannerOptions {
+  adapter: SiteAdapter;
+  document: Document;
+  matchPosts(request: RequestOf<'match-posts'>): Promise<MatchPostsResponse>;
+  showLabel(post: Element, factCheck: FactCheckView, language: UiLanguage): void;
+  /** Runs work when the main thread is idle (requestIdleCallback in the browser). */
+  idle?(callback: IdleCallback): void;
+  debounceMs?: number;
+}
+
+export interface LabelScanner {
+  start(): void;
+  /** Stops scanning; answers still on their way are dropped. */
+  stop(): void;
+}
+
+function defaultIdle(callback: IdleCallback): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(() => callback({ timeRemaining: () => 50 }), 0);
+}
+
+/**
+ * Labels hoax posts as they appear: a debounced MutationObserver notices new content, posts are
+ * extracted in idle time, each post once, and matched in the background in batches.
+ */
+export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
+  const { adapter, document: doc } = options;
+  const idle = options.idle ?? defaultIdle;
+  const debounceMs = options.debounceMs ?? SCAN_DEBOUNCE_MS;
+  let scanned = new WeakSet<Element>();
+  let queue: Element[] = [];
+  let running = false;
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idleQueued = false;
+
+  // The document's own window: in tests the page lives in a window of its own.
+  const view = (doc.defaultView ?? globalThis) as typeof globalThis;
+  let changedSince: number | null = null;
+  const observer = new view.MutationObserver(() => {
+    const now = Date.now();
+    changedSince ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(scan, Math.max(0, Math.min(debounceMs, changedSince + MAX_SCAN_DELAY_MS - now)));
+  });
+
+  function scan(): void {
+    changedSince = null;
+    if (!running) return;
+    queue.push(...collectNewPosts(adapter, doc, scanned));
+    if (queue.length > 0) drainWhenIdle();
+  }
+
+  function drainWhenIdle(): void {
+    if (idleQueued) return;
+    idleQueued = true;
+    idle((deadline) => {
+      idleQueued = false;
+      if (!running) return;
+      let batch: { post: Element; content: PostToMatch }[] = [];
+      // A page that is never idle (a background tab, a busy feed) still gets a batch per timeout.
+      let forced = deadline.didTimeout ? MATCH_POSTS_BATCH : 0;
+      while (queue.length > 0 && (deadline.timeRemaining() > MIN_IDLE_MS || forced-- > 0)) {
+        const post = queue.shift() as Element;
+        const content = postToMatch(adapter, post);
+        if (content) batch.push({ post, content });
+        if (batch.length === MATCH_POSTS_BATCH) {
+          send(batch);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) send(batch);
+      if (queue.length > 0) drainWhenIdle();
+    });
+  }
+
+  function send(batch: { post: Element; content: PostToMatch }[]): void {
+    const sent = generation;
+    options
+      .matchPosts({ site: adapter.id, posts: batch.map((entry) => entry.content) })
+      .then(({ labels, language }) => {
+        if (sent !== generation) return;
+        for (const { index, factCheck } of labels) {
+          const post = batch[index]?.post;
+          if (post?.isConnected) options.showLabel(post, factCheck, language);
+        }
+      })
+      // A lost batch only means no labels: the share guard still checks every share.
+      .catch(() => undefined);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      observer.observe(doc.documentElement, { childList: true, subtree: true });
+      scan();
+    },
+    stop() {
+      running = false;
+      generation += 1;
+      clearTimeout(timer);
+      observer.disconnect();
+      // Posts are scanned again when labels come back on.
+      scanned = new WeakSet();
+      queue = [];
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  appliesTo,
+  type ExpectationTiming,
+  expectationsFor,
+  failureDetail,
+  isMet,
+  watchExpectations,
+} from '../../lib/guard/expectations';
+import { SITES } from '../../lib/sites';
+import type { Expectation, SiteAdapter } from '../../lib/sites/types';
+import { X_SITE } from '../../lib/sites/x';
+import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
+import { X_DRIVER } from '../sites/drivers';
+import { click, FIXTURE_PAGES, type FixturePage, type FixtureSite, loadFixture, settle } from '../sites/harness';
+
+const FAST: ExpectationTiming = { settleMs: 10, giveUpMs: 150, openedWithinMs: 100 };
+
+const expectation = (over: Partial<Expectation>): Expectation => ({
+  name: 'posts',
+  when: 'page',
+  anchors: [{ css: 'article', seen: '2026-08' }],
+  ...over,
+});
+
+function page(html: string): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  doc.body.innerHTML = html;
+  return doc;
+}
+
+describe('expectationsFor', () => {
+  const adapter: SiteAdapter = {
+    ...X_SITE,
+    expects: [
+      expectation({ name: 'feed', paths: ['^/home$'] }),
+      expectation({ name: 'anywhere' }),
+      expectation({ name: 'bad pattern', paths: ['(['] }),
+      expectation({ name: 'menu', when: 'opened' }),
+    ],
+  };
+
+  it('picks the kind and the pages each expectation applies to', () => {
+    expect(expectationsFor(adapter, 'page', '/home').map((e) => e.name)).toEqual(['feed', 'anywhere']);
+    expect(expectationsFor(adapter, 'page', '/settings').map((e) => e.name)).toEqual(['anywhere']);
+    expect(expectationsFor(adapter, 'opened', '/home').map((e) => e.name)).toEqual(['menu']);
+  });
+
+  it('finds nothing for an adapter without expectations', () => {
+    expect(expectationsFor({ ...X_SITE, expects: undefined }, 'page', '/home')).toEqual([]);
+  });
+});
+
+describe('isMet / appliesTo', () => {
+  it('is met when any anchor is present; an unparsable anchor counts as absent, never throws', () => {
+    const doc = page('<article></article>');
+    expect(isMet(doc, expectation({}))).toBe(true);
+    expect(isMet(doc, expectation({ anchors: [{ css: 'div[[', seen: '2026-08' }, { css: 'article', seen: '2026-08' }] }))).toBe(true);
+    expect(isMet(doc, expectation({ anchors: [{ css: 'div[[', seen: '2026-08' }] }))).toBe(false);
+  });
+
+  it('applies only where its onlyIf is present', () => {
+    const chat = expectation({ onlyIf: [{ css: '#main', seen: '2026-10' }] });
+    expect(appliesTo(page('<div id="side"></div>'), chat)).toBe(false);
+    expect(appliesTo(page('<div id="main"></div>'), chat)).toBe(true);
+  });
+
+  it('says what was missing, within the protocol limit', () => {
+    expect(failureDetail(expectation({ name: 'feed posts' }))).toBe('expected feed posts, not found');
+    expect(failureDetail(expectation({ name: 'x'.repeat(300) })).length).toBe(200);
+  });
+});
+
+describe('each site fixture meets its own page expectations', () => {
+  it.each(SITES.filter((s) => s.id in FIXTURE_PAGES).map((s) => [s.id, s] as const))('%s', (id, adapter) => {
+    const fixture = loadFixture(id as FixtureSite, 'id');
+    try {
+      const pathname = fixture.document.defaultView!.location.pathname;
+      const applicable = expectationsFor(adapter, 'page', pathname).filter((e) => appliesTo(fixture.document, e));
+      expect(applicable.length).toBeGreaterThan(0);
+      for (const e of applicable) expect(isMet(fixture.document, e), e.name).toBe(true);
+    } finally {
+      void fixture.close();
+    }
+  });
+});
+
+describe('watchExpectations', () => {
+  let fixture: FixturePage | null = null;
+  let stop: (() => void) | null = null;
+  afterEach(async () => {
+    stop?.();
+    await fixture?.close();
+    fixture = null;
+    stop = null;
+  });
+
+  function watch(site: FixtureSite, adapter: SiteAdapter, rename?: [string, string][]) {
+    fixture = loadFixture(site, 'id');
+    for (const [from, to] of rename ?? []) {
+      for (const el of fixture.document.querySelectorAll(`[data-testid="${from}"]`)) el.setAttribute('data-testid', to);
+    }
+    const reports: [boolean, string?][] = [];
+    stop = watchExpectations({
+      adapter,
+      document: fixture.document,
+      report: (ok, detail) => void reports.push(detail === undefined ? [ok] : [ok, detail]),
+      timing: FAST,
+    });
+    return reports;
+  }
+
+  it('reports ok when the page settles with its anchors, and when a menu shows its share items', async () => {
+    const reports = watch('x', X_SITE);
+    await settle(60);
+    expect(reports).toEqual([[true]]);
+    click(X_DRIVER.opener(X_DRIVER.post(fixture!, X_DRIVER.ids.plain)));
+    await settle(60);
+    expect(reports).toEqual([[true], [true]]);
+  });
+
+  it('reports what is missing once the page gave up, and a menu without its share items', async () => {
+    const reports = watch('x', X_SITE, [
+      ['tweet', 'tweet-renamed'],
+      ['retweetConfirm', 'boostConfirm'],
+    ]);
+    click(fixture!.document.querySelector('[data-testid="retweet"]')!);
+    await settle(250);
+    expect(reports).toContainEqual([false, 'expected repost items in the repost menu, not found']);
+    expect(reports).toContainEqual([false, 'expected posts on the home feed, not found']);
+    expect(reports.some(([ok]) => ok)).toBe(false);
+  });
+
+  it('says nothing about a page its expectations do not concern (no chat open)', async () => {
+    const reports = watch('whatsapp', WHATSAPP_SITE);
+    fixture!.document.getElementById('main')!.remove();
+    await settle(250);
+    expect(reports).toEqual([]);
+  });
+
+  it('stops checking when stopped', async () => {
+    const reports = watch('x', X_SITE, [['tweet', 'tweet-renamed']]);
+    stop!();
+    await settle(250);
+    expect(reports).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { LABEL_TAG, showLabel } from '../../components/label/host';
+import { collectNewPosts, labelPlace, postToMatch } from '../../lib/labels/scan';
+import { createLabelScanner, type IdleCallback, type LabelScanner } from '../../lib/labels/scanner';
+import type { FactCheckView, MatchPostsResponse, RequestOf } from '../../lib/messaging/protocol';
+import { FACEBOOK_DRIVER, X_DRIVER } from '../sites/drivers';
+import { click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from '../sites/harness';
+
+const FACT_CHECK: FactCheckView = {
+  id: 'tbh26-35352',
+  listId: 'starter',
+  claim: '<b>Gunung Lawu bakal erupsi besar</b>',
+  rating: 'false',
+  url: 'https://turnbackhoax.id/lawu',
+  publisher: 'TurnBackHoax',
+  score: 0.9,
+};
+
+/**
+ * Stands in for the background: a post "matches" when its own text has a hoax word. "gangguan"
+ * is in the comment under Facebook's post 004 (and X's reply 005, a post of its own there).
+ */
+const HOAX_WORDS: Record<string, RegExp> = { x: /lawu|pemadaman/i, facebook: /lawu|pemadaman|gangguan/i };
+
+function fakeBackground(site: string) {
+  const requests: RequestOf<'match-posts'>[] = [];
+  return {
+    requests,
+    matchPosts: async (request: RequestOf<'match-posts'>): Promise<MatchPostsResponse> => {
+      requests.push(request);
+      const labels = request.posts.flatMap((post, index) =>
+        HOAX_WORDS[site]?.test(post.text) ? [{ index, factCheck: FACT_CHECK }] : [],
+      );
+      return { labels, language: 'en' };
+    },
+  };
+}
+
+/** Idle periods on demand, so a test decides when the main thread is free. */
+function manualIdle() {
+  const pending: IdleCallback[] = [];
+  return {
+    idle: (callback: IdleCallback) => void pending.push(callback),
+    run(timeRemaining = 50) {
+      for (const callback of pending.splice(0)) callback({ timeRemaining: () => timeRemaining });
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe.each([
+  ['x', X_DRIVER],
+  ['facebook', FACEBOOK_DRIVER],
+] as const)('inline labels on %s', (site, driver) => {
+  let page: FixturePage;
+  let scanner: LabelScanner | undefined;
+  afterEach(async () => {
+    scanner?.stop();
+    await page.close();
+  });
+
+  it.each(FIXTURE_LANGUAGES)('finds each post once, from its own text, never a comment (%s UI)', (language) => {
+    page = loadFixture(site, language);
+    const scanned = new WeakSet<Element>();
+    const posts = collectNewPosts(driver.adapter, page.document, scanned);
+    const { hoax, plain, withLink, withComment } = driver.ids;
+    for (const id of [hoax, plain, withLink, withComment]) {
+      const container = driver.post(page, id);
+      expect(posts.filter((post) => container === post || container.contains(post))).toHaveLength(1);
+    }
+    // Facebook's comments are role="article" elements inside the story.
+    expect(posts.filter((post) => post.closest('[role="article"]:not([data-testid="tweet"])'))).toEqual([]);
+    expect(collectNewPosts(driver.adapter, page.document, scanned)).toEqual([]);
+
+    const commented = posts.find((post) => driver.post(page, withComment).contains(post));
+    const content = commented && postToMatch(driver.adapter, commented);
+    expect(content?.text).not.toMatch(/gangguan/);
+    expect(content?.urls.some((url) => url.includes('jadwal-krl-palsu'))).toBe(false);
+  });
+
+  it.each(FIXTURE_LANGUAGES)('labels the hoax post only, in one batch, and posts added later (%s UI)', async (language) => {
+    page = loadFixture(site, language);
+    const background = fakeBackground(site);
+    const idle = manualIdle();
+    scanner = createLabelScanner({
+      adapter: driver.adapter,
+      document: page.document,
+      matchPosts: background.matchPosts,
+      showLabel: (post, factCheck, lang) => showLabel(labelPlace(driver.adapter, post), factCheck, lang),
+      idle: idle.idle,
+      debounceMs: 5,
+    });
+    scanner.start();
+    expect(background.requests).toEqual([]); // nothing on the main thread until it is idle
+    idle.run();
+    await settle();
+    expect(background.requests).toHaveLength(1);
+    const first = background.requests[0]?.posts ?? [];
+    expect(first.filter((post) => /gangguan/.test(post.text))).toHaveLength(site === 'x' ? 1 : 0); // X's reply is a post
+    const hoax = driver.post(page, driver.ids.hoax);
+    expect(hoax.querySelectorAll(LABEL_TAG)).toHaveLength(1);
+    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(1);
+
+    click(driver.loadMore(page));
+    await settle();
+    idle.run();
+    await settle();
+    expect(background.requests).toHaveLength(2);
+    expect(background.requests[1]?.posts).toHaveLength(1);
+    expect(driver.post(page, driver.ids.added).querySelectorAll(LABEL_TAG)).toHaveLength(1);
+    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(2);
+  });
+});
+
+describe('label scanner batching', () => {
+  it('sends at most one batch size per message and extracts only while the main thread is idle', async () => {
+    const page = loadFixture('x', 'en');
+    const feed = X_DRIVER.post(page, X_DRIVER.ids.plain).closest('[data-testid="cellInnerDiv"]')?.parentElement;
+    const template = X_DRIVER.post(page, X_DRIVER.ids.plain).closest('[data-testid="cellInnerDiv"]');
+    for (let i = 0; i < 120; i++) feed?.append(template?.cloneNode(true) as Node);
+    const background = fakeBackground('x');
+    const idle = manualIdle();
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: background.matchPosts,
+      showLabel: () => undefined,
+      idle: idle.idle,
+    });
+    scanner.start();
+    idle.run(0); // a busy main thread: nothing extracted yet
+    expect(background.requests).toEqual([]);
+    idle.run();
+    await settle();
+    expect(background.requests.map((request) => request.posts.length).every((n) => n <= 50)).toBe(true);
+    expect(background.requests.reduce((sum, request) => sum + request.posts.length, 0)).toBeGreaterThan(120);
+    scanner.stop();
+    await page.close();
+  });
+});
+
+describe('label', () => {
+  it('carries the match id and renders list text as text, never as HTML', async () => {
+    const page = loadFixture('x', 'en');
+    const post = X_DRIVER.post(page, X_DRIVER.ids.hoax);
+    showLabel(labelPlace(X_DRIVER.adapter, post), { ...FACT_CHECK, url: 'javascript:alert(1)' }, 'en');
+    const label = post.querySelector(LABEL_TAG) as HTMLElement;
+    expect(label.dataset.matchId).toBe('tbh26-35352');
+    const shadow = label.shadowRoot as ShadowRoot;
+    expect(shadow.querySelector('b')).toBeNull();
+    expect(shadow.textContent).toContain('<b>Gunung Lawu bakal erupsi besar</b>');
+    expect(shadow.querySelector('a')).toBeNull();
+    expect(shadow.textContent).toContain('Why am I seeing this?');
+    await page.close();
+  });
+});
+
+describe('label scanner on a page that is never idle', () => {
+  it('still extracts one batch each time the idle wait times out', async () => {
+    const page = loadFixture('x', 'en');
+    const background = fakeBackground('x');
+    let pending: IdleCallback | undefined;
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: background.matchPosts,
+      showLabel: () => undefined,
+      idle: (callback) => void (pending = callback),
+    });
+    scanner.start();
+    pending?.({ timeRemaining: () => 0, didTimeout: true });
+    await settle();
+    expect(background.requests).toHaveLength(1);
+    scanner.stop();
+    await page.close();
+  });
+});
+
+describe('label scanner on a page that never stops changing', () => {
+  it('scans within a second even though the debounce never settles', async () => {
+    const page = loadFixture('x', 'en');
+    const background = fakeBackground('x');
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: background.matchPosts,
+      showLabel: () => undefined,
+      idle: (callback) => callback({ timeRemaining: () => 50 }),
+      debounceMs: 100,
+    });
+    scanner.start();
+    await settle();
+    const ticker = page.document.createElement('span');
+    page.document.body.append(ticker);
+    click(X_DRIVER.loadMore(page));
+    const ticking = setInterval(() => (ticker.textContent = String(Date.now())), 20);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    clearInterval(ticking);
+    expect(background.requests).toHaveLength(2);
+    scanner.stop();
+    await page.close();
+  });
+});
