@@ -1,0 +1,157 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../../lib/dev/chrome';
+import { screenshot, serveFixture, startBrowser, waitForStarterList } from './harness';
+
+// Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
+const HOAX_ITEM = 'tbh26-35352';
+
+/** One site's share flow on its fixture (Indonesian UI), as a person does it. */
+interface SiteFlow {
+  name: string;
+  /** The fixture is served here (a route pattern) … */
+  route: string;
+  fixture: string;
+  /** … and this page opens on it for a given item. */
+  pageFor(id: string): string;
+  hoax: string;
+  benign: string;
+  /** Shares item `id` the way the site's UI does, through its menu or dialog. */
+  share(page: Page, id: string): Promise<void>;
+  /** What the fixture logs for one completed share of `id`. */
+  logged(id: string): string;
+}
+
+const FLOWS: SiteFlow[] = [
+  {
+    name: 'WhatsApp Web: forward',
+    route: 'https://web.whatsapp.com/',
+    fixture: 'whatsapp/chat.id.html',
+    pageFor: () => 'https://web.whatsapp.com/',
+    hoax: '3EB0C0FFEE0000000001',
+    benign: '3EB0C0FFEE0000000002',
+    async share(page, id) {
+      await page.locator(`#main [data-id="${id}"] [role="button"]:has(span[data-icon="forward-chat"])`).click();
+      await page.locator('[role="dialog"] [data-fixture-chat]').first().click();
+      await page.locator('[role="dialog"] [data-fixture-forward-send]').click();
+    },
+    logged: (id) => `forward:${id}`,
+  },
+  {
+    name: 'Instagram: send',
+    route: 'https://www.instagram.com/',
+    fixture: 'instagram/feed.id.html',
+    pageFor: () => 'https://www.instagram.com/',
+    hoax: 'DLw7aErUpSi',
+    benign: 'DPsgGrgKpas',
+    async share(page, id) {
+      await page.locator(`article[data-fixture-post="${id}"] [role="button"]:has(> svg[aria-label="Bagikan"])`).click();
+      await page.locator('[role="dialog"] [data-fixture-person]').first().click();
+      await page.locator('[role="dialog"] [data-fixture-send]').click();
+    },
+    logged: (id) => `send:${id}:ibu.sari`,
+  },
+  {
+    name: 'Threads: repost',
+    route: 'https://www.threads.net/',
+    fixture: 'threads/feed.id.html',
+    pageFor: () => 'https://www.threads.net/',
+    hoax: 'DLw7aErUpSi',
+    benign: 'DPsgGrgKpas',
+    async share(page, id) {
+      await page
+        .locator(`[data-pressable-container="true"]:has(a[href$="/post/${id}"]) [role="button"]:has(svg[aria-label="Posting ulang"])`)
+        .click();
+      await page.locator('[role="menu"] [data-fixture-menu="repost"]').click();
+    },
+    logged: (id) => `repost:${id}`,
+  },
+  {
+    name: 'TikTok: repost',
+    route: 'https://www.tiktok.com/foryou',
+    fixture: 'tiktok/foryou.id.html',
+    pageFor: () => 'https://www.tiktok.com/foryou',
+    hoax: '7441000000000000001',
+    benign: '7441000000000000002',
+    async share(page, id) {
+      await page.locator(`article:has([id$="-${id}"]) button:has([data-e2e="share-icon"])`).click();
+      await page.locator('[data-e2e="share-group"] [data-e2e="share-repost"]').click();
+    },
+    logged: (id) => `repost:${id}`,
+  },
+  {
+    name: 'YouTube: share to WhatsApp',
+    route: 'https://www.youtube.com/watch**',
+    fixture: 'youtube/watch.id.html',
+    pageFor: (id) => `https://www.youtube.com/watch?v=${id}`,
+    hoax: 'Lw7aErUpSi0',
+    benign: 'PsgGrgKpas1',
+    async share(page) {
+      await page.locator('ytd-watch-metadata button[aria-label="Bagikan"]').click();
+      await page.locator('ytd-unified-share-panel-renderer [data-fixture-target="whatsapp"] button#target').click();
+    },
+    logged: (id) => `whatsapp:${id}`,
+  },
+];
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  await waitForStarterList(browser);
+  for (const flow of FLOWS) await serveFixture(browser.context, flow.route, flow.fixture);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const prompt = (page: Page) => page.locator('saring-prompt [role="dialog"]');
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  return page;
+}
+
+/** Waits long enough for a held share to have been released, then reads what was shared. */
+async function settledLog(page: Page, expected: number): Promise<string[]> {
+  await page
+    .waitForFunction((n) => (window as unknown as { __shares: number }).__shares >= n, expected, { timeout: 2_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(400);
+  return page.evaluate(() => (window as unknown as { __shareLog: string[] }).__shareLog);
+}
+
+describe.each(FLOWS)('$name', (flow) => {
+  it('asks before sharing a known hoax, with the matching fact-check; Cancel shares nothing', async () => {
+    const page = await open(flow.pageFor(flow.hoax));
+    await flow.share(page, flow.hoax);
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    await expect.poll(() => page.locator(`saring-prompt [data-match-id="${HOAX_ITEM}"]`).count()).toBe(1);
+    await screenshot(page, `prompt-${flow.fixture.split('/')[0]}`);
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
+    expect(await settledLog(page, 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('Share anyway completes that share, once', async () => {
+    const page = await open(flow.pageFor(flow.hoax));
+    await flow.share(page, flow.hoax);
+    await prompt(page).waitFor();
+    await page.locator('saring-prompt [data-action="share"]').click();
+    expect(await settledLog(page, 1)).toEqual([flow.logged(flow.hoax)]);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+
+  it('lets a benign item through at once, with no prompt', async () => {
+    const page = await open(flow.pageFor(flow.benign));
+    await flow.share(page, flow.benign);
+    expect(await settledLog(page, 1)).toEqual([flow.logged(flow.benign)]);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+});
