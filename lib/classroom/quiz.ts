@@ -1,4 +1,4 @@
-import { toCsv } from '../stats/csv';
+import { spreadsheetCsv } from '../lists/csv';
 import type { PackPost, PostKind } from './pack';
 import type { PostAnswer } from './session';
 
@@ -80,7 +80,7 @@ export function choiceOf(answer: PostAnswer): 'shared' | 'cancelled' | 'not-shar
 
 /** One row per post: what a teacher pastes into a spreadsheet. No names, nothing sent anywhere. */
 export function quizCsv(answered: readonly AnsweredPost[]): string {
-  return toCsv([
+  return spreadsheetCsv([
     ['position', 'post', 'kind', 'platform', 'accuracy_rating', 'prompt_reason', 'read_first', 'choice'],
     ...answered.map(({ post, answer }, index) => [
       index + 1,

@@ -92,13 +92,30 @@ export function parseCsv(input: string): CsvTable {
 }
 
 /** One CSV field, quoted only when it must be. */
-function csvField(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || value !== value.trim()
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
+function csvField(value: string | number, options: CsvOptions): string {
+  let text = String(value);
+  // A leading = + - @ would run as a formula in spreadsheet apps; only for files meant to be opened
+  // there, since a list exported for re-import must come back byte for byte.
+  if (options.formulaSafe && typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /["\r\n]/.test(text) || text.includes(options.delimiter) || text !== text.trim()
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
+}
+
+export interface CsvOptions {
+  delimiter: string;
+  formulaSafe?: boolean;
 }
 
 /** CSV text (CRLF, as spreadsheets expect) from rows of fields. */
-export function formatCsv(rows: readonly (readonly string[])[], delimiter = ','): string {
-  return rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+export function formatCsv(
+  rows: readonly (readonly (string | number)[])[],
+  options: CsvOptions = { delimiter: ',' },
+): string {
+  return rows.map((row) => row.map((value) => csvField(value, options)).join(options.delimiter)).join('\r\n') + '\r\n';
+}
+
+/** CSV for people to open in a spreadsheet (statistics, quiz results): formulas neutralised. */
+export function spreadsheetCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return formatCsv(rows, { delimiter: ',', formulaSafe: true });
 }

@@ -1,6 +1,6 @@
 import type { DailyStatsRecord } from '../db';
 import { OUTCOMES, PROMPT_REASONS, type Outcome, type PromptReason } from '../messaging/protocol';
-import { toCsv } from './csv';
+import { spreadsheetCsv } from '../lists/csv';
 
 export type ReasonCounts = Record<PromptReason, number>;
 export type OutcomeCounts = Record<Outcome, number>;
@@ -66,7 +66,7 @@ export function aggregateStats(records: readonly DailyStatsRecord[], days: reado
 
 /** One row per day and site: counts only, never content. */
 export function statsCsv(report: StatsReport): string {
-  return toCsv([
+  return spreadsheetCsv([
     ['day', 'site', ...PROMPT_REASONS.map((reason) => `prompts_${reason}`), ...OUTCOMES.map((outcome) => `outcome_${outcome}`)],
     ...report.records.map((record) => [
       record.day,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/db';
 import { countOutcome, countPrompt, localDay, resetStats, statsReport } from '../../lib/stats';
-import { toCsv } from '../../lib/stats/csv';
+import { spreadsheetCsv } from '../../lib/lists/csv';
 import { aggregateStats, lastDays, promptTotal, statsCsv } from '../../lib/stats/report';
 
 const at = (day: string) => new Date(`${day}T10:00:00`).getTime();
@@ -51,6 +51,6 @@ describe('statistics', () => {
   });
 
   it('writes CSV that spreadsheets read safely', () => {
-    expect(toCsv([['a,b', 'say "hi"', '=SUM(A1)', -1]])).toBe('"a,b","say ""hi""",\'=SUM(A1),-1\r\n');
+    expect(spreadsheetCsv([['a,b', 'say "hi"', '=SUM(A1)', -1]])).toBe('"a,b","say ""hi""",\'=SUM(A1),-1\r\n');
   });
 });
