@@ -2,7 +2,9 @@ import type { ShareKind } from '../messaging/protocol';
 import { type AskVerdict, type ShareCheck, settledCheck, startShareCheck } from './check';
 import { isElement } from './dom';
 import {
+  checkedContent,
   extractComposer,
+  extractDetails,
   extractPost,
   externalHref,
   findComposer,
@@ -63,7 +65,7 @@ export function armGuard(options: GuardOptions): () => void {
       case 'post': {
         const post = findPost(adapter, action.element);
         if (!post) reportHealth(false, 'post not found');
-        return post ? found(extractPost(adapter, post), 'post text not found') : null;
+        return post ? withDetails(found(extractPost(adapter, post), 'post text not found'), post) : null;
       }
       case 'opened-post':
         if (!openedPost) reportHealth(false, 'no post remembered for this menu');
@@ -77,12 +79,17 @@ export function armGuard(options: GuardOptions): () => void {
     }
   }
 
+  function withDetails(content: ShareContent, post: Element): ShareContent {
+    const details = extractDetails(adapter, post);
+    return details ? { ...content, details } : content;
+  }
+
   function startAttempt(action: FoundAction): Attempt {
     const content = contentFor(action);
     const worthChecking =
       content !== null && hasContent(content) && !(action.rule.onlyWithLink && content.urls.length === 0);
     const check = worthChecking
-      ? startShareCheck(transport, { site: adapter.id, kind: action.rule.kind, ...content }, timeoutMs)
+      ? startShareCheck(transport, { site: adapter.id, kind: action.rule.kind, ...checkedContent(content) }, timeoutMs)
       : settledCheck({ ask: false, why: 'nothing-to-check' });
     return { element: action.element, content, check, startedAt: Date.now() };
   }
@@ -226,6 +233,7 @@ function promptRequest(kind: ShareKind, content: ShareContent | null, verdict: A
     kind,
     language: verdict.language,
     excerpt: excerptOf(content),
+    ...(content?.details ? { details: content.details } : {}),
     matches: verdict.matches,
     readUrl: verdict.readUrl,
   };
