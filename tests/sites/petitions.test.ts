@@ -200,7 +200,9 @@ describe.each(SITES.map((s) => [s.site, s] as const))('the guard on %s', (_site,
     expect(calls.checkShare[0]).toMatchObject({ site: site.site, kind: 'sign' });
     expect(calls.checkShare[0]).not.toHaveProperty('details');
     expect(shown[0]).toMatchObject({ reason: 'petition', kind: 'sign', details: site.details.ordinary });
-    expect(shown[0]?.excerpt).toContain(site.details.ordinary.title);
+    // The title shows among the details; the excerpt starts with what the petition says.
+    expect(shown[0]?.excerpt).not.toContain(site.details.ordinary.title);
+    expect(shown[0]?.excerpt.length).toBeGreaterThan(20);
     expect(page.shares().log).toEqual([`sign:${site.slug.ordinary}`]);
   });
 
