@@ -79,7 +79,9 @@ export function Prompt({ request, onChoose }: PromptProps) {
 
         {request.excerpt && (
           <figure class="excerpt">
-            <figcaption class="section-label">{t(language, 'promptExcerptLabel')}</figcaption>
+            <figcaption class="section-label">
+              {t(language, request.kind === 'sign' ? 'promptExcerptLabelSign' : 'promptExcerptLabel')}
+            </figcaption>
             <blockquote class="excerpt-text">
               <p class="excerpt-clamp">{request.excerpt}</p>
             </blockquote>

@@ -108,6 +108,7 @@ describe('showPrompt', () => {
     expect(shown('starter')).toBe('Paguyuban Waspada Lawu');
     expect(shown('created')).toBe('2 Okt 2026');
     expect(shadow().querySelector('[data-detail="starter"] dt')?.textContent).toBe('Dimulai oleh');
+    expect(shadow().querySelector('.excerpt .section-label')?.textContent).toBe('Yang akan Anda dukung');
   });
 
   it('leaves out the petition details it was not given, and keeps a date in the page’s words', () => {
