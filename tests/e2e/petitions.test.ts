@@ -1,7 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, sendFromExtensionPage, serveFixture, startBrowser, waitForStarterList, watchErrors } from './harness';
+import {
+  FIXTURES,
+  screenshot,
+  sendFromExtensionPage,
+  serveFixture,
+  startBrowser,
+  waitForStarterList,
+  watchErrors,
+} from './harness';
 
 // The hoax petitions repeat starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -201,6 +211,43 @@ describe('the petition prompt on a phone, Indonesian UI', () => {
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
     await page.locator('saring-prompt [data-action="cancel"]').click();
     await page.close();
+  });
+});
+
+describe('change.org with its key selectors renamed', () => {
+  it('lets a sign through unprompted, and options shows change.org degraded', async () => {
+    // The page's main part, the form's email field and the button's words all changed (the
+    // fixture's simulated site is renamed with them, so it still signs).
+    const renamed = readFileSync(resolve(FIXTURES, 'changeorg/petition.id.html'), 'utf8')
+      .replaceAll('<main>', '<div data-main>')
+      .replaceAll('</main>', '</div>')
+      .replace("querySelector('main')", "querySelector('[data-main]')")
+      .replaceAll('name="email"', 'name="emailAddress"')
+      .replaceAll('Tandatangani petisi ini</button>', 'Dukung sekarang</button>');
+    const { url, slug } = SITES[0]!.petition('hoax', 'id');
+    const page = await browser.context.newPage();
+    await page.route(SITES[0]!.route, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: renamed }),
+    );
+    await page.goto(url);
+    await page.locator('[data-main] form [type="submit"]').click();
+    expect(await settledLog(page, 1)).toEqual([`sign:${slug}`]);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+
+    const options = await browser.context.newPage();
+    const row = options.locator('[data-site-id="changeorg"]');
+    // Reports are fire-and-forget: reload until the background has stored them.
+    await expect
+      .poll(
+        async () => {
+          await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+          return row.getAttribute('data-site-health');
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe('degraded');
+    await page.close();
+    await options.close();
   });
 });
 
