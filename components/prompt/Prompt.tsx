@@ -138,10 +138,11 @@ function DetailList({ details, language }: { details: PostDetails; language: UiL
     <dl class="details" aria-label={t(language, 'promptDetailsLabel')}>
       {parts.map((part) => {
         const value = details[part] ?? '';
+        const shown = part === 'created' && ISO_DATE.test(value) ? formatDate(language, value) : value;
         return (
           <div class="detail" key={part} data-detail={part}>
             <dt class="detail-name">{t(language, DETAIL_LABEL[part])}</dt>
-            <dd class="detail-value">{part === 'created' && ISO_DATE.test(value) ? formatDate(language, value) : value}</dd>
+            <dd class="detail-value">{shown}</dd>
           </div>
         );
       })}

@@ -225,7 +225,8 @@ function keyboardClick(win: Window & typeof globalThis): Event {
 function excerptOf(content: ShareContent | null): string {
   const title = content?.details?.title;
   // The prompt shows the title beside the excerpt already: the excerpt starts with what it asks.
-  const body = title && content.text.startsWith(`${title}\n`) ? content.text.slice(title.length + 1) : content?.text;
+  const body =
+    title && content.text.startsWith(`${title}\n`) ? content.text.slice(title.length + 1) : content?.text;
   const text = body || content?.linkTitle || content?.urls[0] || '';
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
 }

@@ -151,7 +151,8 @@ function withTitle(content: Omit<ShareContent, 'linkTitle'>, title: string | und
 
 function detailText(element: Element | undefined, useDatetime: boolean): string | undefined {
   if (!element) return undefined;
-  const value = (useDatetime && element.getAttribute('datetime')?.trim()) || cleanText(element.textContent ?? '').replace(/\n/g, ' ');
+  const datetime = useDatetime ? element.getAttribute('datetime')?.trim() : undefined;
+  const value = datetime || cleanText(element.textContent ?? '').replace(/\n/g, ' ');
   return value ? value.slice(0, MAX_DETAIL_CHARS) : undefined;
 }
 

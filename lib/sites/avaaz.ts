@@ -41,6 +41,7 @@ export const AVAAZ_SITE: SiteAdapter = {
   matches: ['https://secure.avaaz.org/*'],
   ownHosts: ['avaaz.org'],
   post: [{ css: 'body', seen: '2024-06' }],
+  // Unconfirmed (see above): the page's paragraphs, and its title, starter, date and share step.
   postText: [{ css: 'main h1, main p', seen: '2024-06' }],
   // Not the petition's own words: the sign form, the share step, site chrome.
   exclude: [{ css: 'form, aside, [role="dialog"], header, footer, nav', seen: '2024-06' }],

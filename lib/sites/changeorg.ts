@@ -48,6 +48,7 @@ export const CHANGEORG_SITE: SiteAdapter = {
   // chng.it is change.org's link shortener.
   ownHosts: ['change.org', 'chng.it'],
   post: [{ css: 'body', seen: '2025-06' }],
+  // Unconfirmed (see above): the page's paragraphs, and its title, starter, date and share step.
   postText: [{ css: 'main h1, main p', seen: '2025-06' }],
   // Not the petition's own words: the sign form, signers' comments, the share step, site chrome.
   exclude: [
@@ -74,7 +75,10 @@ export const CHANGEORG_SITE: SiteAdapter = {
       step: 'shares',
       // An email draft carrying the petition's address (its link, percent-encoded or not).
       selectors: [
-        { css: 'a[href^="mailto:"][href*="change.org%2Fp%2F"], a[href^="mailto:"][href*="change.org/p/"]', seen: '2025-06' },
+        {
+          css: 'a[href^="mailto:"][href*="change.org%2Fp%2F"], a[href^="mailto:"][href*="change.org/p/"]',
+          seen: '2025-06',
+        },
       ],
       labels: { id: ['Salin tautan', 'Kirim email'], en: ['Copy link', 'Send an email'] },
       within: SHARE_STEP,

@@ -26,6 +26,11 @@ import {
 
 const HOAX_TEXT = 'Gunung no 7 yg akan erupsi besar adalah gn Lawu, saat ini ada indikasi lava naik';
 
+const CHANGEORG_SLUGS = {
+  hoax: 'evakuasi-warga-sekitar-gunung-lawu-sebelum-erupsi-besar',
+  ordinary: 'perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki',
+};
+
 interface PetitionSite {
   site: 'changeorg' | 'avaaz';
   adapter: SiteAdapter;
@@ -50,12 +55,8 @@ const SITES: PetitionSite[] = [
   {
     site: 'changeorg',
     adapter: CHANGEORG_SITE,
-    url: (petition) =>
-      `https://www.change.org/p/${petition === 'hoax' ? 'evakuasi-warga-sekitar-gunung-lawu-sebelum-erupsi-besar' : 'perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki'}`,
-    slug: {
-      hoax: 'evakuasi-warga-sekitar-gunung-lawu-sebelum-erupsi-besar',
-      ordinary: 'perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki',
-    },
+    url: (petition) => `https://www.change.org/p/${CHANGEORG_SLUGS[petition]}`,
+    slug: CHANGEORG_SLUGS,
     signButton: (page) => $(page.document, 'main form button[type="submit"]'),
     renameSignHooks: (page) => $(page.document, 'main form input[name="email"]').setAttribute('name', 'emailAddress'),
     details: {
