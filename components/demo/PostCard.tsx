@@ -39,7 +39,9 @@ export function PostCard({ post, language, current, onShare, children, shareDisa
           {initials(post.author)}
         </span>
         <div>
-          <p class="post-author">{post.author}</p>
+          <p class="post-author" data-demo-author>
+            {post.author}
+          </p>
           {post.handle && <p class="muted">{post.handle}</p>}
         </div>
       </header>

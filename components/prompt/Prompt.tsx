@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { FactCheckView, Outcome, PromptReason, UiLanguage } from '../../lib/messaging/protocol';
+import type { PostDetails } from '../../lib/guard/extract';
 import type { PromptRequest } from '../../lib/guard/types';
 import { formatDate, t, type MessageKey } from '../../lib/i18n';
 import { RATING_DISPLAY, safeWebUrl } from '../rating';
@@ -74,9 +75,13 @@ export function Prompt({ request, onChoose }: PromptProps) {
           {t(language, REASON_TEXT[request.reason])}
         </p>
 
+        {request.details && <DetailList details={request.details} language={language} />}
+
         {request.excerpt && (
           <figure class="excerpt">
-            <figcaption class="section-label">{t(language, 'promptExcerptLabel')}</figcaption>
+            <figcaption class="section-label">
+              {t(language, request.kind === 'sign' ? 'promptExcerptLabelSign' : 'promptExcerptLabel')}
+            </figcaption>
             <blockquote class="excerpt-text">
               <p class="excerpt-clamp">{request.excerpt}</p>
             </blockquote>
@@ -114,6 +119,34 @@ export function Prompt({ request, onChoose }: PromptProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+const DETAIL_LABEL: Record<keyof PostDetails, MessageKey> = {
+  title: 'promptDetailTitle',
+  starter: 'promptDetailStarter',
+  created: 'promptDetailCreated',
+};
+
+/** A date the page gave in ISO form (a `datetime`) is written the person's way; words stay as the page wrote them. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** Who stands behind what is being signed or shared: the parts the page showed, in a fixed order. */
+function DetailList({ details, language }: { details: PostDetails; language: UiLanguage }) {
+  const parts = (['title', 'starter', 'created'] as const).filter((part) => details[part]);
+  return (
+    <dl class="details" aria-label={t(language, 'promptDetailsLabel')}>
+      {parts.map((part) => {
+        const value = details[part] ?? '';
+        const shown = part === 'created' && ISO_DATE.test(value) ? formatDate(language, value) : value;
+        return (
+          <div class="detail" key={part} data-detail={part}>
+            <dt class="detail-name">{t(language, DETAIL_LABEL[part])}</dt>
+            <dd class="detail-value">{shown}</dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }
 

@@ -2,7 +2,9 @@ import type { ShareKind } from '../messaging/protocol';
 import { type AskVerdict, type ShareCheck, settledCheck, startShareCheck } from './check';
 import { isElement } from './dom';
 import {
+  checkedContent,
   extractComposer,
+  extractDetails,
   extractPost,
   externalHref,
   findComposer,
@@ -63,7 +65,7 @@ export function armGuard(options: GuardOptions): () => void {
       case 'post': {
         const post = findPost(adapter, action.element);
         if (!post) reportHealth(false, 'post not found');
-        return post ? found(extractPost(adapter, post), 'post text not found') : null;
+        return post ? withDetails(found(extractPost(adapter, post), 'post text not found'), post) : null;
       }
       case 'opened-post':
         if (!openedPost) reportHealth(false, 'no post remembered for this menu');
@@ -77,12 +79,17 @@ export function armGuard(options: GuardOptions): () => void {
     }
   }
 
+  function withDetails(content: ShareContent, post: Element): ShareContent {
+    const details = extractDetails(adapter, post);
+    return details ? { ...content, details } : content;
+  }
+
   function startAttempt(action: FoundAction): Attempt {
     const content = contentFor(action);
     const worthChecking =
       content !== null && hasContent(content) && !(action.rule.onlyWithLink && content.urls.length === 0);
     const check = worthChecking
-      ? startShareCheck(transport, { site: adapter.id, kind: action.rule.kind, ...content }, timeoutMs)
+      ? startShareCheck(transport, { site: adapter.id, kind: action.rule.kind, ...checkedContent(content) }, timeoutMs)
       : settledCheck({ ask: false, why: 'nothing-to-check' });
     return { element: action.element, content, check, startedAt: Date.now() };
   }
@@ -216,7 +223,11 @@ function keyboardClick(win: Window & typeof globalThis): Event {
 }
 
 function excerptOf(content: ShareContent | null): string {
-  const text = content?.text || content?.linkTitle || content?.urls[0] || '';
+  const title = content?.details?.title;
+  // The prompt shows the title beside the excerpt already: the excerpt starts with what it asks.
+  const body =
+    title && content.text.startsWith(`${title}\n`) ? content.text.slice(title.length + 1) : content?.text;
+  const text = body || content?.linkTitle || content?.urls[0] || '';
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
 }
 
@@ -226,6 +237,7 @@ function promptRequest(kind: ShareKind, content: ShareContent | null, verdict: A
     kind,
     language: verdict.language,
     excerpt: excerptOf(content),
+    ...(content?.details ? { details: content.details } : {}),
     matches: verdict.matches,
     readUrl: verdict.readUrl,
   };

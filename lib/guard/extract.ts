@@ -1,19 +1,26 @@
 import { normalizeUrl } from '../match/url';
-import type { SelectorList, SiteAdapter } from '../sites/types';
+import type { DetailSelectors, SelectorList, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, matchesAny, queryAllOf } from './dom';
 
-/** What a share would spread, as sent to the background's check. */
+/** What a share would spread; all but `details` is what the background checks (see checkedContent). */
 export interface ShareContent {
   text: string;
   /** Absolute hrefs of external links, as found (possibly wrapped), one per destination. */
   urls: string[];
   linkTitle?: string;
+  /** Shown in the prompt only; it stays on the page. */
+  details?: PostDetails;
 }
+
+/** A post's title, who started it and when, as the page shows them (see DetailSelectors). */
+export type PostDetails = { [K in keyof DetailSelectors]?: string };
 
 /** Long posts are cut here: the matcher needs the claim, not a whole thread. */
 export const MAX_TEXT_CHARS = 10_000;
 const MAX_URLS = 50;
 const MAX_TITLE_CHARS = 1_000;
+/** A starter's name or a date is short; more is the wrong element. */
+const MAX_DETAIL_CHARS = 300;
 /** Links typed into a composer (X turns them into cards only later). */
 const TYPED_URL = /\bhttps?:\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi;
 
@@ -142,6 +149,24 @@ function withTitle(content: Omit<ShareContent, 'linkTitle'>, title: string | und
   return title ? { ...content, linkTitle: title } : content;
 }
 
+function detailText(element: Element | undefined, useDatetime: boolean): string | undefined {
+  if (!element) return undefined;
+  const datetime = useDatetime ? element.getAttribute('datetime')?.trim() : undefined;
+  const value = datetime || cleanText(element.textContent ?? '').replace(/\n/g, ' ');
+  return value ? value.slice(0, MAX_DETAIL_CHARS) : undefined;
+}
+
+/** The post's title, starter and date where the adapter says they are; only the parts found. */
+export function extractDetails(adapter: SiteAdapter, post: Element): PostDetails | undefined {
+  if (!adapter.details) return undefined;
+  const details: PostDetails = {};
+  for (const part of ['title', 'starter', 'created'] as const) {
+    const value = detailText(queryAllOf(post, adapter.details[part] ?? [])[0], part === 'created');
+    if (value) details[part] = value;
+  }
+  return Object.keys(details).length > 0 ? details : undefined;
+}
+
 /** The post's own text, external links and link-card title; comments left out. */
 export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
   const exclude = adapter.exclude ?? [];
@@ -164,6 +189,11 @@ export function extractComposer(adapter: SiteAdapter, composer: Element): ShareC
   );
   const title = titleOf(queryAllOf(composer, adapter.linkTitle ?? [])[0]);
   return withTitle({ text, urls }, title);
+}
+
+/** What of the content goes to the background: the details are for the prompt and stay on the page. */
+export function checkedContent({ text, urls, linkTitle }: ShareContent): Omit<ShareContent, 'details'> {
+  return linkTitle === undefined ? { text, urls } : { text, urls, linkTitle };
 }
 
 export function hasContent(content: ShareContent): boolean {

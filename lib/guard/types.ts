@@ -8,6 +8,7 @@ import type {
   UiLanguage,
 } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
+import type { PostDetails } from './extract';
 
 /** How the guard talks to the background; the content script and the demo page pass messaging. */
 export interface GuardTransport {
@@ -25,6 +26,8 @@ export interface PromptRequest {
   language: UiLanguage;
   /** A short excerpt of what is being shared, as plain text. */
   excerpt: string;
+  /** The post's title, starter and date when the adapter found them (petition pages). */
+  details?: PostDetails;
   matches: FactCheckView[];
   readUrl: string | null;
 }

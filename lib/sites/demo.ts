@@ -12,6 +12,8 @@ export const DEMO_SITE: SiteAdapter = {
   post: [{ css: '[data-demo-post]', seen: '2026-11' }],
   postText: [{ css: '[data-demo-text]', seen: '2026-11' }],
   linkTitle: [{ css: '[data-demo-link-title]', seen: '2026-11' }],
+  // A petition's author is who started it: the prompt names them, as on a real petition site.
+  details: { starter: [{ css: '[data-kind="petition"] [data-demo-author]', seen: '2026-11' }] },
   actions: [
     // Signing a petition is asked about like a share ("did you read all of it?"): first rule wins.
     {

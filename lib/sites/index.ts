@@ -1,4 +1,6 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { AVAAZ_SITE } from './avaaz';
+import { CHANGEORG_SITE } from './changeorg';
 import { DEMO_SITE } from './demo';
 import { FACEBOOK_SITE } from './facebook';
 import { INSTAGRAM_SITE } from './instagram';
@@ -18,8 +20,11 @@ export const SITES: readonly SiteAdapter[] = [
   TIKTOK_SITE,
   INSTAGRAM_SITE,
   THREADS_SITE,
+  CHANGEORG_SITE,
+  AVAAZ_SITE,
 ];
 
+export { AVAAZ_SITE, CHANGEORG_SITE };
 export { DEMO_SITE, FACEBOOK_SITE, INSTAGRAM_SITE, THREADS_SITE, TIKTOK_SITE, WHATSAPP_SITE, X_SITE, YOUTUBE_SITE };
 
 /** Every content-script match pattern, for the manifest. */

@@ -59,6 +59,18 @@ export interface Expectation {
   anchors: SelectorList;
 }
 
+/**
+ * Where a post says what it is and who stands behind it (a petition page: its title, who started
+ * it, when). The prompt shows what is found, so a person sees who asks before they sign or share.
+ * Searched inside the post; a missing part is left out, never a health failure.
+ */
+export interface DetailSelectors {
+  title?: SelectorList;
+  starter?: SelectorList;
+  /** The date it was made: an element's `datetime` attribute when it has one, else its text. */
+  created?: SelectorList;
+}
+
 export interface SiteAdapter {
   /** Stable id: settings, health and stats are keyed by it. */
   id: string;
@@ -79,6 +91,8 @@ export interface SiteAdapter {
     container: SelectorList;
     text: SelectorList;
   };
+  /** The post's title, starter and date, shown in the prompt (petition sites). */
+  details?: DetailSelectors;
   actions: readonly ActionRule[];
   /** What the site should show when the adapter still fits it (site health). */
   expects?: readonly Expectation[];

@@ -18,6 +18,9 @@ export const SITE_URLS = {
   tiktok: 'https://www.tiktok.com/foryou',
   instagram: 'https://www.instagram.com/',
   threads: 'https://www.threads.net/',
+  // Petition fixtures hold several petitions and show the one at the page's path.
+  changeorg: 'https://www.change.org/p/perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki',
+  avaaz: 'https://secure.avaaz.org/campaign/id/lindungi_hutan_adat_papua/',
 } as const;
 
 /** Each site's fixture page, as `<page>.<language>.html`: a feed, or a chat on messengers. */
@@ -29,6 +32,8 @@ export const FIXTURE_PAGES: Record<FixtureSite, string> = {
   tiktok: 'foryou',
   instagram: 'feed',
   threads: 'feed',
+  changeorg: 'petition',
+  avaaz: 'petition',
 };
 
 export type FixtureSite = keyof typeof SITE_URLS;
@@ -48,9 +53,10 @@ export function fixturePath(site: string, file: string): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', site, file);
 }
 
-export function loadFixture(site: FixtureSite, language: FixtureLanguage): FixturePage {
+/** The site's fixture page at the site's usual URL, or at `url` (which petition a petition fixture shows). */
+export function loadFixture(site: FixtureSite, language: FixtureLanguage, url: string = SITE_URLS[site]): FixturePage {
   const window = new Window({
-    url: SITE_URLS[site],
+    url,
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   });
   const document = window.document as unknown as Document;

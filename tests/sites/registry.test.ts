@@ -23,6 +23,7 @@ function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
     ['exclude', adapter.exclude ?? []],
     ['composer.container', adapter.composer?.container ?? []],
     ['composer.text', adapter.composer?.text ?? []],
+    ...Object.entries(adapter.details ?? {}).map(([part, list]): [string, SelectorList] => [`details.${part}`, list]),
     ...(adapter.expects ?? []).flatMap((expectation, i): [string, SelectorList][] => [
       [`expects[${i}].anchors`, expectation.anchors],
       [`expects[${i}].onlyIf`, expectation.onlyIf ?? []],

@@ -138,6 +138,17 @@ describe('check-share end to end', () => {
     expect(await share(hoaxPost, [article])).toMatchObject({ ask: true, reason: 'hoax-match' });
   });
 
+  it('asks before signing a petition unless it names a hoax, and counts those prompts as petition prompts', async () => {
+    const sign = (text: string) => send('check-share', { site: 'x', kind: 'sign', text, urls: [article] });
+    const petition = 'Perbaiki trotoar Jalan Cempaka untuk pejalan kaki dan pengguna kursi roda';
+    expect(await sign(petition)).toMatchObject({ ask: true, reason: 'petition', matches: [] });
+    expect(await sign(hoaxPost)).toMatchObject({ ask: true, reason: 'hoax-match', matches: [{ id: 'vaksin-chip' }] });
+    const stats = await send('get-stats', { days: 1 });
+    expect(stats.totals.prompts).toMatchObject({ petition: 1, 'hoax-match': 1, 'unread-link': 0 });
+    await send('set-settings', { strictness: 'hoax-only' });
+    expect(await sign(petition)).toEqual({ ask: false });
+  });
+
   it('rejects a malformed request instead of answering it', async () => {
     await expect(send('check-share', { site: 'X!', kind: 'repost', text: '', urls: [] })).rejects.toMatchObject({
       code: 'invalid-request',

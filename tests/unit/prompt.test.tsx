@@ -94,6 +94,35 @@ describe('showPrompt', () => {
     expect(button('share').textContent).toBe('Share anyway');
   });
 
+  it('asks about a petition in its own words and shows its title, starter and date, as text', () => {
+    const details = { title: `Evakuasi warga ${XSS}`, starter: 'Paguyuban Waspada Lawu', created: '2026-10-02T08:15:00Z' };
+    void showPrompt(document, request({ reason: 'petition', kind: 'sign', matches: [], details }));
+    const dialog = shadow().querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('data-reason')).toBe('petition');
+    expect(shadow().querySelector('.reason')?.textContent).toBe(
+      'Sudah membaca petisinya sampai habis? Siapa pembuatnya, apa yang diminta, kapan dibuat?',
+    );
+    const shown = (part: string) => shadow().querySelector(`[data-detail="${part}"] dd`)?.textContent;
+    expect(shown('title')).toBe(details.title);
+    expect(shadow().querySelector('[data-detail] img')).toBeNull();
+    expect(shown('starter')).toBe('Paguyuban Waspada Lawu');
+    expect(shown('created')).toBe('2 Okt 2026');
+    expect(shadow().querySelector('[data-detail="starter"] dt')?.textContent).toBe('Dimulai oleh');
+    expect(shadow().querySelector('.excerpt .section-label')?.textContent).toBe('Yang akan Anda dukung');
+  });
+
+  it('leaves out the petition details it was not given, and keeps a date in the page’s words', () => {
+    void showPrompt(document, request({ reason: 'petition', kind: 'sign', language: 'en', details: { created: '3 days ago' } }));
+    expect([...shadow().querySelectorAll('[data-detail]')].map((el) => el.getAttribute('data-detail'))).toEqual(['created']);
+    expect(shadow().querySelector('[data-detail="created"]')?.textContent).toBe('Created3 days ago');
+    expect(shadow().querySelector('.reason')?.textContent).toContain('Who started it');
+  });
+
+  it('shows no details list for a post without details', () => {
+    void showPrompt(document, request());
+    expect(shadow().querySelector('.details')).toBeNull();
+  });
+
   it('focuses Read first, and Esc cancels and removes the prompt', async () => {
     const outcome = showPrompt(document, request());
     expect(shadow().activeElement).toBe(button('read'));
