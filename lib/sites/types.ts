@@ -20,6 +20,8 @@ export interface LabelTable {
   en: readonly string[];
 }
 
+export type ActionTrigger = 'click' | 'contextmenu';
+
 export interface ActionRule {
   kind: ShareKind;
   /**
@@ -28,6 +30,12 @@ export interface ActionRule {
    * `shares`: the element performs the share; the engine checks it and holds it when it must ask.
    */
   step: 'opens' | 'shares';
+  /**
+   * The event that performs the step; `click` (also Enter/Space) unless said otherwise.
+   * `contextmenu`: a right-click on the post opens the site's own menu for it (Telegram's message
+   * menu); only for `opens` steps, whose selectors then name the post itself.
+   */
+  on?: ActionTrigger;
   selectors: SelectorList;
   /** Fallback when no selector matches: role=button/menuitem/link elements with these names. */
   labels?: LabelTable;
