@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
@@ -18,6 +18,8 @@ export const SITE_URLS = {
   tiktok: 'https://www.tiktok.com/foryou',
   instagram: 'https://www.instagram.com/',
   threads: 'https://www.threads.net/',
+  'telegram-k': 'https://web.telegram.org/k/#-1001234567890',
+  'telegram-a': 'https://web.telegram.org/a/#-1001234567890',
 } as const;
 
 /** Each site's fixture page, as `<page>.<language>.html`: a feed, or a chat on messengers. */
@@ -29,6 +31,8 @@ export const FIXTURE_PAGES: Record<FixtureSite, string> = {
   tiktok: 'foryou',
   instagram: 'feed',
   threads: 'feed',
+  'telegram-k': 'chat',
+  'telegram-a': 'chat',
 };
 
 export type FixtureSite = keyof typeof SITE_URLS;
@@ -48,13 +52,31 @@ export function fixturePath(site: string, file: string): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', site, file);
 }
 
+/**
+ * A fixture page's HTML in a UI language: its own `<page>.<language>.html`, or one `<page>.html`
+ * whose inline script takes its UI strings from `<html lang>` (the languages it has are listed in
+ * `data-fixture-languages`), served with that lang. Null when the site has no page in the language.
+ */
+export function fixtureHtml(site: string, language: FixtureLanguage): string | null {
+  const page = FIXTURE_PAGES[site as FixtureSite] ?? 'feed';
+  const own = fixturePath(site, `${page}.${language}.html`);
+  if (existsSync(own)) return readFileSync(own, 'utf8');
+  const shared = fixturePath(site, `${page}.html`);
+  if (!existsSync(shared)) return null;
+  const html = readFileSync(shared, 'utf8');
+  const languages = /data-fixture-languages="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
+  return languages.includes(language) ? html.replace(/<html lang="[^"]*"/, `<html lang="${language}"`) : null;
+}
+
 export function loadFixture(site: FixtureSite, language: FixtureLanguage): FixturePage {
+  const html = fixtureHtml(site, language);
+  if (html === null) throw new Error(`No ${language} fixture for ${site}`);
   const window = new Window({
     url: SITE_URLS[site],
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   });
   const document = window.document as unknown as Document;
-  document.write(readFileSync(fixturePath(site, `${FIXTURE_PAGES[site]}.${language}.html`), 'utf8'));
+  document.write(html);
   const state = window as unknown as { __shares: number; __shareLog: string[] };
   return {
     window,
