@@ -170,11 +170,11 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       await page.close();
     });
 
-    function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
+    function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome, adapter = client.adapter) {
       page = loadFixture(client.site, 'id');
       const { transport, calls } = fakeTransport(answer);
       const prompt = fakePrompt(outcome);
-      disarm = armGuard({ adapter: client.adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+      disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
       return { calls, shown: prompt.shown };
     }
 
@@ -217,6 +217,23 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       await settle(10);
       expect(calls.checkShare[0]?.text).toContain('Posyandu balita');
       expect(page.shares().log).toEqual([client.logged(IDS.channel)]);
+    });
+
+    it('fails open when the message hook no longer matches: forwarded once, unprompted, health says why', async () => {
+      const gone = [{ css: '.message-renamed', seen: '2026-11' }];
+      const renamed: SiteAdapter = {
+        ...client.adapter,
+        post: gone,
+        actions: client.adapter.actions.map((rule) => (rule.on === 'contextmenu' ? { ...rule, selectors: gone } : rule)),
+      };
+      const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel', renamed);
+      forwardFromMenu(client, page, IDS.hoax);
+      click(client.commit(page));
+      await settle(10);
+      expect(calls.checkShare).toHaveLength(0);
+      expect(shown).toHaveLength(0);
+      expect(page.shares().log).toEqual([client.logged(IDS.hoax)]);
+      expect(calls.reportHealth).toContainEqual({ site: client.site, ok: false, detail: 'no post remembered for this menu' });
     });
 
     it('checks a message added after load', async () => {
