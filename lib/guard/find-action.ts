@@ -27,11 +27,12 @@ export function findAction(
     if (rule) return { rule, element };
   }
   for (const element of elements) {
-    if (!element.matches(NAMED_CONTROL)) continue;
+    const control = element.matches(NAMED_CONTROL);
+    const labelled = rules.filter((r) => r.labels !== undefined && (control || matchesAny(element, r.labelled ?? [])));
+    if (labelled.length === 0) continue;
     const names = accessibleNames(element);
-    const rule = rules.find(
+    const rule = labelled.find(
       (r) =>
-        r.labels !== undefined &&
         names.some((name) => labelMatches(r.labels as LabelTable, name)) &&
         (r.within === undefined || closestOf(element, r.within) !== null),
     );
@@ -40,10 +41,13 @@ export function findAction(
   return null;
 }
 
+/** Icon fonts draw their glyphs from Unicode's private use area: they are no part of a name. */
+const ICON_GLYPHS = /[\uE000-\uF8FF]/g;
+
 /** The names a person sees or hears for a control: its aria-label and its visible text. */
 function accessibleNames(element: Element): string[] {
   const label = element.getAttribute('aria-label');
-  const text = cleanText(element.textContent ?? '').replace(/\n/g, ' ');
+  const text = cleanText((element.textContent ?? '').replace(ICON_GLYPHS, '')).replace(/\n/g, ' ');
   return [label, text].filter((n): n is string => Boolean(n)).map((n) => n.trim().toLowerCase());
 }
 

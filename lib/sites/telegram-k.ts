@@ -1,4 +1,4 @@
-import { SEND_LABELS, TELEGRAM_OWN_HOSTS } from './telegram';
+import { FORWARD_LABELS, SEND_LABELS, TELEGRAM_OWN_HOSTS } from './telegram';
 import type { SiteAdapter } from './types';
 
 /**
@@ -62,6 +62,17 @@ export const TELEGRAM_K_SITE: SiteAdapter = {
       step: 'opens',
       selectors: [{ css: '.bubble[data-mid] .bubble-beside-button.forward', seen: '2025-06' }],
       content: 'post',
+    },
+    {
+      kind: 'forward',
+      // The menu's "Forward" opens the picker; the right-click already remembered the message. The
+      // items are plain divs whose icon is a font glyph: only the label tells which is Forward.
+      step: 'opens',
+      selectors: [],
+      labels: FORWARD_LABELS,
+      labelled: [{ css: '.btn-menu-item', seen: '2026-08' }],
+      within: [{ css: '#bubble-contextmenu', seen: '2025-06' }],
+      content: 'opened-post',
     },
     {
       kind: 'forward',

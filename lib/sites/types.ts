@@ -41,6 +41,11 @@ export interface ActionRule {
   labels?: LabelTable;
   /** Label matches count only inside these containers (menus and sheets render in layers). */
   within?: SelectorList;
+  /**
+   * Elements that count as named controls for `labels` besides buttons, links and ARIA roles:
+   * menus built from plain elements (Web K's `.btn-menu-item`).
+   */
+  labelled?: SelectorList;
   /** Where the shared content is: the element's post, the post remembered by the last `opens`, or the composer. */
   content: 'post' | 'opened-post' | 'composer';
   /** Ask only when the content carries an external link (a composer's own new post). */

@@ -30,6 +30,7 @@ function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
     ...adapter.actions.flatMap((rule, i): [string, SelectorList][] => [
       [`actions[${i}].selectors`, rule.selectors],
       [`actions[${i}].within`, rule.within ?? []],
+      [`actions[${i}].labelled`, rule.labelled ?? []],
     ]),
   ];
 }

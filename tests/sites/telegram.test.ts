@@ -249,6 +249,26 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
   });
 });
 
+describe.each(FIXTURE_LANGUAGES)('telegram-k menu on the %s UI', (language: FixtureLanguage) => {
+  let page: FixturePage;
+  afterEach(() => page.close());
+
+  it('finds "Forward" among the message menu’s items by its label, the icon glyph aside', () => {
+    page = loadFixture('telegram-k', language);
+    rightClick(K.text(page, IDS.hoax));
+    const forward = K.menuItem(page, LABELS[language].forward);
+    expect(actionOf(TELEGRAM_K_SITE, forward)).toMatchObject({
+      step: 'opens',
+      content: 'opened-post',
+      element: forward.parentElement,
+    });
+    expect(actionOf(TELEGRAM_K_SITE, K.menuItem(page, LABELS[language].reply))).toBeNull();
+    // The same words in a menu that is not the message's are no forward.
+    $(page.document, '#bubble-contextmenu').id = 'chatlist-contextmenu';
+    expect(actionOf(TELEGRAM_K_SITE, forward)).toBeNull();
+  });
+});
+
 describe('telegram-k: the composer’s send is not a forward', () => {
   it('even with a reply or forward attached, it is no share action', () => {
     const page = loadFixture('telegram-k', 'id');

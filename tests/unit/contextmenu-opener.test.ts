@@ -129,3 +129,31 @@ describe('watchExpectations with a right-click opener', () => {
     expect(reports).toEqual([[true, undefined]]);
   });
 });
+
+describe('labels on menu items that are plain elements (`labelled`)', () => {
+  const menuAdapter: SiteAdapter = {
+    ...ADAPTER,
+    actions: [
+      {
+        kind: 'forward',
+        step: 'opens',
+        selectors: [],
+        labels: { id: ['Teruskan'], en: ['Forward'] },
+        labelled: [{ css: '.item', seen: SEEN }],
+        within: [{ css: '.menu', seen: SEEN }],
+        content: 'opened-post',
+      },
+    ],
+  };
+
+  it('names a plain item by its text, an icon-font glyph left out; only items the rule names count', () => {
+    document.body.innerHTML = `<div class="menu">
+      <div class="item"><span class="icon">\uE9B3</span><span class="text">Teruskan</span></div>
+      <div class="row"><span class="text">Teruskan</span></div>
+      <div class="item"><span class="icon">\uE9E6</span><span class="text">Balas</span></div></div>`;
+    const [forward, notAnItem, reply] = [...document.querySelectorAll('.menu > div')];
+    expect(findAction(menuAdapter, pathOf(forward?.querySelector('.text') as Element))).toMatchObject({ element: forward });
+    expect(findAction(menuAdapter, pathOf(notAnItem?.querySelector('.text') as Element))).toBeNull();
+    expect(findAction(menuAdapter, pathOf(reply as Element))).toBeNull();
+  });
+});
