@@ -269,6 +269,27 @@ describe.each(FIXTURE_LANGUAGES)('telegram-k menu on the %s UI', (language: Fixt
   });
 });
 
+describe('telegram-k: the picker’s own send button', () => {
+  it('is the share too (it forwards to the selected chats at once)', async () => {
+    const page = loadFixture('telegram-k', 'id');
+    const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
+    const prompt = fakePrompt('share');
+    const { showPrompt } = prompt;
+    const disarm = armGuard({ adapter: TELEGRAM_K_SITE, document: page.document, transport, showPrompt, timeoutMs: 40 });
+    try {
+      forwardFromMenu(K, page, IDS.hoax);
+      click($(page.document, '.popup-forward .simple-message-input-confirm'));
+      await settle(10);
+      expect(calls.checkShare[0]?.text).toContain(HOAX_TEXT);
+      expect(prompt.shown).toHaveLength(1);
+      expect(page.shares().log).toEqual([K.logged(IDS.hoax)]);
+    } finally {
+      disarm();
+      await page.close();
+    }
+  });
+});
+
 describe('telegram-k: the composer’s send is not a forward', () => {
   it('even with a reply or forward attached, it is no share action', () => {
     const page = loadFixture('telegram-k', 'id');
