@@ -179,6 +179,12 @@ export function armGuard(options: GuardOptions): () => void {
     noteLinkOpened(event.composedPath());
   }
 
+  /** A right-click that opens the site's menu for a post remembers the post, as an opener click does. */
+  function onContextMenu(event: Event): void {
+    const action = findAction(adapter, event.composedPath(), 'contextmenu');
+    if (action?.rule.step === 'opens') openedPost = contentFor(action);
+  }
+
   function activate(event: Event, path: readonly EventTarget[], action: FoundAction): void {
     if (action.rule.step === 'opens') {
       openedPost = contentFor(action);
@@ -198,6 +204,7 @@ export function armGuard(options: GuardOptions): () => void {
     ['keydown', onKeyDown],
     ['keyup', onKeyUp],
     ['auxclick', onAuxClick],
+    ['contextmenu', onContextMenu],
   ];
   for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
   return () => {

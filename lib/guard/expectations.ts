@@ -18,6 +18,8 @@ export interface ExpectationTiming {
   openedWithinMs: number;
 }
 
+const OPENER_EVENTS = ['click', 'contextmenu'] as const;
+
 export const EXPECTATION_TIMING: ExpectationTiming = { settleMs: 1_000, giveUpMs: 10_000, openedWithinMs: 2_000 };
 
 /** The adapter's expectations of one kind that apply at this path (before `onlyIf`, checked later). */
@@ -58,8 +60,8 @@ export interface WatchOptions {
 
 /**
  * Checks the adapter's expectations on a live document: page ones when the page settles after
- * load (debounced MutationObserver, then an idle callback), `opened` ones after each click on an
- * `opens` action. Returns a function that stops all checking.
+ * load (debounced MutationObserver, then an idle callback), `opened` ones after each click or
+ * right-click on an `opens` action. Returns a function that stops all checking.
  */
 export function watchExpectations({ adapter, document: doc, report, timing = EXPECTATION_TIMING }: WatchOptions): () => void {
   const win = doc.defaultView;
@@ -128,8 +130,9 @@ export function watchExpectations({ adapter, document: doc, report, timing = EXP
   );
   /** One opened-menu check at a time: a new opener click replaces the last one's. */
   let stopOpenedCheck: (() => void) | undefined;
-  const onClick = safely((event: Event) => {
-    if (findAction(adapter, event.composedPath())?.rule.step !== 'opens') return;
+  const onOpener = safely((event: Event) => {
+    const trigger = event.type === 'contextmenu' ? 'contextmenu' : 'click';
+    if (findAction(adapter, event.composedPath(), trigger)?.rule.step !== 'opens') return;
     stopOpenedCheck?.();
     // No debounce: the items count as soon as they are there.
     stopOpenedCheck = watch(expectationsFor(adapter, 'opened', view.location.pathname), timing.openedWithinMs, 0);
@@ -137,10 +140,11 @@ export function watchExpectations({ adapter, document: doc, report, timing = EXP
 
   if (doc.readyState === 'complete') startPageChecks();
   else view.addEventListener('load', startPageChecks, { once: true });
-  view.addEventListener('click', onClick, true);
+  // A right-click opens a menu too, on sites whose adapter says so (`on: 'contextmenu'`).
+  for (const type of OPENER_EVENTS) view.addEventListener(type, onOpener, true);
   return () => {
     view.removeEventListener('load', startPageChecks);
-    view.removeEventListener('click', onClick, true);
+    for (const type of OPENER_EVENTS) view.removeEventListener(type, onOpener, true);
     for (const stop of [...stops]) stop();
   };
 }

@@ -1,4 +1,4 @@
-import type { ActionRule, LabelTable, SiteAdapter } from '../sites/types';
+import type { ActionRule, ActionTrigger, LabelTable, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, isElement, matchesAny } from './dom';
 
 export interface FoundAction {
@@ -10,22 +10,29 @@ export interface FoundAction {
 const NAMED_CONTROL = 'button, a[href], [role="button"], [role="menuitem"], [role="link"], [role="option"]';
 
 /**
- * The share action an event went through, from its composed path (innermost first).
+ * The share action an event went through, from its composed path (innermost first), among the
+ * rules that the event's kind performs (`trigger`: a click, or a right-click's contextmenu).
  * Selectors win over labels anywhere in the path; labels are the fallback for a site that
  * renamed its test hooks, and only count inside the rule's containers.
  */
-export function findAction(adapter: SiteAdapter, path: readonly EventTarget[]): FoundAction | null {
+export function findAction(
+  adapter: SiteAdapter,
+  path: readonly EventTarget[],
+  trigger: ActionTrigger = 'click',
+): FoundAction | null {
+  const rules = adapter.actions.filter((r) => (r.on ?? 'click') === trigger);
   const elements = path.filter(isElement);
   for (const element of elements) {
-    const rule = adapter.actions.find((r) => matchesAny(element, r.selectors));
+    const rule = rules.find((r) => matchesAny(element, r.selectors));
     if (rule) return { rule, element };
   }
   for (const element of elements) {
-    if (!element.matches(NAMED_CONTROL)) continue;
+    const control = element.matches(NAMED_CONTROL);
+    const labelled = rules.filter((r) => r.labels !== undefined && (control || matchesAny(element, r.labelled ?? [])));
+    if (labelled.length === 0) continue;
     const names = accessibleNames(element);
-    const rule = adapter.actions.find(
+    const rule = labelled.find(
       (r) =>
-        r.labels !== undefined &&
         names.some((name) => labelMatches(r.labels as LabelTable, name)) &&
         (r.within === undefined || closestOf(element, r.within) !== null),
     );
@@ -34,10 +41,13 @@ export function findAction(adapter: SiteAdapter, path: readonly EventTarget[]): 
   return null;
 }
 
+/** Icon fonts draw their glyphs from Unicode's private use area: they are no part of a name. */
+const ICON_GLYPHS = /[\uE000-\uF8FF]/g;
+
 /** The names a person sees or hears for a control: its aria-label and its visible text. */
 function accessibleNames(element: Element): string[] {
   const label = element.getAttribute('aria-label');
-  const text = cleanText(element.textContent ?? '').replace(/\n/g, ' ');
+  const text = cleanText((element.textContent ?? '').replace(ICON_GLYPHS, '')).replace(/\n/g, ' ');
   return [label, text].filter((n): n is string => Boolean(n)).map((n) => n.trim().toLowerCase());
 }
 

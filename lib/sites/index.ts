@@ -5,6 +5,8 @@ import { DEMO_SITE } from './demo';
 import { FACEBOOK_SITE } from './facebook';
 import { INSTAGRAM_SITE } from './instagram';
 import { THREADS_SITE } from './threads';
+import { TELEGRAM_A_SITE } from './telegram-a';
+import { TELEGRAM_K_SITE } from './telegram-k';
 import { TIKTOK_SITE } from './tiktok';
 import type { SiteAdapter } from './types';
 import { WHATSAPP_SITE } from './whatsapp';
@@ -22,10 +24,24 @@ export const SITES: readonly SiteAdapter[] = [
   THREADS_SITE,
   CHANGEORG_SITE,
   AVAAZ_SITE,
+  TELEGRAM_K_SITE,
+  TELEGRAM_A_SITE,
 ];
 
-export { AVAAZ_SITE, CHANGEORG_SITE };
-export { DEMO_SITE, FACEBOOK_SITE, INSTAGRAM_SITE, THREADS_SITE, TIKTOK_SITE, WHATSAPP_SITE, X_SITE, YOUTUBE_SITE };
+export {
+  AVAAZ_SITE,
+  CHANGEORG_SITE,
+  DEMO_SITE,
+  FACEBOOK_SITE,
+  INSTAGRAM_SITE,
+  TELEGRAM_A_SITE,
+  TELEGRAM_K_SITE,
+  THREADS_SITE,
+  TIKTOK_SITE,
+  WHATSAPP_SITE,
+  X_SITE,
+  YOUTUBE_SITE,
+};
 
 /** Every content-script match pattern, for the manifest. */
 export const CONTENT_SCRIPT_MATCHES: readonly string[] = SITES.flatMap((site) => site.matches);

@@ -20,6 +20,8 @@ export interface LabelTable {
   en: readonly string[];
 }
 
+export type ActionTrigger = 'click' | 'contextmenu';
+
 export interface ActionRule {
   kind: ShareKind;
   /**
@@ -28,11 +30,22 @@ export interface ActionRule {
    * `shares`: the element performs the share; the engine checks it and holds it when it must ask.
    */
   step: 'opens' | 'shares';
+  /**
+   * The event that performs the step; `click` (also Enter/Space) unless said otherwise.
+   * `contextmenu`: a right-click on the post opens the site's own menu for it (Telegram's message
+   * menu); only for `opens` steps, whose selectors then name the post itself.
+   */
+  on?: ActionTrigger;
   selectors: SelectorList;
   /** Fallback when no selector matches: role=button/menuitem/link elements with these names. */
   labels?: LabelTable;
   /** Label matches count only inside these containers (menus and sheets render in layers). */
   within?: SelectorList;
+  /**
+   * Elements that count as named controls for `labels` besides buttons, links and ARIA roles:
+   * menus built from plain elements (Web K's `.btn-menu-item`).
+   */
+  labelled?: SelectorList;
   /** Where the shared content is: the element's post, the post remembered by the last `opens`, or the composer. */
   content: 'post' | 'opened-post' | 'composer';
   /** Ask only when the content carries an external link (a composer's own new post). */

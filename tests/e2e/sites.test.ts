@@ -92,6 +92,37 @@ const FLOWS: SiteFlow[] = [
     },
     logged: (id) => `whatsapp:${id}`,
   },
+  {
+    name: 'Telegram Web K: forward',
+    route: 'https://web.telegram.org/k/',
+    fixture: 'telegram-k/chat.html',
+    pageFor: () => 'https://web.telegram.org/k/#-1001234567890',
+    hoax: '101',
+    benign: '102',
+    // Picking the chat is the share on Web K: it opens that chat with the forward attached.
+    async share(page, id) {
+      await page.locator(`.chat.active .bubble[data-mid="${id}"] .translatable-message`).click({ button: 'right' });
+      await page.locator('#bubble-contextmenu .btn-menu-item', { hasText: 'Teruskan' }).click();
+      await page.locator('.popup-forward .chatlist [data-peer-id]').first().click();
+    },
+    logged: (id) => `forward:${id}:Keluarga Besar`,
+  },
+  {
+    name: 'Telegram Web A: forward',
+    route: 'https://web.telegram.org/a/',
+    fixture: 'telegram-a/chat.html',
+    pageFor: () => 'https://web.telegram.org/a/#-1001234567890',
+    hoax: '101',
+    benign: '102',
+    // The picker's row acts on mousedown; the composer's send with the forward attached is the share.
+    async share(page, id) {
+      await page.locator(`.MessageList .Message[data-message-id="${id}"] .text-content`).click({ button: 'right' });
+      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: 'Teruskan' }).click();
+      await page.locator('.ChatOrUserPicker .ListItem-button').first().click();
+      await page.locator('.Composer:has(.ComposerEmbeddedMessage) button.send').click();
+    },
+    logged: (id) => `forward:${id}:Keluarga Besar`,
+  },
 ];
 
 let browser: ExtensionBrowser;

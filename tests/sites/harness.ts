@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
@@ -21,6 +21,8 @@ export const SITE_URLS = {
   // Petition fixtures hold several petitions and show the one at the page's path.
   changeorg: 'https://www.change.org/p/perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki',
   avaaz: 'https://secure.avaaz.org/campaign/id/lindungi_hutan_adat_papua/',
+  'telegram-k': 'https://web.telegram.org/k/#-1001234567890',
+  'telegram-a': 'https://web.telegram.org/a/#-1001234567890',
 } as const;
 
 /** Each site's fixture page, as `<page>.<language>.html`: a feed, or a chat on messengers. */
@@ -34,6 +36,8 @@ export const FIXTURE_PAGES: Record<FixtureSite, string> = {
   threads: 'feed',
   changeorg: 'petition',
   avaaz: 'petition',
+  'telegram-k': 'chat',
+  'telegram-a': 'chat',
 };
 
 export type FixtureSite = keyof typeof SITE_URLS;
@@ -53,14 +57,32 @@ export function fixturePath(site: string, file: string): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', site, file);
 }
 
+/**
+ * A fixture page's HTML in a UI language: its own `<page>.<language>.html`, or one `<page>.html`
+ * whose inline script takes its UI strings from `<html lang>` (the languages it has are listed in
+ * `data-fixture-languages`), served with that lang. Null when the site has no page in the language.
+ */
+export function fixtureHtml(site: string, language: FixtureLanguage): string | null {
+  const page = FIXTURE_PAGES[site as FixtureSite] ?? 'feed';
+  const own = fixturePath(site, `${page}.${language}.html`);
+  if (existsSync(own)) return readFileSync(own, 'utf8');
+  const shared = fixturePath(site, `${page}.html`);
+  if (!existsSync(shared)) return null;
+  const html = readFileSync(shared, 'utf8');
+  const languages = /data-fixture-languages="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
+  return languages.includes(language) ? html.replace(/<html lang="[^"]*"/, `<html lang="${language}"`) : null;
+}
+
 /** The site's fixture page at the site's usual URL, or at `url` (which petition a petition fixture shows). */
 export function loadFixture(site: FixtureSite, language: FixtureLanguage, url: string = SITE_URLS[site]): FixturePage {
+  const html = fixtureHtml(site, language);
+  if (html === null) throw new Error(`No ${language} fixture for ${site}`);
   const window = new Window({
     url,
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   });
   const document = window.document as unknown as Document;
-  document.write(readFileSync(fixturePath(site, `${FIXTURE_PAGES[site]}.${language}.html`), 'utf8'));
+  document.write(html);
   const state = window as unknown as { __shares: number; __shareLog: string[] };
   return {
     window,

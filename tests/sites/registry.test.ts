@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CONTENT_SCRIPT_MATCHES, DEMO_SITE, SITES, siteForUrl } from '../../lib/sites';
 import type { SelectorList, SiteAdapter } from '../../lib/sites/types';
-import { FIXTURE_PAGES, type FixtureSite, fixturePath } from './harness';
+import { FIXTURE_LANGUAGES, fixtureHtml } from './harness';
 
 /** Meta-test: every adapter in lib/sites is registered, dated, valid, and has fixtures. */
 
@@ -31,6 +31,7 @@ function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
     ...adapter.actions.flatMap((rule, i): [string, SelectorList][] => [
       [`actions[${i}].selectors`, rule.selectors],
       [`actions[${i}].within`, rule.within ?? []],
+      [`actions[${i}].labelled`, rule.labelled ?? []],
     ]),
   ];
 }
@@ -98,8 +99,13 @@ describe('site adapters', () => {
     });
 
     it.skipIf(adapter === DEMO_SITE)('has fixtures in both UI languages', () => {
-      const page = FIXTURE_PAGES[adapter.id as FixtureSite] ?? 'feed';
-      for (const language of ['id', 'en']) expect(existsSync(fixturePath(adapter.id, `${page}.${language}.html`))).toBe(true);
+      for (const language of FIXTURE_LANGUAGES) expect(fixtureHtml(adapter.id, language), language).not.toBeNull();
+    });
+
+    it('remembers a post on right-click only as an opener whose selectors name the post', () => {
+      for (const rule of adapter.actions.filter((r) => r.on === 'contextmenu')) {
+        expect(rule).toMatchObject({ step: 'opens', content: 'post' });
+      }
     });
   });
 });
@@ -120,6 +126,8 @@ describe('siteForUrl', () => {
     ['https://www.instagram.com/p/DLw7aErUpSi/', 'instagram'],
     ['https://www.threads.net/', 'threads'],
     ['https://www.threads.com/@kabar.lawu/post/DLw7aErUpSi', 'threads'],
+    ['https://web.telegram.org/k/#-1001234567890', 'telegram-k'],
+    ['https://web.telegram.org/a/#-1001234567890', 'telegram-a'],
   ])('%s → %s', (url, id) => {
     expect(siteForUrl(url)?.id).toBe(id);
   });
