@@ -1,5 +1,5 @@
 import { normalizeUrl } from '../match/url';
-import type { SelectorList, SiteAdapter } from '../sites/types';
+import type { LabelTable, SelectorList, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, matchesAny, queryAllOf } from './dom';
 
 /** What a share would spread, as sent to the background's check. */
@@ -8,6 +8,8 @@ export interface ShareContent {
   /** Absolute hrefs of external links, as found (possibly wrapped), one per destination. */
   urls: string[];
   linkTitle?: string;
+  /** The site marks it as passed on many times (guard-side only: the prompt words it more strongly). */
+  forwardedMany?: true;
 }
 
 /** Long posts are cut here: the matcher needs the claim, not a whole thread. */
@@ -142,6 +144,26 @@ function withTitle(content: Omit<ShareContent, 'linkTitle'>, title: string | und
   return title ? { ...content, linkTitle: title } : content;
 }
 
+/** A mark's label is short ("Forwarded many times"); longer text is a message, not the mark. */
+const MAX_MARK_LABEL_CHARS = 60;
+
+/** Whether the post's own part carries the mark: its icon, else an element reading exactly a label. */
+function carriesMark(
+  post: Element,
+  mark: { selectors: SelectorList; labels: LabelTable },
+  exclude: SelectorList,
+): boolean {
+  if (queryAllOf(post, mark.selectors).some((el) => !isExcluded(el, post, exclude))) return true;
+  const labels = new Set([...mark.labels.id, ...mark.labels.en].map((label) => label.toLowerCase()));
+  for (const el of post.getElementsByTagName('*')) {
+    if (el.childElementCount > 0) continue;
+    const text = el.textContent ?? '';
+    if (text.length > MAX_MARK_LABEL_CHARS || !labels.has(cleanText(text).toLowerCase())) continue;
+    if (!isExcluded(el, post, exclude)) return true;
+  }
+  return false;
+}
+
 /** The post's own text, external links and link-card title; comments left out. */
 export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
   const exclude = adapter.exclude ?? [];
@@ -149,7 +171,9 @@ export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
   const text = ownText(mine(queryAllOf(post, adapter.postText)), post, exclude).slice(0, MAX_TEXT_CHARS);
   const urls = uniqueExternal(adapter, linkHrefs(post, post, exclude), post.ownerDocument.baseURI);
   const title = titleOf(mine(queryAllOf(post, adapter.linkTitle ?? []))[0]);
-  return withTitle({ text, urls }, title);
+  const content = withTitle({ text, urls }, title);
+  if (adapter.forwardedMany && carriesMark(post, adapter.forwardedMany, exclude)) content.forwardedMany = true;
+  return content;
 }
 
 /** What the person is about to post from a composer: its text, typed links and link cards. */

@@ -27,6 +27,8 @@ export interface PromptRequest {
   excerpt: string;
   matches: FactCheckView[];
   readUrl: string | null;
+  /** The site marks the content as passed on many times: the prompt says so, more strongly. */
+  forwardedMany?: boolean;
 }
 
 /** Shows the prompt and resolves with the person's choice (Esc and closing mean cancel). */
