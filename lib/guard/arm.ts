@@ -12,7 +12,8 @@ import {
 } from './extract';
 import { type FoundAction, findAction, findEnterSend } from './find-action';
 import { healthReporter } from './health';
-import { promptRequest, shareCheckRequest } from './requests';
+import { shareCheckRequest } from './requests';
+import { settleShare } from './settle';
 import { worthChecking } from './worth-checking';
 import type { GuardOptions } from './types';
 
@@ -110,19 +111,8 @@ export function armGuard(options: GuardOptions): () => void {
   async function settleHeld(kind: ShareKind, attempt: Attempt, event: Event, target: EventTarget): Promise<void> {
     holding = true;
     try {
-      const verdict = await attempt.check.done;
-      if (!verdict.ask) {
-        // Failing open is counted: a site whose shares go through unchecked shows in options.
-        if (verdict.why === 'timeout' || verdict.why === 'error') reportHealth(false, `no answer from Saring (${verdict.why})`);
-        return replay(event, target);
-      }
-      const request = promptRequest(kind, attempt.content, verdict);
-      const outcome = await showPrompt(request).catch(() => null);
-      // A prompt that cannot show must not block sharing.
-      if (outcome === null) return replay(event, target);
-      transport.recordOutcome({ site: adapter.id, reason: verdict.reason, outcome });
-      if (outcome === 'share') replay(event, target);
-      else if (outcome === 'read' && verdict.readUrl) transport.openRead(verdict.readUrl);
+      const held = { site: adapter.id, kind, content: attempt.content, check: attempt.check };
+      if (await settleShare(held, { transport, showPrompt, reportHealth })) replay(event, target);
     } finally {
       holding = false;
     }

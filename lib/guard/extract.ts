@@ -180,14 +180,29 @@ export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
 export function extractComposer(adapter: SiteAdapter, composer: Element): ShareContent {
   const editors = adapter.composer ? queryAllOf(composer, adapter.composer.text) : [];
   const text = ownText(editors, composer, []).slice(0, MAX_TEXT_CHARS);
-  const typed = text.match(TYPED_URL) ?? [];
   const urls = uniqueExternal(
     adapter,
-    [...typed.map((u) => (/^https?:/i.test(u) ? u : `https://${u}`)), ...linkHrefs(composer, composer, [])],
+    [...typedLinks(text), ...linkHrefs(composer, composer, [])],
     composer.ownerDocument.baseURI,
   );
   const title = titleOf(queryAllOf(composer, adapter.linkTitle ?? [])[0]);
   return withTitle({ text, urls }, title);
+}
+
+/** Links typed into a text, as absolute URLs. */
+function typedLinks(text: string): string[] {
+  return (text.match(TYPED_URL) ?? []).map((u) => (/^https?:/i.test(u) ? u : `https://${u}`));
+}
+
+/** What a page hands to the Web Share API (navigator.share): its title and text, and its link. */
+export function extractShareData(
+  adapter: SiteAdapter,
+  data: { title?: string; text?: string; url?: string },
+  baseUrl: string,
+): ShareContent {
+  const text = cleanText([data.title, data.text].filter(Boolean).join('\n')).slice(0, MAX_TEXT_CHARS);
+  const urls = uniqueExternal(adapter, [...(data.url ? [data.url] : []), ...typedLinks(text)], baseUrl);
+  return { text, urls };
 }
 
 export function hasContent(content: ShareContent): boolean {
