@@ -66,7 +66,9 @@ export function findEnterSend(
   if (!composer?.sendsOnEnter || event.key !== 'Enter' || event.isComposing) return null;
   if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return null;
   const editor = path.filter(isElement).find((el) => matchesAny(el, composer.text));
-  const container = editor ? closestOf(editor, composer.container) : null;
+  // Enter in an empty box sends nothing (WhatsApp shows no send control then, only the microphone).
+  if (!editor || !editor.textContent?.trim()) return null;
+  const container = closestOf(editor, composer.container);
   if (!container) return null;
   for (const rule of adapter.actions) {
     if (rule.content !== 'composer' || rule.step !== 'shares') continue;
