@@ -12,6 +12,11 @@ export const DEMO_SITE: SiteAdapter = {
   post: [{ css: '[data-demo-post]', seen: '2026-11' }],
   postText: [{ css: '[data-demo-text]', seen: '2026-11' }],
   linkTitle: [{ css: '[data-demo-link-title]', seen: '2026-11' }],
+  // The WhatsApp-group posts carry "Diteruskan berkali-kali", as on WhatsApp Web: same stronger wording.
+  forwardedMany: {
+    selectors: [{ css: '[data-demo-forwarded-many]', seen: '2026-11' }],
+    labels: { id: ['Diteruskan berkali-kali'], en: ['Forwarded many times'] },
+  },
   actions: [
     // Signing a petition is asked about like a share ("did you read all of it?"): first rule wins.
     {
