@@ -37,8 +37,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'saring@saring.id',
-              // CSS :has(), which the Facebook and X adapters rely on, arrived in Firefox 121.
-              strict_min_version: '121.0',
+              // CSS :has(), which the Facebook and X adapters rely on, arrived in Firefox 121; content
+              // scripts in the page's world (the navigator.share wrapper) in 128, an ESR.
+              strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -45,7 +45,11 @@ export function PostCard({ post, language, current, onShare, children, shareDisa
           {post.handle && <p class="muted">{post.handle}</p>}
         </div>
       </header>
-      {post.platform === 'whatsapp' && <p class="post-forwarded muted">{t(language, 'demoForwarded')}</p>}
+      {post.platform === 'whatsapp' && (
+        <p class="post-forwarded muted" data-demo-forwarded-many>
+          {t(language, 'demoForwarded')}
+        </p>
+      )}
       <p class="post-text" data-demo-text lang={textLanguage(post, language)}>
         {words}
       </p>

@@ -59,7 +59,7 @@ export function Prompt({ request, onChoose }: PromptProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="saring-question"
-        aria-describedby="saring-reason saring-nudge"
+        aria-describedby={`${request.forwardedMany ? 'saring-forwarded ' : ''}saring-reason saring-nudge`}
         data-reason={request.reason}
         lang={language}
         onKeyDown={onKeyDown}
@@ -71,6 +71,11 @@ export function Prompt({ request, onChoose }: PromptProps) {
         <h2 id="saring-question" class="question">
           {t(language, 'promptQuestion')}
         </h2>
+        {request.forwardedMany && (
+          <p id="saring-forwarded" class="forwarded-many" data-note="forwarded-many">
+            {t(language, 'promptForwardedMany')}
+          </p>
+        )}
         <p id="saring-reason" class="reason">
           {t(language, REASON_TEXT[request.reason])}
         </p>

@@ -4,6 +4,8 @@ import { armGuard, DEFAULT_TIMEOUT_MS } from '../../lib/guard/arm';
 import { watchExpectations } from '../../lib/guard/expectations';
 import { healthReporter } from '../../lib/guard/health';
 import { messagingTransport } from '../../lib/guard/messaging-transport';
+import type { PromptRequest } from '../../lib/guard/types';
+import { guardWebShares } from '../../lib/guard/web-share';
 import { startInlineLabels } from '../../lib/labels';
 import { CONTENT_SCRIPT_MATCHES, siteForUrl } from '../../lib/sites';
 
@@ -15,12 +17,15 @@ export default defineContentScript({
   main() {
     const adapter = siteForUrl(location.href);
     if (!adapter) return;
-    armGuard({
+    const guard = {
       adapter,
       document,
       transport: messagingTransport(DEFAULT_TIMEOUT_MS),
-      showPrompt: (request) => showPrompt(document, request),
-    });
+      showPrompt: (request: PromptRequest) => showPrompt(document, request),
+    };
+    armGuard(guard);
+    // The page's navigator.share, wrapped by the web-share content script in the page's world.
+    guardWebShares(guard);
     startInlineLabels(adapter, document);
     // Site health from the adapter's expectations: reports only, so a changed site fails open.
     watchExpectations({ adapter, document, report: healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS)) });

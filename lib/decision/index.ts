@@ -16,6 +16,14 @@ export type Decision = { ask: false } | { ask: true; reason: PromptReason };
  * Whether to hold a share and ask, by strictness:
  * off never; hoax-only on a known hoax; balanced also for a petition or a linked article not
  * opened; always asks every time, naming the strongest reason.
+ *
+ * A site's "forwarded many times" mark (WhatsApp) is deliberately no reason on its own, and never
+ * reaches this decision: it says a message travelled far, not that it is false, and it marks
+ * prayers, greetings and lost-child notices as often as hoaxes. Asking on every such forward in
+ * balanced mode would give the person nothing to check or read, and a prompt that asks too often
+ * is clicked through by habit, also on the day it names a known hoax. WhatsApp already slows these
+ * forwards down (one chat at a time). So the mark only strengthens the wording of a prompt asked
+ * for a reason above (lib/guard/requests.ts); people who want every forward questioned choose always.
  */
 export function decide({ strictness, match, unreadLinks, kind }: DecisionInput): Decision {
   if (strictness === 'off') return { ask: false };

@@ -1,8 +1,7 @@
 import type { ShareKind } from '../messaging/protocol';
-import { type AskVerdict, type ShareCheck, settledCheck, startShareCheck } from './check';
+import { type ShareCheck, settledCheck, startShareCheck } from './check';
 import { isElement } from './dom';
 import {
-  checkedContent,
   extractComposer,
   extractDetails,
   extractPost,
@@ -12,14 +11,16 @@ import {
   hasContent,
   type ShareContent,
 } from './extract';
-import { type FoundAction, findAction } from './find-action';
+import { type FoundAction, findAction, findEnterSend } from './find-action';
 import { healthReporter } from './health';
-import type { GuardOptions, PromptRequest } from './types';
+import { shareCheckRequest } from './requests';
+import { settleShare } from './settle';
+import { worthChecking } from './worth-checking';
+import type { GuardOptions } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 300;
 /** A check started on pointerdown serves the click that follows it, not one much later. */
 const EARLY_CHECK_TTL_MS = 5_000;
-const EXCERPT_CHARS = 280;
 /** Controls the browser itself turns Enter/Space into a click: the click listener handles those. */
 const CLICKS_ON_KEYS = 'button, a[href], input, select, textarea, summary';
 
@@ -86,10 +87,8 @@ export function armGuard(options: GuardOptions): () => void {
 
   function startAttempt(action: FoundAction): Attempt {
     const content = contentFor(action);
-    const worthChecking =
-      content !== null && hasContent(content) && !(action.rule.onlyWithLink && content.urls.length === 0);
-    const check = worthChecking
-      ? startShareCheck(transport, { site: adapter.id, kind: action.rule.kind, ...checkedContent(content) }, timeoutMs)
+    const check = worthChecking(action.rule, content)
+      ? startShareCheck(transport, shareCheckRequest(adapter.id, action.rule.kind, content), timeoutMs)
       : settledCheck({ ask: false, why: 'nothing-to-check' });
     return { element: action.element, content, check, startedAt: Date.now() };
   }
@@ -118,19 +117,8 @@ export function armGuard(options: GuardOptions): () => void {
   async function settleHeld(kind: ShareKind, attempt: Attempt, event: Event, target: EventTarget): Promise<void> {
     holding = true;
     try {
-      const verdict = await attempt.check.done;
-      if (!verdict.ask) {
-        // Failing open is counted: a site whose shares go through unchecked shows in options.
-        if (verdict.why === 'timeout' || verdict.why === 'error') reportHealth(false, `no answer from Saring (${verdict.why})`);
-        return replay(event, target);
-      }
-      const request = promptRequest(kind, attempt.content, verdict);
-      const outcome = await showPrompt(request).catch(() => null);
-      // A prompt that cannot show must not block sharing.
-      if (outcome === null) return replay(event, target);
-      transport.recordOutcome({ site: adapter.id, reason: verdict.reason, outcome });
-      if (outcome === 'share') replay(event, target);
-      else if (outcome === 'read' && verdict.readUrl) transport.openRead(verdict.readUrl);
+      const held = { site: adapter.id, kind, content: attempt.content, check: attempt.check };
+      if (await settleShare(held, { transport, showPrompt, reportHealth })) replay(event, target);
     } finally {
       holding = false;
     }
@@ -168,6 +156,21 @@ export function armGuard(options: GuardOptions): () => void {
     if (event.defaultPrevented) heldKey = key;
   }
 
+  /**
+   * Enter in a composer that sends on Enter is held like a click on its send control, and released
+   * as a click on that control: a re-dispatched key press is untrusted and an editor may ignore it,
+   * while sites answer a click on their send control. No control found: the Enter goes through.
+   */
+  function onComposerEnter(event: Event): void {
+    if (replays.has(event)) return;
+    const path = event.composedPath();
+    const enter = findEnterSend(adapter, event as KeyboardEvent, path);
+    if (!enter) return;
+    if (!enter.action) return reportHealth(false, 'send control not found for Enter in the composer');
+    activate(event, [enter.action.element], enter.action);
+    if (event.defaultPrevented) heldKey = 'Enter';
+  }
+
   /** A control that acts on key release must not act on the release of a held key press. */
   function onKeyUp(event: Event): void {
     if (heldKey === null || (event as KeyboardEvent).key !== heldKey) return;
@@ -201,6 +204,7 @@ export function armGuard(options: GuardOptions): () => void {
   const listeners: [string, (event: Event) => void][] = [
     ['pointerdown', onPointerDown],
     ['click', onClick],
+    ['keydown', onComposerEnter],
     ['keydown', onKeyDown],
     ['keyup', onKeyUp],
     ['auxclick', onAuxClick],
@@ -227,25 +231,4 @@ function cloneEvent(event: Event): Event {
 /** The click a keyboard activation stands for (detail 0, as browsers make it). */
 function keyboardClick(win: Window & typeof globalThis): Event {
   return new win.MouseEvent('click', { bubbles: true, cancelable: true, composed: true, view: win, detail: 0 });
-}
-
-function excerptOf(content: ShareContent | null): string {
-  const title = content?.details?.title;
-  // The prompt shows the title beside the excerpt already: the excerpt starts with what it asks.
-  const body =
-    title && content.text.startsWith(`${title}\n`) ? content.text.slice(title.length + 1) : content?.text;
-  const text = body || content?.linkTitle || content?.urls[0] || '';
-  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
-}
-
-function promptRequest(kind: ShareKind, content: ShareContent | null, verdict: AskVerdict): PromptRequest {
-  return {
-    reason: verdict.reason,
-    kind,
-    language: verdict.language,
-    excerpt: excerptOf(content),
-    ...(content?.details ? { details: content.details } : {}),
-    matches: verdict.matches,
-    readUrl: verdict.readUrl,
-  };
 }

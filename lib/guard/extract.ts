@@ -1,8 +1,8 @@
 import { normalizeUrl } from '../match/url';
-import type { DetailSelectors, SelectorList, SiteAdapter } from '../sites/types';
+import type { DetailSelectors, LabelTable, SelectorList, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, matchesAny, queryAllOf } from './dom';
 
-/** What a share would spread; all but `details` is what the background checks (see checkedContent). */
+/** What a share would spread; `details` and `forwardedMany` stay on the page (see shareCheckRequest). */
 export interface ShareContent {
   text: string;
   /** Absolute hrefs of external links, as found (possibly wrapped), one per destination. */
@@ -10,6 +10,8 @@ export interface ShareContent {
   linkTitle?: string;
   /** Shown in the prompt only; it stays on the page. */
   details?: PostDetails;
+  /** The site marks it as passed on many times (guard-side only: the prompt words it more strongly). */
+  forwardedMany?: true;
 }
 
 /** A post's title, who started it and when, as the page shows them (see DetailSelectors). */
@@ -167,6 +169,26 @@ export function extractDetails(adapter: SiteAdapter, post: Element): PostDetails
   return Object.keys(details).length > 0 ? details : undefined;
 }
 
+/** A mark's label is short ("Forwarded many times"); longer text is a message, not the mark. */
+const MAX_MARK_LABEL_CHARS = 60;
+
+/** Whether the post's own part carries the mark: its icon, else an element reading exactly a label. */
+function carriesMark(
+  post: Element,
+  mark: { selectors: SelectorList; labels: LabelTable },
+  exclude: SelectorList,
+): boolean {
+  if (queryAllOf(post, mark.selectors).some((el) => !isExcluded(el, post, exclude))) return true;
+  const labels = new Set([...mark.labels.id, ...mark.labels.en].map((label) => label.toLowerCase()));
+  for (const el of post.getElementsByTagName('*')) {
+    if (el.childElementCount > 0) continue;
+    const text = el.textContent ?? '';
+    if (text.length > MAX_MARK_LABEL_CHARS || !labels.has(cleanText(text).toLowerCase())) continue;
+    if (!isExcluded(el, post, exclude)) return true;
+  }
+  return false;
+}
+
 /** The post's own text, external links and link-card title; comments left out. */
 export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
   const exclude = adapter.exclude ?? [];
@@ -174,26 +196,38 @@ export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
   const text = ownText(mine(queryAllOf(post, adapter.postText)), post, exclude).slice(0, MAX_TEXT_CHARS);
   const urls = uniqueExternal(adapter, linkHrefs(post, post, exclude), post.ownerDocument.baseURI);
   const title = titleOf(mine(queryAllOf(post, adapter.linkTitle ?? []))[0]);
-  return withTitle({ text, urls }, title);
+  const content = withTitle({ text, urls }, title);
+  if (adapter.forwardedMany && carriesMark(post, adapter.forwardedMany, exclude)) content.forwardedMany = true;
+  return content;
 }
 
 /** What the person is about to post from a composer: its text, typed links and link cards. */
 export function extractComposer(adapter: SiteAdapter, composer: Element): ShareContent {
   const editors = adapter.composer ? queryAllOf(composer, adapter.composer.text) : [];
   const text = ownText(editors, composer, []).slice(0, MAX_TEXT_CHARS);
-  const typed = text.match(TYPED_URL) ?? [];
   const urls = uniqueExternal(
     adapter,
-    [...typed.map((u) => (/^https?:/i.test(u) ? u : `https://${u}`)), ...linkHrefs(composer, composer, [])],
+    [...typedLinks(text), ...linkHrefs(composer, composer, [])],
     composer.ownerDocument.baseURI,
   );
   const title = titleOf(queryAllOf(composer, adapter.linkTitle ?? [])[0]);
   return withTitle({ text, urls }, title);
 }
 
-/** What of the content goes to the background: the details are for the prompt and stay on the page. */
-export function checkedContent({ text, urls, linkTitle }: ShareContent): Omit<ShareContent, 'details'> {
-  return linkTitle === undefined ? { text, urls } : { text, urls, linkTitle };
+/** Links typed into a text, as absolute URLs. */
+function typedLinks(text: string): string[] {
+  return (text.match(TYPED_URL) ?? []).map((u) => (/^https?:/i.test(u) ? u : `https://${u}`));
+}
+
+/** What a page hands to the Web Share API (navigator.share): its title and text, and its link. */
+export function extractShareData(
+  adapter: SiteAdapter,
+  data: { title?: string; text?: string; url?: string },
+  baseUrl: string,
+): ShareContent {
+  const text = cleanText([data.title, data.text].filter(Boolean).join('\n')).slice(0, MAX_TEXT_CHARS);
+  const urls = uniqueExternal(adapter, [...(data.url ? [data.url] : []), ...typedLinks(text)], baseUrl);
+  return { text, urls };
 }
 
 export function hasContent(content: ShareContent): boolean {

@@ -1,5 +1,5 @@
 import type { ActionRule, ActionTrigger, LabelTable, SiteAdapter } from '../sites/types';
-import { cleanText, closestOf, isElement, matchesAny } from './dom';
+import { cleanText, closestOf, isElement, matchesAny, queryAllOf } from './dom';
 
 export interface FoundAction {
   rule: ActionRule;
@@ -60,4 +60,32 @@ function labelMatches(table: LabelTable, name: string): boolean {
     const wanted = label.toLowerCase();
     return name === wanted || name.startsWith(`${wanted} (`);
   });
+}
+
+/**
+ * For Enter pressed in the text of a composer that sends on Enter: the composer's send action,
+ * found as its control (by selector, else by label), which is what a held Enter is released as.
+ * Null when the key press is not such an Enter; `action: null` when the control is not found.
+ */
+export function findEnterSend(
+  adapter: SiteAdapter,
+  event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey' | 'isComposing'>,
+  path: readonly EventTarget[],
+): { action: FoundAction | null } | null {
+  const composer = adapter.composer;
+  if (!composer?.sendsOnEnter || event.key !== 'Enter' || event.isComposing) return null;
+  if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return null;
+  const editor = path.filter(isElement).find((el) => matchesAny(el, composer.text));
+  // Enter in an empty box sends nothing (WhatsApp shows no send control then, only the microphone).
+  if (!editor || !editor.textContent?.trim()) return null;
+  const container = closestOf(editor, composer.container);
+  if (!container) return null;
+  for (const rule of adapter.actions) {
+    if (rule.content !== 'composer' || rule.step !== 'shares') continue;
+    const control =
+      queryAllOf(container, rule.selectors)[0] ??
+      [...container.querySelectorAll(NAMED_CONTROL)].find((el) => findAction(adapter, [el])?.rule === rule);
+    if (control) return { action: { rule, element: control } };
+  }
+  return { action: null };
 }

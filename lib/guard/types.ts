@@ -30,6 +30,8 @@ export interface PromptRequest {
   details?: PostDetails;
   matches: FactCheckView[];
   readUrl: string | null;
+  /** The site marks the content as passed on many times: the prompt says so, more strongly. */
+  forwardedMany?: boolean;
 }
 
 /** Shows the prompt and resolves with the person's choice (Esc and closing mean cancel). */

@@ -31,7 +31,9 @@ export function collectNewPosts(adapter: SiteAdapter, root: ParentNode, scanned:
 export function postToMatch(adapter: SiteAdapter, post: Element): PostToMatch | null {
   const content = extractPost(adapter, post);
   if (!hasContent(content)) return null;
-  return { ...content, urls: content.urls.slice(0, MAX_URLS_PER_POST) };
+  // The forwarded-many mark words prompts only; labels match on what the post says.
+  const { forwardedMany: _prompt, ...matched } = content;
+  return { ...matched, urls: content.urls.slice(0, MAX_URLS_PER_POST) };
 }
 
 /** Where a post's label goes: right under its own text, else at the end of the post. */

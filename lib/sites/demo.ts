@@ -14,6 +14,11 @@ export const DEMO_SITE: SiteAdapter = {
   linkTitle: [{ css: '[data-demo-link-title]', seen: '2026-11' }],
   // A petition's author is who started it: the prompt names them, as on a real petition site.
   details: { starter: [{ css: '[data-kind="petition"] [data-demo-author]', seen: '2026-11' }] },
+  // The WhatsApp-group posts carry "Diteruskan berkali-kali", as on WhatsApp Web: same stronger wording.
+  forwardedMany: {
+    selectors: [{ css: '[data-demo-forwarded-many]', seen: '2026-11' }],
+    labels: { id: ['Diteruskan berkali-kali'], en: ['Forwarded many times'] },
+  },
   actions: [
     // Signing a petition is asked about like a share ("did you read all of it?"): first rule wins.
     {

@@ -48,8 +48,12 @@ export interface ActionRule {
   labelled?: SelectorList;
   /** Where the shared content is: the element's post, the post remembered by the last `opens`, or the composer. */
   content: 'post' | 'opened-post' | 'composer';
-  /** Ask only when the content carries an external link (a composer's own new post). */
-  onlyWithLink?: boolean;
+  /**
+   * Check only some of what is sent (a composer's own new message): `link` when it carries an
+   * external link; `link-or-long-text` also when its text is long or reads as passed on (a pasted
+   * chain message), as messengers spread hoaxes as bare text.
+   */
+  onlyWhen?: 'link' | 'link-or-long-text';
 }
 
 /**
@@ -103,9 +107,20 @@ export interface SiteAdapter {
   composer?: {
     container: SelectorList;
     text: SelectorList;
+    /**
+     * Enter (without Shift) in the text sends, as on messengers: the engine holds that key press
+     * like a click on the composer's send action, and releases it as a click on that control.
+     */
+    sendsOnEnter?: boolean;
   };
   /** The post's title, starter and date, shown in the prompt (petition sites). */
   details?: DetailSelectors;
+  /**
+   * The mark a site puts on content passed on many times (WhatsApp's "Forwarded many times"):
+   * an icon, or failing that an element whose whole text is one of the labels. A share of such
+   * content gets the prompt's stronger wording.
+   */
+  forwardedMany?: { selectors: SelectorList; labels: LabelTable };
   actions: readonly ActionRule[];
   /** What the site should show when the adapter still fits it (site health). */
   expects?: readonly Expectation[];

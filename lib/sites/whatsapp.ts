@@ -4,7 +4,8 @@ import type { SiteAdapter } from './types';
  * WhatsApp Web. Forwarding is the share that spreads hoaxes in Indonesia: the forward action on a
  * message (its hover shortcut, or "Teruskan" in the message's menu, which renders in a layer away
  * from the message) opens the forward dialog, whose send button is the real action. Sending from
- * the chat's own composer is a share too when it carries a link, as on X's composer.
+ * the chat's own composer (its send button or Enter) is a share too when it carries a link or a
+ * long or passed-on text: chain messages are pasted as often as they are forwarded.
  *
  * Evidence (public code read 2026-11, kept out of this repo; class names are hashed and churn, so
  * none are used beyond WhatsApp's long-lived semantic ones). Months are the newest date each source
@@ -13,7 +14,9 @@ import type { SiteAdapter } from './types';
  *   `[data-id]` one container per message, `[data-pre-plain-text]` "[time, date] Name: ",
  *   `span.selectable-text` the body, quoted replies `.quoted-mention`, forwarded labels
  *   `[data-icon="forwarded"]`, `[data-icon="forward-refreshed"]`, `[data-icon="frequently-forwarded"]`
- *   with text "Forwarded" / "Forwarded many times"; header and footer are not messages.
+ *   with text "Forwarded" / "Forwarded many times"; header and footer are not messages. A public
+ *   chat-export script (undated) tells forwarded from frequently forwarded by
+ *   `span[data-icon="frequently-forwarded"]` and the older `[data-testid="frequently-forwarded"]`.
  * - Automation scripts in public repositories (undated): the send icon is now
  *   `span[data-icon="wds-ic-send-filled"]` inside a button (`button:has(...)`), older
  *   `span[data-icon="send"]` (`footer button span[data-icon="send"]`); dialogs (media, forward) send
@@ -26,8 +29,9 @@ import type { SiteAdapter } from './types';
  * - SITES.md names LukasLen/Privacy-Extension-For-WhatsApp-Web (2025) for `.message-in` / `.message-out`,
  *   `span[data-icon="forward"]` and `li[data-testid="mi-forward"]`; its stored CSS (2024-25) uses only
  *   hashed classes (`._21Ahp` for a message), so those three stand on SITES.md alone.
- * - Not found in public code: the Indonesian names "Teruskan" (the menu's forward item) and "Kirim"
- *   (send); they are WhatsApp's Indonesian words as the issue gives them, unverified here.
+ * - Not found in public code: the Indonesian names "Teruskan" (the menu's forward item), "Kirim"
+ *   (send) and "Diteruskan berkali-kali"; they are WhatsApp's Indonesian words as the issue gives
+ *   them, unverified here.
  */
 
 /** Layers the forward dialog renders in, outside `#main`. */
@@ -65,6 +69,17 @@ export const WHATSAPP_SITE: SiteAdapter = {
       { css: '[contenteditable="true"][role="textbox"]', seen: '2025-06' },
       { css: 'div[contenteditable="true"][data-tab]', seen: '2025-06' },
     ],
+    // Enter sends, Shift+Enter breaks the line.
+    sendsOnEnter: true,
+  },
+  // WhatsApp's own "forwarded many times" mark (five or more hops). The icon has churned: newer
+  // builds show one forward icon for both marks, so the label is what tells them apart.
+  forwardedMany: {
+    selectors: [
+      { css: 'span[data-icon="frequently-forwarded"]', seen: '2026-10' },
+      { css: '[data-testid="frequently-forwarded"]', seen: '2025-06' },
+    ],
+    labels: { id: ['Diteruskan berkali-kali'], en: ['Forwarded many times'] },
   },
   actions: [
     {
@@ -115,7 +130,8 @@ export const WHATSAPP_SITE: SiteAdapter = {
       labels: { id: ['Kirim'], en: ['Send'] },
       within: [{ css: '#main footer', seen: '2025-06' }],
       content: 'composer',
-      onlyWithLink: true,
+      // Chain messages travel as pasted text: a long one, or one that says it was passed on, is checked too.
+      onlyWhen: 'link-or-long-text',
     },
   ],
   // Site health: only with a chat open (#main); the chat list alone has no messages to guard.

@@ -96,7 +96,7 @@ export const X_SITE: SiteAdapter = {
         { css: '[data-testid="tweetButtonInline"]', seen: '2026-08' },
       ],
       content: 'composer',
-      onlyWithLink: true,
+      onlyWhen: 'link',
     },
   ],
   // Site health: the hooks the actions above rely on, where X must show them.

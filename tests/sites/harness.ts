@@ -118,9 +118,14 @@ export function pointerDown(target: Element): void {
   target.dispatchEvent(new view.PointerEvent('pointerdown', { bubbles: true, cancelable: true, composed: true }));
 }
 
-export function pressKey(target: Element, key: string, type: 'keydown' | 'keyup' = 'keydown'): KeyboardEvent {
+export function pressKey(
+  target: Element,
+  key: string,
+  type: 'keydown' | 'keyup' = 'keydown',
+  init: Omit<KeyboardEventInit, 'key'> = {},
+): KeyboardEvent {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  const event = new view.KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true });
+  const event = new view.KeyboardEvent(type, { ...init, key, bubbles: true, cancelable: true, composed: true });
   target.dispatchEvent(event);
   return event;
 }

@@ -24,6 +24,7 @@ function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
     ['composer.container', adapter.composer?.container ?? []],
     ['composer.text', adapter.composer?.text ?? []],
     ...Object.entries(adapter.details ?? {}).map(([part, list]): [string, SelectorList] => [`details.${part}`, list]),
+    ['forwardedMany.selectors', adapter.forwardedMany?.selectors ?? []],
     ...(adapter.expects ?? []).flatMap((expectation, i): [string, SelectorList][] => [
       [`expects[${i}].anchors`, expectation.anchors],
       [`expects[${i}].onlyIf`, expectation.onlyIf ?? []],
@@ -83,6 +84,14 @@ describe('site adapters', () => {
           expect(rule.labels.en.length).toBeGreaterThan(0);
         }
         if (rule.content === 'composer') expect(adapter.composer).toBeDefined();
+      }
+      if (adapter.forwardedMany) {
+        expect(adapter.forwardedMany.labels.id.length).toBeGreaterThan(0);
+        expect(adapter.forwardedMany.labels.en.length).toBeGreaterThan(0);
+      }
+      // Enter is released as a click on the composer's send control, so there must be one.
+      if (adapter.composer?.sendsOnEnter) {
+        expect(adapter.actions.some((rule) => rule.content === 'composer' && rule.step === 'shares')).toBe(true);
       }
     });
 
@@ -150,5 +159,14 @@ describe('built manifest', () => {
     const guard = manifest.content_scripts?.find((cs) => cs.js.some((js) => js.includes('guard')));
     expect(guard?.run_at).toBe('document_start');
     expect([...(guard?.matches ?? [])].sort()).toEqual([...CONTENT_SCRIPT_MATCHES].sort());
+  });
+
+  it.skipIf(!existsSync(MANIFEST))('wraps navigator.share in the page’s world, at document_start, on the same sites', () => {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
+      content_scripts?: { matches: string[]; run_at?: string; js: string[]; world?: string }[];
+    };
+    const webShare = manifest.content_scripts?.find((cs) => cs.js.some((js) => js.includes('web-share')));
+    expect(webShare).toMatchObject({ run_at: 'document_start', world: 'MAIN' });
+    expect([...(webShare?.matches ?? [])].sort()).toEqual([...CONTENT_SCRIPT_MATCHES].sort());
   });
 });

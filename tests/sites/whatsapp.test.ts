@@ -17,6 +17,7 @@ import {
   fakeTransport,
   HOAX_ANSWER,
   loadFixture,
+  pressKey,
   settle,
 } from './harness';
 
@@ -28,6 +29,8 @@ const IDS = {
   withLink: '3EB0C0FFEE0000000003',
   manyTimes: '3EB0C0FFEE0000000004',
   reply: '3EB0C0FFEE0000000005',
+  /** "Forwarded many times" by its label only (the newer, shared forward icon), long, benign. */
+  manyTimesByLabel: '3EB0C0FFEE0000000006',
 } as const;
 const HOAX_TEXT = 'Gunung no 7 yg akan erupsi besar adalah gn Lawu, saat ini ada indikasi lava naik';
 const ARTICLE = 'https://kompas.com/tren/read/2026/11/20/bmkg-puncak-musim-hujan';
@@ -126,6 +129,23 @@ describe.each(FIXTURE_LANGUAGES)('WhatsApp adapter on the %s UI', (language: Fix
     expect(content.text).not.toContain(LABELS[language].manyTimes);
   });
 
+  it('marks messages forwarded many times, by the icon or else by the label, and no others', () => {
+    page = loadFixture('whatsapp', language);
+    expect(contentOf(page, IDS.manyTimes).forwardedMany).toBe(true);
+    expect($(message(page, IDS.manyTimesByLabel), 'span[data-icon="forward-refreshed"]')).toBeTruthy();
+    expect(contentOf(page, IDS.manyTimesByLabel).forwardedMany).toBe(true);
+    // Forwarded once, and not forwarded at all.
+    expect(contentOf(page, IDS.hoax).forwardedMany).toBeUndefined();
+    expect(contentOf(page, IDS.plain).forwardedMany).toBeUndefined();
+  });
+
+  it('does not take the label for the mark when a message only quotes it in its text', () => {
+    page = loadFixture('whatsapp', language);
+    const body = $(message(page, IDS.plain), 'span.selectable-text span');
+    body.textContent = `Kata grup sebelah "${LABELS[language].manyTimes}" itu artinya hoaks?`;
+    expect(contentOf(page, IDS.plain).forwardedMany).toBeUndefined();
+  });
+
   it('leaves a reply’s quoted message out of the reply', () => {
     page = loadFixture('whatsapp', language);
     const post = findPost(WHATSAPP_SITE, $(message(page, IDS.reply), 'span.selectable-text'));
@@ -205,5 +225,127 @@ describe('the guard on WhatsApp Web', () => {
     expect(calls.checkShare).toHaveLength(1);
     expect(calls.checkShare[0]).toMatchObject({ kind: 'send', urls: ['https://hoaks.example/lawu'] });
     expect(page.shares().count).toBe(2);
+  });
+});
+
+describe('the stronger wording for a message forwarded many times', () => {
+  let page: FixturePage;
+  let disarm = () => {};
+  afterEach(async () => {
+    disarm();
+    await page.close();
+  });
+
+  it.each(FIXTURE_LANGUAGES)('reaches the prompt, not the background (%s UI)', async (language) => {
+    page = loadFixture('whatsapp', language);
+    const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
+    const prompt = fakePrompt('cancel');
+    disarm = armGuard({ adapter: WHATSAPP_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    openForwardDialog(page, IDS.manyTimes);
+    click(dialogSend(page));
+    await settle(10);
+    expect(calls.checkShare[0]?.text).toContain('pemadaman listrik total');
+    // The decision never sees the mark (lib/decision): it words the prompt, it is no reason to ask.
+    expect(calls.checkShare[0]).not.toHaveProperty('forwardedMany');
+    expect(prompt.shown[0]?.forwardedMany).toBe(true);
+    openForwardDialog(page, IDS.hoax);
+    click(dialogSend(page));
+    await settle(10);
+    expect(prompt.shown).toHaveLength(2);
+    expect(prompt.shown[1]?.forwardedMany).toBeUndefined();
+    expect(page.shares().count).toBe(0);
+  });
+});
+
+describe('sending from the chat box', () => {
+  let page: FixturePage;
+  let disarm = () => {};
+  afterEach(async () => {
+    disarm();
+    await page.close();
+  });
+
+  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
+    page = loadFixture('whatsapp', 'id');
+    const { transport, calls } = fakeTransport(answer);
+    const prompt = fakePrompt(outcome);
+    disarm = armGuard({ adapter: WHATSAPP_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    return { calls, shown: prompt.shown };
+  }
+  const LINK_TEXT = 'Baca ini https://hoaks.example/lawu';
+
+  it('holds Enter on a message with a link, and sends it once on Share anyway', async () => {
+    const { calls, shown } = arm(async () => HOAX_ANSWER, 'share');
+    editor(page).textContent = LINK_TEXT;
+    expect(pressKey(editor(page), 'Enter').defaultPrevented).toBe(true);
+    // The release of a held Enter is held too.
+    expect(pressKey(editor(page), 'Enter', 'keyup').defaultPrevented).toBe(true);
+    await settle(10);
+    expect(calls.checkShare).toEqual([expect.objectContaining({ kind: 'send', urls: ['https://hoaks.example/lawu'] })]);
+    expect(shown).toHaveLength(1);
+    expect(page.shares().log).toEqual([`send:${LINK_TEXT}`]);
+  });
+
+  it('sends nothing when Enter was held and the person cancels', async () => {
+    const { shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    editor(page).textContent = LINK_TEXT;
+    pressKey(editor(page), 'Enter');
+    await settle(10);
+    expect(shown).toHaveLength(1);
+    expect(page.shares().count).toBe(0);
+    expect(editor(page).textContent).toBe(LINK_TEXT);
+  });
+
+  it('lets Enter through untouched on a short chat message, and Shift+Enter always', async () => {
+    const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
+    editor(page).textContent = 'Nanti sore kerja bakti ya';
+    expect(pressKey(editor(page), 'Enter').defaultPrevented).toBe(true); // by the site itself, which sends
+    expect(page.shares().log).toEqual(['send:Nanti sore kerja bakti ya']);
+    editor(page).textContent = LINK_TEXT;
+    pressKey(editor(page), 'Enter', 'keydown', { shiftKey: true });
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(page.shares().count).toBe(1);
+  });
+
+  it('sends at once, checked, when the answer is not to ask', async () => {
+    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    editor(page).textContent = LINK_TEXT;
+    pressKey(editor(page), 'Enter');
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(1);
+    expect(shown).toHaveLength(0);
+    expect(page.shares().log).toEqual([`send:${LINK_TEXT}`]);
+  });
+
+  it('checks a long pasted text, or one that says it was passed on, though it has no link', async () => {
+    const { calls } = arm(async () => ({ ask: false }), 'cancel');
+    const chain = contentOf(page, IDS.manyTimesByLabel).text;
+    expect(chain.length).toBeGreaterThanOrEqual(200);
+    editor(page).textContent = chain;
+    click(composerSend(page));
+    await settle(10);
+    editor(page).textContent = 'Copas dari grup sebelah: besok PLN padam total, sebarkan!';
+    pressKey(editor(page), 'Enter');
+    await settle(10);
+    expect(calls.checkShare.map((request) => request.text)).toEqual([chain, 'Copas dari grup sebelah: besok PLN padam total, sebarkan!']);
+    expect(calls.checkShare.every((request) => request.urls.length === 0)).toBe(true);
+    expect(page.shares().count).toBe(2);
+  });
+
+  it('fails open on Enter when the send control cannot be found, and says so in site health', async () => {
+    const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
+    const send = $(page.document, '#main footer button');
+    send.removeAttribute('aria-label');
+    composerSend(page).setAttribute('data-icon', 'send-v3');
+    // An empty box has no send control on WhatsApp: that is no sign of a changed site.
+    pressKey(editor(page), 'Enter');
+    expect(calls.reportHealth).toEqual([]);
+    editor(page).textContent = LINK_TEXT;
+    pressKey(editor(page), 'Enter');
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(page.shares().log).toEqual([`send:${LINK_TEXT}`]);
+    expect(calls.reportHealth).toContainEqual(expect.objectContaining({ site: 'whatsapp', ok: false }));
   });
 });

@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DemoApp } from '../../components/demo/DemoApp';
+import { extractPost } from '../../lib/guard/extract';
+import { DEMO_SITE } from '../../lib/sites/demo';
 import type { PromptEvent } from '../../lib/classroom/prompt-log';
 import bundled from '../../public/demo/pack.json?raw';
 
@@ -45,7 +47,11 @@ describe('demo feed', () => {
     for (const post of posts) {
       expect(post.querySelector('[data-demo-text]')?.textContent).toBeTruthy();
       expect(post.querySelector('[data-demo-action="share"]')).not.toBeNull();
+      // WhatsApp-group posts are shown as forwarded many times, and the guard reads them so.
+      const whatsapp = post.getAttribute('data-platform') === 'whatsapp';
+      expect(extractPost(DEMO_SITE, post).forwardedMany, post.getAttribute('data-demo-post') ?? '').toBe(whatsapp || undefined);
     }
+    expect(posts.some((post) => post.getAttribute('data-platform') === 'whatsapp')).toBe(true);
   });
 
   it('counts shares, reveals what happened, and resets', async () => {

@@ -77,6 +77,23 @@ describe('showPrompt', () => {
     expect(shadow().querySelector('style')?.textContent).toBeDefined();
   });
 
+  it('says more strongly that a message was forwarded many times, only when it was', () => {
+    void showPrompt(document, request({ forwardedMany: true }));
+    const line = shadow().querySelector('[data-note="forwarded-many"]');
+    expect(line?.textContent).toMatch(/^Pesan ini sudah diteruskan berkali-kali — sering begitulah hoaks menyebar/);
+    const describedBy = shadow().querySelector('[role="dialog"]')?.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ')).toContain(line?.id);
+    shadow().host.remove();
+    void showPrompt(document, request({ forwardedMany: true, language: 'en', reason: 'always' }));
+    expect(shadow().querySelector('[data-note="forwarded-many"]')?.textContent).toMatch(
+      /^This message has been forwarded many times — that is often how hoaxes spread/,
+    );
+    shadow().host.remove();
+    void showPrompt(document, request());
+    expect(shadow().querySelector('[data-note="forwarded-many"]')).toBeNull();
+    expect(shadow().querySelector('[role="dialog"]')?.getAttribute('aria-describedby')).toBe('saring-reason saring-nudge');
+  });
+
   it('renders list text as text, never as markup or script links', () => {
     void showPrompt(document, request({ excerpt: XSS }));
     expect(shadow().querySelector('img')).toBeNull();

@@ -1,0 +1,155 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../../lib/dev/chrome';
+import { screenshot, sendFromExtensionPage, serveFixture, startBrowser, waitForStarterList } from './harness';
+
+/**
+ * WhatsApp Web beyond the forward dialog (tests/e2e/sites.test.ts has that): messages forwarded
+ * many times, and sending from the chat box with its button or Enter.
+ */
+
+const IDS = {
+  hoax: '3EB0C0FFEE0000000001',
+  manyTimesHoax: '3EB0C0FFEE0000000004',
+  manyTimesBenign: '3EB0C0FFEE0000000006',
+} as const;
+const EDITOR = '#main footer [role="textbox"]';
+const LINK_MESSAGE = 'Baca ini dulu https://hoaks.example/lawu-erupsi';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await startBrowser();
+  await waitForStarterList(browser);
+  for (const language of ['id', 'en'] as const) {
+    await serveFixture(browser.context, `https://web.whatsapp.com/?lang=${language}`, `whatsapp/chat.${language}.html`);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Saring's own language, as chosen in Options (the prompt speaks it). */
+async function setLanguage(language: 'id' | 'en'): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await sendFromExtensionPage(page, 'set-settings', { language });
+  await page.close();
+}
+
+async function openChat(language: 'id' | 'en' = 'id'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.goto(`https://web.whatsapp.com/?lang=${language}`);
+  return page;
+}
+
+const prompt = (page: Page) => page.locator('saring-prompt [role="dialog"]');
+
+async function forward(page: Page, id: string): Promise<void> {
+  await page.locator(`#main [data-id="${id}"] [role="button"]:has(span[data-icon="forward-chat"])`).click();
+  await page.locator('[role="dialog"] [data-fixture-chat]').first().click();
+  await page.locator('[role="dialog"] [data-fixture-forward-send]').click();
+}
+
+/** Types (or pastes) a message in the chat box and presses Enter, as a person does. */
+async function sendWithEnter(page: Page, text: string): Promise<void> {
+  await page.locator(EDITOR).fill(text);
+  await page.keyboard.press('Enter');
+}
+
+async function settledLog(page: Page, expected: number): Promise<string[]> {
+  await page
+    .waitForFunction((n) => (window as unknown as { __shares: number }).__shares >= n, expected, { timeout: 2_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(400);
+  return page.evaluate(() => (window as unknown as { __shareLog: string[] }).__shareLog);
+}
+
+describe('a message forwarded many times', () => {
+  it.each([
+    ['id', /^Pesan ini sudah diteruskan berkali-kali — sering begitulah hoaks menyebar/],
+    ['en', /^This message has been forwarded many times — that is often how hoaxes spread/],
+  ] as const)('gets the stronger wording when it is a known hoax (%s)', async (language, wording) => {
+    await setLanguage(language);
+    const page = await openChat(language);
+    await forward(page, IDS.manyTimesHoax);
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    expect(await page.locator('saring-prompt [data-match-id="tbh26-35329"]').count()).toBe(1);
+    expect(await page.locator('saring-prompt [data-note="forwarded-many"]').textContent()).toMatch(wording);
+    await screenshot(page, `prompt-whatsapp-forwarded-many-${language}`);
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await settledLog(page, 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('is not asked about on its own mark alone (strictness balanced)', async () => {
+    await setLanguage('id');
+    const page = await openChat();
+    await forward(page, IDS.manyTimesBenign);
+    expect(await settledLog(page, 1)).toEqual([`forward:${IDS.manyTimesBenign}`]);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a hoax forwarded once gets the usual wording only', async () => {
+    const page = await openChat();
+    await forward(page, IDS.hoax);
+    await prompt(page).waitFor();
+    expect(await page.locator('saring-prompt [data-note="forwarded-many"]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('sending from the chat box with Enter', () => {
+  it('asks before sending an unopened link; Share anyway sends it once', async () => {
+    const page = await openChat();
+    await sendWithEnter(page, LINK_MESSAGE);
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('unread-link');
+    expect(await settledLog(page, 0)).toEqual([]);
+    await page.locator('saring-prompt [data-action="share"]').click();
+    expect(await settledLog(page, 1)).toEqual([`send:${LINK_MESSAGE}`]);
+    expect(await page.locator(EDITOR).textContent()).toBe('');
+    await page.close();
+  });
+
+  it('Cancel sends nothing and leaves the message in the box', async () => {
+    const page = await openChat();
+    await sendWithEnter(page, LINK_MESSAGE);
+    await prompt(page).waitFor();
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await settledLog(page, 1)).toEqual([]);
+    expect(await page.locator(EDITOR).textContent()).toBe(LINK_MESSAGE);
+    await page.close();
+  });
+
+  it('sends a short chat message at once, with no prompt', async () => {
+    const page = await openChat();
+    await sendWithEnter(page, 'Nanti sore kerja bakti ya');
+    expect(await settledLog(page, 1)).toEqual(['send:Nanti sore kerja bakti ya']);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+
+  it('checks a long hoax text pasted without a link', async () => {
+    const page = await openChat();
+    const chain = await page.locator(`#main [data-id="${IDS.hoax}"] span.selectable-text`).textContent();
+    expect(chain?.length).toBeGreaterThanOrEqual(200);
+    await sendWithEnter(page, chain ?? '');
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    expect(await page.locator('saring-prompt [data-match-id="tbh26-35352"]').count()).toBe(1);
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await settledLog(page, 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('sends a long benign text pasted without a link, unprompted', async () => {
+    const page = await openChat();
+    const chain = (await page.locator(`#main [data-id="${IDS.manyTimesBenign}"] span.selectable-text`).textContent()) ?? '';
+    await sendWithEnter(page, chain);
+    expect(await settledLog(page, 1)).toEqual([`send:${chain}`]);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+});
