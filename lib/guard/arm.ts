@@ -11,7 +11,7 @@ import {
   type ShareContent,
 } from './extract';
 import { type FoundAction, findAction } from './find-action';
-import { healthReporter } from './health';
+import { GUARD_CHECKS, healthReporter } from './health';
 import type { GuardOptions, PromptRequest } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 300;
@@ -51,28 +51,25 @@ export function armGuard(options: GuardOptions): () => void {
   /** The key whose press was held, so its release is held too. */
   let heldKey: string | null = null;
 
-  function found(content: ShareContent, emptyDetail: string | null): ShareContent {
-    if (hasContent(content)) reportHealth(true);
-    else if (emptyDetail) reportHealth(false, emptyDetail);
-    return content;
-  }
-
   /** What the action would spread; null (reported) when the adapter cannot find it. */
   function contentFor(action: FoundAction): ShareContent | null {
     switch (action.rule.content) {
       case 'post': {
         const post = findPost(adapter, action.element);
-        if (!post) reportHealth(false, 'post not found');
-        return post ? found(extractPost(adapter, post), 'post text not found') : null;
+        reportHealth(GUARD_CHECKS.post, post !== null);
+        if (!post) return null;
+        const content = extractPost(adapter, post);
+        reportHealth(GUARD_CHECKS.postText, hasContent(content));
+        return content;
       }
       case 'opened-post':
-        if (!openedPost) reportHealth(false, 'no post remembered for this menu');
+        reportHealth(GUARD_CHECKS.openedPost, openedPost !== null);
         return openedPost;
       case 'composer': {
         const composer = findComposer(adapter, action.element);
-        if (!composer) reportHealth(false, 'composer not found');
-        // An empty composer is normal (a photo-only post), not a broken adapter.
-        return composer ? found(extractComposer(adapter, composer), null) : null;
+        reportHealth(GUARD_CHECKS.composer, composer !== null);
+        // An empty composer is normal (a photo-only post), not a broken adapter: no text check.
+        return composer ? extractComposer(adapter, composer) : null;
       }
     }
   }
@@ -99,10 +96,9 @@ export function armGuard(options: GuardOptions): () => void {
    * press as a click, which every site's share control answers (mouse users click).
    */
   function replay(original: Event, target: EventTarget): void {
-    if (isElement(target) && !target.isConnected) {
-      reportHealth(false, 'share control gone before it could be released');
-      return;
-    }
+    const gone = isElement(target) && !target.isConnected;
+    reportHealth(GUARD_CHECKS.shareControl, !gone);
+    if (gone) return;
     const copy = original.type === 'click' ? cloneEvent(original) : keyboardClick(win);
     replays.add(copy);
     target.dispatchEvent(copy);
@@ -112,11 +108,10 @@ export function armGuard(options: GuardOptions): () => void {
     holding = true;
     try {
       const verdict = await attempt.check.done;
-      if (!verdict.ask) {
-        // Failing open is counted: a site whose shares go through unchecked shows in options.
-        if (verdict.why === 'timeout' || verdict.why === 'error') reportHealth(false, `no answer from Saring (${verdict.why})`);
-        return replay(event, target);
-      }
+      // Failing open is counted: a site whose shares go through unchecked shows in options.
+      if (verdict.ask || verdict.why === 'no-ask') reportHealth(GUARD_CHECKS.answers, true);
+      else if (verdict.why === 'timeout' || verdict.why === 'error') reportHealth(GUARD_CHECKS.answers, false);
+      if (!verdict.ask) return replay(event, target);
       const request = promptRequest(kind, attempt.content, verdict);
       const outcome = await showPrompt(request).catch(() => null);
       // A prompt that cannot show must not block sharing.
