@@ -16,8 +16,8 @@ export async function startBrowser(): Promise<ExtensionBrowser> {
   return browser;
 }
 
-/** Serve a fixture file as the real site's page, so the real match patterns apply. */
-export async function serveFixture(context: BrowserContext, url: string, fixture: string): Promise<void> {
+/** Serve a fixture file as the real site's page, so the real match patterns apply (a page's route wins over its context's). */
+export async function serveFixture(context: Pick<BrowserContext | Page, 'route'>, url: string, fixture: string): Promise<void> {
   const body = readFileSync(resolve(FIXTURES, fixture), 'utf8');
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
