@@ -1,20 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { armGuard } from '../../lib/guard/arm';
 import { extractComposer, extractPost, findComposer, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
 import { normalizeUrl } from '../../lib/match/url';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import {
+  actionAt,
+  contentFrom,
   $,
   byText,
   click,
   FIXTURE_LANGUAGES,
   type FixtureLanguage,
   type FixturePage,
-  fakePrompt,
-  fakeTransport,
+  guardOnFixture,
   HOAX_ANSWER,
   loadFixture,
   settle,
@@ -43,18 +41,10 @@ const dialogSend = (page: FixturePage) => $(page.document, '[role="dialog"] span
 const composerSend = (page: FixturePage) => $(page.document, '#main footer span[data-icon="wds-ic-send-filled"]');
 const editor = (page: FixturePage) => $(page.document, '#main footer [role="textbox"]');
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(WHATSAPP_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(WHATSAPP_SITE, element);
 
-function contentOf(page: FixturePage, id: string) {
-  const post = findPost(WHATSAPP_SITE, forwardShortcut(page, id));
-  if (!post) throw new Error(`message ${id} not found from its forward shortcut`);
-  return extractPost(WHATSAPP_SITE, post);
-}
+const contentOf = (page: FixturePage, id: string) =>
+  contentFrom(WHATSAPP_SITE, forwardShortcut(page, id), `message ${id}`);
 
 /** Opens the forward dialog on a message and picks a chat, as a person does. */
 function openForwardDialog(page: FixturePage, id: string): void {
@@ -145,23 +135,10 @@ describe.each(FIXTURE_LANGUAGES)('WhatsApp adapter on the %s UI', (language: Fix
 });
 
 describe('the guard on WhatsApp Web', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
-
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('whatsapp', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: WHATSAPP_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
+  const arm = guardOnFixture('whatsapp', WHATSAPP_SITE);
 
   it('checks the forwarded message from the dialog’s send; Cancel sends nothing', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     openForwardDialog(page, IDS.hoax);
     click(dialogSend(page));
     await settle(10);
@@ -173,7 +150,7 @@ describe('the guard on WhatsApp Web', () => {
   });
 
   it('remembers the message through its menu, and forwards it once on Share anyway', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'share');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'share');
     click(chevron(page, IDS.hoax));
     click(byText(page.document, '[role="application"] li', LABELS.id.forward));
     click($(page.document, '[role="dialog"] [data-fixture-chat]'));
@@ -184,7 +161,7 @@ describe('the guard on WhatsApp Web', () => {
   });
 
   it('lets a benign forward through at once', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     openForwardDialog(page, IDS.plain);
     click(dialogSend(page));
     await settle(10);
@@ -194,7 +171,7 @@ describe('the guard on WhatsApp Web', () => {
   });
 
   it('checks a composer send only when the text carries a link', async () => {
-    const { calls } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls } = arm(async () => ({ ask: false }), 'cancel');
     editor(page).textContent = 'Nanti sore kerja bakti ya';
     click(composerSend(page));
     await settle(10);
