@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { OptionsState, SiteHealth, Strictness, UiLanguage } from '../../lib/messaging/protocol';
 import { STRICTNESS } from '../../lib/messaging/protocol';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import { formatDate, formatTime, t, type MessageKey } from '../../lib/i18n';
 import { Brand } from '../common/Brand';
 import { Lists, type ListActions } from './Lists';
@@ -49,6 +50,22 @@ const HEALTH_TONE: Record<SiteStatus, string> = { working: 'ok', degraded: 'warn
 
 function siteStatus(site: OptionsState['sites'][number]): SiteStatus {
   return site.enabled ? site.health.state : 'off';
+}
+
+/** The guard's own checks in the page's language; an adapter's expectations are named by the adapter. */
+const GUARD_CHECK_TEXT: Record<string, MessageKey> = {
+  [GUARD_CHECKS.post]: 'healthCheckPost',
+  [GUARD_CHECKS.postText]: 'healthCheckPostText',
+  [GUARD_CHECKS.openedPost]: 'healthCheckOpenedPost',
+  [GUARD_CHECKS.composer]: 'healthCheckComposer',
+  [GUARD_CHECKS.enterSend]: 'healthCheckEnterSend',
+  [GUARD_CHECKS.shareControl]: 'healthCheckShareControl',
+  [GUARD_CHECKS.answers]: 'healthCheckAnswers',
+};
+
+function checkName(language: UiLanguage, check: string): string {
+  const key = GUARD_CHECK_TEXT[check];
+  return key ? t(language, key) : check;
 }
 
 /** The options page: when Saring asks, in which language, on which sites, with which lists. */
@@ -141,6 +158,11 @@ export function Options({ state, saveFailed, statistics, subscribe, listActions,
                   <span class="muted">{t(language, 'healthLastOk', dateTime(language, site.health.lastOk))}</span>
                 )}
               </p>
+              {siteStatus(site) === 'degraded' && site.health.failing.length > 0 && (
+                <p class="row-details">
+                  {t(language, 'healthFailing', site.health.failing.map((f) => checkName(language, f.check)).join(', '))}
+                </p>
+              )}
             </li>
           ))}
         </ul>

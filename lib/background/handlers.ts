@@ -110,7 +110,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
           enabled: !settings.disabledSites.includes(id),
           // Share links are checked one at a time, never shown in a feed: no labels there.
           ...(id === SHARE_LINK_SITE_ID ? {} : { labels: !settings.labelsOffSites.includes(id) }),
-          health: siteHealthOf(healthBySite.get(id)),
+          health: siteHealthOf(healthBySite.get(id), now()),
         })),
         lists,
         strictnessLocked: policy.strictness !== undefined,

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DomainEntry, ListItem } from '../lists/schema';
 import type { ListProblem } from '../lists/validate';
 import type { OUTCOMES, PROMPT_REASONS } from '../messaging/protocol';
@@ -50,14 +50,36 @@ export interface DailyStatsRecord {
   outcomes: CountsOf<typeof OUTCOMES>;
 }
 
+/** The latest results of one site-health check. */
+export interface SiteCheckRecord {
+  lastOk: number | null;
+  lastFailure: number | null;
+  /** Whether the latest result was a failure. */
+  failing: boolean;
+}
+
+/** A site's health, check by check (v5; before, one streak per site that any success cleared). */
 export interface SiteHealthRecord {
+  site: string;
+  /** The last success of any check. */
+  lastOk: number | null;
+  checks: Record<string, SiteCheckRecord>;
+}
+
+/** How v2–v4 kept a site's health. */
+interface SiteStreakRecord {
   site: string;
   lastOk: number | null;
   lastFailure: number | null;
-  /** Failures since the last success. */
   failures: number;
   detail?: string;
 }
+
+/**
+ * The check a v4 failure streak becomes: it did not say which check failed, so the next success
+ * of any check on the site clears it, as it did then.
+ */
+export const EARLIER_CHECKS = 'checks before this version';
 
 /** The built matcher index, persisted so a waking service worker loads it instead of rebuilding. */
 export interface MatcherIndexRecord {
@@ -129,8 +151,14 @@ export const DB_NAME = 'saring';
  * Each entry lists every table as of that version (Dexie diffs consecutive entries).
  * v1: lists and their item chunks. v2: the local state (read links, stats, site health).
  * v3: the persisted matcher index. v4: where each list comes from and how its syncs went.
+ * v5: site health kept per check (same tables; the records are rewritten).
  */
-export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_HISTORY: readonly {
+  version: number;
+  stores: Record<string, string>;
+  /** Rewrites records whose shape changed (Dexie runs it once, when opening an older database). */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -171,6 +199,28 @@ export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, 
       sources: 'listId',
     },
   },
+  {
+    version: 5,
+    stores: {
+      lists: 'id',
+      chunks: '[listId+index], listId',
+      readLinks: 'hash, at',
+      dailyStats: '[day+site], day',
+      siteHealth: 'site',
+      matcherIndex: 'id',
+      sources: 'listId',
+    },
+    upgrade: (tx) =>
+      tx
+        .table('siteHealth')
+        .toCollection()
+        .modify((record: SiteStreakRecord | SiteHealthRecord, ref: { value: SiteHealthRecord }) => {
+          if ('checks' in record) return;
+          const { site, lastOk, lastFailure, failures } = record;
+          ref.value = { site, lastOk, checks: { [EARLIER_CHECKS]: { lastOk, lastFailure, failing: failures > 0 } } };
+        })
+        .then(() => undefined),
+  },
 ];
 
 export type SaringDb = Dexie & {
@@ -186,8 +236,10 @@ export type SaringDb = Dexie & {
 /** Declares the schema up to `upToVersion` (the latest by default; tests open older ones). */
 export function openDb(name = DB_NAME, upToVersion = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version): SaringDb {
   const db = new Dexie(name) as SaringDb;
-  for (const { version, stores } of SCHEMA_HISTORY) {
-    if (version <= upToVersion) db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
+    if (version > upToVersion) continue;
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
   }
   return db;
 }

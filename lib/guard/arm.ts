@@ -12,7 +12,7 @@ import {
   type ShareContent,
 } from './extract';
 import { type FoundAction, findAction, findEnterSend } from './find-action';
-import { healthReporter } from './health';
+import { GUARD_CHECKS, healthReporter } from './health';
 import { shareCheckRequest } from './requests';
 import { settleShare } from './settle';
 import { worthChecking } from './worth-checking';
@@ -54,28 +54,25 @@ export function armGuard(options: GuardOptions): () => void {
   /** The key whose press was held, so its release is held too. */
   let heldKey: string | null = null;
 
-  function found(content: ShareContent, emptyDetail: string | null): ShareContent {
-    if (hasContent(content)) reportHealth(true);
-    else if (emptyDetail) reportHealth(false, emptyDetail);
-    return content;
-  }
-
   /** What the action would spread; null (reported) when the adapter cannot find it. */
   function contentFor(action: FoundAction): ShareContent | null {
     switch (action.rule.content) {
       case 'post': {
         const post = findPost(adapter, action.element);
-        if (!post) reportHealth(false, 'post not found');
-        return post ? withDetails(found(extractPost(adapter, post), 'post text not found'), post) : null;
+        reportHealth(GUARD_CHECKS.post, post !== null);
+        if (!post) return null;
+        const content = extractPost(adapter, post);
+        reportHealth(GUARD_CHECKS.postText, hasContent(content));
+        return withDetails(content, post);
       }
       case 'opened-post':
-        if (!openedPost) reportHealth(false, 'no post remembered for this menu');
+        reportHealth(GUARD_CHECKS.openedPost, openedPost !== null);
         return openedPost;
       case 'composer': {
         const composer = findComposer(adapter, action.element);
-        if (!composer) reportHealth(false, 'composer not found');
-        // An empty composer is normal (a photo-only post), not a broken adapter.
-        return composer ? found(extractComposer(adapter, composer), null) : null;
+        reportHealth(GUARD_CHECKS.composer, composer !== null);
+        // An empty composer is normal (a photo-only post), not a broken adapter: no text check.
+        return composer ? extractComposer(adapter, composer) : null;
       }
     }
   }
@@ -105,10 +102,9 @@ export function armGuard(options: GuardOptions): () => void {
    * press as a click, which every site's share control answers (mouse users click).
    */
   function replay(original: Event, target: EventTarget): void {
-    if (isElement(target) && !target.isConnected) {
-      reportHealth(false, 'share control gone before it could be released');
-      return;
-    }
+    const gone = isElement(target) && !target.isConnected;
+    reportHealth(GUARD_CHECKS.shareControl, !gone);
+    if (gone) return;
     const copy = original.type === 'click' ? cloneEvent(original) : keyboardClick(win);
     replays.add(copy);
     target.dispatchEvent(copy);
@@ -166,7 +162,8 @@ export function armGuard(options: GuardOptions): () => void {
     const path = event.composedPath();
     const enter = findEnterSend(adapter, event as KeyboardEvent, path);
     if (!enter) return;
-    if (!enter.action) return reportHealth(false, 'send control not found for Enter in the composer');
+    reportHealth(GUARD_CHECKS.enterSend, enter.action !== null);
+    if (!enter.action) return;
     activate(event, [enter.action.element], enter.action);
     if (event.defaultPrevented) heldKey = 'Enter';
   }

@@ -51,6 +51,23 @@ export function queryAllOf(root: ParentNode, list: SelectorList): Element[] {
   return [];
 }
 
+/** The first alternative that matches anything under root (what queryAllOf would use), or null. */
+export function firstMatchingAlternative(root: ParentNode, list: SelectorList): string | null {
+  for (const alt of list) {
+    try {
+      if (root.querySelector(alt.css)) return alt.css;
+    } catch {
+      // Unparseable here: the next alternative.
+    }
+  }
+  return null;
+}
+
+/** Every element under root matching any of the alternatives, in no particular order. */
+export function queryAllAny(root: ParentNode, list: SelectorList): Element[] {
+  return list.flatMap((alt) => tryQueryAll(root, alt.css));
+}
+
 export function isElement(target: unknown): target is Element {
   return typeof target === 'object' && target !== null && (target as Node).nodeType === 1;
 }

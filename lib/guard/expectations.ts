@@ -39,10 +39,6 @@ export function isMet(root: ParentNode, expectation: Expectation): boolean {
   return queryAllOf(root, expectation.anchors).length > 0;
 }
 
-export function failureDetail(expectation: Expectation): string {
-  return `expected ${expectation.name}, not found`.slice(0, 200);
-}
-
 function pathMatches(pattern: string, pathname: string): boolean {
   try {
     return new RegExp(pattern).test(pathname);
@@ -98,8 +94,8 @@ export function watchExpectations({ adapter, document: doc, report, timing = EXP
           if (final) pending.splice(pending.indexOf(expectation), 1);
           continue;
         }
-        if (isMet(doc, expectation)) report(true);
-        else if (final) report(false, failureDetail(expectation));
+        if (isMet(doc, expectation)) report(expectation.name, true);
+        else if (final) report(expectation.name, false);
         else continue;
         pending.splice(pending.indexOf(expectation), 1);
       }

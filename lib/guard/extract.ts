@@ -1,6 +1,6 @@
 import { normalizeUrl } from '../match/url';
 import type { DetailSelectors, LabelTable, SelectorList, SiteAdapter } from '../sites/types';
-import { cleanText, closestOf, matchesAny, queryAllOf } from './dom';
+import { cleanText, closestOf, queryAllAny, queryAllOf } from './dom';
 
 /** What a share would spread; `details` and `forwardedMany` stay on the page (see shareCheckRequest). */
 export interface ShareContent {
@@ -35,36 +35,38 @@ export function findComposer(adapter: SiteAdapter, from: Element): Element | nul
 }
 
 /**
- * Whether a node belongs to a part of the post that is not the post's own (a comment),
- * looking only between the node and the post so the post itself never counts as excluded.
+ * The parts of a post that are not the post's own (its comments), looking only inside the post so
+ * the post itself never counts as excluded. Most posts have none, and then nothing is filtered.
  */
-function isExcluded(node: Node, post: Element, exclude: SelectorList): boolean {
-  if (exclude.length === 0) return false;
-  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  for (; el && el !== post; el = el.parentElement) {
-    if (matchesAny(el, exclude)) return true;
-  }
-  return false;
+function excludedParts(post: Element, exclude: SelectorList): Element[] {
+  return exclude.length === 0 ? [] : queryAllAny(post, exclude);
+}
+
+/** Whether a node is inside one of the post's excluded parts. */
+function isExcluded(node: Node, excluded: readonly Element[]): boolean {
+  return excluded.some((part) => part.contains(node));
 }
 
 /** Text of the elements, skipping excluded parts inside them. */
-function ownText(elements: readonly Element[], post: Element, exclude: SelectorList): string {
-  const doc = post.ownerDocument;
+function ownText(elements: readonly Element[], excluded: readonly Element[]): string {
   const parts: string[] = [];
   for (const element of elements) {
     // A <textarea> (X's mobile composer) holds what was typed in its value, not in text nodes.
     // getElementsByTagName: no selector to parse, which counts when a feed's posts are scanned.
-    const fields = element.localName === 'textarea' ? [element] : [...element.getElementsByTagName('textarea')];
+    const fields = element.localName === 'textarea' ? [element] : element.getElementsByTagName('textarea');
     if (fields.length > 0) {
-      parts.push(fields.map((field) => (field as HTMLTextAreaElement).value).join('\n'));
-      continue;
+      parts.push(Array.from(fields, (field) => (field as HTMLTextAreaElement).value).join('\n'));
+    } else if (!excluded.some((part) => element.contains(part))) {
+      // All of its text nodes, as a walk over them would join them, in one native call.
+      parts.push(element.textContent ?? '');
+    } else {
+      const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+      let chunk = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!isExcluded(node, excluded)) chunk += node.nodeValue ?? '';
+      }
+      parts.push(chunk);
     }
-    const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-    let chunk = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!isExcluded(node, post, exclude)) chunk += node.nodeValue ?? '';
-    }
-    parts.push(chunk);
   }
   return cleanText(parts.join('\n'));
 }
@@ -90,6 +92,11 @@ function onOwnPage(adapter: SiteAdapter, baseUrl: string): boolean {
   return own;
 }
 
+/** The host of a normalizeUrl() result (`https://host[:port]/path?query`), without parsing it again. */
+function normalizedHost(key: string): string {
+  return key.slice('https://'.length).split(/[:/?]/, 1)[0] ?? '';
+}
+
 /** An external link's absolute href and its normalised destination, or null for the site's own. */
 function externalLink(
   adapter: SiteAdapter,
@@ -107,7 +114,7 @@ function externalLink(
     return null;
   }
   const key = normalizeUrl(absolute);
-  if (!key || isOwnHost(adapter, new URL(key).hostname)) return null;
+  if (!key || isOwnHost(adapter, normalizedHost(key))) return null;
   return { href: absolute, key };
 }
 
@@ -131,11 +138,12 @@ function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl:
   return urls;
 }
 
-function linkHrefs(root: Element, post: Element, exclude: SelectorList): string[] {
+function linkHrefs(root: Element, excluded: readonly Element[]): string[] {
   const hrefs: string[] = [];
-  for (const a of root.getElementsByTagName('a')) {
-    const href = a.getAttribute('href');
-    if (href !== null && !isExcluded(a, post, exclude)) hrefs.push(href);
+  const links = root.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!.getAttribute('href');
+    if (href !== null && (excluded.length === 0 || !isExcluded(links[i]!, excluded))) hrefs.push(href);
   }
   return hrefs;
 }
@@ -176,38 +184,39 @@ const MAX_MARK_LABEL_CHARS = 60;
 function carriesMark(
   post: Element,
   mark: { selectors: SelectorList; labels: LabelTable },
-  exclude: SelectorList,
+  excluded: readonly Element[],
 ): boolean {
-  if (queryAllOf(post, mark.selectors).some((el) => !isExcluded(el, post, exclude))) return true;
+  if (queryAllOf(post, mark.selectors).some((el) => !isExcluded(el, excluded))) return true;
   const labels = new Set([...mark.labels.id, ...mark.labels.en].map((label) => label.toLowerCase()));
   for (const el of post.getElementsByTagName('*')) {
     if (el.childElementCount > 0) continue;
     const text = el.textContent ?? '';
     if (text.length > MAX_MARK_LABEL_CHARS || !labels.has(cleanText(text).toLowerCase())) continue;
-    if (!isExcluded(el, post, exclude)) return true;
+    if (!isExcluded(el, excluded)) return true;
   }
   return false;
 }
 
 /** The post's own text, external links and link-card title; comments left out. */
 export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
-  const exclude = adapter.exclude ?? [];
-  const mine = (elements: Element[]) => elements.filter((el) => !isExcluded(el, post, exclude));
-  const text = ownText(mine(queryAllOf(post, adapter.postText)), post, exclude).slice(0, MAX_TEXT_CHARS);
-  const urls = uniqueExternal(adapter, linkHrefs(post, post, exclude), post.ownerDocument.baseURI);
+  const excluded = excludedParts(post, adapter.exclude ?? []);
+  const mine = (elements: Element[]) =>
+    excluded.length === 0 ? elements : elements.filter((el) => !isExcluded(el, excluded));
+  const text = ownText(mine(queryAllOf(post, adapter.postText)), excluded).slice(0, MAX_TEXT_CHARS);
+  const urls = uniqueExternal(adapter, linkHrefs(post, excluded), post.ownerDocument.baseURI);
   const title = titleOf(mine(queryAllOf(post, adapter.linkTitle ?? []))[0]);
   const content = withTitle({ text, urls }, title);
-  if (adapter.forwardedMany && carriesMark(post, adapter.forwardedMany, exclude)) content.forwardedMany = true;
+  if (adapter.forwardedMany && carriesMark(post, adapter.forwardedMany, excluded)) content.forwardedMany = true;
   return content;
 }
 
 /** What the person is about to post from a composer: its text, typed links and link cards. */
 export function extractComposer(adapter: SiteAdapter, composer: Element): ShareContent {
   const editors = adapter.composer ? queryAllOf(composer, adapter.composer.text) : [];
-  const text = ownText(editors, composer, []).slice(0, MAX_TEXT_CHARS);
+  const text = ownText(editors, []).slice(0, MAX_TEXT_CHARS);
   const urls = uniqueExternal(
     adapter,
-    [...typedLinks(text), ...linkHrefs(composer, composer, [])],
+    [...typedLinks(text), ...linkHrefs(composer, [])],
     composer.ownerDocument.baseURI,
   );
   const title = titleOf(queryAllOf(composer, adapter.linkTitle ?? [])[0]);

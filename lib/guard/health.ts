@@ -1,17 +1,28 @@
 import type { GuardTransport } from './types';
 
-export type HealthReport = (ok: boolean, detail?: string) => void;
+/** Reports one check's result: an expectation's name, or one of the engine's GUARD_CHECKS. */
+export type HealthReport = (check: string, ok: boolean) => void;
+
+/** What the guard itself needs on every site, named as options shows them when they fail. */
+export const GUARD_CHECKS = {
+  post: 'the post of a share button',
+  postText: "the post's text or links",
+  openedPost: 'the post behind a share menu',
+  composer: 'the composer of a new post',
+  enterSend: 'the send button Enter stands for',
+  shareControl: 'the share button after the prompt',
+  answers: 'answers from Saring in time',
+} as const;
 
 /**
- * Tells the background whether the adapter still finds what it needs, at most once per page
- * for each distinct report, so a feed full of posts does not flood the background.
+ * Tells the background how each check went, only when its result changed on this page, so a
+ * feed full of posts does not flood the background while a check that breaks later still shows.
  */
 export function healthReporter(site: string, transport: GuardTransport): HealthReport {
-  const sent = new Set<string>();
-  return (ok, detail) => {
-    const key = ok ? 'ok' : `failed:${detail ?? ''}`;
-    if (sent.has(key)) return;
-    sent.add(key);
-    transport.reportHealth(ok || detail === undefined ? { site, ok } : { site, ok, detail });
+  const latest = new Map<string, boolean>();
+  return (check, ok) => {
+    if (latest.get(check) === ok) return;
+    latest.set(check, ok);
+    transport.reportHealth({ site, check, ok });
   };
 }

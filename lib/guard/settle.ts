@@ -1,7 +1,7 @@
 import type { ShareKind } from '../messaging/protocol';
 import type { ShareCheck } from './check';
 import type { ShareContent } from './extract';
-import type { HealthReport } from './health';
+import { GUARD_CHECKS, type HealthReport } from './health';
 import { promptRequest } from './requests';
 import type { GuardTransport, ShowPrompt } from './types';
 
@@ -27,11 +27,10 @@ export interface SettleDeps {
 export async function settleShare(held: HeldShare, deps: SettleDeps): Promise<boolean> {
   const { transport, showPrompt, reportHealth } = deps;
   const verdict = await held.check.done;
-  if (!verdict.ask) {
-    // Failing open is counted: a site whose shares go through unchecked shows in options.
-    if (verdict.why === 'timeout' || verdict.why === 'error') reportHealth(false, `no answer from Saring (${verdict.why})`);
-    return true;
-  }
+  // Failing open is counted: a site whose shares go through unchecked shows in options.
+  if (verdict.ask || verdict.why === 'no-ask') reportHealth(GUARD_CHECKS.answers, true);
+  else if (verdict.why === 'timeout' || verdict.why === 'error') reportHealth(GUARD_CHECKS.answers, false);
+  if (!verdict.ask) return true;
   deps.onAsk?.();
   const outcome = await showPrompt(promptRequest(held.kind, held.content, verdict)).catch(() => null);
   // A prompt that cannot show must not block sharing.

@@ -1,5 +1,5 @@
 import { extractPost, findPost, hasContent } from '../guard/extract';
-import { queryAllOf } from '../guard/dom';
+import { firstMatchingAlternative, isElement, queryAllOf } from '../guard/dom';
 import type { RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 
@@ -9,20 +9,38 @@ export type PostToMatch = RequestOf<'match-posts'>['posts'][number];
 const MAX_URLS_PER_POST = 20;
 
 /**
- * Posts under `root` not scanned before, each found from its own text (a post's text is what is
- * matched, and it is there once the post has rendered). `scanned` remembers posts and the texts
- * they were found from, so a long feed's old posts cost one lookup each on later scans.
+ * Posts not scanned before, each found from its own text (a post's text is what is matched, and it
+ * is there once the post has rendered). With `added`, only text inside those nodes (the subtrees a
+ * MutationObserver saw added) is looked at: a long feed's old posts cost nothing on later scans.
+ * The selector alternative used is the first that matches anything in the whole document, as a
+ * whole-document scan would pick. `scanned` remembers posts and the texts they were found from.
  * A comment's text is never a post's own text, so comments are not found as posts.
  */
-export function collectNewPosts(adapter: SiteAdapter, root: ParentNode, scanned: WeakSet<Element>): Element[] {
+export function collectNewPosts(
+  adapter: SiteAdapter,
+  doc: Document,
+  scanned: WeakSet<Element>,
+  added?: Iterable<Node>,
+): Element[] {
+  const css = firstMatchingAlternative(doc, adapter.postText);
+  if (css === null) return [];
   const posts: Element[] = [];
-  for (const anchor of queryAllOf(root, adapter.postText)) {
-    if (scanned.has(anchor)) continue;
+  const consider = (anchor: Element) => {
+    if (scanned.has(anchor)) return;
     scanned.add(anchor);
     const post = findPost(adapter, anchor);
-    if (!post || scanned.has(post)) continue;
+    if (!post || scanned.has(post)) return;
     scanned.add(post);
     posts.push(post);
+  };
+  if (added === undefined) {
+    for (const anchor of doc.querySelectorAll(css)) consider(anchor);
+    return posts;
+  }
+  for (const node of added) {
+    if (!isElement(node) || !node.isConnected) continue;
+    if (node.matches(css)) consider(node);
+    for (const anchor of node.querySelectorAll(css)) consider(anchor);
   }
   return posts;
 }

@@ -6,6 +6,8 @@ import { collectNewPosts, postToMatch, type PostToMatch } from './scan';
 const SCAN_DEBOUNCE_MS = 250;
 /** Longest a scan waits on a page that never stops changing (timestamps, animations). */
 const MAX_SCAN_DELAY_MS = 1_000;
+/** Added nodes remembered between scans, beyond which the next scan looks at the whole document. */
+const MAX_ADDED_NODES = 5_000;
 /** Idle time left below which extraction waits for the next idle period. */
 const MIN_IDLE_MS = 2;
 /** Longest wait for an idle period before a batch is extracted anyway. */
@@ -52,7 +54,14 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   // The document's own window: in tests the page lives in a window of its own.
   const view = (doc.defaultView ?? globalThis) as typeof globalThis;
   let changedSince: number | null = null;
-  const observer = new view.MutationObserver(() => {
+  /** Nodes added since the last scan; null when the whole document must be scanned. */
+  let added: Node[] | null = null;
+  const observer = new view.MutationObserver((records) => {
+    if (added !== null) {
+      for (const record of records) for (const node of record.addedNodes) added.push(node);
+      // A page adding nodes by the thousand between scans is cheaper to scan whole.
+      if (added.length > MAX_ADDED_NODES) added = null;
+    }
     const now = Date.now();
     changedSince ??= now;
     clearTimeout(timer);
@@ -62,7 +71,9 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   function scan(): void {
     changedSince = null;
     if (!running) return;
-    queue.push(...collectNewPosts(adapter, doc, scanned));
+    const roots = added;
+    added = [];
+    queue.push(...collectNewPosts(adapter, doc, scanned, roots ?? undefined));
     if (queue.length > 0) drainWhenIdle();
   }
 
@@ -109,6 +120,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
       if (running) return;
       running = true;
       observer.observe(doc.documentElement, { childList: true, subtree: true });
+      added = null;
       scan();
     },
     stop() {

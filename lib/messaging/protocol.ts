@@ -33,6 +33,8 @@ export const SHARE_LINK_SITE_ID = 'share-link';
 export const MATCH_POSTS_BATCH = 50;
 
 const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
+/** A site-health check's name: an expectation's name or the guard's own. */
+export const MAX_CHECK_NAME = 200;
 const boundedUrl = z.string().max(4_096);
 const listId = z.string().min(1).max(128);
 /** Base64 of a raw 32-byte Ed25519 key. */
@@ -58,11 +60,14 @@ export const requestSchemas = {
   'open-read': z.object({ url: boundedUrl }),
   /** The person opened a link from a post. */
   'mark-read': z.object({ url: boundedUrl }),
-  /** An adapter found (ok) or failed to find (not ok) what it needs on a site. */
+  /**
+   * How one check went on a site: an adapter expectation (by its name) or one of the guard's own
+   * (the post of a share, answers in time …) found (ok) or failed to find (not ok) what it needs.
+   */
   'report-health': z.object({
     site: siteId,
+    check: z.string().min(1).max(MAX_CHECK_NAME),
     ok: z.boolean(),
-    detail: z.string().max(200).optional(),
   }),
   /** Popup: what Saring does on the page at this URL. */
   'get-page-status': z.object({ url: boundedUrl }),
@@ -157,11 +162,12 @@ export interface DayCounts {
 }
 
 export interface SiteHealth {
+  /** Degraded while any check's latest result is a recent failure. */
   state: 'working' | 'degraded' | 'unknown';
+  /** The last time any check on the site succeeded ("last seen working"). */
   lastOk: number | null;
-  lastFailure: number | null;
-  failures: number;
-  detail?: string;
+  /** The checks that make the site degraded, most recent failure first. */
+  failing: { check: string; lastFailure: number; lastOk: number | null }[];
 }
 
 export interface PageStatus {

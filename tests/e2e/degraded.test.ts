@@ -57,8 +57,20 @@ describe('X with its key selectors renamed', () => {
         { timeout: 15_000, interval: 500 },
       )
       .toBe('degraded');
-    // The browser's UI language picks the words.
+    // The browser's UI language picks the words; the failing checks are named (the adapter's own
+    // expectations by their names), the home feed's as soon as the page gave up waiting for posts.
     expect(await row.textContent()).toMatch(/Having trouble|Terganggu/);
+    await expect
+      .poll(
+        async () => {
+          await options.reload();
+          return row.textContent();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toMatch(/(Not finding|Tidak ditemukan):.*posts on the home feed/);
+    expect(await row.textContent()).toContain('repost items in the repost menu');
+    await row.scrollIntoViewIfNeeded();
     await screenshot(options, 'options-x-degraded');
   });
 });

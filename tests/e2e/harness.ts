@@ -17,11 +17,26 @@ export async function startBrowser(): Promise<ExtensionBrowser> {
 }
 
 /**
+ * A fixture in a UI language: `<name>.id.html` has an `.en.html` twin; a one-file fixture whose
+ * inline script reads its UI strings from `<html lang>` is served with that lang.
+ */
+function fixtureBody(fixture: string, language?: 'id' | 'en'): string {
+  if (!language) return readFileSync(resolve(FIXTURES, fixture), 'utf8');
+  if (fixture.endsWith('.id.html')) return readFileSync(resolve(FIXTURES, fixture.replace(/\.id\.html$/, `.${language}.html`)), 'utf8');
+  return readFileSync(resolve(FIXTURES, fixture), 'utf8').replace(/<html lang="[^"]*"/, `<html lang="${language}"`);
+}
+
+/**
  * Serve a fixture file as the real site's page, so the real match patterns apply. A page's own
  * route wins over the context's: one page can see the site in another UI language.
  */
-export async function serveFixture(context: Pick<BrowserContext | Page, 'route'>, url: string, fixture: string): Promise<void> {
-  const body = readFileSync(resolve(FIXTURES, fixture), 'utf8');
+export async function serveFixture(
+  context: Pick<BrowserContext | Page, 'route'>,
+  url: string,
+  fixture: string,
+  language?: 'id' | 'en',
+): Promise<void> {
+  const body = fixtureBody(fixture, language);
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
 

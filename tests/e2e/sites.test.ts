@@ -6,18 +6,25 @@ import { screenshot, serveFixture, startBrowser, waitForStarterList } from './ha
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
 
-/** One site's share flow on its fixture (Indonesian UI), as a person does it. */
+/** The site UI languages fixtures come in: `<name>.id.html` and `<name>.en.html`. */
+type UiLocale = 'id' | 'en';
+const UI_LOCALES: readonly UiLocale[] = ['id', 'en'];
+
+/** One site's share flow on its fixture, as a person does it, in each UI language. */
 interface SiteFlow {
   name: string;
   /** The fixture is served here (a route pattern) … */
   route: string;
+  /** The Indonesian-UI fixture: its `.en.html` twin, or the same one-file fixture with `lang="en"`, is the English UI. */
   fixture: string;
+  /** The UI languages to run (both unless the site has only one fixture). */
+  locales?: readonly UiLocale[];
   /** … and this page opens on it for a given item. */
   pageFor(id: string): string;
   hoax: string;
   benign: string;
-  /** Shares item `id` the way the site's UI does, through its menu or dialog. */
-  share(page: Page, id: string): Promise<void>;
+  /** Shares item `id` the way the site's UI does, through its menu or dialog, in that UI language. */
+  share(page: Page, id: string, locale: UiLocale): Promise<void>;
   /** What the fixture logs for one completed share of `id`. */
   logged(id: string): string;
 }
@@ -44,8 +51,9 @@ const FLOWS: SiteFlow[] = [
     pageFor: () => 'https://www.instagram.com/',
     hoax: 'DLw7aErUpSi',
     benign: 'DPsgGrgKpas',
-    async share(page, id) {
-      await page.locator(`article[data-fixture-post="${id}"] [role="button"]:has(> svg[aria-label="Bagikan"])`).click();
+    async share(page, id, locale) {
+      const label = { id: 'Bagikan', en: 'Share' }[locale];
+      await page.locator(`article[data-fixture-post="${id}"] [role="button"]:has(> svg[aria-label="${label}"])`).click();
       await page.locator('[role="dialog"] [data-fixture-person]').first().click();
       await page.locator('[role="dialog"] [data-fixture-send]').click();
     },
@@ -58,9 +66,10 @@ const FLOWS: SiteFlow[] = [
     pageFor: () => 'https://www.threads.net/',
     hoax: 'DLw7aErUpSi',
     benign: 'DPsgGrgKpas',
-    async share(page, id) {
+    async share(page, id, locale) {
+      const label = { id: 'Posting ulang', en: 'Repost' }[locale];
       await page
-        .locator(`[data-pressable-container="true"]:has(a[href$="/post/${id}"]) [role="button"]:has(svg[aria-label="Posting ulang"])`)
+        .locator(`[data-pressable-container="true"]:has(a[href$="/post/${id}"]) [role="button"]:has(svg[aria-label="${label}"])`)
         .click();
       await page.locator('[role="menu"] [data-fixture-menu="repost"]').click();
     },
@@ -86,8 +95,9 @@ const FLOWS: SiteFlow[] = [
     pageFor: (id) => `https://www.youtube.com/watch?v=${id}`,
     hoax: 'Lw7aErUpSi0',
     benign: 'PsgGrgKpas1',
-    async share(page) {
-      await page.locator('ytd-watch-metadata button[aria-label="Bagikan"]').click();
+    async share(page, _id, locale) {
+      const label = { id: 'Bagikan', en: 'Share' }[locale];
+      await page.locator(`ytd-watch-metadata button[aria-label="${label}"]`).click();
       await page.locator('ytd-unified-share-panel-renderer [data-fixture-target="whatsapp"] button#target').click();
     },
     logged: (id) => `whatsapp:${id}`,
@@ -100,9 +110,9 @@ const FLOWS: SiteFlow[] = [
     hoax: '101',
     benign: '102',
     // Picking the chat is the share on Web K: it opens that chat with the forward attached.
-    async share(page, id) {
+    async share(page, id, locale) {
       await page.locator(`.chat.active .bubble[data-mid="${id}"] .translatable-message`).click({ button: 'right' });
-      await page.locator('#bubble-contextmenu .btn-menu-item', { hasText: 'Teruskan' }).click();
+      await page.locator('#bubble-contextmenu .btn-menu-item', { hasText: { id: 'Teruskan', en: 'Forward' }[locale] }).click();
       await page.locator('.popup-forward .chatlist [data-peer-id]').first().click();
     },
     logged: (id) => `forward:${id}:Keluarga Besar`,
@@ -115,9 +125,9 @@ const FLOWS: SiteFlow[] = [
     hoax: '101',
     benign: '102',
     // The picker's row acts on mousedown; the composer's send with the forward attached is the share.
-    async share(page, id) {
+    async share(page, id, locale) {
       await page.locator(`.MessageList .Message[data-message-id="${id}"] .text-content`).click({ button: 'right' });
-      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: 'Teruskan' }).click();
+      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: { id: 'Teruskan', en: 'Forward' }[locale] }).click();
       await page.locator('.ChatOrUserPicker .ListItem-button').first().click();
       await page.locator('.Composer:has(.ComposerEmbeddedMessage) button.send').click();
     },
@@ -139,9 +149,11 @@ afterAll(async () => {
 
 const prompt = (page: Page) => page.locator('saring-prompt [role="dialog"]');
 
-async function open(url: string): Promise<Page> {
+/** Opens `url` with the flow's fixture in `locale` (a page's own route wins over the context's). */
+async function open(flow: SiteFlow, locale: UiLocale, url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
+  if (locale !== 'id') await serveFixture(page, flow.route, flow.fixture, locale);
   await page.goto(url);
   return page;
 }
@@ -155,13 +167,15 @@ async function settledLog(page: Page, expected: number): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __shareLog: string[] }).__shareLog);
 }
 
-describe.each(FLOWS)('$name', (flow) => {
+const RUNS = FLOWS.flatMap((flow) => (flow.locales ?? UI_LOCALES).map((locale) => ({ flow, locale })));
+
+describe.each(RUNS)('$flow.name ($locale UI)', ({ flow, locale }) => {
   it('asks before sharing a known hoax, with the matching fact-check; Cancel shares nothing', async () => {
-    const page = await open(flow.pageFor(flow.hoax));
-    await flow.share(page, flow.hoax);
+    const page = await open(flow, locale, flow.pageFor(flow.hoax));
+    await flow.share(page, flow.hoax, locale);
     await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
     await expect.poll(() => page.locator(`saring-prompt [data-match-id="${HOAX_ITEM}"]`).count()).toBe(1);
-    await screenshot(page, `prompt-${flow.fixture.split('/')[0]}`);
+    if (locale === 'id') await screenshot(page, `prompt-${flow.fixture.split('/')[0]}`);
     await page.locator('saring-prompt [data-action="cancel"]').click();
     await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
     expect(await settledLog(page, 1)).toEqual([]);
@@ -169,8 +183,8 @@ describe.each(FLOWS)('$name', (flow) => {
   });
 
   it('Share anyway completes that share, once', async () => {
-    const page = await open(flow.pageFor(flow.hoax));
-    await flow.share(page, flow.hoax);
+    const page = await open(flow, locale, flow.pageFor(flow.hoax));
+    await flow.share(page, flow.hoax, locale);
     await prompt(page).waitFor();
     await page.locator('saring-prompt [data-action="share"]').click();
     expect(await settledLog(page, 1)).toEqual([flow.logged(flow.hoax)]);
@@ -179,8 +193,8 @@ describe.each(FLOWS)('$name', (flow) => {
   });
 
   it('lets a benign item through at once, with no prompt', async () => {
-    const page = await open(flow.pageFor(flow.benign));
-    await flow.share(page, flow.benign);
+    const page = await open(flow, locale, flow.pageFor(flow.benign));
+    await flow.share(page, flow.benign, locale);
     expect(await settledLog(page, 1)).toEqual([flow.logged(flow.benign)]);
     expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();

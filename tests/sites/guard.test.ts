@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import { MAX_TEXT_CHARS } from '../../lib/guard/extract';
 import type { PromptRequest } from '../../lib/guard/types';
 import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
@@ -150,10 +151,8 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     expect(setup.page.shares()).toEqual({ count: 1, log: [driver.ids.hoax] });
     expect(setup.shown).toHaveLength(0);
     // The adapter found the post (ok); the unchecked share is counted against the site's health.
-    expect(setup.calls.reportHealth).toEqual([
-      { site: driver.adapter.id, ok: true },
-      { site: driver.adapter.id, ok: false, detail: 'no answer from Saring (timeout)' },
-    ]);
+    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.postText, ok: true });
+    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.answers, ok: false });
   });
 
   it('fails open when the background errors, and counts it', async () => {
@@ -161,11 +160,7 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     share(driver, setup, language, driver.ids.hoax);
     await settle();
     expect(setup.page.shares().count).toBe(1);
-    expect(setup.calls.reportHealth).toContainEqual({
-      site: driver.adapter.id,
-      ok: false,
-      detail: 'no answer from Saring (error)',
-    });
+    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.answers, ok: false });
   });
 
   it('shares, and reports the adapter broken, when it cannot find the post', async () => {
@@ -175,7 +170,8 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     expect(event.defaultPrevented).toBe(false);
     expect(setup.page.shares().count).toBe(1);
     expect(setup.calls.checkShare).toHaveLength(0);
-    expect(setup.calls.reportHealth[0]).toMatchObject({ site: driver.adapter.id, ok: false });
+    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.post, ok: false });
+    expect(setup.calls.reportHealth.filter((report) => report.ok)).toEqual([]);
   });
 
   it('holds a keyboard share (Enter on the focused item) and releases it once', async () => {
@@ -287,13 +283,17 @@ describe('guard on X specifics', () => {
     expect(setup.calls.checkShare[0]?.text.length).toBe(MAX_TEXT_CHARS);
   });
 
-  it('reports health ok once per page, however many shares', async () => {
+  it('reports each check once per page while its result stays the same, however many shares', async () => {
     const setup = arm(X_DRIVER, 'id', NO_ASK);
     for (const id of [X_DRIVER.ids.plain, X_DRIVER.ids.withLink, X_DRIVER.ids.withComment]) {
       share(X_DRIVER, setup, 'id', id, true);
       await settle();
     }
     expect(setup.page.shares().count).toBe(3);
-    expect(setup.calls.reportHealth).toEqual([{ site: 'x', ok: true }]);
+    // Repost button → its post and text, the menu's item → the post behind it, the answer, the release.
+    const { post, postText, openedPost, answers, shareControl } = GUARD_CHECKS;
+    expect(setup.calls.reportHealth).toEqual(
+      [post, postText, openedPost, answers, shareControl].map((check) => ({ site: 'x', check, ok: true })),
+    );
   });
 });

@@ -2,8 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { afterEach } from 'vitest';
+import { armGuard } from '../../lib/guard/arm';
+import { extractPost, findPost } from '../../lib/guard/extract';
+import { findAction } from '../../lib/guard/find-action';
 import type { GuardTransport, PromptRequest } from '../../lib/guard/types';
 import type { CheckShareResponse, Outcome, RequestOf } from '../../lib/messaging/protocol';
+import type { SiteAdapter } from '../../lib/sites/types';
 
 /**
  * Test harness for adapters and the guard: fixture pages in their own happy-dom window (scripts
@@ -184,4 +189,44 @@ export function fakePrompt(outcome: Outcome) {
       return outcome;
     },
   };
+}
+
+/** The guard's wait for the background in these tests: long enough for an answer, short for a timeout. */
+export const GUARD_TIMEOUT_MS = 40;
+
+/**
+ * For a describe block: `arm(answer, outcome)` loads the site's fixture (Indonesian UI unless told)
+ * and arms the guard on it, the background answering `answer` and the prompt `outcome`. What it
+ * armed is disarmed and closed after each test.
+ */
+export function guardOnFixture(site: FixtureSite, adapter: SiteAdapter) {
+  let armed: { page: FixturePage; disarm(): void } | null = null;
+  afterEach(async () => {
+    armed?.disarm();
+    await armed?.page.close();
+    armed = null;
+  });
+  return function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome, language: FixtureLanguage = 'id') {
+    const page = loadFixture(site, language);
+    const { transport, calls } = fakeTransport(answer);
+    const prompt = fakePrompt(outcome);
+    const disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: GUARD_TIMEOUT_MS });
+    armed = { page, disarm };
+    return { page, calls, shown: prompt.shown };
+  };
+}
+
+/** The action rule a click on `element` triggers (its ancestors as the event's path), in short; null for none. */
+export function actionAt(adapter: SiteAdapter, element: Element) {
+  const path: Element[] = [];
+  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
+  const found = findAction(adapter, path);
+  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
+}
+
+/** What the guard extracts of the post found from a share control; `what` names it when none is found. */
+export function contentFrom(adapter: SiteAdapter, control: Element, what: string) {
+  const post = findPost(adapter, control);
+  if (!post) throw new Error(`${what} not found from its share control`);
+  return extractPost(adapter, post);
 }

@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { armGuard } from '../../lib/guard/arm';
-import { extractPost, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
 import { INSTAGRAM_SITE } from '../../lib/sites/instagram';
 import {
+  actionAt,
+  contentFrom,
   $,
   byText,
   click,
   FIXTURE_LANGUAGES,
   type FixtureLanguage,
   type FixturePage,
-  fakePrompt,
-  fakeTransport,
+  guardOnFixture,
   HOAX_ANSWER,
   loadFixture,
   settle,
@@ -33,18 +30,10 @@ const shareButton = (page: FixturePage, id: string, language: FixtureLanguage) =
   $(post(page, id), `svg[aria-label="${LABELS[language].share}"]`).parentElement as HTMLElement;
 const dialog = (page: FixturePage) => $(page.document, '[data-fixture-layer] [role="dialog"]');
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(INSTAGRAM_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(INSTAGRAM_SITE, element);
 
-function contentOf(page: FixturePage, id: string, language: FixtureLanguage) {
-  const found = findPost(INSTAGRAM_SITE, shareButton(page, id, language));
-  if (!found) throw new Error(`post ${id} not found from its share button`);
-  return extractPost(INSTAGRAM_SITE, found);
-}
+const contentOf = (page: FixturePage, id: string, language: FixtureLanguage) =>
+  contentFrom(INSTAGRAM_SITE, shareButton(page, id, language), `post ${id}`);
 
 /** Opens the share dialog on a post and ticks a person, as a person does. */
 function openShareDialog(page: FixturePage, id: string, language: FixtureLanguage): void {
@@ -96,27 +85,14 @@ describe.each(FIXTURE_LANGUAGES)('Instagram adapter on the %s UI', (language: Fi
 });
 
 describe('the guard on Instagram', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
+  const arm = guardOnFixture('instagram', INSTAGRAM_SITE);
 
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('instagram', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: INSTAGRAM_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
-
-  const send = () => byText(dialog(page), '[role="button"]', LABELS.id.send);
+  const send = (page: FixturePage) => byText(dialog(page), '[role="button"]', LABELS.id.send);
 
   it('checks the sent post’s caption; Cancel sends nothing', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     openShareDialog(page, IDS.hoax, 'id');
-    click(send());
+    click(send(page));
     await settle(10);
     expect(calls.checkShare).toHaveLength(1);
     expect(calls.checkShare[0]).toMatchObject({ site: 'instagram', kind: 'send', urls: [] });
@@ -126,17 +102,17 @@ describe('the guard on Instagram', () => {
   });
 
   it('sends once on Share anyway', async () => {
-    arm(async () => HOAX_ANSWER, 'share');
+    const { page } = arm(async () => HOAX_ANSWER, 'share');
     openShareDialog(page, IDS.hoax, 'id');
-    click(send());
+    click(send(page));
     await settle(10);
     expect(page.shares().log).toEqual([`send:${IDS.hoax}:ibu.sari`]);
   });
 
   it('lets a benign post’s send through at once', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     openShareDialog(page, IDS.plain, 'id');
-    click(send());
+    click(send(page));
     await settle(10);
     expect(calls.checkShare[0]?.text).toContain('pisang goreng kipas');
     expect(shown).toHaveLength(0);

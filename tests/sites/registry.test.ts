@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { GUARD_CHECKS } from '../../lib/guard/health';
+import { MAX_CHECK_NAME } from '../../lib/messaging/protocol';
 import { CONTENT_SCRIPT_MATCHES, DEMO_SITE, SITES, siteForUrl } from '../../lib/sites';
 import type { SelectorList, SiteAdapter } from '../../lib/sites/types';
 import { FIXTURE_LANGUAGES, fixtureHtml } from './harness';
@@ -100,7 +102,10 @@ describe('site adapters', () => {
       expect(expects.some((e) => e.when === 'page')).toBe(true);
       if (adapter.actions.some((rule) => rule.step === 'opens')) expect(expects.some((e) => e.when === 'opened')).toBe(true);
       for (const expectation of expects) {
+        // The name is what site health is reported and shown by.
         expect(expectation.name.length).toBeGreaterThan(0);
+        expect(expectation.name.length).toBeLessThanOrEqual(MAX_CHECK_NAME);
+        expect(Object.values(GUARD_CHECKS)).not.toContain(expectation.name);
         expect(expectation.anchors.length).toBeGreaterThan(0);
         for (const path of expectation.paths ?? []) expect(() => new RegExp(path), path).not.toThrow();
       }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import { armGuard } from '../../lib/guard/arm';
 import { extractPost, findPost } from '../../lib/guard/extract';
 import { findAction } from '../../lib/guard/find-action';
@@ -233,7 +234,7 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       expect(calls.checkShare).toHaveLength(0);
       expect(shown).toHaveLength(0);
       expect(page.shares().log).toEqual([client.logged(IDS.hoax)]);
-      expect(calls.reportHealth).toContainEqual({ site: client.site, ok: false, detail: 'no post remembered for this menu' });
+      expect(calls.reportHealth).toContainEqual({ site: client.site, check: GUARD_CHECKS.openedPost, ok: false });
     });
 
     it('checks a message added after load', async () => {

@@ -1,20 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { armGuard } from '../../lib/guard/arm';
-import { extractPost, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
 import { normalizeUrl } from '../../lib/match/url';
 import { THREADS_SITE } from '../../lib/sites/threads';
 import {
+  actionAt,
+  contentFrom,
   $,
   byText,
   click,
   FIXTURE_LANGUAGES,
   type FixtureLanguage,
   type FixturePage,
-  fakePrompt,
-  fakeTransport,
+  guardOnFixture,
   HOAX_ANSWER,
   loadFixture,
   settle,
@@ -36,18 +33,10 @@ const repostButton = (page: FixturePage, id: string, language: FixtureLanguage) 
   $(post(page, id), `svg[aria-label="${LABELS[language].repost}"]`).parentElement as HTMLElement;
 const menuItem = (page: FixturePage, name: string) => byText(page.document, '[role="menu"] [role="button"]', name);
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(THREADS_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(THREADS_SITE, element);
 
-function contentOf(page: FixturePage, id: string, language: FixtureLanguage) {
-  const found = findPost(THREADS_SITE, repostButton(page, id, language));
-  if (!found) throw new Error(`post ${id} not found from its repost button`);
-  return extractPost(THREADS_SITE, found);
-}
+const contentOf = (page: FixturePage, id: string, language: FixtureLanguage) =>
+  contentFrom(THREADS_SITE, repostButton(page, id, language), `post ${id}`);
 
 describe.each(FIXTURE_LANGUAGES)('Threads adapter on the %s UI', (language: FixtureLanguage) => {
   let page: FixturePage;
@@ -93,23 +82,10 @@ describe.each(FIXTURE_LANGUAGES)('Threads adapter on the %s UI', (language: Fixt
 });
 
 describe('the guard on Threads', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
-
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('threads', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: THREADS_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
+  const arm = guardOnFixture('threads', THREADS_SITE);
 
   it('checks the reposted post; Cancel reposts nothing', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     click(repostButton(page, IDS.hoax, 'id'));
     click(menuItem(page, LABELS.id.repost));
     await settle(10);
@@ -121,7 +97,7 @@ describe('the guard on Threads', () => {
   });
 
   it('starts the quote once on Share anyway', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'share');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'share');
     click(repostButton(page, IDS.hoax, 'id'));
     click(menuItem(page, LABELS.id.quote));
     await settle(10);
@@ -130,7 +106,7 @@ describe('the guard on Threads', () => {
   });
 
   it('lets a benign repost through at once, and checks a link post with its article', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     click(repostButton(page, IDS.plain, 'id'));
     click(menuItem(page, LABELS.id.repost));
     await settle(10);

@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { armGuard } from '../../lib/guard/arm';
-import { extractPost, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
 import { TIKTOK_SITE } from '../../lib/sites/tiktok';
 import {
+  actionAt,
+  contentFrom,
   $,
   byText,
   click,
   FIXTURE_LANGUAGES,
   type FixtureLanguage,
   type FixturePage,
-  fakePrompt,
-  fakeTransport,
+  guardOnFixture,
   HOAX_ANSWER,
   loadFixture,
   settle,
@@ -34,18 +31,9 @@ const shareButton = (page: FixturePage, id: string) => $(video(page, id), 'butto
 const menu = (page: FixturePage) => $(page.document, '.TUXModal [data-e2e="share-group"]');
 const menuItem = (page: FixturePage, name: string) => byText(menu(page), 'button', name);
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(TIKTOK_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(TIKTOK_SITE, element);
 
-function contentOf(page: FixturePage, id: string) {
-  const post = findPost(TIKTOK_SITE, shareButton(page, id));
-  if (!post) throw new Error(`video ${id} not found from its share button`);
-  return extractPost(TIKTOK_SITE, post);
-}
+const contentOf = (page: FixturePage, id: string) => contentFrom(TIKTOK_SITE, shareButton(page, id), `video ${id}`);
 
 describe.each(FIXTURE_LANGUAGES)('TikTok adapter on the %s UI', (language: FixtureLanguage) => {
   let page: FixturePage;
@@ -102,23 +90,10 @@ describe.each(FIXTURE_LANGUAGES)('TikTok adapter on the %s UI', (language: Fixtu
 });
 
 describe('the guard on TikTok', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
-
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('tiktok', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: TIKTOK_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
+  const arm = guardOnFixture('tiktok', TIKTOK_SITE);
 
   it('checks the reposted video’s caption; Cancel reposts nothing', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     click(shareButton(page, IDS.hoax));
     click($(menu(page), '[data-e2e="share-repost"]'));
     await settle(10);
@@ -130,7 +105,7 @@ describe('the guard on TikTok', () => {
   });
 
   it('sends to WhatsApp once on Share anyway', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'share');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'share');
     click(shareButton(page, IDS.hoax));
     click(menuItem(page, 'WhatsApp'));
     await settle(10);
@@ -139,7 +114,7 @@ describe('the guard on TikTok', () => {
   });
 
   it('lets a benign video’s repost through at once', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     click(shareButton(page, IDS.plain));
     click($(menu(page), '[data-e2e="share-repost"]'));
     await settle(10);

@@ -1,20 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { armGuard } from '../../lib/guard/arm';
 import { extractComposer, extractPost, findComposer, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
 import { normalizeUrl } from '../../lib/match/url';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import {
+  actionAt,
+  contentFrom,
   $,
   byText,
   click,
   FIXTURE_LANGUAGES,
   type FixtureLanguage,
   type FixturePage,
-  fakePrompt,
-  fakeTransport,
+  guardOnFixture,
   HOAX_ANSWER,
   loadFixture,
   pressKey,
@@ -46,18 +44,10 @@ const dialogSend = (page: FixturePage) => $(page.document, '[role="dialog"] span
 const composerSend = (page: FixturePage) => $(page.document, '#main footer span[data-icon="wds-ic-send-filled"]');
 const editor = (page: FixturePage) => $(page.document, '#main footer [role="textbox"]');
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(WHATSAPP_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(WHATSAPP_SITE, element);
 
-function contentOf(page: FixturePage, id: string) {
-  const post = findPost(WHATSAPP_SITE, forwardShortcut(page, id));
-  if (!post) throw new Error(`message ${id} not found from its forward shortcut`);
-  return extractPost(WHATSAPP_SITE, post);
-}
+const contentOf = (page: FixturePage, id: string) =>
+  contentFrom(WHATSAPP_SITE, forwardShortcut(page, id), `message ${id}`);
 
 /** Opens the forward dialog on a message and picks a chat, as a person does. */
 function openForwardDialog(page: FixturePage, id: string): void {
@@ -165,23 +155,10 @@ describe.each(FIXTURE_LANGUAGES)('WhatsApp adapter on the %s UI', (language: Fix
 });
 
 describe('the guard on WhatsApp Web', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
-
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('whatsapp', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: WHATSAPP_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
+  const arm = guardOnFixture('whatsapp', WHATSAPP_SITE);
 
   it('checks the forwarded message from the dialog’s send; Cancel sends nothing', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     openForwardDialog(page, IDS.hoax);
     click(dialogSend(page));
     await settle(10);
@@ -193,7 +170,7 @@ describe('the guard on WhatsApp Web', () => {
   });
 
   it('remembers the message through its menu, and forwards it once on Share anyway', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'share');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'share');
     click(chevron(page, IDS.hoax));
     click(byText(page.document, '[role="application"] li', LABELS.id.forward));
     click($(page.document, '[role="dialog"] [data-fixture-chat]'));
@@ -204,7 +181,7 @@ describe('the guard on WhatsApp Web', () => {
   });
 
   it('lets a benign forward through at once', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     openForwardDialog(page, IDS.plain);
     click(dialogSend(page));
     await settle(10);
@@ -214,7 +191,7 @@ describe('the guard on WhatsApp Web', () => {
   });
 
   it('checks a composer send only when the text carries a link', async () => {
-    const { calls } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls } = arm(async () => ({ ask: false }), 'cancel');
     editor(page).textContent = 'Nanti sore kerja bakti ya';
     click(composerSend(page));
     await settle(10);
@@ -229,18 +206,11 @@ describe('the guard on WhatsApp Web', () => {
 });
 
 describe('the stronger wording for a message forwarded many times', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
+  const arm = guardOnFixture('whatsapp', WHATSAPP_SITE);
 
   it.each(FIXTURE_LANGUAGES)('reaches the prompt, not the background (%s UI)', async (language) => {
-    page = loadFixture('whatsapp', language);
-    const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
-    const prompt = fakePrompt('cancel');
-    disarm = armGuard({ adapter: WHATSAPP_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel', language);
+    const prompt = { shown };
     openForwardDialog(page, IDS.manyTimes);
     click(dialogSend(page));
     await settle(10);
@@ -258,24 +228,11 @@ describe('the stronger wording for a message forwarded many times', () => {
 });
 
 describe('sending from the chat box', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
-
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('whatsapp', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: WHATSAPP_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
+  const arm = guardOnFixture('whatsapp', WHATSAPP_SITE);
   const LINK_TEXT = 'Baca ini https://hoaks.example/lawu';
 
   it('holds Enter on a message with a link, and sends it once on Share anyway', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'share');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'share');
     editor(page).textContent = LINK_TEXT;
     expect(pressKey(editor(page), 'Enter').defaultPrevented).toBe(true);
     // The release of a held Enter is held too.
@@ -287,7 +244,7 @@ describe('sending from the chat box', () => {
   });
 
   it('sends nothing when Enter was held and the person cancels', async () => {
-    const { shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     editor(page).textContent = LINK_TEXT;
     pressKey(editor(page), 'Enter');
     await settle(10);
@@ -297,7 +254,7 @@ describe('sending from the chat box', () => {
   });
 
   it('lets Enter through untouched on a short chat message, and Shift+Enter always', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'cancel');
     editor(page).textContent = 'Nanti sore kerja bakti ya';
     expect(pressKey(editor(page), 'Enter').defaultPrevented).toBe(true); // by the site itself, which sends
     expect(page.shares().log).toEqual(['send:Nanti sore kerja bakti ya']);
@@ -309,7 +266,7 @@ describe('sending from the chat box', () => {
   });
 
   it('sends at once, checked, when the answer is not to ask', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     editor(page).textContent = LINK_TEXT;
     pressKey(editor(page), 'Enter');
     await settle(10);
@@ -319,7 +276,7 @@ describe('sending from the chat box', () => {
   });
 
   it('checks a long pasted text, or one that says it was passed on, though it has no link', async () => {
-    const { calls } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls } = arm(async () => ({ ask: false }), 'cancel');
     const chain = contentOf(page, IDS.manyTimesByLabel).text;
     expect(chain.length).toBeGreaterThanOrEqual(200);
     editor(page).textContent = chain;
@@ -334,7 +291,7 @@ describe('sending from the chat box', () => {
   });
 
   it('fails open on Enter when the send control cannot be found, and says so in site health', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'cancel');
     const send = $(page.document, '#main footer button');
     send.removeAttribute('aria-label');
     composerSend(page).setAttribute('data-icon', 'send-v3');

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractComposer, findComposer } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
 import { X_SITE } from '../../lib/sites/x';
 import { X_DRIVER as driver } from './drivers';
-import { $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from './harness';
+import { actionAt, $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from './harness';
 
 /** X specifics beyond adapters.test.ts: the quote item, the composer, label fallbacks. */
 
@@ -14,12 +13,7 @@ const LABELS = {
   en: { repost: 'Repost', quote: 'Quote', viewQuotes: 'View Quotes', undo: 'Undo repost' },
 } as const;
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(X_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(X_SITE, element);
 
 describe.each(FIXTURE_LANGUAGES)('X adapter on the %s UI', (language) => {
   let page: FixturePage;

@@ -1,20 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { armGuard } from '../../lib/guard/arm';
-import { extractPost, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
 import { normalizeUrl } from '../../lib/match/url';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
 import { YOUTUBE_SITE } from '../../lib/sites/youtube';
 import {
+  actionAt,
+  contentFrom,
   $,
   byText,
   click,
   FIXTURE_LANGUAGES,
   type FixtureLanguage,
   type FixturePage,
-  fakePrompt,
-  fakeTransport,
+  guardOnFixture,
   HOAX_ANSWER,
   loadFixture,
   settle,
@@ -35,12 +32,7 @@ const panel = (page: FixturePage) => $(page.document, 'ytd-popup-container ytd-u
 const target = (page: FixturePage, network: string) => $(panel(page), `[data-fixture-target="${network}"] button#target`);
 const copyButton = (page: FixturePage) => $(panel(page), 'yt-copy-link-renderer #copy-button button');
 
-function actionOf(element: Element) {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  const found = findAction(YOUTUBE_SITE, path);
-  return found && { kind: found.rule.kind, step: found.rule.step, content: found.rule.content, element: found.element };
-}
+const actionOf = (element: Element) => actionAt(YOUTUBE_SITE, element);
 
 /** Goes to another video through "up next", as YouTube's single-page navigation does. */
 function watch(page: FixturePage, id: string): void {
@@ -48,11 +40,8 @@ function watch(page: FixturePage, id: string): void {
   click($(page.document, `ytd-compact-video-renderer a[href="/watch?v=${id}"]`));
 }
 
-function contentOf(page: FixturePage, language: FixtureLanguage) {
-  const post = findPost(YOUTUBE_SITE, shareButton(page, language));
-  if (!post) throw new Error('video metadata not found from the share button');
-  return extractPost(YOUTUBE_SITE, post);
-}
+const contentOf = (page: FixturePage, language: FixtureLanguage) =>
+  contentFrom(YOUTUBE_SITE, shareButton(page, language), 'video metadata');
 
 describe.each(FIXTURE_LANGUAGES)('YouTube adapter on the %s UI', (language: FixtureLanguage) => {
   let page: FixturePage;
@@ -120,23 +109,10 @@ describe.each(FIXTURE_LANGUAGES)('YouTube adapter on the %s UI', (language: Fixt
 });
 
 describe('the guard on YouTube', () => {
-  let page: FixturePage;
-  let disarm = () => {};
-  afterEach(async () => {
-    disarm();
-    await page.close();
-  });
-
-  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
-    page = loadFixture('youtube', 'id');
-    const { transport, calls } = fakeTransport(answer);
-    const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: YOUTUBE_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
-    return { calls, shown: prompt.shown };
-  }
+  const arm = guardOnFixture('youtube', YOUTUBE_SITE);
 
   it('checks the video from a share target; Cancel shares nothing', async () => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
     click(shareButton(page, 'id'));
     click(target(page, 'whatsapp'));
     await settle(10);
@@ -148,7 +124,7 @@ describe('the guard on YouTube', () => {
   });
 
   it('copies the link once on Share anyway', async () => {
-    const { calls } = arm(async () => HOAX_ANSWER, 'share');
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'share');
     click(shareButton(page, 'id'));
     click(copyButton(page));
     await settle(10);
@@ -157,7 +133,7 @@ describe('the guard on YouTube', () => {
   });
 
   it('lets a benign video’s share through at once', async () => {
-    const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     watch(page, VIDEOS.plain);
     click(shareButton(page, 'id'));
     click(target(page, 'facebook'));

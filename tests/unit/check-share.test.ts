@@ -219,8 +219,8 @@ describe('other handlers', () => {
   });
 
   it('tracks site health and lists in the options state', async () => {
-    await send('report-health', { site: 'x', ok: true });
-    await send('report-health', { site: 'x', ok: false, detail: 'no repost button' });
+    await send('report-health', { site: 'x', check: 'posts on the home feed', ok: true });
+    await send('report-health', { site: 'x', check: 'repost items in the repost menu', ok: false });
     const state = await send('get-options-state', {});
     expect(state.sites).toEqual([
       {
@@ -228,15 +228,22 @@ describe('other handlers', () => {
         name: 'X',
         enabled: true,
         labels: true,
-        health: { state: 'degraded', lastOk: NOW, lastFailure: NOW, failures: 1, detail: 'no repost button' },
+        health: {
+          state: 'degraded',
+          lastOk: NOW,
+          failing: [{ check: 'repost items in the repost menu', lastFailure: NOW, lastOk: null }],
+        },
       },
       expect.objectContaining({ id: 'share-link', health: expect.objectContaining({ state: 'unknown' }) }),
     ]);
     expect(state.lists).toEqual([
       expect.objectContaining({ id: 'test-list', items: 2, state: 'ok', publisher: 'Cek Fakta Test', updatedAt: NOW }),
     ]);
-    await send('report-health', { site: 'x', ok: true });
-    expect((await send('get-options-state', {})).sites[0]!.health).toMatchObject({ state: 'working', failures: 0 });
+    // Another check's success leaves the failure standing; the same check's success clears it.
+    await send('report-health', { site: 'x', check: 'posts on the home feed', ok: true });
+    expect((await send('get-options-state', {})).sites[0]!.health).toMatchObject({ state: 'degraded' });
+    await send('report-health', { site: 'x', check: 'repost items in the repost menu', ok: true });
+    expect((await send('get-options-state', {})).sites[0]!.health).toEqual({ state: 'working', lastOk: NOW, failing: [] });
   });
 
   it("grants the sender's tab a one-time pass to the share-intent host", async () => {

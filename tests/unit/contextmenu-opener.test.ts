@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
 import { type ExpectationTiming, watchExpectations } from '../../lib/guard/expectations';
 import { findAction } from '../../lib/guard/find-action';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import type { SiteAdapter } from '../../lib/sites/types';
 import { click, fakePrompt, fakeTransport, HOAX_ANSWER, settle } from '../sites/harness';
 
@@ -99,14 +100,14 @@ describe('armGuard with a right-click opener', () => {
     await settle(20);
     expect(calls.checkShare).toHaveLength(0);
     expect(event.defaultPrevented).toBe(false);
-    expect(calls.reportHealth).toContainEqual({ site: 'menu-site', ok: false, detail: 'no post remembered for this menu' });
+    expect(calls.reportHealth).toContainEqual({ site: 'menu-site', check: GUARD_CHECKS.openedPost, ok: false });
   });
 });
 
 describe('watchExpectations with a right-click opener', () => {
   function watch() {
-    const reports: [boolean, string | undefined][] = [];
-    stop = watchExpectations({ adapter: ADAPTER, document, report: (ok, detail) => reports.push([ok, detail]), timing: FAST });
+    const reports: [string, boolean][] = [];
+    stop = watchExpectations({ adapter: ADAPTER, document, report: (check, ok) => reports.push([check, ok]), timing: FAST });
     return reports;
   }
 
@@ -115,7 +116,7 @@ describe('watchExpectations with a right-click opener', () => {
     const reports = watch();
     rightClick(hoax);
     await settle(FAST.openedWithinMs + 40);
-    expect(reports).toContainEqual([false, 'expected the post menu, not found']);
+    expect(reports).toContainEqual(['the post menu', false]);
   });
 
   it('finds the menu when the site shows it, and ignores right-clicks elsewhere', async () => {
@@ -126,7 +127,7 @@ describe('watchExpectations with a right-click opener', () => {
     expect(reports).toEqual([]);
     rightClick(document.getElementById('plain') as Element);
     await settle(FAST.openedWithinMs + 40);
-    expect(reports).toEqual([[true, undefined]]);
+    expect(reports).toEqual([['the post menu', true]]);
   });
 });
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_HISTORY } from '../../lib/db';
+import { EARLIER_CHECKS, openDb, SCHEMA_HISTORY } from '../../lib/db';
 import { readStoredLists, writeList } from '../../lib/lists/store';
 import { validateList } from '../../lib/lists/validate';
 
@@ -30,6 +30,11 @@ describe('database upgrade', () => {
     const old = openDb(name, previous);
     await writeList(old, list, { source: 'url', url: 'https://lists.example/old.json', etag: '"abc"' }, 1_000);
     expect(old.verno).toBe(previous);
+    // v4 kept one failure streak per site.
+    await old.table('siteHealth').bulkPut([
+      { site: 'x', lastOk: 5, lastFailure: 9, failures: 2, detail: 'post not found' },
+      { site: 'tiktok', lastOk: 7, lastFailure: 3, failures: 0 },
+    ]);
     old.close();
 
     const current = openDb(name);
@@ -41,9 +46,20 @@ describe('database upgrade', () => {
     ]);
     expect(lists[0]!.items.map((item) => item.id)).toEqual(list.items.map((item) => item.id));
 
+    // Site health is kept per check since v5: a streak becomes one check, failing or not.
+    expect(await current.siteHealth.get('x')).toEqual({
+      site: 'x',
+      lastOk: 5,
+      checks: { [EARLIER_CHECKS]: { lastOk: 5, lastFailure: 9, failing: true } },
+    });
+    expect(await current.siteHealth.get('tiktok')).toEqual({
+      site: 'tiktok',
+      lastOk: 7,
+      checks: { [EARLIER_CHECKS]: { lastOk: 7, lastFailure: 3, failing: false } },
+    });
+
     // The tables added since are usable.
     await current.readLinks.put({ hash: 'h', at: 1 });
-    await current.siteHealth.put({ site: 'x', lastOk: 1, lastFailure: null, failures: 0 });
     expect(await current.readLinks.count()).toBe(1);
     await current.sources.put({
       listId: 'old-list', kind: 'url', url: 'https://lists.example/old.json', enabled: true, refreshMs: 1,

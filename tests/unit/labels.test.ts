@@ -80,6 +80,21 @@ describe.each([
     expect(content?.urls.some((url) => url.includes('jadwal-krl-palsu'))).toBe(false);
   });
 
+  it('after the first scan, looks only inside the nodes added since', () => {
+    page = loadFixture(site, 'en');
+    const scanned = new WeakSet<Element>();
+    collectNewPosts(driver.adapter, page.document, scanned);
+    const plain = driver.post(page, driver.ids.plain);
+    const copy = plain.cloneNode(true) as Element;
+    plain.after(copy);
+    // A fresh memory: every post on the page would be new, but only the added one is looked at.
+    const found = collectNewPosts(driver.adapter, page.document, new WeakSet(), [copy]);
+    expect(found).toHaveLength(1);
+    expect(copy === found[0] || copy.contains(found[0] as Element)).toBe(true);
+    expect(collectNewPosts(driver.adapter, page.document, scanned, [copy])).toEqual(found);
+    expect(collectNewPosts(driver.adapter, page.document, scanned, [copy])).toEqual([]);
+  });
+
   it.each(FIXTURE_LANGUAGES)('labels the hoax post only, in one batch, and posts added later (%s UI)', async (language) => {
     page = loadFixture(site, language);
     const background = fakeBackground(site);

@@ -8,8 +8,26 @@ const STATE: OptionsState = {
   settings: { strictness: 'balanced', language: 'auto', disabledSites: ['facebook'], snoozedUntil: null, labelsOffSites: [] },
   language: 'id',
   sites: [
-    { id: 'x', name: 'X', enabled: true, health: { state: 'working', lastOk: Date.UTC(2026, 5, 24), lastFailure: null, failures: 0 } },
-    { id: 'facebook', name: 'Facebook', enabled: false, health: { state: 'degraded', lastOk: null, lastFailure: 1, failures: 3 } },
+    { id: 'x', name: 'X', enabled: true, health: { state: 'working', lastOk: Date.UTC(2026, 5, 24), failing: [] } },
+    {
+      id: 'facebook',
+      name: 'Facebook',
+      enabled: false,
+      health: { state: 'degraded', lastOk: null, failing: [{ check: 'the share sheet', lastFailure: 1, lastOk: null }] },
+    },
+    {
+      id: 'tiktok',
+      name: 'TikTok',
+      enabled: true,
+      health: {
+        state: 'degraded',
+        lastOk: Date.UTC(2026, 5, 20),
+        failing: [
+          { check: 'videos on the For You feed', lastFailure: 2, lastOk: 1 },
+          { check: 'answers from Saring in time', lastFailure: 1, lastOk: null },
+        ],
+      },
+    },
   ],
   lists: [
     { id: 'starter', name: 'Daftar awal', publisher: 'MAFINDO / TurnBackHoax', version: 20260624, items: 14864, state: 'ok', updatedAt: Date.UTC(2026, 5, 24) },
@@ -55,6 +73,13 @@ describe('Options', () => {
     expect(facebook.textContent).toContain('Nonaktif');
     expect(facebook.getAttribute('data-site-health')).toBe('off');
     expect(root.querySelector('[data-site-id="x"]')?.textContent).toContain('Terakhir berfungsi');
+    // Off: what failed before is not news.
+    expect(facebook.textContent).not.toContain('the share sheet');
+    // The failing checks in words: an adapter's by its own name, the guard's own translated.
+    const tiktok = root.querySelector('[data-site-id="tiktok"]')!;
+    expect(tiktok.getAttribute('data-site-health')).toBe('degraded');
+    expect(tiktok.textContent).toContain('Tidak ditemukan: videos on the For You feed, jawaban Saring tepat waktu');
+    expect(tiktok.textContent).toContain('Terakhir berfungsi');
     facebook.querySelector<HTMLInputElement>('input')!.click();
     expect(props.onSiteEnabled).toHaveBeenCalledWith('facebook', true);
   });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import { guardWebShares } from '../../lib/guard/web-share';
 import { WEB_SHARE_ANSWER, WEB_SHARE_REQUEST, WEB_SHARE_TIMEOUT_MS, wrapWebShare } from '../../lib/guard/web-share-page';
 import type { CheckShareResponse } from '../../lib/messaging/protocol';
@@ -115,7 +116,7 @@ describe('failing open', () => {
     const { shown, calls } = guard(() => new Promise<CheckShareResponse>(() => {}), 'cancel');
     expect(await outcomeOf(navigator.share(HOAX))).toBe('resolved');
     expect(shown).toHaveLength(0);
-    expect(calls.reportHealth).toContainEqual(expect.objectContaining({ ok: false, detail: 'no answer from Saring (timeout)' }));
+    expect(calls.reportHealth).toContainEqual(expect.objectContaining({ check: GUARD_CHECKS.answers, ok: false }));
   });
 
   it('shares when a guard took the request and then fell silent', async () => {
