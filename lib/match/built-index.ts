@@ -27,21 +27,25 @@ export const FIELD_TEXT = 2;
 /** Token ids stay below this (a vocabulary of 2^29 words is far beyond any list), so field bits fit above. */
 const FIELD_SHIFT = 2 ** 29;
 
-export interface DocSource {
-  listId: string;
-  item: ListItem;
-}
-
 export interface DomainSource {
   listId: string;
   entry: DomainEntry;
 }
 
+/** One indexed list: its docs are the next `items` docs, in the list's order. */
+export interface ListSpan {
+  listId: string;
+  items: number;
+  /** FNV-1a over the item ids: a cheap check that lists given at load are the ones indexed. */
+  idsHash: number;
+}
+
 export interface IndexCore {
-  /** What the index was built from. */
-  lists: IndexedList[];
-  /** Doc n is the n-th item of the lists, taken in order. */
-  docs: DocSource[];
+  /** What the index was built from: doc n is the n-th item of the lists, taken in order. */
+  lists: ListSpan[];
+  docCount: number;
+  /** Doc n's claim, for the link-title check; the items themselves stay outside the index. */
+  claimOf(doc: number): string;
   vocabulary: Map<string, number>;
   /** Per token, the docs holding it (ascending); postingFields says in which fields. */
   postings: Rows;
@@ -69,6 +73,35 @@ export interface BuiltIndex extends IndexCore {
   textMass: Float64Array;
   /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation. */
   retrievalNorm: Float32Array;
+}
+
+export function spanOf(list: IndexedList): ListSpan {
+  let hash = 0x811c9dc5;
+  for (const item of list.items) {
+    for (let i = 0; i < item.id.length; i++) hash = Math.imul(hash ^ item.id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x0a, 0x01000193);
+  }
+  return { listId: list.listId, items: list.items.length, idsHash: hash >>> 0 };
+}
+
+/** The list holding doc `doc`, and the doc's place in it. */
+export function placeOf(lists: readonly ListSpan[], doc: number): { listId: string; position: number } {
+  let start = 0;
+  for (const { listId, items } of lists) {
+    if (doc < start + items) return { listId, position: doc - start };
+    start += items;
+  }
+  throw new RangeError(`no doc ${doc}`);
+}
+
+/** The doc at `position` in list `listId`, if the index holds it. */
+export function docAt(lists: readonly ListSpan[], listId: string, position: number): number | undefined {
+  let start = 0;
+  for (const span of lists) {
+    if (span.listId === listId) return position >= 0 && position < span.items ? start + position : undefined;
+    start += span.items;
+  }
+  return undefined;
 }
 
 /** Retrieval weight of the circulating-text field against the claim's: the claim is what was checked. */
@@ -101,6 +134,16 @@ class RowsBuilder {
 
   endRow(): void {
     this.offsets.push(this.length);
+  }
+
+  /** Rows ended so far. */
+  get rowCount(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** Appends the values of an ended row again. */
+  repeatRow(row: number): void {
+    for (let at = this.offsets[row]!, end = this.offsets[row + 1]!; at < end; at++) this.push(this.values[at]!);
   }
 
   seal(): Rows {
@@ -144,6 +187,43 @@ class Tokenizer {
   }
 }
 
+/**
+ * One row of token ids per text, each distinct text tokenised once: big lists repeat claims and
+ * circulating texts word for word (one hoax checked by several publishers, one chain message
+ * behind many claims), and a repeat costs a lookup instead of a tokenisation.
+ */
+class TextRows {
+  readonly rows = new RowsBuilder();
+  /** Per language asked for ('auto': detected), text → its first row and the language it was read as. */
+  private readonly firstRows: Record<Language | 'auto', Map<string, { row: number; language: Language }>> = {
+    id: new Map(),
+    en: new Map(),
+    auto: new Map(),
+  };
+
+  constructor(private readonly tokenizer: Tokenizer) {}
+
+  /** Appends the text's row; returns the language it was read as (`language`, else detected). */
+  add(raw: string, language?: Language): Language {
+    const firstRows = this.firstRows[language ?? 'auto'];
+    const first = firstRows.get(raw);
+    if (first) {
+      this.rows.repeatRow(first.row);
+      this.rows.endRow();
+      return first.language;
+    }
+    const row = this.rows.rowCount;
+    const read = this.tokenizer.append(raw, this.rows, language);
+    this.rows.endRow();
+    firstRows.set(raw, { row, language: read });
+    return read;
+  }
+
+  addEmpty(): void {
+    this.rows.endRow();
+  }
+}
+
 /** The item's declared language when it is one the stemmers know; else it is read from the claim. */
 function declaredLanguage(item: ListItem): Language | undefined {
   const code = item.language?.toLowerCase().slice(0, 2);
@@ -152,19 +232,18 @@ function declaredLanguage(item: ListItem): Language | undefined {
 
 export function buildIndex(lists: IndexedList[]): BuiltIndex {
   const tokenizer = new Tokenizer();
-  const docs: DocSource[] = [];
-  const sequences = new RowsBuilder();
-  const texts = new RowsBuilder();
+  const claims: string[] = [];
+  const sequences = new TextRows(tokenizer);
+  const texts = new TextRows(tokenizer);
   const urls = new Map<string, number[]>();
   const domains = new Map<string, DomainSource>();
   for (const list of lists) {
     for (const item of list.items) {
-      const doc = docs.length;
-      docs.push({ listId: list.listId, item });
-      const language = tokenizer.append(`${item.claim} ${(item.keywords ?? []).join(' ')}`, sequences, declaredLanguage(item));
-      sequences.endRow();
-      if (item.text) tokenizer.append(item.text, texts, language);
-      texts.endRow();
+      const doc = claims.length;
+      claims.push(item.claim);
+      const language = sequences.add(`${item.claim} ${(item.keywords ?? []).join(' ')}`, declaredLanguage(item));
+      if (item.text) texts.add(item.text, language);
+      else texts.addEmpty();
       // Where the hoax circulated; never item.url, the fact-check itself.
       for (const raw of item.appearances ?? []) {
         const url = normalizeUrl(raw);
@@ -180,8 +259,8 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     }
   }
   const { vocabulary } = tokenizer;
-  const claimSequences = sequences.seal();
-  const textSequences = texts.seal();
+  const claimSequences = sequences.rows.seal();
+  const textSequences = texts.rows.seal();
   const tokenCount = vocabulary.size;
 
   // Each doc's distinct tokens, each with its field bits above FIELD_SHIFT, and how many docs hold each token.
@@ -195,7 +274,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
       fieldsOf[token]! |= field;
     }
   };
-  for (let doc = 0; doc < docs.length; doc++) {
+  for (let doc = 0; doc < claims.length; doc++) {
     mark(rowOf(claimSequences, doc), FIELD_CLAIM);
     mark(rowOf(textSequences, doc), FIELD_TEXT);
     for (const token of seen) {
@@ -216,7 +295,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
   const postingDocs = new Uint32Array(distinct.values.length);
   const postingFields = new Uint8Array(distinct.values.length);
   const filled = postingOffsets.slice(0, tokenCount);
-  for (let doc = 0; doc < docs.length; doc++) {
+  for (let doc = 0; doc < claims.length; doc++) {
     for (let at = distinct.offsets[doc]!; at < distinct.offsets[doc + 1]!; at++) {
       const entry = distinct.values[at]!;
       const token = entry % FIELD_SHIFT;
@@ -226,8 +305,9 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     }
   }
   return completeIndex({
-    lists,
-    docs,
+    lists: lists.map(spanOf),
+    docCount: claims.length,
+    claimOf: (doc) => claims[doc]!,
     vocabulary,
     postings: { offsets: postingOffsets, values: postingDocs },
     postingFields,
@@ -240,13 +320,13 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
 /** Per doc, the tokens of its postings carrying `field`; walking token by token leaves each row ascending. */
 function docRows(core: IndexCore, field: number): Rows {
   const { offsets, values } = core.postings;
-  const rowOffsets = new Uint32Array(core.docs.length + 1);
+  const rowOffsets = new Uint32Array(core.docCount + 1);
   for (let at = 0; at < values.length; at++) {
     if (core.postingFields[at]! & field) rowOffsets[values[at]! + 1]!++;
   }
-  for (let doc = 0; doc < core.docs.length; doc++) rowOffsets[doc + 1]! += rowOffsets[doc]!;
-  const tokens = new Uint32Array(rowOffsets[core.docs.length]!);
-  const filled = rowOffsets.slice(0, core.docs.length);
+  for (let doc = 0; doc < core.docCount; doc++) rowOffsets[doc + 1]! += rowOffsets[doc]!;
+  const tokens = new Uint32Array(rowOffsets[core.docCount]!);
+  const filled = rowOffsets.slice(0, core.docCount);
   for (let token = 0; token + 1 < offsets.length; token++) {
     for (let at = offsets[token]!; at < offsets[token + 1]!; at++) {
       if (core.postingFields[at]! & field) tokens[filled[values[at]!]!++] = token;
@@ -276,11 +356,11 @@ function completeIndex(core: IndexCore): BuiltIndex {
   const claimFrequency = frequencies(claimTokens, tokenCount);
   const textFrequency = frequencies(textTokens, tokenCount);
   let withText = 0;
-  for (let doc = 0; doc < core.docs.length; doc++) {
+  for (let doc = 0; doc < core.docCount; doc++) {
     if (textTokens.offsets[doc + 1]! > textTokens.offsets[doc]!) withText++;
   }
 
-  const total = Math.max(core.docs.length, 1);
+  const total = Math.max(core.docCount, 1);
   // The claim model was fitted at ~15k items; small lists keep its calibration
   // by counting as that large (their words are as rare as they look).
   const inverse = (df: number, n: number) =>
@@ -298,8 +378,8 @@ function completeIndex(core: IndexCore): BuiltIndex {
   }
   const claimMass = massesOf(claimTokens, idf);
   const textMass = massesOf(textTokens, textIdf);
-  const retrievalNorm = new Float32Array(core.docs.length);
-  for (let doc = 0; doc < core.docs.length; doc++) {
+  const retrievalNorm = new Float32Array(core.docCount);
+  for (let doc = 0; doc < core.docCount; doc++) {
     retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));
   }
   return { ...core, idf, textIdf, common, claimTokens, claimMass, textTokens, textMass, retrievalNorm };

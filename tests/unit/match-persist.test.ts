@@ -62,7 +62,7 @@ describe('serializeMatcher / loadMatcher', () => {
   });
 
   it('refuses a matcher it did not make', () => {
-    expect(() => serializeMatcher({ size: 0, match: () => ({ decision: 'none', matches: [] }) })).toThrow();
+    expect(() => serializeMatcher({ size: 0, rank: () => ({ decision: 'none', matches: [] }), claimAt: () => undefined })).toThrow();
   });
 
   const pairsPath = resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz');
