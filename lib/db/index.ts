@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DomainEntry, ListItem } from '../lists/schema';
 import type { ListProblem } from '../lists/validate';
 import type { OUTCOMES, PROMPT_REASONS } from '../messaging/protocol';
@@ -21,8 +21,6 @@ export interface ListRecord {
   skipped: number;
   chunkCount: number;
   domains: DomainEntry[];
-  state: 'ok' | 'syncing' | 'error';
-  lastError?: string;
   /** Last successful write. */
   updatedAt: number | null;
 }
@@ -129,8 +127,14 @@ export const DB_NAME = 'saring';
  * Each entry lists every table as of that version (Dexie diffs consecutive entries).
  * v1: lists and their item chunks. v2: the local state (read links, stats, site health).
  * v3: the persisted matcher index. v4: where each list comes from and how its syncs went.
+ * v5: lists lose `state` and `lastError`, which the sources table (v4) holds.
  */
-export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_HISTORY: readonly {
+  version: number;
+  stores: Record<string, string>;
+  /** Rewrites the records stored at the previous version. */
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -171,6 +175,26 @@ export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, 
       sources: 'listId',
     },
   },
+  {
+    version: 5,
+    stores: {
+      lists: 'id',
+      chunks: '[listId+index], listId',
+      readLinks: 'hash, at',
+      dailyStats: '[day+site], day',
+      siteHealth: 'site',
+      matcherIndex: 'id',
+      sources: 'listId',
+    },
+    upgrade: (tx) =>
+      tx
+        .table('lists')
+        .toCollection()
+        .modify((record: Record<string, unknown>) => {
+          delete record.state;
+          delete record.lastError;
+        }),
+  },
 ];
 
 export type SaringDb = Dexie & {
@@ -186,8 +210,10 @@ export type SaringDb = Dexie & {
 /** Declares the schema up to `upToVersion` (the latest by default; tests open older ones). */
 export function openDb(name = DB_NAME, upToVersion = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version): SaringDb {
   const db = new Dexie(name) as SaringDb;
-  for (const { version, stores } of SCHEMA_HISTORY) {
-    if (version <= upToVersion) db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
+    if (version > upToVersion) continue;
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
   }
   return db;
 }
