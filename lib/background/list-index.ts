@@ -1,7 +1,7 @@
 import type { ListRecord, SaringDb } from '../db';
 import type { ListItem } from '../lists/schema';
 import { CHUNK_SIZE, readStoredLists, withChange, type ListChange, type StoredLists } from '../lists/store';
-import { createMatcher, loadIndexMatcher, MATCHER_FORMAT_VERSION, serializeMatcher, withItems } from '../match';
+import { createMatcherPausing, loadIndexMatcher, MATCHER_FORMAT_VERSION, serializeMatcher, withItems } from '../match';
 import type { IndexedList, IndexMatcher, Matcher, MatchQuery, MatchResult } from '../match/types';
 
 /** The matcher as the background uses it: answers come with the hits' items, read where they are. */
@@ -23,7 +23,7 @@ export interface LoadedIndex {
 
 /** How the matcher is built, and persisted so a waking worker loads it instead of rebuilding. */
 export interface MatcherCodec {
-  build(lists: IndexedList[]): Matcher;
+  build(lists: IndexedList[]): Matcher | Promise<Matcher>;
   serialize(matcher: IndexMatcher): Uint8Array;
   /** The index alone, without the items; throws when the bytes are not of this format: the caller rebuilds. */
   load(bytes: Uint8Array): IndexMatcher;
@@ -34,8 +34,24 @@ export interface MatcherCodec {
   formatVersion: string;
 }
 
+/**
+ * Resolves after the tasks already queued (a message, an IndexedDB answer) have run: a pause in
+ * a long build, without setTimeout's 4 ms clamp.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export const MATCHER_CODEC: MatcherCodec = {
-  build: createMatcher,
+  // Pausing: building a big list's index takes seconds, and the worker must answer meanwhile.
+  build: (lists) => createMatcherPausing(lists, nextTask),
   serialize: serializeMatcher,
   load: loadIndexMatcher,
   formatVersion: String(MATCHER_FORMAT_VERSION),
@@ -179,7 +195,7 @@ export class ListIndex {
   private async built(stored: StoredLists, readMs: number): Promise<LoadedIndex> {
     const started = performance.now();
     const { records, lists } = stored;
-    const matcher = this.codec.build(lists);
+    const matcher = await this.codec.build(lists);
     // Persisting is an optimisation for the next wake: a failure (quota) costs only speed.
     const key = indexKey(records, this.codec.formatVersion);
     await this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);

@@ -230,7 +230,32 @@ function declaredLanguage(item: ListItem): Language | undefined {
   return code === 'en' || code === 'id' ? code : undefined;
 }
 
+/** Items tokenised between pauses of an interruptible build: ~50 ms of work on a slow machine. */
+const ITEMS_BETWEEN_PAUSES = 2_000;
+
 export function buildIndex(lists: IndexedList[]): BuiltIndex {
+  const steps = buildSteps(lists);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build, pausing every few thousand items: a service worker building a big list's
+ * index keeps answering messages (the options page's status polls) meanwhile.
+ */
+export async function buildIndexPausing(lists: IndexedList[], pause: () => Promise<void>): Promise<BuiltIndex> {
+  const steps = buildSteps(lists);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The build as a generator: it yields where a caller may pause. */
+function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
   const tokenizer = new Tokenizer();
   const claims: string[] = [];
   const sequences = new TextRows(tokenizer);
@@ -240,6 +265,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
   for (const list of lists) {
     for (const item of list.items) {
       const doc = claims.length;
+      if (doc > 0 && doc % ITEMS_BETWEEN_PAUSES === 0) yield;
       claims.push(item.claim);
       const language = sequences.add(`${item.claim} ${(item.keywords ?? []).join(' ')}`, declaredLanguage(item));
       if (item.text) texts.add(item.text, language);
@@ -286,6 +312,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     seen.length = 0;
   }
   const distinct = docTokens.seal();
+  yield;
 
   // Postings: offsets from the frequencies, then filled doc by doc (so ascending).
   const postingOffsets = new Uint32Array(tokenCount + 1);
@@ -304,6 +331,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
       postingFields[slot] = (entry - token) / FIELD_SHIFT;
     }
   }
+  yield;
   return completeIndex({
     lists: lists.map(spanOf),
     docCount: claims.length,

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { DomainEntry, ListItem, Rating } from '../lists/schema';
 import {
   buildIndex,
+  buildIndexPausing,
   docAt,
   FIELD_CLAIM as CLAIM_FIELD_BIT,
   massOf,
@@ -491,6 +492,12 @@ function matcherOver(index: BuiltIndex, lists: IndexedList[]): Matcher {
 export function createMatcher(lists: IndexedList[]): Matcher {
   const given = Array.isArray(lists) ? lists : [];
   return matcherOver(buildIndex(given), given);
+}
+
+/** createMatcher's matcher, built pausing now and then (`pause` resolves when the caller may go on). */
+export async function createMatcherPausing(lists: IndexedList[], pause: () => Promise<void>): Promise<Matcher> {
+  const given = Array.isArray(lists) ? lists : [];
+  return matcherOver(await buildIndexPausing(given, pause), given);
 }
 
 /**
