@@ -194,8 +194,11 @@ class Tokenizer {
  */
 class TextRows {
   readonly rows = new RowsBuilder();
-  /** Per language asked for ('auto': detected), text → its first row and the language it was read as. */
-  private readonly firstRows: Record<Language | 'auto', Map<string, { row: number; language: Language }>> = {
+  /**
+   * Per language asked for ('auto': detected), text → its first row and the language it was read
+   * as, packed in one number (row × 2, + 1 for English): no object per text.
+   */
+  private readonly firstRows: Record<Language | 'auto', Map<string, number>> = {
     id: new Map(),
     en: new Map(),
     auto: new Map(),
@@ -207,15 +210,15 @@ class TextRows {
   add(raw: string, language?: Language): Language {
     const firstRows = this.firstRows[language ?? 'auto'];
     const first = firstRows.get(raw);
-    if (first) {
-      this.rows.repeatRow(first.row);
+    if (first !== undefined) {
+      this.rows.repeatRow(first >>> 1);
       this.rows.endRow();
-      return first.language;
+      return first & 1 ? 'en' : 'id';
     }
     const row = this.rows.rowCount;
     const read = this.tokenizer.append(raw, this.rows, language);
     this.rows.endRow();
-    firstRows.set(raw, { row, language: read });
+    firstRows.set(raw, row * 2 + (read === 'en' ? 1 : 0));
     return read;
   }
 
