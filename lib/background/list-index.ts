@@ -196,9 +196,11 @@ export class ListIndex {
     const started = performance.now();
     const { records, lists } = stored;
     const matcher = await this.codec.build(lists);
-    // Persisting is an optimisation for the next wake: a failure (quota) costs only speed.
+    // Persisting is an optimisation for the next wake: the new index serves without waiting for
+    // it, and a failure (quota) costs only speed. Its write is queued now, so a later read of the
+    // persisted index (a waking worker's) sees it.
     const key = indexKey(records, this.codec.formatVersion);
-    await this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
+    void this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
     this.stored = stored;
     return { matcher: inMemory(matcher), publishers: publishersOf(records), readMs, buildMs: performance.now() - started, fromPersisted: false };
   }
