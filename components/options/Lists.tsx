@@ -80,7 +80,7 @@ export function Lists({ lists, language, actions }: { lists: ListStatus[]; langu
 
 function ListRow({ list, language, actions }: { list: ListStatus; language: UiLanguage; actions: ListActions | undefined }) {
   const enabled = list.enabled ?? true;
-  const error = list.problem ? problemText(language, list.problem) : (list.lastError ?? '—');
+  const error = list.problem ? problemText(language, list.problem) : '—';
   const stateText =
     list.state === 'ok'
       ? t(language, enabled ? 'listStateOk' : 'listStateOff')

@@ -66,7 +66,7 @@ export async function checkShare(
   }
   const { matcher, publishers } = await context.index.get();
   const match = scopeToSite(
-    matcher.match({
+    await matcher.match({
       text: request.text,
       urls: request.urls,
       ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),

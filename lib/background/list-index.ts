@@ -1,13 +1,20 @@
-import type { ListRecord, MatcherIndexRecord, SaringDb } from '../db';
-import { readStoredLists, withChange, type ListChange, type StoredLists } from '../lists/store';
-import { createMatcher, loadMatcher, MATCHER_FORMAT_VERSION, serializeMatcher } from '../match';
-import type { IndexedList, Matcher } from '../match/types';
+import type { ListRecord, SaringDb } from '../db';
+import type { ListItem } from '../lists/schema';
+import { CHUNK_SIZE, readStoredLists, withChange, type ListChange, type StoredLists } from '../lists/store';
+import { createMatcherPausing, loadIndexMatcher, MATCHER_FORMAT_VERSION, serializeMatcher, withItems } from '../match';
+import type { IndexedList, IndexMatcher, Matcher, MatchQuery, MatchResult } from '../match/types';
+
+/** The matcher as the background uses it: answers come with the hits' items, read where they are. */
+export interface ServingMatcher {
+  readonly size: number;
+  match(query: MatchQuery, options?: { top?: number }): Promise<MatchResult>;
+}
 
 export interface LoadedIndex {
-  matcher: Matcher;
+  matcher: ServingMatcher;
   /** List id → publisher name, for the prompt's fact-check cards. */
   publishers: ReadonlyMap<string, string>;
-  /** How long reading the stored chunks and building (or loading) the matcher took (ms): wake-up latency. */
+  /** How long reading what the matcher needs, and building (or loading) it, took (ms): wake-up latency. */
   readMs: number;
   buildMs: number;
   /** Whether the matcher came from the persisted index rather than a fresh build. */
@@ -16,10 +23,10 @@ export interface LoadedIndex {
 
 /** How the matcher is built, and persisted so a waking worker loads it instead of rebuilding. */
 export interface MatcherCodec {
-  build(lists: IndexedList[]): Matcher;
-  serialize(matcher: Matcher): Uint8Array;
-  /** Throws when the bytes do not fit the lists or the format: the caller rebuilds. */
-  load(bytes: Uint8Array, lists: IndexedList[]): Matcher;
+  build(lists: IndexedList[]): Matcher | Promise<Matcher>;
+  serialize(matcher: IndexMatcher): Uint8Array;
+  /** The index alone, without the items; throws when the bytes are not of this format: the caller rebuilds. */
+  load(bytes: Uint8Array): IndexMatcher;
   /**
    * What the persisted bytes depend on besides the lists: the matcher's format version, and the
    * extension's version, since an update may change tokenising without changing the layout.
@@ -27,26 +34,100 @@ export interface MatcherCodec {
   formatVersion: string;
 }
 
+/**
+ * Resolves after the tasks already queued (a message, an IndexedDB answer) have run: a pause in
+ * a long build, without setTimeout's 4 ms clamp.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export const MATCHER_CODEC: MatcherCodec = {
-  build: createMatcher,
+  // Pausing: building a big list's index takes seconds, and the worker must answer meanwhile.
+  build: (lists) => createMatcherPausing(lists, nextTask),
   serialize: serializeMatcher,
-  load: loadMatcher,
+  load: loadIndexMatcher,
   formatVersion: String(MATCHER_FORMAT_VERSION),
 };
 
-/** Identifies what a persisted index was built from: the lists, their versions, the format. */
+/** Identifies what a persisted index was built from: the lists, their versions and writes, the format. */
 export function indexKey(records: readonly ListRecord[], formatVersion: string): string {
-  return JSON.stringify([formatVersion, records.map((record) => [record.id, record.version, record.itemCount])]);
+  return JSON.stringify([formatVersion, records.map((record) => [record.id, record.version, record.itemCount, record.updatedAt])]);
+}
+
+/** Chunks kept in memory after answering from them: posts on one screen often hit the same items. */
+const CACHED_CHUNKS = 16;
+
+/**
+ * Reads the hits' items from their stored chunks, for a matcher loaded without them. An item
+ * whose claim is not the one indexed (a list written since) is left out rather than shown.
+ */
+class ChunkItems implements ServingMatcher {
+  readonly size: number;
+  private readonly cache = new Map<string, ListItem[]>();
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly db: SaringDb,
+    private readonly matcher: IndexMatcher,
+  ) {
+    this.size = matcher.size;
+  }
+
+  async match(query: MatchQuery, options?: { top?: number }): Promise<MatchResult> {
+    const ranked = this.matcher.rank(query, options);
+    const wanted = new Map<string, [string, number]>();
+    for (const { listId, position } of ranked.matches) {
+      if (position === undefined) continue;
+      const chunk = Math.floor(position / CHUNK_SIZE);
+      const key = `${listId}\u0000${chunk}`;
+      if (!this.cache.has(key)) wanted.set(key, [listId, chunk]);
+    }
+    if (wanted.size > 0) {
+      const chunks = await this.db.chunks.bulkGet([...wanted.values()]);
+      [...wanted.keys()].forEach((key, at) => this.remember(key, chunks[at]?.items ?? []));
+    }
+    return withItems(ranked, (listId, position) => {
+      const item = this.cache.get(`${listId}\u0000${Math.floor(position / CHUNK_SIZE)}`)?.[position % CHUNK_SIZE];
+      return item && this.isIndexed(item, listId, position) ? item : undefined;
+    });
+  }
+
+  private isIndexed(item: ListItem, listId: string, position: number): boolean {
+    // The index keeps claims as UTF-8: compare what the claim reads as after that round trip.
+    return this.matcher.claimAt(listId, position) === this.decoder.decode(this.encoder.encode(item.claim));
+  }
+
+  private remember(key: string, items: ListItem[]): void {
+    this.cache.delete(key);
+    this.cache.set(key, items);
+    if (this.cache.size > CACHED_CHUNKS) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
+
+/** A matcher holding its lists: the hits' items are at hand. */
+function inMemory(matcher: Matcher): ServingMatcher {
+  return { size: matcher.size, match: async (query, options) => matcher.match(query, options) };
 }
 
 /**
- * The in-memory matcher over every stored list, built lazily on the first query after the
- * service worker wakes. All callers share one load; list writes go through `update` so queries
- * arriving meanwhile wait for the rebuilt index instead of matching against a half-written one.
+ * The in-memory matcher over every stored list, loaded lazily on the first query after the
+ * service worker wakes: the persisted index alone when it is current (items are read per hit),
+ * else a build from the stored lists. All callers share one load; list writes go through
+ * `update` so queries arriving meanwhile wait for the rebuilt index instead of matching against
+ * a half-written one.
  */
 export class ListIndex {
   private loading: Promise<LoadedIndex> | null = null;
-  /** The lists the serving index was built from; null while a (re)build is under way or after one failed. */
+  /** The lists the serving index was built from; null while a (re)build is under way, after one failed, or when only the index was loaded. */
   private stored: StoredLists | null = null;
 
   constructor(
@@ -83,40 +164,56 @@ export class ListIndex {
   private rebuild(change: ListChange | void): Promise<LoadedIndex> {
     const serving = this.stored;
     this.stored = null;
-    return change && serving ? this.ready(withChange(serving, change), undefined, 0) : this.load();
+    return change && serving ? this.built(withChange(serving, change), 0) : this.load();
   }
 
+  /** The persisted index when it was built from the stored lists as they are; else a build from them. */
   private async load(): Promise<LoadedIndex> {
     this.stored = null;
     const started = performance.now();
-    const [stored, persisted] = await Promise.all([readStoredLists(this.db), this.db.matcherIndex.get('current')]);
-    return this.ready(stored, persisted, performance.now() - started);
+    const [records, persisted] = await this.db.transaction('r', this.db.lists, this.db.matcherIndex, () =>
+      Promise.all([this.db.lists.toArray(), this.db.matcherIndex.get('current')]),
+    );
+    if (persisted?.key === indexKey(records, this.codec.formatVersion)) {
+      const loadStarted = performance.now();
+      const matcher = this.tryLoad(persisted.bytes);
+      if (matcher) {
+        return {
+          matcher: new ChunkItems(this.db, matcher),
+          publishers: publishersOf(records),
+          readMs: loadStarted - started,
+          buildMs: performance.now() - loadStarted,
+          fromPersisted: true,
+        };
+      }
+    }
+    const stored = await readStoredLists(this.db);
+    return this.built(stored, performance.now() - started);
   }
 
-  /** The matcher over `stored`: the persisted one when it was built from the same lists, else a fresh build. */
-  private async ready(stored: StoredLists, persisted: MatcherIndexRecord | undefined, readMs: number): Promise<LoadedIndex> {
+  /** A fresh build over `stored`, persisted for the next wake. */
+  private async built(stored: StoredLists, readMs: number): Promise<LoadedIndex> {
     const started = performance.now();
     const { records, lists } = stored;
+    const matcher = await this.codec.build(lists);
+    // Persisting is an optimisation for the next wake: the new index serves without waiting for
+    // it, and a failure (quota) costs only speed. Its write is queued now, so a later read of the
+    // persisted index (a waking worker's) sees it.
     const key = indexKey(records, this.codec.formatVersion);
-    let matcher = persisted?.key === key ? this.tryLoad(persisted.bytes, lists) : null;
-    const fromPersisted = matcher !== null;
-    if (!matcher) {
-      matcher = this.codec.build(lists);
-      // Persisting is an optimisation for the next wake: a failure (quota) costs only speed.
-      await this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
-    }
-    const publishers = new Map(
-      records.flatMap((record) => (record.publisher === undefined ? [] : [[record.id, record.publisher] as const])),
-    );
+    void this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
     this.stored = stored;
-    return { matcher, publishers, readMs, buildMs: performance.now() - started, fromPersisted };
+    return { matcher: inMemory(matcher), publishers: publishersOf(records), readMs, buildMs: performance.now() - started, fromPersisted: false };
   }
 
-  private tryLoad(bytes: Uint8Array, lists: IndexedList[]): Matcher | null {
+  private tryLoad(bytes: Uint8Array): IndexMatcher | null {
     try {
-      return this.codec.load(bytes, lists);
+      return this.codec.load(bytes);
     } catch {
       return null;
     }
   }
+}
+
+function publishersOf(records: readonly ListRecord[]): ReadonlyMap<string, string> {
+  return new Map(records.flatMap((record) => (record.publisher === undefined ? [] : [[record.id, record.publisher] as const])));
 }

@@ -183,7 +183,7 @@ export async function applyManagedPolicy(context: BackgroundContext, policy: Man
   for (const source of managed) if (!wanted.has(source.url ?? '')) await sync.remove(source.listId);
   for (const list of policy.lists) {
     if (managed.some((source) => source.url === list.url)) continue;
-    await sync.subscribe({ url: list.url, ...(list.key ? { key: list.key } : {}) }, 'managed').catch(log(`managed list ${list.url}`));
+    await sync.subscribeOrRetry({ url: list.url, ...(list.key ? { key: list.key } : {}) }, 'managed').catch(log(`managed list ${list.url}`));
   }
   if (policy.strictness) {
     const strictness = policy.strictness;

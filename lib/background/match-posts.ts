@@ -18,9 +18,9 @@ export async function matchPosts(
   if (!labelsOn(settings, request.site)) return { labels: [], language };
   const { matcher, publishers } = await context.index.get();
   const labels: MatchPostsResponse['labels'] = [];
-  request.posts.forEach((post, index) => {
+  for (const [index, post] of request.posts.entries()) {
     const match = scopeToSite(
-      matcher.match({
+      await matcher.match({
         text: post.text,
         urls: post.urls,
         ...(post.linkTitle === undefined ? {} : { linkTitle: post.linkTitle }),
@@ -32,6 +32,6 @@ export async function matchPosts(
     if (match.decision === 'hoax-match' && best && best.score >= context.matchThreshold) {
       labels.push({ index, factCheck: factCheckView(best, publishers) });
     }
-  });
+  }
   return { labels, language };
 }

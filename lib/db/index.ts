@@ -21,8 +21,6 @@ export interface ListRecord {
   skipped: number;
   chunkCount: number;
   domains: DomainEntry[];
-  state: 'ok' | 'syncing' | 'error';
-  lastError?: string;
   /** Last successful write. */
   updatedAt: number | null;
 }
@@ -151,13 +149,14 @@ export const DB_NAME = 'saring';
  * Each entry lists every table as of that version (Dexie diffs consecutive entries).
  * v1: lists and their item chunks. v2: the local state (read links, stats, site health).
  * v3: the persisted matcher index. v4: where each list comes from and how its syncs went.
- * v5: site health kept per check (same tables; the records are rewritten).
+ * v5: site health kept per check, and lists lose `state` and `lastError`, which the sources
+ * table (v4) holds (same tables; the records are rewritten).
  */
 export const SCHEMA_HISTORY: readonly {
   version: number;
   stores: Record<string, string>;
   /** Rewrites records whose shape changed (Dexie runs it once, when opening an older database). */
-  upgrade?: (tx: Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
 }[] = [
   {
     version: 1,
@@ -211,15 +210,23 @@ export const SCHEMA_HISTORY: readonly {
       sources: 'listId',
     },
     upgrade: (tx) =>
-      tx
-        .table('siteHealth')
-        .toCollection()
-        .modify((record: SiteStreakRecord | SiteHealthRecord, ref: { value: SiteHealthRecord }) => {
-          if ('checks' in record) return;
-          const { site, lastOk, lastFailure, failures } = record;
-          ref.value = { site, lastOk, checks: { [EARLIER_CHECKS]: { lastOk, lastFailure, failing: failures > 0 } } };
-        })
-        .then(() => undefined),
+      Promise.all([
+        tx
+          .table('siteHealth')
+          .toCollection()
+          .modify((record: SiteStreakRecord | SiteHealthRecord, ref: { value: SiteHealthRecord }) => {
+            if ('checks' in record) return;
+            const { site, lastOk, lastFailure, failures } = record;
+            ref.value = { site, lastOk, checks: { [EARLIER_CHECKS]: { lastOk, lastFailure, failing: failures > 0 } } };
+          }),
+        tx
+          .table('lists')
+          .toCollection()
+          .modify((record: Record<string, unknown>) => {
+            delete record.state;
+            delete record.lastError;
+          }),
+      ]),
   },
 ];
 

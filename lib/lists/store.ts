@@ -35,7 +35,6 @@ export async function writeList(
     skipped,
     chunkCount: chunks.length,
     domains,
-    state: 'ok',
     updatedAt: now,
   };
   await db.transaction('rw', db.lists, db.chunks, async () => {
@@ -44,11 +43,6 @@ export async function writeList(
     await db.lists.put(record);
   });
   return record;
-}
-
-/** Marks a list syncing or failed without touching its stored items. */
-export async function setListState(db: SaringDb, id: string, state: ListRecord['state'], lastError?: string) {
-  await db.lists.update(id, { state, lastError });
 }
 
 export async function deleteList(db: SaringDb, id: string): Promise<void> {
@@ -108,8 +102,8 @@ export function listStatusOf(record: ListRecord): ListStatus {
     ...(record.publisher === undefined ? {} : { publisher: record.publisher }),
     version: record.version,
     items: record.itemCount,
-    state: record.state,
-    ...(record.lastError === undefined ? {} : { lastError: record.lastError }),
+    // How its syncs go is the source's (lists.ts adds it).
+    state: 'ok',
     updatedAt: record.updatedAt,
   };
 }

@@ -58,6 +58,14 @@ function problemOf(error: unknown): SyncProblem {
   return { code: 'failed', detail: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * A subscription whose first download failed has no list id yet: its source waits under its
+ * address, retried by its alarm like any failed sync, until the list arrives under its own id.
+ */
+export function pendingListId(url: string): string {
+  return `pending:${url}`;
+}
+
 export function skippedItemsOf(list: ValidatedList): SkippedItem[] {
   return list.problems.slice(0, MAX_SKIPPED_SHOWN);
 }
@@ -103,6 +111,36 @@ export class ListSync {
     };
     await this.store(source, fetched);
     return previewOf(url, request, fetched);
+  }
+
+  /**
+   * Subscribes, and when the first download fails keeps the subscription pending so its alarm
+   * retries it with back-off (a managed list must not wait for the next worker start).
+   */
+  async subscribeOrRetry(request: SubscribeRequest, kind: 'url' | 'managed'): Promise<SyncOutcome> {
+    const url = checkListUrl(request.url).href;
+    try {
+      await this.subscribe(request, kind);
+      return 'updated';
+    } catch (error) {
+      const listId = pendingListId(url);
+      const pending: SourceRecord = (await this.context.db.sources.get(listId)) ?? {
+        listId,
+        kind,
+        url,
+        ...(request.key ? { publicKey: request.key } : {}),
+        enabled: true,
+        refreshMs: refreshIntervalMs(undefined),
+        lastSuccess: null,
+        lastAttempt: null,
+        nextSync: null,
+        failures: 0,
+        skippedItems: [],
+      };
+      await this.context.db.sources.put(pending);
+      await this.failed(pending, error, this.context.now());
+      return 'failed';
+    }
   }
 
   /**
@@ -180,6 +218,7 @@ export class ListSync {
     if (!source || !isSubscription(source)) return 'failed';
     this.progress.set(listId, { phase: 'download', fraction: null });
     const attempt = now();
+    if (listId === pendingListId(source.url)) return this.retryPending(source, attempt);
     try {
       const validators: Validators = {
         ...(source.etag ? { etag: source.etag } : {}),
@@ -205,12 +244,31 @@ export class ListSync {
       await this.store({ ...source, lastAttempt: attempt }, fetched);
       return 'updated';
     } catch (error) {
-      const failures = source.failures + 1;
-      const nextSync = now() + retryDelayMs(failures, source.refreshMs);
-      await db.sources.update(listId, { failures, lastError: problemOf(error), lastAttempt: attempt, nextSync });
-      await this.context.schedule(listId, nextSync);
+      await this.failed(source, error, attempt);
       return 'failed';
     }
+  }
+
+  /** A pending subscription's retry: once its list arrives, the list's own source replaces it. */
+  private async retryPending(source: SourceRecord & { url: string }, attempt: number): Promise<SyncOutcome> {
+    try {
+      const request = { url: source.url, ...(source.publicKey ? { key: source.publicKey } : {}) };
+      await this.subscribe(request, source.kind === 'managed' ? 'managed' : 'url');
+    } catch (error) {
+      await this.failed(source, error, attempt);
+      return 'failed';
+    }
+    await this.context.db.sources.delete(source.listId);
+    await this.context.schedule(source.listId, null);
+    return 'updated';
+  }
+
+  /** Records a failed sync and arms its retry, backing off with each failure in a row. */
+  private async failed(source: SourceRecord, error: unknown, attempt: number): Promise<void> {
+    const failures = source.failures + 1;
+    const nextSync = this.context.now() + retryDelayMs(failures, source.refreshMs);
+    await this.context.db.sources.update(source.listId, { failures, lastError: problemOf(error), lastAttempt: attempt, nextSync });
+    await this.context.schedule(source.listId, nextSync);
   }
 
   private async succeeded(source: SourceRecord, attempt: number): Promise<SourceRecord> {

@@ -27,21 +27,25 @@ export const FIELD_TEXT = 2;
 /** Token ids stay below this (a vocabulary of 2^29 words is far beyond any list), so field bits fit above. */
 const FIELD_SHIFT = 2 ** 29;
 
-export interface DocSource {
-  listId: string;
-  item: ListItem;
-}
-
 export interface DomainSource {
   listId: string;
   entry: DomainEntry;
 }
 
+/** One indexed list: its docs are the next `items` docs, in the list's order. */
+export interface ListSpan {
+  listId: string;
+  items: number;
+  /** FNV-1a over the item ids: a cheap check that lists given at load are the ones indexed. */
+  idsHash: number;
+}
+
 export interface IndexCore {
-  /** What the index was built from. */
-  lists: IndexedList[];
-  /** Doc n is the n-th item of the lists, taken in order. */
-  docs: DocSource[];
+  /** What the index was built from: doc n is the n-th item of the lists, taken in order. */
+  lists: ListSpan[];
+  docCount: number;
+  /** Doc n's claim, for the link-title check; the items themselves stay outside the index. */
+  claimOf(doc: number): string;
   vocabulary: Map<string, number>;
   /** Per token, the docs holding it (ascending); postingFields says in which fields. */
   postings: Rows;
@@ -69,6 +73,35 @@ export interface BuiltIndex extends IndexCore {
   textMass: Float64Array;
   /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation. */
   retrievalNorm: Float32Array;
+}
+
+export function spanOf(list: IndexedList): ListSpan {
+  let hash = 0x811c9dc5;
+  for (const item of list.items) {
+    for (let i = 0; i < item.id.length; i++) hash = Math.imul(hash ^ item.id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x0a, 0x01000193);
+  }
+  return { listId: list.listId, items: list.items.length, idsHash: hash >>> 0 };
+}
+
+/** The list holding doc `doc`, and the doc's place in it. */
+export function placeOf(lists: readonly ListSpan[], doc: number): { listId: string; position: number } {
+  let start = 0;
+  for (const { listId, items } of lists) {
+    if (doc < start + items) return { listId, position: doc - start };
+    start += items;
+  }
+  throw new RangeError(`no doc ${doc}`);
+}
+
+/** The doc at `position` in list `listId`, if the index holds it. */
+export function docAt(lists: readonly ListSpan[], listId: string, position: number): number | undefined {
+  let start = 0;
+  for (const span of lists) {
+    if (span.listId === listId) return position >= 0 && position < span.items ? start + position : undefined;
+    start += span.items;
+  }
+  return undefined;
 }
 
 /** Retrieval weight of the circulating-text field against the claim's: the claim is what was checked. */
@@ -101,6 +134,16 @@ class RowsBuilder {
 
   endRow(): void {
     this.offsets.push(this.length);
+  }
+
+  /** Rows ended so far. */
+  get rowCount(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** Appends the values of an ended row again. */
+  repeatRow(row: number): void {
+    for (let at = this.offsets[row]!, end = this.offsets[row + 1]!; at < end; at++) this.push(this.values[at]!);
   }
 
   seal(): Rows {
@@ -144,27 +187,92 @@ class Tokenizer {
   }
 }
 
+/**
+ * One row of token ids per text, each distinct text tokenised once: big lists repeat claims and
+ * circulating texts word for word (one hoax checked by several publishers, one chain message
+ * behind many claims), and a repeat costs a lookup instead of a tokenisation.
+ */
+class TextRows {
+  readonly rows = new RowsBuilder();
+  /**
+   * Per language asked for ('auto': detected), text → its first row and the language it was read
+   * as, packed in one number (row × 2, + 1 for English): no object per text.
+   */
+  private readonly firstRows: Record<Language | 'auto', Map<string, number>> = {
+    id: new Map(),
+    en: new Map(),
+    auto: new Map(),
+  };
+
+  constructor(private readonly tokenizer: Tokenizer) {}
+
+  /** Appends the text's row; returns the language it was read as (`language`, else detected). */
+  add(raw: string, language?: Language): Language {
+    const firstRows = this.firstRows[language ?? 'auto'];
+    const first = firstRows.get(raw);
+    if (first !== undefined) {
+      this.rows.repeatRow(first >>> 1);
+      this.rows.endRow();
+      return first & 1 ? 'en' : 'id';
+    }
+    const row = this.rows.rowCount;
+    const read = this.tokenizer.append(raw, this.rows, language);
+    this.rows.endRow();
+    firstRows.set(raw, row * 2 + (read === 'en' ? 1 : 0));
+    return read;
+  }
+
+  addEmpty(): void {
+    this.rows.endRow();
+  }
+}
+
 /** The item's declared language when it is one the stemmers know; else it is read from the claim. */
 function declaredLanguage(item: ListItem): Language | undefined {
   const code = item.language?.toLowerCase().slice(0, 2);
   return code === 'en' || code === 'id' ? code : undefined;
 }
 
+/** Items tokenised between pauses of an interruptible build: ~50 ms of work on a slow machine. */
+const ITEMS_BETWEEN_PAUSES = 2_000;
+
 export function buildIndex(lists: IndexedList[]): BuiltIndex {
+  const steps = buildSteps(lists);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build, pausing every few thousand items: a service worker building a big list's
+ * index keeps answering messages (the options page's status polls) meanwhile.
+ */
+export async function buildIndexPausing(lists: IndexedList[], pause: () => Promise<void>): Promise<BuiltIndex> {
+  const steps = buildSteps(lists);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The build as a generator: it yields where a caller may pause. */
+function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
   const tokenizer = new Tokenizer();
-  const docs: DocSource[] = [];
-  const sequences = new RowsBuilder();
-  const texts = new RowsBuilder();
+  const claims: string[] = [];
+  const sequences = new TextRows(tokenizer);
+  const texts = new TextRows(tokenizer);
   const urls = new Map<string, number[]>();
   const domains = new Map<string, DomainSource>();
   for (const list of lists) {
     for (const item of list.items) {
-      const doc = docs.length;
-      docs.push({ listId: list.listId, item });
-      const language = tokenizer.append(`${item.claim} ${(item.keywords ?? []).join(' ')}`, sequences, declaredLanguage(item));
-      sequences.endRow();
-      if (item.text) tokenizer.append(item.text, texts, language);
-      texts.endRow();
+      const doc = claims.length;
+      if (doc > 0 && doc % ITEMS_BETWEEN_PAUSES === 0) yield;
+      claims.push(item.claim);
+      const language = sequences.add(`${item.claim} ${(item.keywords ?? []).join(' ')}`, declaredLanguage(item));
+      if (item.text) texts.add(item.text, language);
+      else texts.addEmpty();
       // Where the hoax circulated; never item.url, the fact-check itself.
       for (const raw of item.appearances ?? []) {
         const url = normalizeUrl(raw);
@@ -180,8 +288,8 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     }
   }
   const { vocabulary } = tokenizer;
-  const claimSequences = sequences.seal();
-  const textSequences = texts.seal();
+  const claimSequences = sequences.rows.seal();
+  const textSequences = texts.rows.seal();
   const tokenCount = vocabulary.size;
 
   // Each doc's distinct tokens, each with its field bits above FIELD_SHIFT, and how many docs hold each token.
@@ -195,7 +303,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
       fieldsOf[token]! |= field;
     }
   };
-  for (let doc = 0; doc < docs.length; doc++) {
+  for (let doc = 0; doc < claims.length; doc++) {
     mark(rowOf(claimSequences, doc), FIELD_CLAIM);
     mark(rowOf(textSequences, doc), FIELD_TEXT);
     for (const token of seen) {
@@ -207,6 +315,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
     seen.length = 0;
   }
   const distinct = docTokens.seal();
+  yield;
 
   // Postings: offsets from the frequencies, then filled doc by doc (so ascending).
   const postingOffsets = new Uint32Array(tokenCount + 1);
@@ -216,7 +325,7 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
   const postingDocs = new Uint32Array(distinct.values.length);
   const postingFields = new Uint8Array(distinct.values.length);
   const filled = postingOffsets.slice(0, tokenCount);
-  for (let doc = 0; doc < docs.length; doc++) {
+  for (let doc = 0; doc < claims.length; doc++) {
     for (let at = distinct.offsets[doc]!; at < distinct.offsets[doc + 1]!; at++) {
       const entry = distinct.values[at]!;
       const token = entry % FIELD_SHIFT;
@@ -225,9 +334,11 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
       postingFields[slot] = (entry - token) / FIELD_SHIFT;
     }
   }
+  yield;
   return completeIndex({
-    lists,
-    docs,
+    lists: lists.map(spanOf),
+    docCount: claims.length,
+    claimOf: (doc) => claims[doc]!,
     vocabulary,
     postings: { offsets: postingOffsets, values: postingDocs },
     postingFields,
@@ -240,13 +351,13 @@ export function buildIndex(lists: IndexedList[]): BuiltIndex {
 /** Per doc, the tokens of its postings carrying `field`; walking token by token leaves each row ascending. */
 function docRows(core: IndexCore, field: number): Rows {
   const { offsets, values } = core.postings;
-  const rowOffsets = new Uint32Array(core.docs.length + 1);
+  const rowOffsets = new Uint32Array(core.docCount + 1);
   for (let at = 0; at < values.length; at++) {
     if (core.postingFields[at]! & field) rowOffsets[values[at]! + 1]!++;
   }
-  for (let doc = 0; doc < core.docs.length; doc++) rowOffsets[doc + 1]! += rowOffsets[doc]!;
-  const tokens = new Uint32Array(rowOffsets[core.docs.length]!);
-  const filled = rowOffsets.slice(0, core.docs.length);
+  for (let doc = 0; doc < core.docCount; doc++) rowOffsets[doc + 1]! += rowOffsets[doc]!;
+  const tokens = new Uint32Array(rowOffsets[core.docCount]!);
+  const filled = rowOffsets.slice(0, core.docCount);
   for (let token = 0; token + 1 < offsets.length; token++) {
     for (let at = offsets[token]!; at < offsets[token + 1]!; at++) {
       if (core.postingFields[at]! & field) tokens[filled[values[at]!]!++] = token;
@@ -276,11 +387,11 @@ function completeIndex(core: IndexCore): BuiltIndex {
   const claimFrequency = frequencies(claimTokens, tokenCount);
   const textFrequency = frequencies(textTokens, tokenCount);
   let withText = 0;
-  for (let doc = 0; doc < core.docs.length; doc++) {
+  for (let doc = 0; doc < core.docCount; doc++) {
     if (textTokens.offsets[doc + 1]! > textTokens.offsets[doc]!) withText++;
   }
 
-  const total = Math.max(core.docs.length, 1);
+  const total = Math.max(core.docCount, 1);
   // The claim model was fitted at ~15k items; small lists keep its calibration
   // by counting as that large (their words are as rare as they look).
   const inverse = (df: number, n: number) =>
@@ -298,8 +409,8 @@ function completeIndex(core: IndexCore): BuiltIndex {
   }
   const claimMass = massesOf(claimTokens, idf);
   const textMass = massesOf(textTokens, textIdf);
-  const retrievalNorm = new Float32Array(core.docs.length);
-  for (let doc = 0; doc < core.docs.length; doc++) {
+  const retrievalNorm = new Float32Array(core.docCount);
+  for (let doc = 0; doc < core.docCount; doc++) {
     retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));
   }
   return { ...core, idf, textIdf, common, claimTokens, claimMass, textTokens, textMass, retrievalNorm };

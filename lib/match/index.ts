@@ -1,9 +1,19 @@
 import Fuse from 'fuse.js';
-import type { DomainEntry, Rating } from '../lists/schema';
-import { buildIndex, FIELD_CLAIM as CLAIM_FIELD_BIT, massOf, rowOf, TEXT_FIELD_WEIGHT, type BuiltIndex } from './built-index';
+import type { DomainEntry, ListItem, Rating } from '../lists/schema';
+import {
+  buildIndex,
+  buildIndexPausing,
+  docAt,
+  FIELD_CLAIM as CLAIM_FIELD_BIT,
+  massOf,
+  placeOf,
+  rowOf,
+  TEXT_FIELD_WEIGHT,
+  type BuiltIndex,
+} from './built-index';
 import { tokenize } from './normalize';
 import { decodeIndex, encodeIndex } from './persist';
-import type { IndexedList, Matcher, MatchHit, MatchQuery, MatchResult } from './types';
+import type { IndexedList, IndexMatcher, Matcher, MatchHit, MatchQuery, MatchResult, RankedHit, RankedResult } from './types';
 import { registrableDomain } from './domain';
 import { normalizeUrl } from './url';
 
@@ -173,7 +183,7 @@ const scratchOfIndex = new WeakMap<BuiltIndex, RetrievalScratch>();
 function scratchFor(index: BuiltIndex): RetrievalScratch {
   let scratch = scratchOfIndex.get(index);
   if (!scratch) {
-    scratch = { overlap: new Float64Array(index.docs.length), touched: new Uint32Array(index.docs.length) };
+    scratch = { overlap: new Float64Array(index.docCount), touched: new Uint32Array(index.docCount) };
     scratchOfIndex.set(index, scratch);
   }
   return scratch;
@@ -342,7 +352,7 @@ function titleHits(title: string, index: BuiltIndex): Array<{ doc: number; score
   if (ids.length === 0) return [];
   const candidates = retrieve(new Set(ids), index, 20);
   const fuse = new Fuse(
-    candidates.map(({ doc }) => ({ doc, claim: index.docs[doc]!.item.claim })),
+    candidates.map(({ doc }) => ({ doc, claim: index.claimOf(doc) })),
     { keys: ['claim'], includeScore: true, ignoreLocation: true, threshold: 0.4 },
   );
   return fuse.search(short).map(({ item, score }) => ({ doc: item.doc, score: 1 - (score ?? 1) }));
@@ -385,16 +395,17 @@ function safeString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function answer(index: BuiltIndex, query: MatchQuery, top: number): MatchResult {
-  const best = new Map<string, MatchHit>();
-  const offer = (hit: MatchHit) => {
-    const key = `${hit.listId}\u0000${hit.item.id}`;
+function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult {
+  const best = new Map<string, RankedHit>();
+  const offer = (hit: RankedHit) => {
+    // One hit per item: by its place in its list, or a domain's by the item made for it.
+    const key = `${hit.listId}\u0000${hit.position ?? `\u0000${hit.item!.id}`}`;
     const previous = best.get(key);
     if (!previous || hit.score > previous.score) best.set(key, hit);
   };
-  const hitFor = (doc: number, score: number, via: MatchHit['via']): MatchHit => {
-    const { listId, item } = index.docs[doc]!;
-    return { listId, item, score: Math.round(score * 1000) / 1000, via };
+  const hitFor = (doc: number, score: number, via: MatchHit['via']): RankedHit => {
+    const { listId, position } = placeOf(index.lists, doc);
+    return { listId, position, score: Math.round(score * 1000) / 1000, via };
   };
 
   const urls = Array.isArray(query.urls) ? query.urls.slice(0, MAX_QUERY_URLS) : [];
@@ -417,18 +428,36 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): MatchResult 
     }
   }
 
-  const matches = [...best.values()].sort((a, b) => b.score - a.score).slice(0, top);
-  const decision = (matches[0]?.score ?? 0) >= MATCH_THRESHOLD ? 'hoax-match' : 'none';
-  return { decision, matches };
+  return decided([...best.values()].sort((a, b) => b.score - a.score).slice(0, top));
+}
+
+function decided<Hit extends { score: number }>(matches: Hit[]): { decision: MatchResult['decision']; matches: Hit[] } {
+  return { decision: (matches[0]?.score ?? 0) >= MATCH_THRESHOLD ? 'hoax-match' : 'none', matches };
+}
+
+/**
+ * The ranked hits with their items, from `itemOf` (the lists in memory, or the chunks the
+ * caller read); a hit whose item it cannot give is left out, and the decision follows.
+ */
+export function withItems(
+  ranked: RankedResult,
+  itemOf: (listId: string, position: number) => ListItem | undefined,
+): MatchResult {
+  const matches: MatchHit[] = [];
+  for (const { listId, position, item, score, via } of ranked.matches) {
+    const found = item ?? (position === undefined ? undefined : itemOf(listId, position));
+    if (found) matches.push({ listId, item: found, score, via });
+  }
+  return matches.length === ranked.matches.length ? { decision: ranked.decision, matches } : decided(matches);
 }
 
 /** Each matcher's index, for serializeMatcher. */
-const indexOfMatcher = new WeakMap<Matcher, BuiltIndex>();
+const indexOfMatcher = new WeakMap<IndexMatcher, BuiltIndex>();
 
-function matcherOver(index: BuiltIndex): Matcher {
-  const matcher: Matcher = {
-    size: index.docs.length,
-    match(query: MatchQuery, options?: { top?: number }): MatchResult {
+function indexMatcherOver(index: BuiltIndex): IndexMatcher {
+  const matcher: IndexMatcher = {
+    size: index.docCount,
+    rank(query: MatchQuery, options?: { top?: number }): RankedResult {
       const top = Math.max(1, Math.min(50, Math.floor(options?.top ?? 5) || 5));
       try {
         return answer(index, query ?? { text: '', urls: [] }, top);
@@ -437,6 +466,23 @@ function matcherOver(index: BuiltIndex): Matcher {
         return { decision: 'none', matches: [] };
       }
     },
+    claimAt(listId: string, position: number): string | undefined {
+      const doc = docAt(index.lists, listId, position);
+      return doc === undefined ? undefined : index.claimOf(doc);
+    },
+  };
+  indexOfMatcher.set(matcher, index);
+  return matcher;
+}
+
+/** A matcher over an index and the lists it was built from, which give the hits' items. */
+function matcherOver(index: BuiltIndex, lists: IndexedList[]): Matcher {
+  const itemsOf = new Map(lists.map((list) => [list.listId, list.items]));
+  const itemOf = (listId: string, position: number) => itemsOf.get(listId)?.[position];
+  const ranker = indexMatcherOver(index);
+  const matcher: Matcher = {
+    ...ranker,
+    match: (query, options) => withItems(ranker.rank(query, options), itemOf),
   };
   indexOfMatcher.set(matcher, index);
   return matcher;
@@ -444,14 +490,21 @@ function matcherOver(index: BuiltIndex): Matcher {
 
 /** Builds the index over every list's items and domains; answers never throw. */
 export function createMatcher(lists: IndexedList[]): Matcher {
-  return matcherOver(buildIndex(Array.isArray(lists) ? lists : []));
+  const given = Array.isArray(lists) ? lists : [];
+  return matcherOver(buildIndex(given), given);
+}
+
+/** createMatcher's matcher, built pausing now and then (`pause` resolves when the caller may go on). */
+export async function createMatcherPausing(lists: IndexedList[], pause: () => Promise<void>): Promise<Matcher> {
+  const given = Array.isArray(lists) ? lists : [];
+  return matcherOver(await buildIndexPausing(given, pause), given);
 }
 
 /**
  * The matcher's index as one byte array (store it per list version, e.g. in
  * IndexedDB), for loadMatcher. Only for matchers made here.
  */
-export function serializeMatcher(matcher: Matcher): Uint8Array {
+export function serializeMatcher(matcher: IndexMatcher): Uint8Array {
   const index = indexOfMatcher.get(matcher);
   if (!index) throw new Error('serializeMatcher: not a matcher made by createMatcher or loadMatcher');
   return encodeIndex(index);
@@ -463,7 +516,16 @@ export function serializeMatcher(matcher: Matcher): Uint8Array {
  * are of another format version or were built from other items: rebuild then.
  */
 export function loadMatcher(serialized: Uint8Array, lists: IndexedList[]): Matcher {
-  return matcherOver(decodeIndex(serialized, lists));
+  return matcherOver(decodeIndex(serialized, lists), lists);
+}
+
+/**
+ * A matcher from serializeMatcher's bytes alone, without reading any item: what a waking
+ * service worker needs to answer. It ranks as the built one does; the caller reads the hits'
+ * items. Throws when the bytes are of another format version.
+ */
+export function loadIndexMatcher(serialized: Uint8Array): IndexMatcher {
+  return indexMatcherOver(decodeIndex(serialized));
 }
 
 export { MATCHER_FORMAT_VERSION } from './persist';

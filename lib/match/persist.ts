@@ -1,4 +1,4 @@
-import type { BuiltIndex, DomainSource, Rows } from './built-index';
+import { spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
 import type { IndexedList } from './types';
 
 /**
@@ -13,7 +13,7 @@ import type { IndexedList } from './types';
  * Bump on any change to the layout, to what the index holds or to how text is
  * tokenised: older stored indexes are refused and rebuilt.
  */
-export const MATCHER_FORMAT_VERSION = 2;
+export const MATCHER_FORMAT_VERSION = 3;
 
 const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
 const HEADER_BYTES = 8;
@@ -21,36 +21,38 @@ const SECTION_HEADER_BYTES = 8;
 
 type Section = Uint8Array | Uint32Array | Float32Array | Float64Array;
 
-/** The small parts, as JSON; items are not stored, they come from the lists at load. */
+/** The small parts, as JSON; items are not stored (only their claims), they stay in the lists. */
 interface Meta {
-  lists: Array<{ listId: string; items: number; idsHash: number }>;
+  lists: ListSpan[];
   urls: Array<[string, number[]]>;
   domains: Array<[string, DomainSource]>;
 }
 
 const align8 = (offset: number) => Math.ceil(offset / 8) * 8;
 
-/** FNV-1a over the item ids: a cheap check that the lists at load are the ones indexed. */
-function idsHash(list: IndexedList): number {
-  let hash = 0x811c9dc5;
-  for (const item of list.items) {
-    for (let i = 0; i < item.id.length; i++) hash = Math.imul(hash ^ item.id.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x0a, 0x01000193);
+/** Every doc's claim as UTF-8, one after the other, and where each starts. */
+function encodeClaims(index: BuiltIndex): { bytes: Uint8Array; offsets: Uint32Array } {
+  const encoder = new TextEncoder();
+  let capacity = 0;
+  for (let doc = 0; doc < index.docCount; doc++) capacity += index.claimOf(doc).length * 3;
+  const buffer = new Uint8Array(capacity);
+  const offsets = new Uint32Array(index.docCount + 1);
+  let at = 0;
+  for (let doc = 0; doc < index.docCount; doc++) {
+    at += encoder.encodeInto(index.claimOf(doc), buffer.subarray(at)).written;
+    offsets[doc + 1] = at;
   }
-  return hash >>> 0;
-}
-
-function metaOf(lists: IndexedList[]): Meta['lists'] {
-  return lists.map((list) => ({ listId: list.listId, items: list.items.length, idsHash: idsHash(list) }));
+  return { bytes: buffer.subarray(0, at), offsets };
 }
 
 export function encodeIndex(index: BuiltIndex): Uint8Array {
   const meta: Meta = {
-    lists: metaOf(index.lists),
+    lists: index.lists,
     urls: [...index.urls],
     domains: [...index.domains],
   };
   const encoder = new TextEncoder();
+  const claims = encodeClaims(index);
   const sections: Section[] = [
     encoder.encode(JSON.stringify(meta)),
     encoder.encode([...index.vocabulary.keys()].join('\n')),
@@ -59,6 +61,8 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     index.postingFields,
     index.claimSequences.offsets,
     index.claimSequences.values,
+    claims.bytes,
+    claims.offsets,
     // The derived parts too: recomputing them costs a waking worker more than reading them.
     index.idf,
     index.textIdf,
@@ -122,14 +126,17 @@ class SectionReader {
   }
 }
 
-function checkRows(rows: Rows, count: number, what: string): void {
+function checkRows(rows: { offsets: Uint32Array; values: ArrayLike<number> }, count: number, what: string): void {
   if (rows.offsets.length !== count + 1 || rows.offsets[count] !== rows.values.length) {
     throw new Error(`matcher index is inconsistent (${what})`);
   }
 }
 
-/** The index encodeIndex stored, over these lists; throws when it cannot be theirs or is of another version. */
-export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): BuiltIndex {
+/**
+ * The index encodeIndex stored; throws when it is of another version, or, given the lists it is
+ * meant to be over, when it cannot be theirs.
+ */
+export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): BuiltIndex {
   // Views need aligned offsets; a byte array cut out of a larger buffer may not be.
   const bytes = serialized.byteOffset % 8 === 0 ? serialized : serialized.slice();
   if (bytes.length < HEADER_BYTES || MAGIC.some((byte, i) => bytes[i] !== byte)) {
@@ -142,7 +149,7 @@ export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): Built
   const reader = new SectionReader(bytes);
   const decoder = new TextDecoder();
   const meta = JSON.parse(decoder.decode(reader.u8())) as Meta;
-  if (JSON.stringify(meta.lists) !== JSON.stringify(metaOf(lists))) {
+  if (lists && JSON.stringify(meta.lists) !== JSON.stringify(lists.map(spanOf))) {
     throw new Error('matcher index was built from other lists');
   }
   const words = decoder.decode(reader.u8());
@@ -150,6 +157,8 @@ export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): Built
   const postings = reader.rows();
   const postingFields = reader.u8();
   const claimSequences = reader.rows();
+  const claimBytes = reader.u8();
+  const claimOffsets = reader.u32();
 
   const idf = reader.f32();
   const textIdf = reader.f32();
@@ -160,20 +169,22 @@ export function decodeIndex(serialized: Uint8Array, lists: IndexedList[]): Built
   const textMass = reader.f64();
   const retrievalNorm = reader.f32();
 
-  const docs = lists.flatMap(({ listId, items }) => items.map((item) => ({ listId, item })));
+  const docCount = meta.lists.reduce((count, list) => count + list.items, 0);
   checkRows(postings, vocabulary.size, 'postings');
-  checkRows(claimSequences, docs.length, 'claim sequences');
-  checkRows(claimTokens, docs.length, 'claim tokens');
-  checkRows(textTokens, docs.length, 'text tokens');
+  checkRows(claimSequences, docCount, 'claim sequences');
+  checkRows({ offsets: claimOffsets, values: claimBytes }, docCount, 'claims');
+  checkRows(claimTokens, docCount, 'claim tokens');
+  checkRows(textTokens, docCount, 'text tokens');
   if (postingFields.length !== postings.values.length) throw new Error('matcher index is inconsistent (fields)');
   const perToken = [idf, textIdf, common];
   const perDoc = [claimMass, textMass, retrievalNorm];
-  if (perToken.some((array) => array.length !== vocabulary.size) || perDoc.some((array) => array.length !== docs.length)) {
+  if (perToken.some((array) => array.length !== vocabulary.size) || perDoc.some((array) => array.length !== docCount)) {
     throw new Error('matcher index is inconsistent (weights)');
   }
   return {
-    lists,
-    docs,
+    lists: meta.lists,
+    docCount,
+    claimOf: (doc) => decoder.decode(claimBytes.subarray(claimOffsets[doc], claimOffsets[doc + 1])),
     vocabulary,
     postings,
     postingFields,

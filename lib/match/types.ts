@@ -31,8 +31,33 @@ export interface IndexedList {
   domains?: DomainEntry[];
 }
 
-/** The one matching interface used by the extension, the list tool, eval and bench. */
-export interface Matcher {
+/** A hit before its item is read: the item's place in its list (a hoax-domain hit carries its item). */
+export interface RankedHit {
+  listId: string;
+  position?: number;
+  item?: ListItem;
+  score: number;
+  via: MatchHit['via'];
+}
+
+export interface RankedResult {
+  decision: MatchResult['decision'];
+  /** Best first. */
+  matches: RankedHit[];
+}
+
+/**
+ * A matcher over the index alone, as a waking service worker loads it: it ranks items by their
+ * place in their list, and the caller reads only the hits' items.
+ */
+export interface IndexMatcher {
   readonly size: number;
+  rank(query: MatchQuery, options?: { top?: number }): RankedResult;
+  /** The claim indexed for the item at `position` of `listId`: shows whether an item read later is the one ranked. */
+  claimAt(listId: string, position: number): string | undefined;
+}
+
+/** The one matching interface used by the extension, the list tool, eval and bench. */
+export interface Matcher extends IndexMatcher {
   match(query: MatchQuery, options?: { top?: number }): MatchResult;
 }

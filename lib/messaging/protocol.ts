@@ -187,7 +187,6 @@ export interface ListStatus {
   version: number;
   items: number;
   state: 'ok' | 'syncing' | 'error';
-  lastError?: string;
   updatedAt: number | null;
   /** Where it comes from and how its syncs go (absent on lists stored before sources were kept). */
   kind?: SourceRecord['kind'];

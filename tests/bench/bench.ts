@@ -6,6 +6,7 @@ import { sendFromExtensionPage } from '../e2e/harness';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
 import { startListServer } from '../e2e/list-server';
 import { bigList } from './big-list';
+import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiveness';
 
 /**
  * `npm run bench`: prints the walking skeleton's speed figures (no assertions; see the issue targets).
@@ -90,10 +91,16 @@ const subscribed = await sendFromExtensionPage<{ ok: boolean; value?: { ok: bool
 if (!subscribed.value?.ok) throw new Error(`subscribe failed: ${JSON.stringify(subscribed)}`);
 rows.push(['chromium', 'subscribe: 100k items (31.8 MB) downloaded, validated, stored, indexed', ms(performance.now() - t0)]);
 serveBig(2);
+// The options page (this page) stays open through the sync, as when someone presses "sync now".
+await startResponsivenessProbe(page);
 t0 = performance.now();
 const updated = await sendFromExtensionPage<SyncReply>(page, 'sync-lists', { id: 'bench-100k' }, BIG_LIST_TIMEOUT_MS);
 if (updated.value?.['bench-100k'] !== 'updated') throw new Error(`sync failed: ${JSON.stringify(updated)}`);
 rows.push(['chromium', 'sync: new version of the 100k list replaces the old one', ms(performance.now() - t0)]);
+const during = await stopResponsivenessProbe(page);
+rows.push(['chromium', 'options page during that sync: 10 ms heartbeat lateness p95 / max', `${ms(during.heartbeatP95)} / ${ms(during.heartbeatMax)}`]);
+rows.push(['chromium', 'options page during that sync: long tasks (> 50 ms), count / longest', `${during.longTasks} / ${ms(during.longestTask)}`]);
+rows.push(['chromium', `options page during that sync: status poll round trip p95 / max (${during.polls} polls)`, `${ms(during.pollP95)} / ${ms(during.pollMax)}`]);
 const checks: number[] = [];
 for (let i = 0; i < 10; i++) {
   t0 = performance.now();

@@ -68,4 +68,20 @@ describe('database upgrade', () => {
     expect(await current.sources.count()).toBe(1);
     current.close();
   });
+
+  it('drops the list records\' own state and error at v5: the sources table holds how syncs go', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = openDb(name, 4);
+    await writeList(old, list, { source: 'file' }, 1_000);
+    await old.lists.update('old-list', { state: 'error', lastError: 'HTTP 500' } as object);
+    expect(await old.lists.get('old-list')).toMatchObject({ state: 'error', lastError: 'HTTP 500' });
+    old.close();
+
+    const current = openDb(name);
+    const record = await current.lists.get('old-list');
+    expect(record).toMatchObject({ id: 'old-list', itemCount: 2_500, updatedAt: 1_000 });
+    expect(record).not.toHaveProperty('state');
+    expect(record).not.toHaveProperty('lastError');
+    current.close();
+  });
 });

@@ -7,6 +7,8 @@ import { createHandlers } from '../../lib/background/handlers';
 import { ListIndex } from '../../lib/background/list-index';
 import { applyManagedPolicy } from '../../lib/background/lists';
 import { NO_POLICY } from '../../lib/background/managed';
+import { refreshIntervalMs, retryDelayMs, syncAlarmName } from '../../lib/lists/subscriptions';
+import { pendingListId } from '../../lib/lists/sync';
 import { installStarterList, starterListTurnedOff } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
 import { importList } from '../../lib/lists/import';
@@ -114,6 +116,24 @@ describe('managed policy', () => {
 
     await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: 'https://sekolah.example/b.json' }] });
     expect((await context.db.lists.toArray()).map((list) => list.id).sort()).toEqual(['saring-starter', 'sekolah-b']);
+  });
+
+  it('retries a managed list whose first download failed by its alarm, backing off, until it arrives', async () => {
+    const url = 'https://sekolah.example/a.json';
+    const pendingId = pendingListId(url);
+    await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url }] });
+    expect((await lists()).find((list) => list.url === url)).toMatchObject({ kind: 'managed', state: 'error', problem: { code: 'http', detail: '404' } });
+    const firstRetry = NOW + retryDelayMs(1, refreshIntervalMs(undefined));
+    expect((await fakeBrowser.alarms.get(syncAlarmName(pendingId)))?.scheduledTime).toBe(firstRetry);
+
+    expect(await handlers['sync-lists']({ id: pendingId }, sender)).toEqual({ [pendingId]: 'failed' });
+    expect(await context.db.sources.get(pendingId)).toMatchObject({ failures: 2, nextSync: NOW + retryDelayMs(2, refreshIntervalMs(undefined)) });
+
+    served.set(url, JSON.stringify(managedList('sekolah-a')));
+    expect(await handlers['sync-lists']({ id: pendingId }, sender)).toEqual({ [pendingId]: 'updated' });
+    expect((await lists()).filter((list) => list.kind === 'managed').map((list) => [list.id, list.state, list.items])).toEqual([['sekolah-a', 'ok', 1]]);
+    expect(await fakeBrowser.alarms.get(syncAlarmName(pendingId))).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(syncAlarmName('sekolah-a'))).toBeDefined();
   });
 
   it('lets people turn managed lists off when the policy allows, and keeps them off', async () => {

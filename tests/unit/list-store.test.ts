@@ -98,8 +98,39 @@ describe('ListIndex', () => {
     // The index persisted for the next wake is the one a fresh read would load.
     const woken = await new ListIndex(db).get();
     expect(woken).toMatchObject({ fromPersisted: true, matcher: { size: 5 } });
-    expect(read).toHaveBeenCalledTimes(1);
+    expect(read).not.toHaveBeenCalled();
     read.mockRestore();
+    db.close();
+  });
+
+  it('wakes on the persisted index alone and reads only the chunks holding the hits', async () => {
+    const db = openDb(`index-${Math.random()}`);
+    const hoaxes = Array.from({ length: CHUNK_SIZE + 2 }, (_, i) => ({ id: `h${i}`, claim: `Kabar bohong nomor ${i} tentang vaksin${i}`, rating: 'false' as const }));
+    await writeList(db, validateList({ ...header, items: hoaxes }), { source: 'file' }, 1);
+    await new ListIndex(db).get();
+    const read = vi.spyOn(store, 'readStoredLists');
+    const bulkGet = vi.spyOn(db.chunks, 'bulkGet');
+    const woken = await new ListIndex(db).get();
+    const query = { text: `awas kabar bohong vaksin${CHUNK_SIZE + 1}`, urls: [] };
+    const answer = await woken.matcher.match(query);
+    expect(woken.fromPersisted).toBe(true);
+    expect(read).not.toHaveBeenCalled();
+    expect(answer).toEqual(createMatcher([{ listId: 'cek', items: hoaxes }]).match(query));
+    expect(answer.matches[0]?.item.id).toBe(`h${CHUNK_SIZE + 1}`);
+    expect(bulkGet.mock.calls.flatMap(([keys]) => keys)).toEqual([['cek', 1]]);
+    read.mockRestore();
+    db.close();
+  });
+
+  it('leaves out a hit whose stored item is no longer the one indexed', async () => {
+    const db = openDb(`index-${Math.random()}`);
+    const list = [{ id: 'a', claim: 'Vaksin mengandung microchip pelacak', rating: 'false' }];
+    await writeList(db, validateList({ ...header, items: list }), { source: 'file' }, 1);
+    await new ListIndex(db).get();
+    const woken = await new ListIndex(db).get();
+    // Written behind the index's back, as a write racing a query would.
+    await db.chunks.put({ listId: 'cek', index: 0, items: [{ id: 'b', claim: 'Something else', rating: 'false' }] });
+    expect(await woken.matcher.match({ text: 'vaksin mengandung microchip pelacak', urls: [] })).toEqual({ decision: 'none', matches: [] });
     db.close();
   });
 

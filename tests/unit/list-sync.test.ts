@@ -79,7 +79,7 @@ function setup(idleTimeoutMs = 5_000) {
   const sync = new ListSync({ db, index, fetch: server.fetch, now: () => clock, schedule, idleTimeoutMs });
   const tick = (ms: number) => (clock += ms);
   const matches = async (text: string) =>
-    (await index.get()).matcher.match({ text, urls: [] }).matches.map((hit) => `${hit.listId}/${hit.item.id}`);
+    (await (await index.get()).matcher.match({ text, urls: [] })).matches.map((hit) => `${hit.listId}/${hit.item.id}`);
   return { sync, server, schedule, index, tick, matches, now: () => clock };
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
 import type { SaringList } from '../../lib/lists/schema';
-import { createMatcher, loadMatcher, MATCHER_FORMAT_VERSION, serializeMatcher } from '../../lib/match/index';
+import { createMatcher, createMatcherPausing, loadMatcher, MATCHER_FORMAT_VERSION, serializeMatcher } from '../../lib/match/index';
 import type { IndexedList, Matcher, MatchQuery } from '../../lib/match/types';
 
 const lists: IndexedList[] = [
@@ -62,7 +62,7 @@ describe('serializeMatcher / loadMatcher', () => {
   });
 
   it('refuses a matcher it did not make', () => {
-    expect(() => serializeMatcher({ size: 0, match: () => ({ decision: 'none', matches: [] }) })).toThrow();
+    expect(() => serializeMatcher({ size: 0, rank: () => ({ decision: 'none', matches: [] }), claimAt: () => undefined })).toThrow();
   });
 
   const pairsPath = resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz');
@@ -78,4 +78,18 @@ describe('serializeMatcher / loadMatcher', () => {
     expect(sample.length).toBeGreaterThan(200);
     expectSameAnswers(loaded, fresh, sample);
   }, 60_000);
+});
+
+describe('createMatcherPausing', () => {
+  it('pauses every few thousand items and builds the same index as createMatcher', async () => {
+    const claims = Array.from({ length: 2_500 }, (_, i) => ({ id: `m${i}`, claim: `Klaim nomor ${i} tentang banjir${i % 97}`, rating: 'false' as const }));
+    const many: IndexedList[] = [{ listId: 'many', items: claims }, ...lists];
+    let pauses = 0;
+    const paused = await createMatcherPausing(many, async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    // Byte for byte (a deep toEqual over a megabyte is slow).
+    expect(Buffer.compare(serializeMatcher(paused), serializeMatcher(createMatcher(many)))).toBe(0);
+  });
 });

@@ -31,7 +31,7 @@ const STATE: OptionsState = {
   ],
   lists: [
     { id: 'starter', name: 'Daftar awal', publisher: 'MAFINDO / TurnBackHoax', version: 20260624, items: 14864, state: 'ok', updatedAt: Date.UTC(2026, 5, 24) },
-    { id: 'broken', name: 'Rusak', version: 1, items: 0, state: 'error', lastError: 'tanda tangan tidak cocok', updatedAt: null },
+    { id: 'broken', name: 'Rusak', version: 1, items: 0, state: 'error', problem: { code: 'signature-wrong' }, updatedAt: null },
   ],
 };
 
@@ -100,7 +100,7 @@ describe('Options', () => {
     expect(starter.textContent).toContain('MAFINDO / TurnBackHoax');
     const broken = root.querySelector('[data-list-id="broken"]')!;
     expect(broken.getAttribute('data-list-state')).toBe('error');
-    expect(broken.textContent).toContain('Gagal: tanda tangan tidak cocok');
+    expect(broken.textContent).toContain('Gagal: Tanda tangan daftar tidak cocok dengan kunci penerbit');
   });
 
   it('states privacy and credits the starter list', () => {
