@@ -26,11 +26,11 @@ import {
   topScores,
 } from '../eval/measures';
 
-/** Measured on this sample: R@5 0.851, hard 0.774, decision 0.670, false 0.16%, CLEF MAP@5 0.871. */
+/** Measured on this sample: R@5 0.851, hard 0.774, decision 0.697, false 0.18%, CLEF MAP@5 0.871. */
 const FLOORS = {
   indonesianR5: 0.84,
   hardR5: 0.76,
-  decisionRecall: 0.655,
+  decisionRecall: 0.685,
   /** A ceiling (the issue's goal): share of ordinary tweets getting a hoax-match. */
   falseMatchRate: 0.002,
   clefMap5: 0.86,
@@ -52,12 +52,12 @@ describe.skipIf(!hasSharedData())('matcher regression on a fixed sample of the s
     expect(measured.hardR5).toBeGreaterThanOrEqual(FLOORS.hardR5);
     expect(measured.decisionRecall).toBeGreaterThanOrEqual(FLOORS.decisionRecall);
     expect(measured.falseMatchRate).toBeLessThanOrEqual(FLOORS.falseMatchRate);
-  });
+  }, 60_000);
 
   it('keeps English (CLEF 2022 2A dev-test) MAP@5', () => {
     const matcher = createMatcher([{ listId: 'clef', items: clefClaims().map(clefItem) }]);
     const map5 = meanAveragePrecisionAt5(matcher, clefPairs('dev_test'));
     console.info('match regression (CLEF dev-test MAP@5):', map5.toFixed(3));
     expect(map5).toBeGreaterThanOrEqual(FLOORS.clefMap5);
-  });
+  }, 60_000);
 });

@@ -1,0 +1,86 @@
+/**
+ * The logistic model of "this post repeats this claim": the features the
+ * matcher measures between a post and a candidate item's claim, and their
+ * weights. tests/eval/fit-claim-model.ts fits the weights on the training half
+ * of the Indonesian eval pairs (right item = 1, the other candidates and every
+ * candidate of ordinary tweets = 0), so the score both ranks and reads as a
+ * probability; eval.ts reports the held-out half apart.
+ */
+
+/** What a post shares with one item's claim (claim + keywords). */
+export interface ClaimEvidence {
+  /** Share of the claim's IDF mass present in the post, 0..1. */
+  coverage: number;
+  /** Share of the claim's adjacent word pairs found near each other in the post, 0..1. */
+  phrase: number;
+  /** IDF mass of the claim words found in the post: a two-word claim proves little. */
+  sharedClaimMass: number;
+  claimMass: number;
+  /** IDF mass of the whole post: long posts share words with anything. */
+  postMass: number;
+  /** Distinct words in the claim, and how many of them the post has. */
+  claimWords: number;
+  sharedClaimWords: number;
+  /** IDF mass of the claim words found in the post's opening, where a forwarded claim usually stands. */
+  leadClaimMass: number;
+  /** IDF of the rarest claim word found in the post (a name, a place). */
+  rarestSharedIdf: number;
+}
+
+/** The model's inputs, by name; the fit and the scorer both read them from here. */
+export const CLAIM_FEATURES: ReadonlyArray<readonly [string, (e: ClaimEvidence) => number]> = [
+  ['coverage', (e) => e.coverage],
+  ['phrase', (e) => e.phrase],
+  ['coverageTimesPhrase', (e) => e.coverage * e.phrase],
+  ['logSharedClaimMass', (e) => Math.log1p(e.sharedClaimMass)],
+  ['logClaimMass', (e) => Math.log1p(e.claimMass)],
+  ['logPostMass', (e) => Math.log1p(e.postMass)],
+  ['postShareExplained', (e) => e.sharedClaimMass / Math.max(e.postMass, 1)],
+  ['inverseClaimWords', (e) => 1 / Math.max(e.claimWords, 1)],
+];
+
+/** Fitted weights: the bias, then one per CLAIM_FEATURES entry, in order. */
+export const CLAIM_WEIGHTS: readonly number[] = [-10.59, 5.967, -0.234, 0.81, 3.211, 0.449, -1.411, -1.179, 0.439];
+
+/** The model's log-odds for this evidence. */
+export function claimLogit(e: ClaimEvidence, weights: readonly number[] = CLAIM_WEIGHTS): number {
+  let logit = weights[0]!;
+  for (let at = 0; at < CLAIM_FEATURES.length; at++) logit += weights[at + 1]! * CLAIM_FEATURES[at]![1](e);
+  return logit;
+}
+
+/** What the decision sees: the best-ranked candidate's evidence, its score and the runner-up's. */
+export interface DecisionInput {
+  best: ClaimEvidence;
+  bestScore: number;
+  secondScore: number;
+}
+
+/**
+ * The decision model's inputs. It is fitted apart (on the best candidate of each
+ * training pair, 1 when the right item is in the top 5, and of each training
+ * tweet, 0): ranking wants every candidate ordered, the decision only whether
+ * the best one is a known hoax, and a clear lead over the runner-up is evidence
+ * the ranking model cannot see.
+ */
+export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInput) => number]> = [
+  // Not the post's length: the ordinary posts it is fitted on are tweets, shorter than most hoaxes,
+  // and a long ordinary post must not look like a hoax for being long.
+  ...CLAIM_FEATURES.filter(([name]) => name !== 'logPostMass').map(
+    ([name, feature]) => [name, (d: DecisionInput) => feature(d.best)] as const,
+  ),
+  ['wordCoverage', (d) => d.best.sharedClaimWords / Math.max(d.best.claimWords, 1)],
+  ['leadShare', (d) => d.best.leadClaimMass / Math.max(d.best.sharedClaimMass, 1)],
+  ['rarestSharedIdf', (d) => d.best.rarestSharedIdf / 10],
+  ['logBestScore', (d) => Math.log(d.bestScore + 1e-4)],
+  ['lead', (d) => d.bestScore - d.secondScore],
+];
+
+/** Fitted weights: the bias, then one per DECISION_FEATURES entry, in order. */
+export const DECISION_WEIGHTS: readonly number[] = [6.347, -4.489, -0.042, 0.878, 2.48, -3.101, -0.704, -16.694, 6.7, -1.425, 3.05, 1.212, 0.17];
+
+export function decisionLogit(d: DecisionInput, weights: readonly number[] = DECISION_WEIGHTS): number {
+  let logit = weights[0]!;
+  for (let at = 0; at < DECISION_FEATURES.length; at++) logit += weights[at + 1]! * DECISION_FEATURES[at]![1](d);
+  return logit;
+}
