@@ -64,11 +64,7 @@ export interface DecisionInput {
  * the ranking model cannot see.
  */
 export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInput) => number]> = [
-  // Not the post's length: the ordinary posts it is fitted on are tweets, shorter than most hoaxes,
-  // and a long ordinary post must not look like a hoax for being long.
-  ...CLAIM_FEATURES.filter(([name]) => name !== 'logPostMass').map(
-    ([name, feature]) => [name, (d: DecisionInput) => feature(d.best)] as const,
-  ),
+  ...CLAIM_FEATURES.map(([name, feature]) => [name, (d: DecisionInput) => feature(d.best)] as const),
   ['wordCoverage', (d) => d.best.sharedClaimWords / Math.max(d.best.claimWords, 1)],
   ['leadShare', (d) => d.best.leadClaimMass / Math.max(d.best.sharedClaimMass, 1)],
   ['rarestSharedIdf', (d) => d.best.rarestSharedIdf / 10],
@@ -77,7 +73,7 @@ export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInpu
 ];
 
 /** Fitted weights: the bias, then one per DECISION_FEATURES entry, in order. */
-export const DECISION_WEIGHTS: readonly number[] = [6.347, -4.489, -0.042, 0.878, 2.48, -3.101, -0.704, -16.694, 6.7, -1.425, 3.05, 1.212, 0.17];
+export const DECISION_WEIGHTS: readonly number[] = [7.173, -3.283, -0.3, 1.972, 4.159, -3.142, -2.042, -5.205, -18.688, 6.505, 2.316, 3.44, 1.179, -0.422];
 
 export function decisionLogit(d: DecisionInput, weights: readonly number[] = DECISION_WEIGHTS): number {
   let logit = weights[0]!;

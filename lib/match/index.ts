@@ -20,7 +20,7 @@ import { normalizeUrl } from './url';
  * table at which at most 0.2% of ordinary tweets, and of short ordinary posts,
  * get a hoax-match, against the list with and without circulating texts.
  */
-export const MATCH_THRESHOLD = 0.64;
+export const MATCH_THRESHOLD = 0.575;
 /**
  * Text cosine at which a post counts as repeating an item's circulating text
  * (it scores MATCH_THRESHOLD there): about 0.1% of ordinary tweets reach it

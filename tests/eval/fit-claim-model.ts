@@ -1,7 +1,8 @@
 /**
  * Fits the claim model's weights (lib/match/claim-model.ts) by logistic
  * regression on the training half of the Indonesian eval pairs (isHeldOut
- * false) and the even-numbered ordinary tweets with their short openings: the right item is 1, every
+ * false) and the even-numbered ordinary tweets, their short openings and runs
+ * of them joined into long posts: the right item is 1, every
  * other candidate and every candidate of a tweet is 0. Prints the weights to
  * paste into CLAIM_WEIGHTS; eval.ts then reports the held-out half apart.
  * With --decision, fits the decision model (DECISION_WEIGHTS) instead.
@@ -10,7 +11,7 @@
 import { CLAIM_FEATURES, CLAIM_WEIGHTS, DECISION_FEATURES, type DecisionInput } from '../../lib/match/claim-model';
 import { createMatcher, explainCandidates, scoreEvidence } from '../../lib/match/index';
 import type { Matcher } from '../../lib/match/types';
-import { shortPostsFrom } from './short-posts';
+import { longPostsFrom, shortPostsFrom } from './short-posts';
 import { indonesianItems, indonesianPairs, indonesianRecords, isHeldOut, ordinaryTweets } from './datasets';
 
 /** A little ridge keeps the Newton steps stable where features are nearly collinear. */
@@ -32,7 +33,7 @@ interface Rows {
 function trainingTexts(add: (text: string, rightId?: string) => void): void {
   for (const pair of indonesianPairs()) if (!isHeldOut(pair)) add(pair.query, pair.fact_check_id);
   const tweets = ordinaryTweets().filter((_, at) => at % 2 === 0);
-  for (const tweet of [...tweets, ...shortPostsFrom(tweets)]) add(tweet);
+  for (const tweet of [...tweets, ...shortPostsFrom(tweets), ...longPostsFrom(tweets)]) add(tweet);
 }
 
 /** Claim model rows: every candidate, 1 for the right item. */
