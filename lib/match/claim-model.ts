@@ -1,10 +1,10 @@
 /**
- * The logistic model of "this post repeats this claim": the features the
- * matcher measures between a post and a candidate item's claim, and their
- * weights. tests/eval/fit-claim-model.ts fits the weights on the training half
- * of the Indonesian eval pairs (right item = 1, the other candidates and every
- * candidate of ordinary tweets = 0), so the score both ranks and reads as a
- * probability; eval.ts reports the held-out half apart.
+ * The two logistic models of the matcher. The claim model scores every
+ * candidate from what the post shares with its claim, and ranks them; the
+ * decision model scores only the best one, and decides. Both are fitted by
+ * tests/eval/fit-claim-model.ts on the training half of the Indonesian eval
+ * pairs (isHeldOut false) and the even-numbered ordinary tweets; eval.ts
+ * reports the held-out half apart.
  */
 
 /** What a post shares with one item's claim (claim + keywords). */
@@ -39,13 +39,18 @@ export const CLAIM_FEATURES: ReadonlyArray<readonly [string, (e: ClaimEvidence) 
   ['inverseClaimWords', (e) => 1 / Math.max(e.claimWords, 1)],
 ];
 
-/** Fitted weights: the bias, then one per CLAIM_FEATURES entry, in order. */
+/**
+ * Weights: the bias, then one per CLAIM_FEATURES entry, in order. These are
+ * matcher v1's (fitted on all eval pairs); refitted on the training half
+ * (right item = 1, other candidates and tweets' candidates = 0) they ranked no
+ * better, held out, and English (CLEF) ranked worse, so they stay.
+ */
 export const CLAIM_WEIGHTS: readonly number[] = [-10.59, 5.967, -0.234, 0.81, 3.211, 0.449, -1.411, -1.179, 0.439];
 
 /** The model's log-odds for this evidence. */
-export function claimLogit(e: ClaimEvidence, weights: readonly number[] = CLAIM_WEIGHTS): number {
-  let logit = weights[0]!;
-  for (let at = 0; at < CLAIM_FEATURES.length; at++) logit += weights[at + 1]! * CLAIM_FEATURES[at]![1](e);
+export function claimLogit(e: ClaimEvidence): number {
+  let logit = CLAIM_WEIGHTS[0]!;
+  for (let at = 0; at < CLAIM_FEATURES.length; at++) logit += CLAIM_WEIGHTS[at + 1]! * CLAIM_FEATURES[at]![1](e);
   return logit;
 }
 
@@ -57,11 +62,13 @@ export interface DecisionInput {
 }
 
 /**
- * The decision model's inputs. It is fitted apart (on the best candidate of each
- * training pair, 1 when the right item is in the top 5, and of each training
- * tweet, 0): ranking wants every candidate ordered, the decision only whether
- * the best one is a known hoax, and a clear lead over the runner-up is evidence
- * the ranking model cannot see.
+ * The decision model's inputs. It is fitted apart, on the best candidate of each
+ * training pair (1 when the right item is in the top 5) and of each training
+ * ordinary post (0: tweets, their short openings, runs of them joined into long
+ * posts, so that neither shortness nor length passes for evidence): ranking
+ * wants every candidate ordered, the decision only whether the best one is a
+ * known hoax, and a clear lead over the runner-up is evidence the ranking
+ * model cannot see.
  */
 export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInput) => number]> = [
   ...CLAIM_FEATURES.map(([name, feature]) => [name, (d: DecisionInput) => feature(d.best)] as const),
@@ -75,8 +82,9 @@ export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInpu
 /** Fitted weights: the bias, then one per DECISION_FEATURES entry, in order. */
 export const DECISION_WEIGHTS: readonly number[] = [7.173, -3.283, -0.3, 1.972, 4.159, -3.142, -2.042, -5.205, -18.688, 6.505, 2.316, 3.44, 1.179, -0.422];
 
-export function decisionLogit(d: DecisionInput, weights: readonly number[] = DECISION_WEIGHTS): number {
-  let logit = weights[0]!;
-  for (let at = 0; at < DECISION_FEATURES.length; at++) logit += weights[at + 1]! * DECISION_FEATURES[at]![1](d);
+/** The decision model's log-odds that the best candidate is the hoax the post repeats. */
+export function decisionLogit(d: DecisionInput): number {
+  let logit = DECISION_WEIGHTS[0]!;
+  for (let at = 0; at < DECISION_FEATURES.length; at++) logit += DECISION_WEIGHTS[at + 1]! * DECISION_FEATURES[at]![1](d);
   return logit;
 }

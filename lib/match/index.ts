@@ -239,8 +239,8 @@ export interface TextEvidence extends ClaimEvidence {
  * Each is scaled down when the post shares too little to be evidence: a short
  * post reaches high coverage or cosine with one or two everyday words.
  */
-export function scoreEvidence(e: TextEvidence, weights?: readonly number[]): number {
-  return combinedScore(e, 1 / (1 + Math.exp(-claimLogit(e, weights))));
+export function scoreEvidence(e: TextEvidence): number {
+  return combinedScore(e, 1 / (1 + Math.exp(-claimLogit(e))));
 }
 
 /**
