@@ -59,6 +59,8 @@ export interface DecisionInput {
   best: ClaimEvidence;
   bestScore: number;
   secondScore: number;
+  /** Claim-model scores of the 2nd to 5th candidates, summed: several checks of one hoax agreeing. */
+  runnersUpScore: number;
 }
 
 /**
@@ -77,10 +79,11 @@ export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInpu
   ['rarestSharedIdf', (d) => d.best.rarestSharedIdf / 10],
   ['logBestScore', (d) => Math.log(d.bestScore + 1e-4)],
   ['lead', (d) => d.bestScore - d.secondScore],
+  ['runnersUp', (d) => d.runnersUpScore],
 ];
 
 /** Fitted weights: the bias, then one per DECISION_FEATURES entry, in order. */
-export const DECISION_WEIGHTS: readonly number[] = [7.173, -3.283, -0.3, 1.972, 4.159, -3.142, -2.042, -5.205, -18.688, 6.505, 2.316, 3.44, 1.179, -0.422];
+export const DECISION_WEIGHTS: readonly number[] = [-0.792, 2.025, -0.395, 2.524, 6.439, -2.488, -3.193, -6.273, -19.28, 6.626, 2.276, 3.401, 0.564, -2.937, -1.657];
 
 /** The decision model's log-odds that the best candidate is the hoax the post repeats. */
 export function decisionLogit(d: DecisionInput): number {

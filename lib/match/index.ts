@@ -20,7 +20,7 @@ import { normalizeUrl } from './url';
  * table at which at most 0.2% of ordinary tweets, and of short ordinary posts,
  * get a hoax-match, against the list with and without circulating texts.
  */
-export const MATCH_THRESHOLD = 0.575;
+export const MATCH_THRESHOLD = 0.56;
 /**
  * Text cosine at which a post counts as repeating an item's circulating text
  * (it scores MATCH_THRESHOLD there): about 0.1% of ordinary tweets reach it
@@ -309,6 +309,13 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
   });
 }
 
+/** Scores of the 2nd to 5th of ranked candidates, summed. */
+export function runnersUp(ranked: ReadonlyArray<{ score: number }>): number {
+  let sum = 0;
+  for (let at = 1; at < Math.min(5, ranked.length); at++) sum += ranked[at]!.score;
+  return sum;
+}
+
 /**
  * Candidates ranked by the claim model; the best one's score is the decision
  * model's, and the others keep their ratio to it, so the order stands.
@@ -319,7 +326,12 @@ function textHits(text: string, index: BuiltIndex): Array<{ doc: number; score: 
     .sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best || best.score <= 0) return ranked.map(({ doc }) => ({ doc, score: 0 }));
-  const decision = decisionLogit({ best: best.evidence, bestScore: best.score, secondScore: ranked[1]?.score ?? 0 });
+  const decision = decisionLogit({
+    best: best.evidence,
+    bestScore: best.score,
+    secondScore: ranked[1]?.score ?? 0,
+    runnersUpScore: runnersUp(ranked),
+  });
   const decided = combinedScore(best.evidence, 1 / (1 + Math.exp(-decision)));
   return ranked.map(({ doc, score }) => ({ doc, score: (decided * score) / best.score }));
 }

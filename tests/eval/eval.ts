@@ -33,7 +33,7 @@ import {
 } from './measures';
 import { longPostsFrom, ONE_LINERS, shortPostsFrom } from './short-posts';
 
-const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.55, 0.575, 0.58, 0.6, 0.65, 0.7, 0.8];
+const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.55, 0.56, 0.575, 0.6, 0.65, 0.7, 0.8];
 const MAX_FALSE_MATCH_RATE = 0.002;
 
 function argument(name: string): string | undefined {

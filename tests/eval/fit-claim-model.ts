@@ -9,7 +9,7 @@
  * Run: npx tsx tests/eval/fit-claim-model.ts [--decision]
  */
 import { CLAIM_FEATURES, CLAIM_WEIGHTS, DECISION_FEATURES, type DecisionInput } from '../../lib/match/claim-model';
-import { createMatcher, explainCandidates, scoreEvidence } from '../../lib/match/index';
+import { createMatcher, explainCandidates, runnersUp, scoreEvidence } from '../../lib/match/index';
 import type { Matcher } from '../../lib/match/types';
 import { longPostsFrom, shortPostsFrom } from './short-posts';
 import { indonesianItems, indonesianPairs, indonesianRecords, isHeldOut, ordinaryTweets } from './datasets';
@@ -57,7 +57,12 @@ function decisionRows(matcher: Matcher): Rows {
       .map((candidate) => ({ ...candidate, score: scoreEvidence(candidate.evidence) }))
       .sort((a, b) => b.score - a.score);
     if (ranked.length === 0) return;
-    const input: DecisionInput = { best: ranked[0]!.evidence, bestScore: ranked[0]!.score, secondScore: ranked[1]?.score ?? 0 };
+    const input: DecisionInput = {
+      best: ranked[0]!.evidence,
+      bestScore: ranked[0]!.score,
+      secondScore: ranked[1]?.score ?? 0,
+      runnersUpScore: runnersUp(ranked),
+    };
     rows.x.push([1, ...DECISION_FEATURES.map(([, feature]) => feature(input))]);
     rows.y.push(ranked.slice(0, 5).some(({ item }) => item.id === rightId) ? 1 : 0);
     rows.weight.push(rightId === undefined ? TWEET_WEIGHT : 1);

@@ -27,11 +27,11 @@ import {
 } from '../eval/measures';
 import { longPostsFrom } from '../eval/short-posts';
 
-/** Measured on this sample: R@5 0.852, hard 0.775, decision 0.692, false 0.18% (long posts 0.09%), CLEF MAP@5 0.871. */
+/** Measured on this sample: R@5 0.852, hard 0.775, decision 0.696, false 0.18% (long posts 0.18%), CLEF MAP@5 0.871. */
 const FLOORS = {
   indonesianR5: 0.845,
   hardR5: 0.765,
-  decisionRecall: 0.68,
+  decisionRecall: 0.685,
   /** A ceiling (the goal): share of ordinary tweets, and of long ordinary posts, getting a hoax-match. */
   falseMatchRate: 0.002,
   clefMap5: 0.865,
