@@ -51,6 +51,7 @@ const CANDIDATES = 50;
 const MAX_RETRIEVAL_POSTINGS = 20_000;
 /** Post tokens counted as its opening, where a forwarded message usually states its claim. */
 const LEAD_TOKENS = 30;
+const PHRASE_CHECKED = 10;
 const MAX_QUERY_TOKENS = 2_000;
 /**
  * New spelling corrections per post (each tries ~50 × length one-edit variants):
@@ -273,7 +274,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
   const postMass = massOf(postArray, index.idf);
   const postTextMass = massOf(postArray, index.textIdf);
   const postPairs = pairKeys(ids);
-  return retrieve(postTokens, index).map(({ doc }) => {
+  const candidates = retrieve(postTokens, index).map(({ doc }) => {
     const claimTokens = rowOf(index.claimTokens, doc);
     const claimMass = index.claimMass[doc]!;
     let sharedClaim = 0;
@@ -293,7 +294,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
     const sharedText = sharedMass(textTokens, postTokens, index.textIdf);
     const evidence: TextEvidence = {
       coverage: claimMass > 0 ? sharedClaim / claimMass : 0,
-      phrase: phraseShare(rowOf(index.claimSequences, doc), postPairs),
+      phrase: 0,
       sharedClaimMass: sharedClaim,
       claimMass,
       postMass,
@@ -307,6 +308,14 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
     };
     return { doc, evidence };
   });
+  // Phrase check only where it can change the answer: the best few before it.
+  const before = candidates.map(({ evidence }) => scoreEvidence(evidence));
+  const order = candidates.map((_, at) => at).sort((a, b) => before[b]! - before[a]!);
+  for (const at of order.slice(0, PHRASE_CHECKED)) {
+    const { doc, evidence } = candidates[at]!;
+    evidence.phrase = phraseShare(rowOf(index.claimSequences, doc), postPairs);
+  }
+  return candidates;
 }
 
 /** Scores of the 2nd to 5th of ranked candidates, summed. */
