@@ -41,6 +41,8 @@ export function stemEnglish(word: string): string {
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
   let stem = word;
   if (stem.endsWith('ies') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
+  // "carried" meets "carries" and "carry".
+  else if (stem.endsWith('ied') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
   else if (stem.endsWith('sses')) stem = stem.slice(0, -2);
   else if (stem.endsWith('s') && !/(ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
   for (const suffix of ['ing', 'ed', 'ly']) {

@@ -234,15 +234,17 @@ function foldText(raw: string): FoldedText {
 const VOWEL = /[aeiou]/;
 const MIN_STEM = 4;
 
+/** One particle or the possessive off, leaving at least `minLeft` letters. */
+function stripParticle(word: string, minLeft: number): string {
+  for (const particle of ['nya', 'lah', 'kah', 'pun']) {
+    if (word.length - particle.length >= minLeft && word.endsWith(particle)) return word.slice(0, -particle.length);
+  }
+  return word;
+}
+
 /** Particles and possessive, then one derivational suffix, leaving at least `minLeft` letters. */
 function stripSuffixes(word: string, minLeft: number): string {
-  let stem = word;
-  for (const particle of ['nya', 'lah', 'kah', 'pun']) {
-    if (stem.length - particle.length >= minLeft && stem.endsWith(particle)) {
-      stem = stem.slice(0, -particle.length);
-      break;
-    }
-  }
+  const stem = stripParticle(word, minLeft);
   for (const suffix of ['kan', 'an', 'i']) {
     if (stem.length - suffix.length >= minLeft && stem.endsWith(suffix)) {
       return stem.slice(0, -suffix.length);
@@ -264,7 +266,7 @@ function stripPrefix(word: string): string {
   else if (word.startsWith('mem') || word.startsWith('pem')) stem = nasal(3, 'p');
   else if (word.startsWith('men') || word.startsWith('pen')) stem = nasal(3, 't');
   if (stem) return stem;
-  // No ke-/se-/pe-: too many roots begin with those letters (kereta, sekolah, pesan).
+  // No ke-/se-/pe- alone: too many roots begin with those letters (kereta, sekolah, pesan).
   for (const prefix of ['ber', 'ter', 'me', 'di']) {
     if (word.startsWith(prefix) && word.length - prefix.length >= MIN_STEM) {
       return word.slice(prefix.length);
@@ -280,6 +282,9 @@ function stripPrefix(word: string): string {
  */
 export function stem(word: string): string {
   if (word.length < MIN_STEM + 2 || !/^[a-z]+$/.test(word)) return word;
+  // ke-…-an is a confix (kesehatan ← sehat, kebijakan ← bijak): ke- goes only with -an, and both go.
+  const bare = stripParticle(word, MIN_STEM + 4);
+  if (bare.startsWith('ke') && bare.endsWith('an') && bare.length - 4 >= MIN_STEM) return bare.slice(2, -2);
   const withoutPrefix = stripPrefix(word);
   return stripSuffixes(withoutPrefix, withoutPrefix === word ? MIN_STEM + 1 : MIN_STEM);
 }

@@ -50,3 +50,19 @@ export function shortPostsFrom(texts: readonly string[]): string[] {
   });
   return posts.filter((post) => post.length > 0);
 }
+
+/** How many consecutive tweets make one long post: a few messages forwarded together, or a long chatty post. */
+const LONG_POST_TWEETS = [3, 8];
+
+/**
+ * Long ordinary posts: runs of consecutive tweets joined, a run of each length
+ * starting at every other tweet. A long post shares words with many claims by
+ * chance; the matcher must not take length for evidence.
+ */
+export function longPostsFrom(texts: readonly string[]): string[] {
+  const posts: string[] = [];
+  for (const length of LONG_POST_TWEETS) {
+    for (let at = 0; at + length <= texts.length; at += 2) posts.push(texts.slice(at, at + length).join('\n'));
+  }
+  return posts;
+}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
+import { MATCH_THRESHOLD } from '../../lib/match/index';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'saring-cli-'));
@@ -111,7 +112,7 @@ describe('saring-list', () => {
     const list = `${fixtures}publish-example/cek-fakta-contoh.json`;
     const hit = await cli('match', list, '--text', 'Waspada! Gunung Lawu bakal erupsi besar pekan ini, lava sudah naik');
     expect(hit.code).toBe(0);
-    expect(hit.out).toMatch(/^decision: hoax-match \(threshold 0\.25/);
+    expect(hit.out.startsWith(`decision: hoax-match (threshold ${MATCH_THRESHOLD}`)).toBe(true);
     expect(hit.out).toMatch(/\* \d\.\d{3} {2}contoh-1 {2}\[SALAH\] Gunung Lawu bakal erupsi besar pekan ini {2}\(via text\)/);
     const miss = await cli('match', list, '--text', 'Selamat pagi semuanya, hari ini cerah', '--json');
     expect(JSON.parse(miss.out)).toEqual({ id: null, decision: 'none', matches: expect.any(Array) });

@@ -20,6 +20,7 @@ describe('stemEnglish', () => {
     expect(new Set(['vaccines', 'vaccine'].map(stemEnglish)).size).toBe(1);
     expect(new Set(['claimed', 'claiming', 'claims', 'claim'].map(stemEnglish)).size).toBe(1);
     expect(new Set(['stories', 'story'].map(stemEnglish)).size).toBe(1);
+    expect(new Set(['carried', 'carries', 'carry'].map(stemEnglish)).size).toBe(1);
     expect(stemEnglish('running')).toBe(stemEnglish('run'));
   });
   it('leaves short words, -ss/-us/-is words and non-letters alone', () => {

@@ -46,4 +46,10 @@ describe('stem', () => {
   it('is conservative with short words and roots', () => {
     for (const word of ['bali', 'jawa', 'makan', 'bulan', 'korban', 'covid']) expect(stem(word)).toBe(word);
   });
+  it('takes off the ke-…-an confix whole, and ke- never alone', () => {
+    expect(stem('kebijakan')).toBe('bijak');
+    expect(stem('kesehatannya')).toBe('sehat');
+    expect(new Set(tokenize('kebakaran dibakar'))).toEqual(new Set(['bakar']));
+    for (const word of ['kereta', 'keluarga', 'keadaan']) expect(stem(word)).not.toBe(word.slice(2));
+  });
 });
