@@ -75,12 +75,18 @@ export const AVAAZ_SITE: SiteAdapter = {
       content: 'post',
     },
   ],
-  // Site health: only petition pages have a sign form (not the home page or the share step's page).
+  // Site health: only petition pages have a sign form. Avaaz's own pages share the campaign paths
+  // (`/campaign/<lang>/imprint/`), so a page counts as a petition only when it asks for an email in a
+  // form: that outlives a renaming of the form's classes and fields, which then shows as degraded.
   expects: [
     {
       name: 'the sign form',
       when: 'page',
       paths: ['^/campaign/[a-z-]+/[^/]+/?$', '^/community_petitions/[a-z-]+/[^/]+/?$'],
+      onlyIf: [
+        { css: 'form:has(input[name="Email" i])', seen: '2017-09' },
+        { css: 'form:has(input[type="email" i])', seen: '2024-06' },
+      ],
       anchors: SIGN_FORM,
     },
   ],
