@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -38,7 +39,7 @@ const SHARE_STEP = [
 export const AVAAZ_SITE: SiteAdapter = {
   id: 'avaaz',
   name: 'Avaaz',
-  matches: ['https://secure.avaaz.org/*'],
+  matches: SITE_MATCHES.avaaz,
   ownHosts: ['avaaz.org'],
   post: [{ css: 'body', seen: '2024-06' }],
   // Unconfirmed (see above): the page's paragraphs, and its title, starter, date and share step.

@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import { FORWARD_LABELS, SEND_LABELS, TELEGRAM_OWN_HOSTS } from './telegram';
 import type { SiteAdapter } from './types';
 
@@ -38,7 +39,7 @@ const MESSAGE_MENU = [{ css: '.MessageContextMenu', seen: '2025-06' }] as const;
 export const TELEGRAM_A_SITE: SiteAdapter = {
   id: 'telegram-a',
   name: 'Telegram Web A',
-  matches: ['https://web.telegram.org/a/*'],
+  matches: SITE_MATCHES['telegram-a'],
   ownHosts: TELEGRAM_OWN_HOSTS,
   post: [
     { css: '.Message[data-message-id]', seen: '2025-06' },
