@@ -68,7 +68,8 @@ function labelMatches(table: LabelTable, name: string): boolean {
  * released as. Whichever `shares` rule that control matches decides what is checked: the typed text
  * (`composer`), or what the composer carries besides it (`opened-post`: Telegram Web A's attached
  * forward, sent by Enter with an empty box).
- * Null when the key press sends nothing; `action: null` when it sends text but no control is found.
+ * Null when the key press sends nothing guarded; `action: null` when it sends text the adapter
+ * guards but no control is found.
  */
 export function findEnterSend(
   adapter: SiteAdapter,
@@ -91,5 +92,7 @@ export function findEnterSend(
       [...container.querySelectorAll(NAMED_CONTROL)].find((el) => findAction(adapter, [el])?.rule === rule);
     if (control) return { action: { rule, element: control } };
   }
-  return typed ? { action: null } : null;
+  // Typed text no rule guards (Web A's plain messages) is nothing missing: only a guarded one is.
+  const guardsText = adapter.actions.some((rule) => rule.step === 'shares' && rule.content === 'composer');
+  return typed && guardsText ? { action: null } : null;
 }

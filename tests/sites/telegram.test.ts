@@ -380,5 +380,7 @@ describe('telegram-a: Enter in the composer with a forward attached', () => {
     await settle(10);
     expect(calls.checkShare).toHaveLength(0);
     expect(page.shares().count).toBe(0);
+    // A plain message is nothing the adapter guards: no send control is missing.
+    expect(calls.reportHealth).not.toContainEqual(expect.objectContaining({ check: GUARD_CHECKS.enterSend, ok: false }));
   });
 });
