@@ -1,4 +1,4 @@
-import { normalizeUrl } from '../match/url';
+import { normalizeParsedUrl } from '../match/url';
 import type { DetailSelectors, LabelTable, SelectorList, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, queryAllAny, queryAllOf } from './dom';
 
@@ -76,20 +76,34 @@ function isOwnHost(adapter: SiteAdapter, host: string): boolean {
   return adapter.ownHosts.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
-/** The last page checked by onOwnPage: a feed scan asks about the same page for every post. */
-let lastOwnPage = { adapter: null as SiteAdapter | null, baseUrl: '', own: false };
+type ExternalLink = { href: string; key: string } | null;
 
-/** Whether links on the page at `baseUrl` that are bare paths stay on the site. */
-function onOwnPage(adapter: SiteAdapter, baseUrl: string): boolean {
-  if (lastOwnPage.adapter === adapter && lastOwnPage.baseUrl === baseUrl) return lastOwnPage.own;
+/** Links kept per page: a feed repeats them (a shared article, the same post again), and parsing is the cost. */
+const MAX_CACHED_LINKS = 2_000;
+
+/**
+ * The page links are read on: whether its bare paths stay on the site, and the links already
+ * resolved there (a feed scan asks about the same page for every post).
+ */
+interface LinkPage {
+  adapter: SiteAdapter | null;
+  baseUrl: string;
+  own: boolean;
+  links: Map<string, ExternalLink>;
+}
+
+let lastPage: LinkPage = { adapter: null, baseUrl: '', own: false, links: new Map() };
+
+function linkPage(adapter: SiteAdapter, baseUrl: string): LinkPage {
+  if (lastPage.adapter === adapter && lastPage.baseUrl === baseUrl) return lastPage;
   let own = false;
   try {
     own = isOwnHost(adapter, new URL(baseUrl).hostname.replace(/^www\./, ''));
   } catch {
     // Not a URL: no link is known to stay on the site.
   }
-  lastOwnPage = { adapter, baseUrl, own };
-  return own;
+  lastPage = { adapter, baseUrl, own, links: new Map() };
+  return lastPage;
 }
 
 /** The host of a normalizeUrl() result (`https://host[:port]/path?query`), without parsing it again. */
@@ -102,20 +116,29 @@ function externalLink(
   adapter: SiteAdapter,
   rawHref: string,
   baseUrl: string,
-  ownPage = onOwnPage(adapter, baseUrl),
-): { href: string; key: string } | null {
+  page = linkPage(adapter, baseUrl),
+): ExternalLink {
   // A bare path on one of the site's own pages stays on the site: most of a post's links (author,
   // post, hashtags) end here, before parsing and normalising, the costliest part of a feed scan.
-  if (ownPage && rawHref.startsWith('/') && !rawHref.startsWith('//')) return null;
-  let absolute: string;
+  if (page.own && rawHref.startsWith('/') && !rawHref.startsWith('//')) return null;
+  const known = page.links.get(rawHref);
+  if (known !== undefined) return known;
+  const link = resolveLink(adapter, rawHref, baseUrl);
+  if (page.links.size >= MAX_CACHED_LINKS) page.links.clear();
+  page.links.set(rawHref, link);
+  return link;
+}
+
+function resolveLink(adapter: SiteAdapter, rawHref: string, baseUrl: string): ExternalLink {
+  let url: URL;
   try {
-    absolute = new URL(rawHref, baseUrl).href;
+    url = new URL(rawHref, baseUrl);
   } catch {
     return null;
   }
-  const key = normalizeUrl(absolute);
+  const key = normalizeParsedUrl(url);
   if (!key || isOwnHost(adapter, normalizedHost(key))) return null;
-  return { href: absolute, key };
+  return { href: url.href, key };
 }
 
 /** The absolute href when it leads off the site (after unwrapping redirectors), else null. */
@@ -125,11 +148,11 @@ export function externalHref(adapter: SiteAdapter, rawHref: string, baseUrl: str
 
 /** External links, one per normalised destination, in document order. */
 function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
-  const ownPage = onOwnPage(adapter, baseUrl);
+  const page = linkPage(adapter, baseUrl);
   const seen = new Set<string>();
   const urls: string[] = [];
   for (const raw of hrefs) {
-    const link = externalLink(adapter, raw, baseUrl, ownPage);
+    const link = externalLink(adapter, raw, baseUrl, page);
     if (!link || seen.has(link.key)) continue;
     seen.add(link.key);
     urls.push(link.href);
@@ -140,10 +163,9 @@ function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl:
 
 function linkHrefs(root: Element, excluded: readonly Element[]): string[] {
   const hrefs: string[] = [];
-  const links = root.getElementsByTagName('a');
-  for (let i = 0; i < links.length; i++) {
-    const href = links[i]!.getAttribute('href');
-    if (href !== null && (excluded.length === 0 || !isExcluded(links[i]!, excluded))) hrefs.push(href);
+  // Only links with an href, listed once by native code: a post has many anchors.
+  for (const link of root.querySelectorAll('a[href]')) {
+    if (excluded.length === 0 || !isExcluded(link, excluded)) hrefs.push(link.getAttribute('href') as string);
   }
   return hrefs;
 }

@@ -63,9 +63,13 @@ function labelMatches(table: LabelTable, name: string): boolean {
 }
 
 /**
- * For Enter pressed in the text of a composer that sends on Enter: the composer's send action,
- * found as its control (by selector, else by label), which is what a held Enter is released as.
- * Null when the key press is not such an Enter; `action: null` when the control is not found.
+ * For Enter pressed in the text of a composer that sends on Enter: the send action it stands for,
+ * found as its control in the composer (by selector, else by label), which is what a held Enter is
+ * released as. Whichever `shares` rule that control matches decides what is checked: the typed text
+ * (`composer`), or what the composer carries besides it (`opened-post`: Telegram Web A's attached
+ * forward, sent by Enter with an empty box).
+ * Null when the key press sends nothing guarded; `action: null` when it sends text the adapter
+ * guards but no control is found.
  */
 export function findEnterSend(
   adapter: SiteAdapter,
@@ -76,16 +80,19 @@ export function findEnterSend(
   if (!composer?.sendsOnEnter || event.key !== 'Enter' || event.isComposing) return null;
   if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return null;
   const editor = path.filter(isElement).find((el) => matchesAny(el, composer.text));
-  // Enter in an empty box sends nothing (WhatsApp shows no send control then, only the microphone).
-  if (!editor || !editor.textContent?.trim()) return null;
-  const container = closestOf(editor, composer.container);
+  const container = editor && closestOf(editor, composer.container);
   if (!container) return null;
+  // Enter in an empty box sends no text (WhatsApp shows no send control then, only the microphone).
+  const typed = Boolean(editor.textContent?.trim());
   for (const rule of adapter.actions) {
-    if (rule.content !== 'composer' || rule.step !== 'shares') continue;
+    if (rule.step !== 'shares' || (rule.on ?? 'click') !== 'click') continue;
+    if (rule.content === 'composer' && !typed) continue;
     const control =
       queryAllOf(container, rule.selectors)[0] ??
       [...container.querySelectorAll(NAMED_CONTROL)].find((el) => findAction(adapter, [el])?.rule === rule);
     if (control) return { action: { rule, element: control } };
   }
-  return { action: null };
+  // Typed text no rule guards (Web A's plain messages) is nothing missing: only a guarded one is.
+  const guardsText = adapter.actions.some((rule) => rule.step === 'shares' && rule.content === 'composer');
+  return typed && guardsText ? { action: null } : null;
 }

@@ -46,6 +46,8 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   const debounceMs = options.debounceMs ?? SCAN_DEBOUNCE_MS;
   let scanned = new WeakSet<Element>();
   let queue: Element[] = [];
+  /** Posts extracted and not yet sent. */
+  let pending: { post: Element; content: PostToMatch }[] = [];
   let running = false;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,21 +85,24 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
     idle((deadline) => {
       idleQueued = false;
       if (!running) return;
-      let batch: { post: Element; content: PostToMatch }[] = [];
       // A page that is never idle (a background tab, a busy feed) still gets a batch per timeout.
       let forced = deadline.didTimeout ? MATCH_POSTS_BATCH : 0;
       while (queue.length > 0 && (deadline.timeRemaining() > MIN_IDLE_MS || forced-- > 0)) {
         const post = queue.shift() as Element;
         const content = postToMatch(adapter, post);
-        if (content) batch.push({ post, content });
-        if (batch.length === MATCH_POSTS_BATCH) {
-          send(batch);
-          batch = [];
-        }
+        if (content) pending.push({ post, content });
+        if (pending.length === MATCH_POSTS_BATCH) sendPending();
       }
-      if (batch.length > 0) send(batch);
+      // One message per batch: a batch extracted over several idle periods is sent once, when full
+      // or when nothing is left to extract (a message costs the page more than a post does).
       if (queue.length > 0) drainWhenIdle();
+      else sendPending();
     });
+  }
+
+  function sendPending(): void {
+    if (pending.length > 0) send(pending);
+    pending = [];
   }
 
   function send(batch: { post: Element; content: PostToMatch }[]): void {
@@ -131,6 +136,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
       // Posts are scanned again when labels come back on.
       scanned = new WeakSet();
       queue = [];
+      pending = [];
     },
   };
 }

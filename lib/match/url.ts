@@ -71,13 +71,17 @@ function parseLeniently(raw: string): URL | null {
       ? `https:${trimmed}`
       : `https://${trimmed}`;
   try {
-    const url = new URL(withScheme);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (!url.hostname.includes('.')) return null;
-    return url;
+    return webUrl(new URL(withScheme));
   } catch {
     return null;
   }
+}
+
+/** The URL when it is a web address (http or https, a dotted host), else null. */
+function webUrl(url: URL): URL | null {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname.includes('.')) return null;
+  return url;
 }
 
 function stripHostPrefixes(host: string): string {
@@ -131,7 +135,19 @@ function canonicalPath(pathname: string): string {
  */
 export function normalizeUrl(raw: string): string | null {
   if (typeof raw !== 'string') return null;
-  let url = parseLeniently(raw);
+  return normalizeWebUrl(parseLeniently(raw));
+}
+
+/**
+ * normalizeUrl for a URL already parsed (a link's absolute href on a page): the same result as
+ * normalizeUrl(url.href), without parsing it again, which counts when a feed's links are scanned.
+ */
+export function normalizeParsedUrl(url: URL): string | null {
+  return url.href.length > MAX_URL_LENGTH ? null : normalizeWebUrl(webUrl(url));
+}
+
+function normalizeWebUrl(parsed: URL | null): string | null {
+  let url = parsed;
   for (let depth = 0; url && depth < MAX_UNWRAP_DEPTH; depth++) {
     const target = redirectTarget(url);
     if (target === null) break;

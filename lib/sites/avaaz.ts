@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -38,7 +39,7 @@ const SHARE_STEP = [
 export const AVAAZ_SITE: SiteAdapter = {
   id: 'avaaz',
   name: 'Avaaz',
-  matches: ['https://secure.avaaz.org/*'],
+  matches: SITE_MATCHES.avaaz,
   ownHosts: ['avaaz.org'],
   post: [{ css: 'body', seen: '2024-06' }],
   // Unconfirmed (see above): the page's paragraphs, and its title, starter, date and share step.
@@ -75,12 +76,18 @@ export const AVAAZ_SITE: SiteAdapter = {
       content: 'post',
     },
   ],
-  // Site health: only petition pages have a sign form (not the home page or the share step's page).
+  // Site health: only petition pages have a sign form. Avaaz's own pages share the campaign paths
+  // (`/campaign/<lang>/imprint/`), so a page counts as a petition only when it asks for an email in a
+  // form: that outlives a renaming of the form's classes and fields, which then shows as degraded.
   expects: [
     {
       name: 'the sign form',
       when: 'page',
       paths: ['^/campaign/[a-z-]+/[^/]+/?$', '^/community_petitions/[a-z-]+/[^/]+/?$'],
+      onlyIf: [
+        { css: 'form:has(input[name="Email" i])', seen: '2017-09' },
+        { css: 'form:has(input[type="email" i])', seen: '2024-06' },
+      ],
       anchors: SIGN_FORM,
     },
   ],

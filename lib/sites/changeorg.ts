@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -44,7 +45,7 @@ const SHARE_STEP = [
 export const CHANGEORG_SITE: SiteAdapter = {
   id: 'changeorg',
   name: 'change.org',
-  matches: ['https://www.change.org/*', 'https://change.org/*'],
+  matches: SITE_MATCHES.changeorg,
   // chng.it is change.org's link shortener.
   ownHosts: ['change.org', 'chng.it'],
   post: [{ css: 'body', seen: '2025-06' }],

@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -31,7 +32,7 @@ export const FACEBOOK_SITE: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
   // web.facebook.com is what many people in Indonesia land on.
-  matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*', 'https://facebook.com/*'],
+  matches: SITE_MATCHES.facebook,
   ownHosts: ['facebook.com', 'fb.com', 'fb.me', 'fb.watch', 'messenger.com'],
   post: [
     // The nearest block that also holds the author: the story, without the feed around it. On a shared

@@ -43,8 +43,7 @@ export {
   YOUTUBE_SITE,
 };
 
-/** Every content-script match pattern, for the manifest. */
-export const CONTENT_SCRIPT_MATCHES: readonly string[] = SITES.flatMap((site) => site.matches);
+export { CONTENT_SCRIPT_MATCHES } from './matches';
 
 const PATTERNS = SITES.map((site) => ({ site, patterns: site.matches.map((m) => new MatchPattern(m)) }));
 

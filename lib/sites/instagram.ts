@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -27,7 +28,7 @@ const SHARE_DIALOG = [{ css: '[role="dialog"]:has(input[placeholder])', seen: '2
 export const INSTAGRAM_SITE: SiteAdapter = {
   id: 'instagram',
   name: 'Instagram',
-  matches: ['https://www.instagram.com/*'],
+  matches: SITE_MATCHES.instagram,
   // l.instagram.com wraps outbound links (unwrapped by the matcher); the rest is Instagram's own.
   ownHosts: ['instagram.com', 'instagr.am'],
   post: [{ css: 'article', seen: '2026-03' }],

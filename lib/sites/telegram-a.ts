@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import { FORWARD_LABELS, SEND_LABELS, TELEGRAM_OWN_HOSTS } from './telegram';
 import type { SiteAdapter } from './types';
 
@@ -22,9 +23,11 @@ import type { SiteAdapter } from './types';
  *   a picked chat gets the forward (`setForwardChatOrTopic`), oneself forwards at once.
  * - middle/composer/ComposerEmbeddedMessage.tsx: `.ComposerEmbeddedMessage .embedded-left-icon`
  *   shows `icon-forward` while forwarding (`icon-reply` / `icon-edit` otherwise);
- *   Composer.tsx: the main button `button.Button.send` (class = its state), aria-label "Send".
+ *   Composer.tsx: the main button `button.Button.send` (class = its state), aria-label "Send";
+ *   MessageInput.tsx: the text field `#editable-message-text` (contenteditable, role textbox),
+ *   whose Enter (without Shift) sends, the attached forward too, even with no text typed.
  * - A public test that models Web A's list: `.Message.message-list-item` with `id="message-<id>"`.
- * Not covered: Enter in the composer while a forward is attached (a key press in the text field).
+ * Not covered: the "send with Ctrl+Enter" setting (Enter then breaks the line; Ctrl+Enter goes through).
  */
 
 /** The composer while it carries a forward, not a reply or an edit. */
@@ -36,7 +39,7 @@ const MESSAGE_MENU = [{ css: '.MessageContextMenu', seen: '2025-06' }] as const;
 export const TELEGRAM_A_SITE: SiteAdapter = {
   id: 'telegram-a',
   name: 'Telegram Web A',
-  matches: ['https://web.telegram.org/a/*'],
+  matches: SITE_MATCHES['telegram-a'],
   ownHosts: TELEGRAM_OWN_HOSTS,
   post: [
     { css: '.Message[data-message-id]', seen: '2025-06' },
@@ -48,6 +51,15 @@ export const TELEGRAM_A_SITE: SiteAdapter = {
     { css: '.MessageMeta', seen: '2025-06' },
     { css: '.EmbeddedMessage', seen: '2025-06' },
   ],
+  // Enter sends whatever the composer carries: with a forward attached, the forward rule's send.
+  composer: {
+    container: [{ css: '.Composer', seen: '2025-06' }],
+    text: [
+      { css: '#editable-message-text', seen: '2025-06' },
+      { css: '[contenteditable="true"][role="textbox"]', seen: '2025-06' },
+    ],
+    sendsOnEnter: true,
+  },
   actions: [
     {
       kind: 'forward',

@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import { FORWARD_LABELS, SEND_LABELS, TELEGRAM_OWN_HOSTS } from './telegram';
 import type { SiteAdapter } from './types';
 
@@ -38,7 +39,7 @@ const PICKER = [{ css: '.popup-forward', seen: '2026-08' }] as const;
 export const TELEGRAM_K_SITE: SiteAdapter = {
   id: 'telegram-k',
   name: 'Telegram Web K',
-  matches: ['https://web.telegram.org/k/*'],
+  matches: SITE_MATCHES['telegram-k'],
   ownHosts: TELEGRAM_OWN_HOSTS,
   post: [{ css: '.bubble[data-mid]', seen: '2026-08' }],
   postText: [{ css: '.message', seen: '2026-08' }],

@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -25,7 +26,7 @@ const MENU = [{ css: '[role="menu"], [role="dialog"]', seen: '2025-06' }] as con
 export const THREADS_SITE: SiteAdapter = {
   id: 'threads',
   name: 'Threads',
-  matches: ['https://www.threads.net/*', 'https://www.threads.com/*'],
+  matches: SITE_MATCHES.threads,
   // l.threads.net wraps outbound links (unwrapped by the matcher); the rest is Threads' own.
   ownHosts: ['threads.net', 'threads.com'],
   post: [{ css: 'div[data-pressable-container="true"]', seen: '2026-03' }],

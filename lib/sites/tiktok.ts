@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -35,7 +36,7 @@ const SHARE_MENU = [{ css: '[data-e2e="share-group"]', seen: '2025-06' }] as con
 export const TIKTOK_SITE: SiteAdapter = {
   id: 'tiktok',
   name: 'TikTok',
-  matches: ['https://www.tiktok.com/*'],
+  matches: SITE_MATCHES.tiktok,
   // vt./vm. are TikTok's short links to its own videos.
   ownHosts: ['tiktok.com'],
   post: [

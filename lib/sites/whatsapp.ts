@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -46,7 +47,7 @@ const MESSAGE_MENU = [{ css: '#app > div > span ul', seen: '2025-06' }] as const
 export const WHATSAPP_SITE: SiteAdapter = {
   id: 'whatsapp',
   name: 'WhatsApp Web',
-  matches: ['https://web.whatsapp.com/*'],
+  matches: SITE_MATCHES.whatsapp,
   // wa.me and chat.whatsapp.com links open chats and groups, not articles.
   ownHosts: ['whatsapp.com', 'whatsapp.net', 'wa.me'],
   post: [

@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -29,7 +30,7 @@ const MENU_LAYERS = [
 export const X_SITE: SiteAdapter = {
   id: 'x',
   name: 'X (Twitter)',
-  matches: ['https://x.com/*', 'https://mobile.x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*'],
+  matches: SITE_MATCHES.x,
   // t.co is not here on purpose: X wraps every outbound link in t.co, so t.co links lead to articles.
   ownHosts: ['x.com', 'twitter.com'],
   post: [

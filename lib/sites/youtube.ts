@@ -1,3 +1,4 @@
+import { SITE_MATCHES } from './matches';
 import type { SiteAdapter } from './types';
 
 /**
@@ -40,7 +41,7 @@ const SHARE_PANEL = [
 export const YOUTUBE_SITE: SiteAdapter = {
   id: 'youtube',
   name: 'YouTube',
-  matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
+  matches: SITE_MATCHES.youtube,
   // Channels, hashtags, other videos and short links are YouTube's own.
   ownHosts: ['youtube.com', 'youtu.be', 'youtube-nocookie.com'],
   post: [

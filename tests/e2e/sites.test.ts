@@ -133,6 +133,23 @@ const FLOWS: SiteFlow[] = [
     },
     logged: (id) => `forward:${id}:Keluarga Besar`,
   },
+  {
+    name: 'Telegram Web A: forward sent with Enter',
+    route: 'https://web.telegram.org/a/',
+    fixture: 'telegram-a/chat.html',
+    locales: ['en'],
+    pageFor: () => 'https://web.telegram.org/a/#-1001234567890',
+    hoax: '101',
+    benign: '102',
+    // Enter in the empty message box sends the attached forward, as the send button does.
+    async share(page, id) {
+      await page.locator(`.MessageList .Message[data-message-id="${id}"] .text-content`).click({ button: 'right' });
+      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: 'Forward' }).click();
+      await page.locator('.ChatOrUserPicker .ListItem-button').first().click();
+      await page.locator('#editable-message-text').press('Enter');
+    },
+    logged: (id) => `forward:${id}:Keluarga Besar`,
+  },
 ];
 
 let browser: ExtensionBrowser;

@@ -20,6 +20,7 @@ beforeAll(async () => {
   browser = await startBrowser();
   await waitForStarterList(browser);
   await serveFixture(browser.context, 'https://www.tiktok.com/@infowarga/**', 'web-share/video.id.html');
+  await serveFixture(browser.context, 'https://www.threads.com/@kabar_lawu/**', 'web-share/post.en.html');
   // The browser's own share, as on the systems that have one (Debian's Chromium has none):
   // defined before any script of the page or of the extension runs.
   await browser.context.addInitScript(() => {
@@ -41,9 +42,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(): Promise<Page> {
+async function open(url = PAGE): Promise<Page> {
   const page = await browser.context.newPage();
-  await page.goto(PAGE);
+  await page.goto(url);
   return page;
 }
 
@@ -92,6 +93,26 @@ describe('a page that shares through navigator.share', () => {
     await share(page, BENIGN);
     const { log, native } = await sharesOf(page, 1);
     expect(log).toEqual([`shared:${BENIGN}`]);
+    expect(native).toHaveLength(1);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('navigator.share on another guarded site, in its English UI (Threads)', () => {
+  const POST = 'https://www.threads.com/@kabar_lawu/post/DLw7aErUpSi';
+  const sharePost = (page: Page, id: string) => page.locator(`[data-fixture-post="${id}"] [data-fixture-share]`).click();
+
+  it('asks before sharing a known hoax; Cancel rejects the share; a benign post is shared at once', async () => {
+    const page = await open(POST);
+    await sharePost(page, 'DLw7aErUpSi');
+    await expect.poll(() => page.locator('saring-prompt [role="dialog"]').getAttribute('data-reason')).toBe('hoax-match');
+    expect(await page.locator('saring-prompt [data-match-id="tbh26-35352"]').count()).toBe(1);
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await sharesOf(page, 1)).toEqual({ log: ['rejected:DLw7aErUpSi:AbortError'], native: [] });
+    await sharePost(page, 'DPsgGrgKpas');
+    const { log, native } = await sharesOf(page, 2);
+    expect(log).toEqual(['rejected:DLw7aErUpSi:AbortError', 'shared:DPsgGrgKpas']);
     expect(native).toHaveLength(1);
     expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();

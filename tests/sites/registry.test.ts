@@ -7,6 +7,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { GUARD_CHECKS } from '../../lib/guard/health';
 import { MAX_CHECK_NAME } from '../../lib/messaging/protocol';
 import { CONTENT_SCRIPT_MATCHES, DEMO_SITE, SITES, siteForUrl } from '../../lib/sites';
+import { SITE_MATCHES } from '../../lib/sites/matches';
 import type { SelectorList, SiteAdapter } from '../../lib/sites/types';
 import { FIXTURE_LANGUAGES, fixtureHtml } from './harness';
 
@@ -91,9 +92,9 @@ describe('site adapters', () => {
         expect(adapter.forwardedMany.labels.id.length).toBeGreaterThan(0);
         expect(adapter.forwardedMany.labels.en.length).toBeGreaterThan(0);
       }
-      // Enter is released as a click on the composer's send control, so there must be one.
+      // Enter is released as a click on a send control in the composer, so there must be a clicked one.
       if (adapter.composer?.sendsOnEnter) {
-        expect(adapter.actions.some((rule) => rule.content === 'composer' && rule.step === 'shares')).toBe(true);
+        expect(adapter.actions.some((rule) => rule.step === 'shares' && (rule.on ?? 'click') === 'click')).toBe(true);
       }
     });
 
@@ -152,6 +153,15 @@ describe('siteForUrl', () => {
       expect(siteForUrl(url)).toBeNull();
     },
   );
+});
+
+describe('match patterns', () => {
+  // The page-world navigator.share wrapper takes its patterns from lib/sites/matches.ts alone.
+  it('are each guarded adapter’s own, and all of them, in lib/sites/matches.ts', () => {
+    expect(SITES.map((site) => site.id).sort()).toEqual(Object.keys(SITE_MATCHES).sort());
+    for (const site of SITES) expect(site.matches, site.id).toEqual(SITE_MATCHES[site.id as keyof typeof SITE_MATCHES]);
+    expect([...CONTENT_SCRIPT_MATCHES].sort()).toEqual(SITES.flatMap((site) => site.matches).sort());
+  });
 });
 
 const MANIFEST = join(process.cwd(), '.output/chrome-mv3/manifest.json');

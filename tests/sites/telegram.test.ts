@@ -20,6 +20,7 @@ import {
   fakeTransport,
   HOAX_ANSWER,
   loadFixture,
+  pressKey,
   settle,
 } from './harness';
 
@@ -327,5 +328,59 @@ describe.each(FIXTURE_LANGUAGES)('telegram-a labels on the %s UI', (language: Fi
     const reply = contentOf(A, page, '106');
     expect(reply.text).toContain('sudah dibantah PVMBG');
     expect(reply.text).not.toContain('Gunung');
+  });
+});
+
+describe('telegram-a: Enter in the composer with a forward attached', () => {
+  let page: FixturePage;
+  let disarm = () => {};
+  afterEach(async () => {
+    disarm();
+    await page.close();
+  });
+
+  function arm(answer: () => Promise<CheckShareResponse>, outcome: Outcome) {
+    page = loadFixture('telegram-a', 'en');
+    const { transport, calls } = fakeTransport(answer);
+    const prompt = fakePrompt(outcome);
+    disarm = armGuard({ adapter: TELEGRAM_A_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    return { calls, shown: prompt.shown };
+  }
+  const editor = () => $(page.document, '#editable-message-text');
+
+  it('is held like the send button and checks the right-clicked message, not the empty box; Cancel sends nothing', async () => {
+    const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    forwardFromMenu(A, page, IDS.hoax, 'en');
+    expect(pressKey(editor(), 'Enter').defaultPrevented).toBe(true);
+    expect(pressKey(editor(), 'Enter', 'keyup').defaultPrevented).toBe(true);
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(1);
+    expect(calls.checkShare[0]).toMatchObject({ site: 'telegram-a', kind: 'forward' });
+    expect(calls.checkShare[0]?.text).toContain(HOAX_TEXT);
+    expect(shown[0]?.matches[0]?.id).toBe('tbh26-35352');
+    expect(page.shares()).toEqual({ count: 0, log: [] });
+  });
+
+  it('forwards once on Share anyway, also with text typed beside the forward', async () => {
+    const { calls } = arm(async () => HOAX_ANSWER, 'share');
+    forwardFromMenu(A, page, IDS.hoax, 'en');
+    editor().textContent = 'cek ini';
+    pressKey(editor(), 'Enter');
+    await settle(10);
+    expect(calls.checkShare[0]?.text).toContain(HOAX_TEXT);
+    expect(page.shares().log).toEqual([A.logged(IDS.hoax)]);
+  });
+
+  it('lets Enter without a forward, and Shift+Enter with one, through unchecked', async () => {
+    const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
+    editor().textContent = 'Gunung Lawu bakal erupsi besar';
+    expect(pressKey(editor(), 'Enter').defaultPrevented).toBe(true); // by the site itself, which sends
+    forwardFromMenu(A, page, IDS.hoax, 'en');
+    pressKey(editor(), 'Enter', 'keydown', { shiftKey: true });
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(page.shares().count).toBe(0);
+    // A plain message is nothing the adapter guards: no send control is missing.
+    expect(calls.reportHealth).not.toContainEqual(expect.objectContaining({ check: GUARD_CHECKS.enterSend, ok: false }));
   });
 });

@@ -9,6 +9,8 @@ import {
 } from '../../lib/guard/expectations';
 import { SITES } from '../../lib/sites';
 import type { Expectation, SiteAdapter } from '../../lib/sites/types';
+import { AVAAZ_SITE } from '../../lib/sites/avaaz';
+import { CHANGEORG_SITE } from '../../lib/sites/changeorg';
 import { X_SITE } from '../../lib/sites/x';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import { X_DRIVER } from '../sites/drivers';
@@ -65,6 +67,32 @@ describe('isMet / appliesTo', () => {
     expect(appliesTo(page('<div id="main"></div>'), chat)).toBe(true);
   });
 
+});
+
+describe('petition sites check petition pages only', () => {
+  const applicable = (adapter: SiteAdapter, pathname: string, doc: Document) =>
+    expectationsFor(adapter, 'page', pathname).filter((e) => appliesTo(doc, e));
+
+  it('avaaz: its own pages on campaign paths (imprint) are not petitions; a renamed sign form still is', () => {
+    const imprint = page('<main><h1>Imprint</h1><p>Avaaz Foundation, 27 Union Square West, New York</p></main>');
+    expect(applicable(AVAAZ_SITE, '/campaign/en/imprint/', imprint)).toEqual([]);
+    expect(applicable(AVAAZ_SITE, '/campaign/id/privacy/', imprint)).toEqual([]);
+    const renamed = page(
+      '<main><h1>Lindungi hutan adat Papua</h1><form class="petition-sign-v2"><input name="member_email" type="email">' +
+        '<button type="submit">Sign</button></form></main>',
+    );
+    const checks = applicable(AVAAZ_SITE, '/campaign/en/lindungi_hutan_adat_papua/', renamed);
+    expect(checks.map((e) => e.name)).toEqual(['the sign form']);
+    expect(checks.every((e) => isMet(renamed, e))).toBe(false);
+  });
+
+  it('change.org: a petition’s comments and people’s profiles are not petition pages', () => {
+    const any = page('<main><h1>Perbaiki trotoar</h1></main>');
+    expect(applicable(CHANGEORG_SITE, '/p/perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki', any)).toHaveLength(2);
+    expect(applicable(CHANGEORG_SITE, '/p/perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki/c', any)).toEqual([]);
+    expect(applicable(CHANGEORG_SITE, '/p/perbaiki-trotoar-jalan-cempaka-untuk-pejalan-kaki/u/1234', any)).toEqual([]);
+    expect(applicable(CHANGEORG_SITE, '/u/1234567', any)).toEqual([]);
+  });
 });
 
 describe('each site fixture meets its own page expectations', () => {

@@ -156,6 +156,37 @@ describe('label scanner batching', () => {
   });
 });
 
+describe('label scanner messages', () => {
+  it('sends a batch extracted over several idle periods as one message', async () => {
+    const page = loadFixture('x', 'en');
+    const background = fakeBackground('x');
+    const waiting: IdleCallback[] = [];
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: background.matchPosts,
+      showLabel: () => undefined,
+      idle: (callback) => void waiting.push(callback),
+    });
+    scanner.start();
+    let periods = 0;
+    // Idle periods long enough for two posts each.
+    for (let callback = waiting.shift(); callback; callback = waiting.shift()) {
+      periods += 1;
+      let left = 2;
+      callback({ timeRemaining: () => (left-- > 0 ? 50 : 0) });
+    }
+    await settle();
+    const posts = page.document.querySelectorAll('article[data-testid="tweet"]').length;
+    expect(periods).toBeGreaterThan(2);
+    expect(background.requests).toHaveLength(1);
+    expect(background.requests[0]?.posts.length).toBeGreaterThan(2);
+    expect(background.requests[0]?.posts.length).toBeLessThanOrEqual(posts);
+    scanner.stop();
+    await page.close();
+  });
+});
+
 describe('label', () => {
   it('carries the match id and renders list text as text, never as HTML', async () => {
     const page = loadFixture('x', 'en');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registrableDomain } from '../../lib/match/domain';
-import { hostOf, normalizeUrl } from '../../lib/match/url';
+import { hostOf, normalizeParsedUrl, normalizeUrl } from '../../lib/match/url';
 
 describe('normalizeUrl', () => {
   const canonical = 'https://kompas.com/read/2024/06/01/berita';
@@ -82,6 +82,25 @@ describe('normalizeUrl', () => {
       expect(normalizeUrl(bad)).toBeNull();
     }
     expect(normalizeUrl(undefined as unknown as string)).toBeNull();
+  });
+});
+
+describe('normalizeParsedUrl', () => {
+  it('gives what normalizeUrl gives for the same absolute link', () => {
+    const links = [
+      'https://www.kompas.com/tren/read/2026/11/20/bmkg/amp/?utm_source=wa&id=3#top',
+      'http://m.detik.com/news/berita?b=2&a=1',
+      'https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.kompas.com%2Fa%3Ffbclid%3Dx',
+      'https://www.google.com/url?q=https://turnbackhoax.id/2026/11/lawu/',
+      'https://t.co/Kp7rT2xQ9m',
+      'https://x.com/kabar_lawu/status/1993000000000000001?s=20&t=abc',
+      'https://localhost/a',
+      'ftp://files.example.com/a',
+      'mailto:redaksi@kompas.com',
+      `https://example.com/${'a'.repeat(5_000)}`,
+    ];
+    for (const link of links) expect(normalizeParsedUrl(new URL(link)), link).toBe(normalizeUrl(link));
+    expect(normalizeParsedUrl(new URL(links[0]!))).toBe('https://kompas.com/tren/read/2026/11/20/bmkg?id=3');
   });
 });
 
