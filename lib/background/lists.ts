@@ -46,7 +46,7 @@ export function listSyncOf(context: BackgroundContext): ListSync {
 
 /** The rows of the options page: stored lists and their sources, with any sync in flight. */
 export async function listViews(db: SaringDb, sync: ListSync, policy: ManagedPolicy): Promise<ListStatus[]> {
-  const [records, sources] = await Promise.all([db.lists.toArray(), db.sources.toArray()]);
+  const [records, sources] = await Promise.all([sync.listRecords(), db.sources.toArray()]);
   const sourceById = new Map(sources.map((source) => [source.listId, source]));
   const views = records.map((record) => viewOf(record, sourceById.get(record.id), sync, policy));
   for (const source of sources) {

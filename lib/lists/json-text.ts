@@ -33,14 +33,27 @@ export function stripBom(text: string): string {
  * always as a ListFormatError with a message saying which (never a RangeError or SyntaxError).
  */
 export function parseJsonText(text: string): unknown {
+  checkJsonText(text);
+  return parseCheckedJsonText(text);
+}
+
+/**
+ * parseJsonText's checks (size, nesting) alone; `byteLength`, when the caller knows it, saves
+ * counting. A worker may pause between them and the parse, each a block of work on a big list.
+ */
+export function checkJsonText(text: string, byteLength?: number): void {
   // Every character is at least one byte: count exactly only when it could matter.
-  if (text.length * 3 > LIST_FILE_LIMITS.maxBytes) checkListSize(utf8ByteLength(text));
-  const json = stripBom(text);
-  if (nestingDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+  if (byteLength !== undefined) checkListSize(byteLength);
+  else if (text.length * 3 > LIST_FILE_LIMITS.maxBytes) checkListSize(utf8ByteLength(text));
+  if (nestingDepth(stripBom(text), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new ListFormatError(`Not a list: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
+}
+
+/** parseJsonText's parse, after checkJsonText. */
+export function parseCheckedJsonText(text: string): unknown {
   try {
-    return JSON.parse(json);
+    return JSON.parse(stripBom(text));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ListFormatError(`Not JSON: ${reason.length > 200 ? `${reason.slice(0, 200)}…` : reason}`);

@@ -1,12 +1,13 @@
-import type { SaringDb, SkippedItem, SourceRecord, SyncProblem } from '../db';
+import type { ListRecord, SaringDb, SkippedItem, SourceRecord, SyncProblem } from '../db';
 import { download, SyncError, type Validators } from './download';
 import { verifyListSignature } from './signature';
 import { deleteList, writeList, type ListChange, type ListOrigin } from './store';
 import { checkListUrl, refreshIntervalMs, retryDelayMs, type SubscribeRequest } from './subscriptions';
-import { ListFormatError, validateList, type ValidatedList } from './validate';
-import { parseJsonText } from './json-text';
+import { ListFormatError, validateListPausing, type ValidatedList } from './validate';
+import { checkJsonText, parseCheckedJsonText } from './json-text';
 import { LIST_FILE_LIMITS } from './schema';
 import { checkVersion } from './version';
+import { nextTask } from '../next-task';
 
 /** A list server silent this long (before answering, or mid-body) has failed the sync. */
 export const SYNC_IDLE_TIMEOUT_MS = 20_000;
@@ -77,11 +78,23 @@ export function skippedItemsOf(list: ValidatedList): SkippedItem[] {
 export class ListSync {
   private readonly inFlight = new Map<string, Promise<SyncOutcome>>();
   private readonly progress = new Map<string, SyncProgress>();
+  /** The list records as they were before the writes under way, and how many are under way. */
+  private recordsBeforeWrites: ListRecord[] = [];
+  private writes = 0;
 
   constructor(private readonly context: SyncContext) {}
 
   progressOf(listId: string): SyncProgress | null {
     return this.progress.get(listId) ?? null;
+  }
+
+  /**
+   * The stored list records. A list write holds the lists table until its chunks are committed
+   * (a second for a big list): meanwhile the records as they were answer, the old copy being
+   * what still serves.
+   */
+  listRecords(): Promise<ListRecord[]> {
+    return this.writes > 0 ? Promise.resolve(this.recordsBeforeWrites) : this.context.db.lists.toArray();
   }
 
   /** Downloads, verifies (with a pinned key), parses and validates a list without storing it. */
@@ -296,9 +309,15 @@ export class ListSync {
     let writeMs = 0;
     try {
       const { readMs, buildMs } = await index.update(async () => {
-        const written = await writeList(db, list, origin, now());
-        writeMs = performance.now() - started;
-        return { written, items: list.items };
+        this.recordsBeforeWrites = await db.lists.toArray();
+        this.writes++;
+        try {
+          const written = await writeList(db, list, origin, now());
+          writeMs = performance.now() - started;
+          return { written, items: list.items };
+        } finally {
+          this.writes--;
+        }
       });
       console.info(
         `[saring] list ${list.header.id} v${list.header.version}: ${list.items.length} items written in ${writeMs.toFixed(0)} ms, ` +
@@ -342,7 +361,12 @@ export class ListSync {
     if (publicKey !== undefined) await this.checkSignature(url, got.bytes, publicKey, options);
     let raw: unknown;
     try {
-      raw = parseJsonText(new TextDecoder().decode(got.bytes));
+      // Decoding, checking and parsing 30 MB are a block each (~0.1–0.3 s): answer what waits between them.
+      const text = await decodePausing(got.bytes);
+      checkJsonText(text, got.bytes.length);
+      await nextTask();
+      raw = parseCheckedJsonText(text);
+      await nextTask();
     } catch (error) {
       throw new SyncError({ code: 'not-json', detail: error instanceof Error ? error.message : String(error) });
     }
@@ -350,7 +374,7 @@ export class ListSync {
     if (Array.isArray(rawItems) && rawItems.length > LIST_FILE_LIMITS.maxItems) {
       throw new SyncError({ code: 'too-many-items', detail: `${rawItems.length}` });
     }
-    return { list: validateList(raw), validators: got.validators };
+    return { list: await validateListPausing(raw, nextTask), validators: got.validators };
   }
 
   private async checkSignature(
@@ -372,6 +396,21 @@ export class ListSync {
       throw new SyncError({ code: 'signature-wrong' });
     }
   }
+}
+
+/** Bytes decoded between pauses: ~20 ms of work. */
+const DECODED_BETWEEN_PAUSES = 4 * 1024 * 1024;
+
+/** UTF-8 as text, decoded a few MB at a time with a pause after each. */
+async function decodePausing(bytes: Uint8Array): Promise<string> {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += DECODED_BETWEEN_PAUSES) {
+    parts.push(decoder.decode(bytes.subarray(at, at + DECODED_BETWEEN_PAUSES), { stream: true }));
+    await nextTask();
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function previewOf(url: string, request: SubscribeRequest, { list }: Fetched): ListPreview {

@@ -96,33 +96,50 @@ export interface CheckedItems {
 }
 
 /**
- * Validates items one by one: a bad item is left out and reported (its first problem); a repeated
- * id keeps the first. `whereOf` names an item for people (`items[41]`, `line 43`).
+ * Validates items one by one, in as many calls as the caller likes: a bad item is left out and
+ * reported (its first problem); a repeated id keeps the first. `whereOf` names an item for
+ * people (`items[41]`, `line 43`).
  */
+class ItemChecker implements CheckedItems {
+  readonly items: ListItem[] = [];
+  readonly problems: ListProblem[] = [];
+  private readonly firstSeen = new Map<string, string>();
+
+  constructor(
+    private readonly whereOf: (index: number) => string = (index) => `items[${index}]`,
+    private readonly keySeparator = '.',
+  ) {}
+
+  /** Checks rawItems[start..end). */
+  check(rawItems: readonly unknown[], start = 0, end = rawItems.length): void {
+    for (let index = start; index < end; index++) {
+      const rawItem = rawItems[index];
+      const where = this.whereOf(index);
+      const item = listItemSchema.safeParse(rawItem);
+      if (!item.success) {
+        this.problems.push(problemsOf(item.error, rawItem, where, this.keySeparator)[0]!);
+        continue;
+      }
+      const first = this.firstSeen.get(item.data.id);
+      if (first !== undefined) {
+        this.problems.push({ where: `${where}${this.keySeparator}id`, what: `duplicate id ${JSON.stringify(item.data.id)} (first at ${first})` });
+        continue;
+      }
+      this.firstSeen.set(item.data.id, where);
+      this.items.push(item.data);
+    }
+  }
+}
+
+/** Validates items (see ItemChecker). */
 export function checkItems(
   rawItems: readonly unknown[],
-  whereOf: (index: number) => string = (index) => `items[${index}]`,
-  keySeparator = '.',
+  whereOf?: (index: number) => string,
+  keySeparator?: string,
 ): CheckedItems {
-  const items: ListItem[] = [];
-  const problems: ListProblem[] = [];
-  const firstSeen = new Map<string, string>();
-  rawItems.forEach((rawItem, index) => {
-    const where = whereOf(index);
-    const item = listItemSchema.safeParse(rawItem);
-    if (!item.success) {
-      problems.push(problemsOf(item.error, rawItem, where, keySeparator)[0]!);
-      return;
-    }
-    const first = firstSeen.get(item.data.id);
-    if (first !== undefined) {
-      problems.push({ where: `${where}${keySeparator}id`, what: `duplicate id ${JSON.stringify(item.data.id)} (first at ${first})` });
-      return;
-    }
-    firstSeen.set(item.data.id, where);
-    items.push(item.data);
-  });
-  return { items, problems };
+  const checker = new ItemChecker(whereOf, keySeparator);
+  checker.check(rawItems);
+  return { items: checker.items, problems: checker.problems };
 }
 
 /** Refuses a file over LIST_FILE_LIMITS.maxBytes (bytes as received, before parsing). */
@@ -151,19 +168,18 @@ export function checkHeader(raw: unknown): ListHeader {
   throw new ListFormatError(`Bad list header: ${problems.map(({ where, what }) => `${where}: ${what}`).join('; ')}`, problems);
 }
 
-/**
- * Validates a parsed list file: a bad header or shape rejects the file whole; bad items and
- * domain entries are skipped one by one and reported. Duplicate item ids keep the first.
- */
-export function validateList(raw: unknown): ValidatedList {
+/** A list file's parts once its shape is right: a bad header or shape rejects the file whole. */
+function listParts(raw: unknown): { header: ListHeader; rawItems: unknown[]; rawDomains: unknown[] } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ListFormatError('A list is a JSON object');
   const header = checkHeader(raw);
   const { items: rawItems, domains: rawDomains = [] } = raw as { items?: unknown; domains?: unknown };
   if (!Array.isArray(rawItems)) throw new ListFormatError('A list needs an "items" array', [{ where: 'items', what: 'must be an array' }]);
   if (!Array.isArray(rawDomains)) throw new ListFormatError('"domains" must be an array', [{ where: 'domains', what: 'must be an array' }]);
   checkItemCount(rawItems.length);
+  return { header, rawItems, rawDomains };
+}
 
-  const { items, problems } = checkItems(rawItems);
+function withDomains(header: ListHeader, { items, problems }: CheckedItems, rawDomains: unknown[]): ValidatedList {
   const domains: DomainEntry[] = [];
   rawDomains.forEach((rawDomain, index) => {
     const domain = domainEntrySchema.safeParse(rawDomain);
@@ -171,4 +187,32 @@ export function validateList(raw: unknown): ValidatedList {
     else problems.push(problemsOf(domain.error, rawDomain, `domains[${index}]`)[0]!);
   });
   return { header, items, domains, skipped: problems.length, problems };
+}
+
+/**
+ * Validates a parsed list file: a bad header or shape rejects the file whole; bad items and
+ * domain entries are skipped one by one and reported. Duplicate item ids keep the first.
+ */
+export function validateList(raw: unknown): ValidatedList {
+  const { header, rawItems, rawDomains } = listParts(raw);
+  const checker = new ItemChecker();
+  checker.check(rawItems);
+  return withDomains(header, checker, rawDomains);
+}
+
+/** Items validated between two pauses: ~10–20 ms of zod work on a slow machine. */
+export const VALIDATION_BATCH = 1_000;
+
+/**
+ * validateList, pausing between batches of items (`pause` resolves when the caller may go on),
+ * so a worker validating 100,000 items still answers its messages meanwhile.
+ */
+export async function validateListPausing(raw: unknown, pause: () => Promise<void>): Promise<ValidatedList> {
+  const { header, rawItems, rawDomains } = listParts(raw);
+  const checker = new ItemChecker();
+  for (let start = 0; start < rawItems.length; start += VALIDATION_BATCH) {
+    if (start > 0) await pause();
+    checker.check(rawItems, start, Math.min(start + VALIDATION_BATCH, rawItems.length));
+  }
+  return withDomains(header, checker, rawDomains);
 }

@@ -233,8 +233,10 @@ function declaredLanguage(item: ListItem): Language | undefined {
   return code === 'en' || code === 'id' ? code : undefined;
 }
 
-/** Items tokenised between pauses of an interruptible build: ~50 ms of work on a slow machine. */
-const ITEMS_BETWEEN_PAUSES = 2_000;
+/** Items tokenised between pauses of an interruptible build: ~10–25 ms of work on a slow machine. */
+const ITEMS_BETWEEN_PAUSES = 500;
+/** Docs gone through between pauses in the build's later passes, which cost far less per doc. */
+const DOCS_BETWEEN_PAUSES = 25_000;
 
 export function buildIndex(lists: IndexedList[]): BuiltIndex {
   const steps = buildSteps(lists);
@@ -304,6 +306,7 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
     }
   };
   for (let doc = 0; doc < claims.length; doc++) {
+    if (doc > 0 && doc % DOCS_BETWEEN_PAUSES === 0) yield;
     mark(rowOf(claimSequences, doc), FIELD_CLAIM);
     mark(rowOf(textSequences, doc), FIELD_TEXT);
     for (const token of seen) {
@@ -326,6 +329,7 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
   const postingFields = new Uint8Array(distinct.values.length);
   const filled = postingOffsets.slice(0, tokenCount);
   for (let doc = 0; doc < claims.length; doc++) {
+    if (doc > 0 && doc % DOCS_BETWEEN_PAUSES === 0) yield;
     for (let at = distinct.offsets[doc]!; at < distinct.offsets[doc + 1]!; at++) {
       const entry = distinct.values[at]!;
       const token = entry % FIELD_SHIFT;
@@ -335,7 +339,7 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
     }
   }
   yield;
-  return completeIndex({
+  return yield* completeIndex({
     lists: lists.map(spanOf),
     docCount: claims.length,
     claimOf: (doc) => claims[doc]!,
@@ -379,11 +383,13 @@ function massesOf(rows: Rows, weights: Float32Array): Float64Array {
   return masses;
 }
 
-/** The derived parts: per-doc token sets, IDF weights, common words, masses. */
-function completeIndex(core: IndexCore): BuiltIndex {
+/** The derived parts: per-doc token sets, IDF weights, common words, masses (yielding between them). */
+function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
   const tokenCount = core.vocabulary.size;
   const claimTokens = docRows(core, FIELD_CLAIM);
+  yield;
   const textTokens = docRows(core, FIELD_TEXT);
+  yield;
   const claimFrequency = frequencies(claimTokens, tokenCount);
   const textFrequency = frequencies(textTokens, tokenCount);
   let withText = 0;
@@ -407,8 +413,10 @@ function completeIndex(core: IndexCore): BuiltIndex {
     common[token] =
       total >= 20 && (inClaims > COMMON_WORD_SHARE * total || inTexts > COMMON_WORD_SHARE * withText) ? 1 : 0;
   }
+  yield;
   const claimMass = massesOf(claimTokens, idf);
   const textMass = massesOf(textTokens, textIdf);
+  yield;
   const retrievalNorm = new Float32Array(core.docCount);
   for (let doc = 0; doc < core.docCount; doc++) {
     retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));

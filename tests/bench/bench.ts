@@ -117,6 +117,9 @@ const width = Math.max(...rows.map((r) => r[1].length));
 console.log(`\n${'where'.padEnd(9)} ${'what'.padEnd(width)}  figure`);
 for (const [where, what, figure] of rows) console.log(`${where.padEnd(9)} ${what.padEnd(width)}  ${figure}`);
 
+// `--lists-only`: the rows above alone (the starter list and the 100k list's syncs).
+if (process.argv.includes('--lists-only')) process.exit(0);
+
 // The matcher at 1k / 10k / 100k items, Node and Chromium (issue 3): tests/bench/matcher.ts.
 await (await import('./matcher')).runMatcherBench();
 

@@ -4,7 +4,7 @@ import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { openDb } from '../../lib/db';
 import * as store from '../../lib/lists/store';
 import { CHUNK_SIZE, readStoredLists, withChange, writeList } from '../../lib/lists/store';
-import { ListFormatError, validateList } from '../../lib/lists/validate';
+import { ListFormatError, VALIDATION_BATCH, validateList, validateListPausing } from '../../lib/lists/validate';
 import { createMatcher } from '../../lib/match';
 
 const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
@@ -27,6 +27,29 @@ describe('validateList', () => {
     expect(list.items.map((item) => item.id)).toEqual(['i0', 'i1']);
     expect(list.domains).toEqual([{ domain: 'hoaks.example', rating: 'unreliable' }]);
     expect(list.skipped).toBe(3);
+  });
+
+  it('validates in batches with pauses between them, to the same result', async () => {
+    const raw = {
+      ...header,
+      items: [
+        ...items(VALIDATION_BATCH * 2),
+        // A bad item and a repeated id in the last batch, repeating one from the first.
+        { id: 'x', claim: 'c', rating: 'wrong' },
+        { id: 'i1', claim: 'again', rating: 'false' },
+      ],
+      domains: [{ domain: 'h', rating: 'unreliable' }],
+    };
+    const pause = vi.fn(() => Promise.resolve());
+    const batched = await validateListPausing(raw, pause);
+    expect(batched).toEqual(validateList(raw));
+    expect(batched.problems.map((problem) => problem.where)).toEqual([
+      `items[${VALIDATION_BATCH * 2}].rating`,
+      `items[${VALIDATION_BATCH * 2 + 1}].id`,
+      'domains[0].domain',
+    ]);
+    expect(pause).toHaveBeenCalledTimes(2);
+    await expect(validateListPausing({ ...header, items: {} }, pause)).rejects.toThrow(ListFormatError);
   });
 });
 

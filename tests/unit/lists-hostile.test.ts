@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importList } from '../../lib/lists/import';
-import { parseJsonText } from '../../lib/lists/json-text';
+import { checkJsonText, parseCheckedJsonText, parseJsonText } from '../../lib/lists/json-text';
 import { LIST_FILE_LIMITS } from '../../lib/lists/schema';
 import { verifyListSignature } from '../../lib/lists/signature';
 import { ListFormatError } from '../../lib/lists/validate';
@@ -112,6 +112,13 @@ describe('hostile list files', () => {
     expect(refusal(() => importList(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)).message).toMatch(/nested more than 64/);
     // Brackets inside strings are text, not nesting.
     expect(() => parseJsonText(JSON.stringify({ text: '['.repeat(1000) }))).not.toThrow();
+  });
+
+  it('checks and parses in two steps as the sync does, the byte count given by the download', () => {
+    expect(refusal(() => checkJsonText('{}', LIST_FILE_LIMITS.maxBytes + 1)).message).toMatch(/lists are limited to 50 MB/);
+    expect(refusal(() => checkJsonText(`${'['.repeat(100)}${']'.repeat(100)}`, 200)).message).toMatch(/nested more than 64/);
+    expect(refusal(() => parseCheckedJsonText('{"items": [')).message).toMatch(/^Not JSON/);
+    expect(parseCheckedJsonText('\ufeff{"a":1}')).toEqual({ a: 1 });
   });
 
   it(`refuses more than ${LIST_FILE_LIMITS.maxItems.toLocaleString('en-US')} items, saying so`, () => {
