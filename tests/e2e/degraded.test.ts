@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { FIXTURES, screenshot, startBrowser, waitForStarterList, watchErrors } from './harness';
+import { fixturePage, screenshot, startBrowser, waitForStarterList, watchErrors } from './harness';
 
 /**
  * X changed its markup: the post and repost-item hooks the adapter relies on are renamed (the
  * fixture's own simulated site is renamed with them, so it still works). The guard must fail
  * open, and the options page must tell the person X is degraded.
  */
-const RENAMED_X = readFileSync(resolve(FIXTURES, 'x/feed.id.html'), 'utf8')
+const RENAMED_X = fixturePage('x/feed.id.html')
   .replaceAll('data-testid="tweet"', 'data-testid="tweet-renamed"')
   // The post rule's older alternative would still find the post: renamed too.
   .replaceAll('data-testid="cellInnerDiv"', 'data-testid="cell-renamed"')

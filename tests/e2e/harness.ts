@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../lib/dev/chrome';
+import { type FixtureLanguage, fixtureHtml } from '../fixture-html';
 
-export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** The built extension in Debian Chromium, with every network request answered locally. */
@@ -16,14 +16,11 @@ export async function startBrowser(): Promise<ExtensionBrowser> {
   return browser;
 }
 
-/**
- * A fixture in a UI language: `<name>.id.html` has an `.en.html` twin; a one-file fixture whose
- * inline script reads its UI strings from `<html lang>` is served with that lang.
- */
-function fixtureBody(fixture: string, language?: 'id' | 'en'): string {
-  if (!language) return readFileSync(resolve(FIXTURES, fixture), 'utf8');
-  if (fixture.endsWith('.id.html')) return readFileSync(resolve(FIXTURES, fixture.replace(/\.id\.html$/, `.${language}.html`)), 'utf8');
-  return readFileSync(resolve(FIXTURES, fixture), 'utf8').replace(/<html lang="[^"]*"/, `<html lang="${language}"`);
+/** A fixture page's HTML (see fixtureHtml), failing loudly when there is none. */
+export function fixturePage(fixture: string, language?: FixtureLanguage): string {
+  const html = fixtureHtml(fixture, language);
+  if (html === null) throw new Error(`no fixture ${fixture} in ${language ?? 'its'} UI`);
+  return html;
 }
 
 /**
@@ -34,9 +31,9 @@ export async function serveFixture(
   context: Pick<BrowserContext | Page, 'route'>,
   url: string,
   fixture: string,
-  language?: 'id' | 'en',
+  language?: FixtureLanguage,
 ): Promise<void> {
-  const body = fixtureBody(fixture, language);
+  const body = fixturePage(fixture, language);
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
 

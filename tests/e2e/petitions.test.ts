@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import {
-  FIXTURES,
+  fixturePage,
   screenshot,
   sendFromExtensionPage,
   serveFixture,
@@ -218,7 +216,7 @@ describe('change.org with its key selectors renamed', () => {
   it('lets a sign through unprompted, and options shows change.org degraded', async () => {
     // The page's main part, the form's email field and the button's words all changed (the
     // fixture's simulated site is renamed with them, so it still signs).
-    const renamed = readFileSync(resolve(FIXTURES, 'changeorg/petition.id.html'), 'utf8')
+    const renamed = fixturePage('changeorg/petition.id.html')
       .replaceAll('<main>', '<div data-main>')
       .replaceAll('</main>', '</div>')
       .replace("querySelector('main')", "querySelector('[data-main]')")

@@ -6,7 +6,7 @@ import { screenshot, serveFixture, startBrowser, waitForStarterList } from './ha
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
 
-/** The site UI languages fixtures come in: `<name>.id.html` and `<name>.en.html`. */
+/** The site UI languages fixtures come in (see tests/fixture-html.ts). */
 type UiLocale = 'id' | 'en';
 const UI_LOCALES: readonly UiLocale[] = ['id', 'en'];
 
@@ -15,7 +15,7 @@ interface SiteFlow {
   name: string;
   /** The fixture is served here (a route pattern) … */
   route: string;
-  /** The Indonesian-UI fixture: its `.en.html` twin, or the same one-file fixture with `lang="en"`, is the English UI. */
+  /** The fixture page, served in each UI language (see tests/fixture-html.ts). */
   fixture: string;
   /** The UI languages to run (both unless the site has only one fixture). */
   locales?: readonly UiLocale[];

@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
@@ -9,6 +6,9 @@ import { findAction } from '../../lib/guard/find-action';
 import type { GuardTransport, PromptRequest } from '../../lib/guard/types';
 import type { CheckShareResponse, Outcome, RequestOf } from '../../lib/messaging/protocol';
 import type { SiteAdapter } from '../../lib/sites/types';
+import { FIXTURE_LANGUAGES, type FixtureLanguage, fixtureHtml } from '../fixture-html';
+
+export { FIXTURE_LANGUAGES, type FixtureLanguage };
 
 /**
  * Test harness for adapters and the guard: fixture pages in their own happy-dom window (scripts
@@ -30,7 +30,7 @@ export const SITE_URLS = {
   'telegram-a': 'https://web.telegram.org/a/#-1001234567890',
 } as const;
 
-/** Each site's fixture page, as `<page>.<language>.html`: a feed, or a chat on messengers. */
+/** Each site's fixture page, `<page>.html` in both UI languages: a feed, or a chat on messengers. */
 export const FIXTURE_PAGES: Record<FixtureSite, string> = {
   x: 'feed',
   facebook: 'feed',
@@ -46,8 +46,6 @@ export const FIXTURE_PAGES: Record<FixtureSite, string> = {
 };
 
 export type FixtureSite = keyof typeof SITE_URLS;
-export type FixtureLanguage = 'id' | 'en';
-export const FIXTURE_LANGUAGES: readonly FixtureLanguage[] = ['id', 'en'];
 
 export interface FixturePage {
   window: Window;
@@ -57,30 +55,9 @@ export interface FixturePage {
   close(): Promise<void>;
 }
 
-export function fixturePath(site: string, file: string): string {
-  // Resolved from a path, not a URL: the test environment's global URL is happy-dom's.
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', site, file);
-}
-
-/**
- * A fixture page's HTML in a UI language: its own `<page>.<language>.html`, or one `<page>.html`
- * whose inline script takes its UI strings from `<html lang>` (the languages it has are listed in
- * `data-fixture-languages`), served with that lang. Null when the site has no page in the language.
- */
-export function fixtureHtml(site: string, language: FixtureLanguage): string | null {
-  const page = FIXTURE_PAGES[site as FixtureSite] ?? 'feed';
-  const own = fixturePath(site, `${page}.${language}.html`);
-  if (existsSync(own)) return readFileSync(own, 'utf8');
-  const shared = fixturePath(site, `${page}.html`);
-  if (!existsSync(shared)) return null;
-  const html = readFileSync(shared, 'utf8');
-  const languages = /data-fixture-languages="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
-  return languages.includes(language) ? html.replace(/<html lang="[^"]*"/, `<html lang="${language}"`) : null;
-}
-
 /** The site's fixture page at the site's usual URL, or at `url` (which petition a petition fixture shows). */
 export function loadFixture(site: FixtureSite, language: FixtureLanguage, url: string = SITE_URLS[site]): FixturePage {
-  const html = fixtureHtml(site, language);
+  const html = fixtureHtml(`${site}/${FIXTURE_PAGES[site]}.html`, language);
   if (html === null) throw new Error(`No ${language} fixture for ${site}`);
   const window = new Window({
     url,

@@ -9,7 +9,8 @@ import { MAX_CHECK_NAME } from '../../lib/messaging/protocol';
 import { CONTENT_SCRIPT_MATCHES, DEMO_SITE, SITES, siteForUrl } from '../../lib/sites';
 import { SITE_MATCHES } from '../../lib/sites/matches';
 import type { SelectorList, SiteAdapter } from '../../lib/sites/types';
-import { FIXTURE_LANGUAGES, fixtureHtml } from './harness';
+import { fixtureHtml } from '../fixture-html';
+import { FIXTURE_LANGUAGES, FIXTURE_PAGES, type FixtureSite } from './harness';
 
 /** Meta-test: every adapter in lib/sites is registered, dated, valid, and has fixtures. */
 
@@ -114,7 +115,7 @@ describe('site adapters', () => {
     });
 
     it.skipIf(adapter === DEMO_SITE)('has fixtures in both UI languages', () => {
-      for (const language of FIXTURE_LANGUAGES) expect(fixtureHtml(adapter.id, language), language).not.toBeNull();
+      for (const language of FIXTURE_LANGUAGES) expect(fixtureHtml(`${adapter.id}/${FIXTURE_PAGES[adapter.id as FixtureSite]}.html`, language), language).not.toBeNull();
     });
 
     it('remembers a post on right-click only as an opener whose selectors name the post', () => {
