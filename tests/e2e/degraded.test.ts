@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { fixturePage, screenshot, startBrowser, waitForStarterList, watchErrors } from './harness';
+import { fixturePage, screenshot, siteRowInOptions, startBrowser, waitForStarterList, watchErrors } from './harness';
 
 /**
  * X changed its markup: the post and repost-item hooks the adapter relies on are renamed (the
@@ -43,18 +43,8 @@ describe('X with its key selectors renamed', () => {
     expect(await page.locator('saring-prompt [role="dialog"]').count()).toBe(0);
     expect(errors).toEqual([]);
 
-    const options = await browser.context.newPage();
-    const row = options.locator('[data-site-id="x"]');
-    // Reports are fire-and-forget: reload until the background has stored them.
-    await expect
-      .poll(
-        async () => {
-          await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-          return row.getAttribute('data-site-health');
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe('degraded');
+    const row = await siteRowInOptions(browser, 'x', 'degraded');
+    const options = row.page();
     // The browser's UI language picks the words; the failing checks are named (the adapter's own
     // expectations by their names), the home feed's as soon as the page gave up waiting for posts.
     expect(await row.textContent()).toMatch(/Having trouble|Terganggu/);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../lib/dev/chrome';
 import { type FixtureLanguage, fixtureHtml } from '../fixture-html';
 
@@ -115,4 +116,23 @@ export async function waitForStarterList(browser: ExtensionBrowser, timeoutMs = 
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Opens options and reloads it until site `site` shows `state` (health reports are
+ * fire-and-forget, so the background may store them a little later); returns the site's row.
+ */
+export async function siteRowInOptions(browser: ExtensionBrowser, site: string, state: string): Promise<Locator> {
+  const options = await browser.context.newPage();
+  const row = options.locator(`[data-site-id="${site}"]`);
+  await expect
+    .poll(
+      async () => {
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        return row.getAttribute('data-site-health');
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toBe(state);
+  return row;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import {
   fixturePage,
+  siteRowInOptions,
   screenshot,
   sendFromExtensionPage,
   serveFixture,
@@ -232,20 +233,9 @@ describe('change.org with its key selectors renamed', () => {
     expect(await settledLog(page, 1)).toEqual([`sign:${slug}`]);
     expect(await page.locator('saring-prompt').count()).toBe(0);
 
-    const options = await browser.context.newPage();
-    const row = options.locator('[data-site-id="changeorg"]');
-    // Reports are fire-and-forget: reload until the background has stored them.
-    await expect
-      .poll(
-        async () => {
-          await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-          return row.getAttribute('data-site-health');
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe('degraded');
+    const row = await siteRowInOptions(browser, 'changeorg', 'degraded');
     await page.close();
-    await options.close();
+    await row.page().close();
   });
 });
 
