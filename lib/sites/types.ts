@@ -117,7 +117,7 @@ export interface SiteAdapter {
     /**
      * The key chords that send from the text (messengers send on Enter, X on Ctrl/⌘+Enter): the
      * engine holds such a key press like a click on the composer's send action, and releases it as
-     * a click on that control. None: keys in the text never send.
+     * a click on that control. Unset: no key press in the text is held.
      */
     sendKeys?: readonly SendKey[];
   };
