@@ -153,9 +153,10 @@ export function armGuard(options: GuardOptions): () => void {
   }
 
   /**
-   * Enter in a composer that sends on Enter is held like a click on its send control, and released
-   * as a click on that control: a re-dispatched key press is untrusted and an editor may ignore it,
-   * while sites answer a click on their send control. No control found: the Enter goes through.
+   * A send chord in a composer (Enter, or Ctrl/⌘+Enter, as its adapter's `sendKeys` say) is held
+   * like a click on its send control, and released as a click on that control: a re-dispatched key
+   * press is untrusted and an editor may ignore it, while sites answer a click on their send
+   * control. No control found: the key press goes through.
    */
   function onComposerEnter(event: Event): void {
     if (replays.has(event)) return;

@@ -1,4 +1,4 @@
-import type { ActionRule, ActionTrigger, LabelTable, SiteAdapter } from '../sites/types';
+import type { ActionRule, ActionTrigger, LabelTable, SendKey, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, isElement, matchesAny, queryAllOf } from './dom';
 
 export interface FoundAction {
@@ -62,27 +62,35 @@ function labelMatches(table: LabelTable, name: string): boolean {
   });
 }
 
+type SendKeyEvent = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey' | 'isComposing'>;
+
+/** The send chord a key press is, if any: IME composition, Shift and Alt never send. */
+function sendKeyOf(event: SendKeyEvent): SendKey | null {
+  if (event.key !== 'Enter' || event.isComposing || event.shiftKey || event.altKey) return null;
+  return event.ctrlKey || event.metaKey ? 'Mod+Enter' : 'Enter';
+}
+
 /**
- * For Enter pressed in the text of a composer that sends on Enter: the send action it stands for,
- * found as its control in the composer (by selector, else by label), which is what a held Enter is
- * released as. Whichever `shares` rule that control matches decides what is checked: the typed text
- * (`composer`), or what the composer carries besides it (`opened-post`: Telegram Web A's attached
- * forward, sent by Enter with an empty box).
+ * For a send chord (`composer.sendKeys`: Enter, or Ctrl/⌘+Enter) pressed in the text of a composer:
+ * the send action it stands for, found as its control in the composer (by selector, else by label),
+ * which is what a held key press is released as. Whichever `shares` rule that control matches
+ * decides what is checked: the typed text (`composer`), or what the composer carries besides it
+ * (`opened-post`: Telegram Web A's attached forward, sent by Enter with an empty box).
  * Null when the key press sends nothing guarded; `action: null` when it sends text the adapter
  * guards but no control is found.
  */
 export function findEnterSend(
   adapter: SiteAdapter,
-  event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey' | 'isComposing'>,
+  event: SendKeyEvent,
   path: readonly EventTarget[],
 ): { action: FoundAction | null } | null {
   const composer = adapter.composer;
-  if (!composer?.sendsOnEnter || event.key !== 'Enter' || event.isComposing) return null;
-  if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return null;
+  const chord = sendKeyOf(event);
+  if (chord === null || !composer?.sendKeys?.includes(chord)) return null;
   const editor = path.filter(isElement).find((el) => matchesAny(el, composer.text));
   const container = editor && closestOf(editor, composer.container);
   if (!container) return null;
-  // Enter in an empty box sends no text (WhatsApp shows no send control then, only the microphone).
+  // A send key in an empty box sends no text (WhatsApp shows no send control then, only the microphone).
   const typed = Boolean(editor.textContent?.trim());
   for (const rule of adapter.actions) {
     if (rule.step !== 'shares' || (rule.on ?? 'click') !== 'click') continue;

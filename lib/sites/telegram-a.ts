@@ -25,9 +25,13 @@ import type { SiteAdapter } from './types';
  *   shows `icon-forward` while forwarding (`icon-reply` / `icon-edit` otherwise);
  *   Composer.tsx: the main button `button.Button.send` (class = its state), aria-label "Send";
  *   MessageInput.tsx: the text field `#editable-message-text` (contenteditable, role textbox),
- *   whose Enter (without Shift) sends, the attached forward too, even with no text typed.
+ *   whose Enter without Shift sends, the attached forward too, even with no text typed: in the
+ *   default "enter" setting whatever else is held (Ctrl or ⌘ too), in the "ctrl-enter" one only
+ *   with Ctrl or ⌘ held; Alt+Enter returns early (it schedules). So Ctrl/⌘+Enter always sends,
+ *   plain Enter in the default setting.
  * - A public test that models Web A's list: `.Message.message-list-item` with `id="message-<id>"`.
- * Not covered: the "send with Ctrl+Enter" setting (Enter then breaks the line; Ctrl+Enter goes through).
+ * Not told apart: the "ctrl-enter" setting, where a plain Enter breaks the line; with a forward
+ * attached it is still held and, on "Share anyway", released as the send it did not mean.
  */
 
 /** The composer while it carries a forward, not a reply or an edit. */
@@ -51,14 +55,15 @@ export const TELEGRAM_A_SITE: SiteAdapter = {
     { css: '.MessageMeta', seen: '2025-06' },
     { css: '.EmbeddedMessage', seen: '2025-06' },
   ],
-  // Enter sends whatever the composer carries: with a forward attached, the forward rule's send.
+  // Its send keys send whatever the composer carries: with a forward attached, the forward rule's send.
   composer: {
     container: [{ css: '.Composer', seen: '2025-06' }],
     text: [
       { css: '#editable-message-text', seen: '2025-06' },
       { css: '[contenteditable="true"][role="textbox"]', seen: '2025-06' },
     ],
-    sendsOnEnter: true,
+    // Ctrl/⌘+Enter sends in either send setting; Enter in the default one (see the header).
+    sendKeys: ['Enter', 'Mod+Enter'],
   },
   actions: [
     {

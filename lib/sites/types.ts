@@ -88,6 +88,13 @@ export interface DetailSelectors {
   created?: SelectorList;
 }
 
+/**
+ * A key chord that sends from a composer: `Enter` alone, or `Mod+Enter`, Enter with Ctrl or ⌘ held
+ * (sites bind both, one per platform, so either is the chord). Shift+Enter breaks the line on every
+ * site, and Alt+Enter is no send at once (Telegram Web A schedules with it): neither is a chord here.
+ */
+export type SendKey = 'Enter' | 'Mod+Enter';
+
 export interface SiteAdapter {
   /** Stable id: settings, health and stats are keyed by it. */
   id: string;
@@ -108,10 +115,11 @@ export interface SiteAdapter {
     container: SelectorList;
     text: SelectorList;
     /**
-     * Enter (without Shift) in the text sends, as on messengers: the engine holds that key press
-     * like a click on the composer's send action, and releases it as a click on that control.
+     * The key chords that send from the text (messengers send on Enter, X on Ctrl/⌘+Enter): the
+     * engine holds such a key press like a click on the composer's send action, and releases it as
+     * a click on that control. Unset: no key press in the text is held.
      */
-    sendsOnEnter?: boolean;
+    sendKeys?: readonly SendKey[];
   };
   /** The post's title, starter and date, shown in the prompt (petition sites). */
   details?: DetailSelectors;

@@ -70,8 +70,8 @@ export const WHATSAPP_SITE: SiteAdapter = {
       { css: '[contenteditable="true"][role="textbox"]', seen: '2025-06' },
       { css: 'div[contenteditable="true"][data-tab]', seen: '2025-06' },
     ],
-    // Enter sends, Shift+Enter breaks the line.
-    sendsOnEnter: true,
+    // Enter sends, Shift+Enter breaks the line; nothing read says Ctrl/⌘+Enter sends.
+    sendKeys: ['Enter'],
   },
   // WhatsApp's own "forwarded many times" mark (five or more hops). The icon has churned: newer
   // builds show one forward icon for both marks, so the label is what tells them apart.

@@ -18,6 +18,10 @@ import type { SiteAdapter } from './types';
  *   card.wrapper / card.layoutLarge.media with a[aria-label="domain Title"].
  * - tang-vu/social-posting-skills DOM_SELECTORS.md (captured 2026-02-27): quote item
  *   `[role="menuitem"][href="/compose/post"]`, composer Draft.js `tweetTextarea_0` + `tweetButton`.
+ * - Keyboard (read 2026-11; the weakest item here): in a composer Ctrl+Enter (⌘+Enter on macOS)
+ *   posts and Enter alone breaks the line, as X's shortcut sheet (`?`) has long listed. Not found in
+ *   the stored X build; a futurezone.de guide to Twitter's web shortcuts (undated) lists ⌘+Enter
+ *   among the actions, its stored copy cut off right there.
  */
 
 /** Menus and sheets X renders in its layer root (desktop dropdown, mobile bottom sheet). */
@@ -48,12 +52,18 @@ export const X_SITE: SiteAdapter = {
     { css: '[data-testid="card.wrapper"] [data-testid="card.layoutLarge.media"] a[aria-label]', seen: '2026-08' },
   ],
   composer: {
-    // The nearest block holding the editor: the inline composer on Home, or the compose dialog.
-    container: [{ css: 'div:has([data-testid^="tweetTextarea_"])', seen: '2026-08' }],
+    // The nearest block holding the editor and its post button (the inline composer on Home, or the
+    // compose dialog), whether searched from the button or, for Ctrl/⌘+Enter, from the editor.
+    container: [
+      { css: 'div:has([data-testid^="tweetTextarea_"]):has([data-testid^="tweetButton"])', seen: '2026-08' },
+      { css: 'div:has([data-testid^="tweetTextarea_"])', seen: '2026-08' },
+    ],
     text: [
       { css: '[data-testid^="tweetTextarea_"][role="textbox"]', seen: '2026-08' },
       { css: '[data-testid^="tweetTextarea_"]:not([data-testid$="_label"])', seen: '2026-08' },
     ],
+    // Ctrl/⌘+Enter posts; Enter is a new line (see the header).
+    sendKeys: ['Mod+Enter'],
   },
   actions: [
     {

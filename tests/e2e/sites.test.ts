@@ -6,6 +6,17 @@ import { screenshot, serveFixture, startBrowser, waitForStarterList } from './ha
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
 
+/**
+ * What the X composer flow posts: the fixture's hoax post pasted with a link to it, or a benign
+ * post linking to a post on X itself (X's own links are no article left unread).
+ */
+const X_POSTS: Record<string, string> = {
+  hoax:
+    'Gunung no 7 yg akan erupsi besar adalah gn Lawu, saat ini ada indikasi lava naik , (chamber ada yg mulai penuh ) ' +
+    'ada tekanan dari jalur Bojonegoro, erupsi diperkirakan sangat besar, ya waspada sekitar gn lawu. https://hoaks.example/lawu-erupsi',
+  benign: 'Info cuaca dari BMKG pagi ini https://x.com/infoBMKG/status/1993000000000000099',
+};
+
 /** The site UI languages fixtures come in (see tests/fixture-html.ts). */
 type UiLocale = 'id' | 'en';
 const UI_LOCALES: readonly UiLocale[] = ['id', 'en'];
@@ -149,6 +160,22 @@ const FLOWS: SiteFlow[] = [
       await page.locator('#editable-message-text').press('Enter');
     },
     logged: (id) => `forward:${id}:Keluarga Besar`,
+  },
+  {
+    name: 'X: post with a link sent with Ctrl+Enter',
+    route: 'https://x.com/home',
+    fixture: 'x/feed.html',
+    locales: ['en'],
+    pageFor: () => 'https://x.com/home',
+    hoax: 'hoax',
+    benign: 'benign',
+    // Pasted into the Home composer and posted from the keyboard, as X allows (Ctrl/⌘+Enter).
+    async share(page, id) {
+      const editor = page.locator('[data-testid="inlineComposer"] [data-testid="tweetTextarea_0"]');
+      await editor.fill(X_POSTS[id] ?? '');
+      await editor.press('Control+Enter');
+    },
+    logged: () => 'post',
   },
 ];
 

@@ -371,6 +371,22 @@ describe('telegram-a: Enter in the composer with a forward attached', () => {
     expect(page.shares().log).toEqual([A.logged(IDS.hoax)]);
   });
 
+  it.each([
+    ['Ctrl', { ctrlKey: true }],
+    ['⌘', { metaKey: true }],
+  ] as const)('holds %s+Enter with a forward attached too, checks it and forwards once on Share anyway', async (_, modifier) => {
+    const { calls, shown } = arm(async () => HOAX_ANSWER, 'share');
+    forwardFromMenu(A, page, IDS.hoax, 'en');
+    expect(pressKey(editor(), 'Enter', 'keydown', modifier).defaultPrevented).toBe(true);
+    expect(page.shares().count).toBe(0);
+    expect(pressKey(editor(), 'Enter', 'keyup', modifier).defaultPrevented).toBe(true);
+    await settle(10);
+    expect(calls.checkShare).toEqual([expect.objectContaining({ site: 'telegram-a', kind: 'forward' })]);
+    expect(calls.checkShare[0]?.text).toContain(HOAX_TEXT);
+    expect(shown).toHaveLength(1);
+    expect(page.shares().log).toEqual([A.logged(IDS.hoax)]);
+  });
+
   it('lets Enter without a forward, and Shift+Enter with one, through unchecked', async () => {
     const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
     editor().textContent = 'Gunung Lawu bakal erupsi besar';

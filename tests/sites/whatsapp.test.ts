@@ -265,6 +265,17 @@ describe('sending from the chat box', () => {
     expect(page.shares().count).toBe(1);
   });
 
+  it('leaves Ctrl/⌘+Enter alone: only Enter is known to send on WhatsApp', async () => {
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'cancel');
+    editor(page).textContent = LINK_TEXT;
+    expect(pressKey(editor(page), 'Enter', 'keydown', { ctrlKey: true }).defaultPrevented).toBe(false);
+    expect(pressKey(editor(page), 'Enter', 'keydown', { metaKey: true }).defaultPrevented).toBe(false);
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(calls.reportHealth).toEqual([]);
+    expect(page.shares().count).toBe(0);
+  });
+
   it('sends at once, checked, when the answer is not to ask', async () => {
     const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
     editor(page).textContent = LINK_TEXT;

@@ -1,11 +1,24 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractComposer, findComposer } from '../../lib/guard/extract';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import { X_SITE } from '../../lib/sites/x';
 import { X_DRIVER as driver } from './drivers';
-import { actionAt, $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from './harness';
+import {
+  actionAt,
+  $,
+  byText,
+  click,
+  FIXTURE_LANGUAGES,
+  type FixturePage,
+  guardOnFixture,
+  HOAX_ANSWER,
+  loadFixture,
+  pressKey,
+  settle,
+} from './harness';
 
-/** X specifics beyond adapters.test.ts: the quote item, the composer, label fallbacks. */
+/** X specifics beyond adapters.test.ts: the quote item, the composer and its Ctrl/⌘+Enter, label fallbacks. */
 
 // X's own strings (i18n/id.js and en.js of the web build of 2025-07-01).
 const LABELS = {
@@ -87,5 +100,63 @@ describe('X mobile composer', () => {
     const content = extractComposer(X_SITE, composer!);
     expect(content.text).toContain('Baca ini');
     expect(content.urls).toEqual(['https://berita-palsu.example/heboh']);
+  });
+});
+
+describe('X composer posting with Ctrl/⌘+Enter', () => {
+  const arm = guardOnFixture('x', X_SITE);
+  const LINK_POST = 'Gunung Lawu akan erupsi besar! https://hoaks.example/lawu';
+  const editor = (page: FixturePage) => $(page.document, '[data-testid="inlineComposer"] [data-testid="tweetTextarea_0"]');
+  /** Counts clicks that reach the composer's post button. */
+  function countClicks(page: FixturePage): () => number {
+    let clicks = 0;
+    $(page.document, '[data-testid="tweetButtonInline"]').addEventListener('click', () => (clicks += 1));
+    return () => clicks;
+  }
+
+  it.each([
+    ['Ctrl', { ctrlKey: true }],
+    ['⌘', { metaKey: true }],
+  ] as const)('holds %s+Enter on a post with a link, asks, and clicks the post button once on Share anyway', async (_, modifier) => {
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'share', 'en');
+    const clicks = countClicks(page);
+    editor(page).textContent = LINK_POST;
+    expect(pressKey(editor(page), 'Enter', 'keydown', modifier).defaultPrevented).toBe(true);
+    expect(page.shares().count).toBe(0);
+    expect(pressKey(editor(page), 'Enter', 'keyup', modifier).defaultPrevented).toBe(true);
+    await settle(10);
+    expect(calls.checkShare).toEqual([expect.objectContaining({ site: 'x', kind: 'post', urls: ['https://hoaks.example/lawu'] })]);
+    expect(shown).toHaveLength(1);
+    expect(clicks()).toBe(1);
+    expect(page.shares().log).toEqual(['post']);
+  });
+
+  it('posts nothing when the person cancels', async () => {
+    const { page, shown } = arm(async () => HOAX_ANSWER, 'cancel', 'en');
+    editor(page).textContent = LINK_POST;
+    pressKey(editor(page), 'Enter', 'keydown', { ctrlKey: true });
+    await settle(10);
+    expect(shown).toHaveLength(1);
+    expect(page.shares().count).toBe(0);
+    expect(editor(page).textContent).toBe(LINK_POST);
+  });
+
+  it('leaves Enter and Shift+Enter (new lines) alone, and lets Ctrl+Enter post a post without a link unchecked', async () => {
+    const { page, calls } = arm(async () => HOAX_ANSWER, 'cancel', 'en');
+    editor(page).textContent = LINK_POST;
+    expect(pressKey(editor(page), 'Enter').defaultPrevented).toBe(false);
+    expect(pressKey(editor(page), 'Enter', 'keyup').defaultPrevented).toBe(false);
+    expect(pressKey(editor(page), 'Enter', 'keydown', { shiftKey: true }).defaultPrevented).toBe(false);
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(page.shares().count).toBe(0);
+
+    editor(page).textContent = 'Selamat pagi semuanya';
+    expect(pressKey(editor(page), 'Enter', 'keydown', { ctrlKey: true }).defaultPrevented).toBe(true); // by X, which posts
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(page.shares().log).toEqual(['post']);
+    // Found from the editor: the block holding it and its post button.
+    expect(calls.reportHealth).toContainEqual({ site: 'x', check: GUARD_CHECKS.enterSend, ok: true });
   });
 });
