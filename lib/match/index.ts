@@ -14,6 +14,7 @@ import {
 import { claimLogit, decisionLogit, type ClaimEvidence } from './claim-model';
 import { tokenize } from './normalize';
 import { decodeIndex, encodeIndex } from './persist';
+import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
 import type { IndexedList, IndexMatcher, Matcher, MatchHit, MatchQuery, MatchResult, RankedHit, RankedResult } from './types';
 import { registrableDomain } from './domain';
 import { normalizeUrl } from './url';
@@ -64,11 +65,10 @@ const LEAD_TOKENS = 30;
 const PHRASE_CHECKED = 10;
 const MAX_QUERY_TOKENS = 2_000;
 /**
- * New spelling corrections per post (each tries ~50 × length one-edit variants):
- * on the eval, 4 find as much as 40; corrections found are remembered per index.
+ * New spelling corrections per post (lib/match/spelling.ts): on the eval, 4 find
+ * as much as 40; corrections found are remembered per index.
  */
 const MAX_CORRECTIONS = 4;
-const MIN_CORRECTED_LENGTH = 5;
 const MAX_QUERY_URLS = 50;
 const TITLE_MAX_LENGTH = 300;
 /** Score of a link to a site on a list's hoax-domain list. */
@@ -77,36 +77,6 @@ const DOMAIN_SCORE = 0.9;
 interface Candidate {
   doc: number;
   retrieval: number;
-}
-
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
-
-/** The most frequent known word one edit (delete, swap, replace, insert) away, if any. */
-function correctWord(word: string, index: BuiltIndex): number | undefined {
-  let best: number | undefined;
-  let bestDf = 0;
-  const consider = (candidate: string) => {
-    const id = index.vocabulary.get(candidate);
-    if (id === undefined || index.common[id]) return;
-    const df = index.postings.offsets[id + 1]! - index.postings.offsets[id]!;
-    if (df > bestDf) {
-      best = id;
-      bestDf = df;
-    }
-  };
-  for (let i = 0; i <= word.length; i++) {
-    const head = word.slice(0, i);
-    const tail = word.slice(i);
-    if (i < word.length) {
-      consider(head + tail.slice(1));
-      if (i + 1 < word.length) consider(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
-    }
-    for (const letter of ALPHABET) {
-      consider(head + letter + tail);
-      if (i < word.length && letter !== tail.charAt(0)) consider(head + letter + tail.slice(1));
-    }
-  }
-  return best;
 }
 
 /** Corrections already worked out per index: slang and typos recur from post to post. */
@@ -161,18 +131,6 @@ function phraseShare(sequence: Uint32Array, postPairs: Set<number>): number {
   return pairs === 0 ? 1 : present / pairs;
 }
 
-function sharedMass(tokens: Uint32Array, post: Set<number>, idf: Float32Array): number {
-  let mass = 0;
-  for (const token of tokens) if (post.has(token)) mass += idf[token] ?? 0;
-  return mass;
-}
-
-function sharedCount(tokens: Uint32Array, post: Set<number>): number {
-  let count = 0;
-  for (const token of tokens) if (post.has(token)) count++;
-  return count;
-}
-
 /**
  * Per-index scratch for retrieval: an overlap accumulator over all docs and the
  * docs touched, reused by every query (allocating them per post would cost more
@@ -181,22 +139,52 @@ function sharedCount(tokens: Uint32Array, post: Set<number>): number {
 interface RetrievalScratch {
   overlap: Float64Array;
   touched: Uint32Array;
+  /**
+   * Per token, the number of the last query that had it anywhere / in its opening: marks that
+   * a new query's number clears at once, where sets of the post's tokens would be hashed per look-up.
+   */
+  inPost: Uint32Array;
+  inLead: Uint32Array;
+  query: number;
 }
 const scratchOfIndex = new WeakMap<BuiltIndex, RetrievalScratch>();
 
 function scratchFor(index: BuiltIndex): RetrievalScratch {
   let scratch = scratchOfIndex.get(index);
   if (!scratch) {
-    scratch = { overlap: new Float64Array(index.docCount), touched: new Uint32Array(index.docCount) };
+    const tokenCount = index.idf.length;
+    scratch = {
+      overlap: new Float64Array(index.docCount),
+      touched: new Uint32Array(index.docCount),
+      inPost: new Uint32Array(tokenCount),
+      inLead: new Uint32Array(tokenCount),
+      query: 0,
+    };
     scratchOfIndex.set(index, scratch);
   }
   return scratch;
+}
+
+/** Marks the post's tokens (and those of its opening) for this query; returns the query's number. */
+function markPost(scratch: RetrievalScratch, ids: readonly number[]): number {
+  if (scratch.query === 0xffffffff) {
+    scratch.inPost.fill(0);
+    scratch.inLead.fill(0);
+    scratch.query = 0;
+  }
+  const query = ++scratch.query;
+  for (let at = 0; at < ids.length; at++) {
+    scratch.inPost[ids[at]!] = query;
+    if (at < LEAD_TOKENS) scratch.inLead[ids[at]!] = query;
+  }
+  return query;
 }
 
 /** Items sharing the most (weighted) rare words with the post, best first. */
 function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDIDATES): Candidate[] {
   const { overlap, touched } = scratchFor(index);
   const { offsets, values } = index.postings;
+  const { postingFields, retrievalNorm } = index;
   // A local: some module loaders turn an imported binding into a getter call per posting.
   const claimBit = CLAIM_FIELD_BIT;
   // Rarest words first; once the budget of postings is spent, more frequent words only rank, not retrieve.
@@ -213,7 +201,7 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
     for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
       const doc = values[at]!;
       if (overlap[doc] === 0) touched[touchedCount++] = doc;
-      overlap[doc]! += index.postingFields[at]! & claimBit ? claimWeight : textWeight;
+      overlap[doc]! += postingFields[at]! & claimBit ? claimWeight : textWeight;
     }
   }
   // Keep the best `limit` in a small array sorted descending; most docs fail the first comparison.
@@ -222,7 +210,7 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i]!;
     // Share of the item covered, tempered so long items are not buried.
-    const retrieval = overlap[doc]! * index.retrievalNorm[doc]!;
+    const retrieval = overlap[doc]! * retrievalNorm[doc]!;
     overlap[doc] = 0;
     if (best.length === limit && retrieval <= floor) continue;
     let at = Math.min(best.length, limit - 1);
@@ -279,42 +267,51 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
   const ids = queryTokenIds(text, index);
   if (ids.length === 0) return [];
   const postTokens = new Set(ids);
-  const leadTokens = new Set(ids.slice(0, LEAD_TOKENS));
   const postArray = Uint32Array.from(postTokens);
   const postMass = massOf(postArray, index.idf);
   const postTextMass = massOf(postArray, index.textIdf);
   const postPairs = pairKeys(ids);
+  const scratch = scratchFor(index);
+  const query = markPost(scratch, ids);
+  const { inPost, inLead } = scratch;
+  const { idf, textIdf, claimTokens, textTokens } = index;
   const candidates = retrieve(postTokens, index).map(({ doc }) => {
-    const claimTokens = rowOf(index.claimTokens, doc);
     const claimMass = index.claimMass[doc]!;
     let sharedClaim = 0;
     let sharedClaimWords = 0;
     let leadClaimMass = 0;
     let rarestSharedIdf = 0;
-    for (const token of claimTokens) {
-      if (!postTokens.has(token)) continue;
-      const weight = index.idf[token]!;
+    for (let at = claimTokens.offsets[doc]!, end = claimTokens.offsets[doc + 1]!; at < end; at++) {
+      const token = claimTokens.values[at]!;
+      if (inPost[token] !== query) continue;
+      const weight = idf[token]!;
       sharedClaim += weight;
       sharedClaimWords++;
-      if (leadTokens.has(token)) leadClaimMass += weight;
+      if (inLead[token] === query) leadClaimMass += weight;
       if (weight > rarestSharedIdf) rarestSharedIdf = weight;
     }
     const textMass = index.textMass[doc]!;
-    const textTokens = rowOf(index.textTokens, doc);
-    const sharedText = sharedMass(textTokens, postTokens, index.textIdf);
+    let sharedText = 0;
+    let sharedTextWords = 0;
+    for (let at = textTokens.offsets[doc]!, end = textTokens.offsets[doc + 1]!; at < end; at++) {
+      const token = textTokens.values[at]!;
+      if (inPost[token] !== query) continue;
+      sharedText += textIdf[token] ?? 0;
+      sharedTextWords++;
+    }
     const evidence: TextEvidence = {
       coverage: claimMass > 0 ? sharedClaim / claimMass : 0,
       phrase: 0,
       sharedClaimMass: sharedClaim,
       claimMass,
       postMass,
-      claimWords: claimTokens.length,
+      claimWords: claimTokens.offsets[doc + 1]! - claimTokens.offsets[doc]!,
       sharedClaimWords,
       leadClaimMass,
       rarestSharedIdf,
       textSimilarity: textMass > 0 ? sharedText / Math.sqrt(textMass * Math.max(postTextMass, 1)) : 0,
       sharedTextMass: sharedText,
-      sharedTextWords: sharedCount(textTokens, postTokens),
+      sharedTextWords,
     };
     return { doc, evidence };
   });

@@ -322,10 +322,31 @@ export function wordTokens(raw: string, language: Language = 'id'): string[] {
 export function tokenize(raw: string, language?: Language): string[] {
   const words = cleanWords(raw);
   const rules = language ?? languageOf(words);
-  if (language !== undefined || rules === 'id') return words.flatMap((word) => wordTokens(word, rules));
-  return words.flatMap((word) => {
-    const english = wordTokens(word, 'en');
-    const indonesian = wordTokens(word, 'id').filter((token) => !english.includes(token));
-    return indonesian.length ? [...english, ...indonesian] : english;
-  });
+  const tokens: string[] = [];
+  for (const word of words) {
+    if (language !== undefined || rules === 'id') tokens.push(...knownWordTokens(word, rules));
+    else tokens.push(...knownWordTokens(word, 'en'), ...knownWordTokens(word, 'both'));
+  }
+  return tokens;
+}
+
+/** Words whose tokens were worked out before: posts repeat everyday words, and stemming is the cost. */
+const tokensOfWord = { id: new Map<string, readonly string[]>(), en: new Map<string, readonly string[]>(), both: new Map<string, readonly string[]>() };
+const MAX_REMEMBERED_WORDS = 50_000;
+
+/** wordTokens, remembered; 'both' is a mixed post's Indonesian stems its English ones lack. */
+function knownWordTokens(word: string, rules: Language | 'both'): readonly string[] {
+  const remembered = tokensOfWord[rules];
+  let tokens = remembered.get(word);
+  if (tokens === undefined) {
+    if (rules === 'both') {
+      const english = knownWordTokens(word, 'en');
+      tokens = wordTokens(word, 'id').filter((token) => !english.includes(token));
+    } else {
+      tokens = wordTokens(word, rules);
+    }
+    if (remembered.size >= MAX_REMEMBERED_WORDS) remembered.clear();
+    remembered.set(word, tokens);
+  }
+  return tokens;
 }
