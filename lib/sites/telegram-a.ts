@@ -9,6 +9,8 @@ import type { SiteAdapter } from './types';
  * with the forward attached to its composer; the composer's send button then forwards, so that
  * send, while the composer shows a forward (its embedded message's `icon-forward`), is the share.
  * Picking "Saved Messages" forwards at once, to oneself: not a share, left alone.
+ * Messages ticked with "Select" ("Pilih") are forwarded from the select toolbar's forward button
+ * to the same picker: all the ticked messages are checked together.
  *
  * Evidence (Ajaxy/telegram-tt source, stored snapshots, undated: months count as 2025-06, as in the
  * other adapters; read 2026-11, kept out of this repo):
@@ -26,8 +28,13 @@ import type { SiteAdapter } from './types';
  *   Composer.tsx: the main button `button.Button.send` (class = its state), aria-label "Send";
  *   MessageInput.tsx: the text field `#editable-message-text` (contenteditable, role textbox),
  *   whose Enter (without Shift) sends, the attached forward too, even with no text typed.
+ * - middle/MessageSelectToolbar.tsx: the toolbar `.MessageSelectToolbar` (`shown` while
+ *   selecting), its actions `.MessageSelectToolbar-actions`, each a `div.div-button.item[role=button]`
+ *   holding `<i class="icon icon-forward">` for Forward, named only by its `title` (no aria-label or
+ *   text for a label fallback); Message.tsx marks a ticked message `is-selected`.
  * - A public test that models Web A's list: `.Message.message-list-item` with `id="message-<id>"`.
- * Not covered: the "send with Ctrl+Enter" setting (Enter then breaks the line; Ctrl+Enter goes through).
+ * Not covered: the "send with Ctrl+Enter" setting (Enter then breaks the line; Ctrl+Enter goes
+ * through), and the select toolbar's F key, which opens the picker for the selection without a click.
  */
 
 /** The composer while it carries a forward, not a reply or an edit. */
@@ -46,6 +53,7 @@ export const TELEGRAM_A_SITE: SiteAdapter = {
     { css: '.message-list-item', seen: '2025-06' },
   ],
   postText: [{ css: '.text-content', seen: '2025-06' }],
+  selected: [{ css: '.MessageList .Message.is-selected[data-message-id]', seen: '2025-06' }],
   // The time and read marks sit in the text's block; a reply's quote is someone else's words.
   exclude: [
     { css: '.MessageMeta', seen: '2025-06' },
@@ -85,6 +93,14 @@ export const TELEGRAM_A_SITE: SiteAdapter = {
       labels: FORWARD_LABELS,
       within: MESSAGE_MENU,
       content: 'opened-post',
+    },
+    {
+      kind: 'forward',
+      // The select toolbar's Forward opens the picker for all the ticked messages. Named by its
+      // title only, it has no label to fall back on.
+      step: 'opens',
+      selectors: [{ css: '.MessageSelectToolbar [role="button"]:has(> .icon-forward)', seen: '2025-06' }],
+      content: 'selected-posts',
     },
     {
       kind: 'forward',
