@@ -48,8 +48,8 @@ export interface ActionRule {
   labelled?: SelectorList;
   /**
    * Where the shared content is: the element's post, the post remembered by the last `opens`, the
-   * composer, or the adapter's `selected` messages together (a messenger's selection bar; `opens`
-   * only, remembered like a post for the dialog's send).
+   * composer, or the adapter's `selected` messages together (a messenger's selection bar, whose
+   * forward opens a dialog: remembered like a post for the dialog's send).
    */
   content: 'post' | 'opened-post' | 'composer' | 'selected-posts';
   /**
