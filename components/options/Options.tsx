@@ -57,6 +57,7 @@ const GUARD_CHECK_TEXT: Record<string, MessageKey> = {
   [GUARD_CHECKS.post]: 'healthCheckPost',
   [GUARD_CHECKS.postText]: 'healthCheckPostText',
   [GUARD_CHECKS.openedPost]: 'healthCheckOpenedPost',
+  [GUARD_CHECKS.selectedPosts]: 'healthCheckSelectedPosts',
   [GUARD_CHECKS.composer]: 'healthCheckComposer',
   [GUARD_CHECKS.enterSend]: 'healthCheckEnterSend',
   [GUARD_CHECKS.shareControl]: 'healthCheckShareControl',

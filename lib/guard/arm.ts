@@ -14,6 +14,7 @@ import {
 import { type FoundAction, findAction, findEnterSend } from './find-action';
 import { GUARD_CHECKS, healthReporter } from './health';
 import { shareCheckRequest } from './requests';
+import { mergeContents, selectedPosts } from './selection';
 import { settleShare } from './settle';
 import { worthChecking } from './worth-checking';
 import type { GuardOptions } from './types';
@@ -68,6 +69,12 @@ export function armGuard(options: GuardOptions): () => void {
       case 'opened-post':
         reportHealth(GUARD_CHECKS.openedPost, openedPost !== null);
         return openedPost;
+      case 'selected-posts': {
+        // A selection bar's forward is pressed with messages ticked: none found means a changed site.
+        const posts = selectedPosts(adapter, doc);
+        reportHealth(GUARD_CHECKS.selectedPosts, posts.length > 0);
+        return posts.length > 0 ? mergeContents(posts.map((post) => extractPost(adapter, post))) : null;
+      }
       case 'composer': {
         const composer = findComposer(adapter, action.element);
         reportHealth(GUARD_CHECKS.composer, composer !== null);

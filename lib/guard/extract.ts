@@ -19,7 +19,7 @@ export type PostDetails = { [K in keyof DetailSelectors]?: string };
 
 /** Long posts are cut here: the matcher needs the claim, not a whole thread. */
 export const MAX_TEXT_CHARS = 10_000;
-const MAX_URLS = 50;
+export const MAX_URLS = 50;
 const MAX_TITLE_CHARS = 1_000;
 /** A starter's name or a date is short; more is the wrong element. */
 const MAX_DETAIL_CHARS = 300;

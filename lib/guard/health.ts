@@ -8,6 +8,7 @@ export const GUARD_CHECKS = {
   post: 'the post of a share button',
   postText: "the post's text or links",
   openedPost: 'the post behind a share menu',
+  selectedPosts: 'the messages selected to forward',
   composer: 'the composer of a new post',
   enterSend: 'the send button Enter stands for',
   shareControl: 'the share button after the prompt',

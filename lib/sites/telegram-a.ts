@@ -9,6 +9,8 @@ import type { SiteAdapter } from './types';
  * with the forward attached to its composer; the composer's send button then forwards, so that
  * send, while the composer shows a forward (its embedded message's `icon-forward`), is the share.
  * Picking "Saved Messages" forwards at once, to oneself: not a share, left alone.
+ * Messages ticked with "Select" ("Pilih") are forwarded from the select toolbar's forward button
+ * to the same picker: all the ticked messages are checked together.
  *
  * Evidence (Ajaxy/telegram-tt source, stored snapshots, undated: months count as 2025-06, as in the
  * other adapters; read 2026-11, kept out of this repo):
@@ -29,9 +31,14 @@ import type { SiteAdapter } from './types';
  *   default "enter" setting whatever else is held (Ctrl or ⌘ too), in the "ctrl-enter" one only
  *   with Ctrl or ⌘ held; Alt+Enter returns early (it schedules). So Ctrl/⌘+Enter always sends,
  *   plain Enter in the default setting.
+ * - middle/MessageSelectToolbar.tsx: the toolbar `.MessageSelectToolbar` (`shown` while
+ *   selecting), its actions `.MessageSelectToolbar-actions`, each a `div.div-button.item[role=button]`
+ *   holding `<i class="icon icon-forward">` for Forward, named only by its `title` (no aria-label or
+ *   text for a label fallback); Message.tsx marks a ticked message `is-selected`.
  * - A public test that models Web A's list: `.Message.message-list-item` with `id="message-<id>"`.
  * Not told apart: the "ctrl-enter" setting, where a plain Enter breaks the line; with a forward
  * attached it is still held and, on "Share anyway", released as the send it did not mean.
+ * Not covered: the select toolbar's F key, which opens the picker for the selection without a click.
  */
 
 /** The composer while it carries a forward, not a reply or an edit. */
@@ -50,6 +57,7 @@ export const TELEGRAM_A_SITE: SiteAdapter = {
     { css: '.message-list-item', seen: '2025-06' },
   ],
   postText: [{ css: '.text-content', seen: '2025-06' }],
+  selected: [{ css: '.MessageList .Message.is-selected[data-message-id]', seen: '2025-06' }],
   // The time and read marks sit in the text's block; a reply's quote is someone else's words.
   exclude: [
     { css: '.MessageMeta', seen: '2025-06' },
@@ -90,6 +98,14 @@ export const TELEGRAM_A_SITE: SiteAdapter = {
       labels: FORWARD_LABELS,
       within: MESSAGE_MENU,
       content: 'opened-post',
+    },
+    {
+      kind: 'forward',
+      // The select toolbar's Forward opens the picker for all the ticked messages. Named by its
+      // title only, it has no label to fall back on.
+      step: 'opens',
+      selectors: [{ css: '.MessageSelectToolbar [role="button"]:has(> .icon-forward)', seen: '2025-06' }],
+      content: 'selected-posts',
     },
     {
       kind: 'forward',

@@ -10,6 +10,8 @@ import type { SiteAdapter } from './types';
  * selected the picker's own send button (`.simple-message-input-confirm`) forwards at once.
  * The composer's send is not used: in current Web K a pending forward and a pending reply differ
  * only by an icon-font glyph, so a send there cannot be told to be a forward.
+ * Messages ticked with "Select" ("Pilih") are forwarded from the selection bar's forward button to
+ * the same picker: all the ticked messages are checked together.
  *
  * Evidence (public material read 2026-11, kept out of this repo). Months: the newest date a source
  * carries; undated source snapshots count as 2025-06, as in the other adapters.
@@ -18,8 +20,14 @@ import type { SiteAdapter } from './types';
  *   `.message` and its `.time` (messageRender.ts), `#column-center .chats-container >
  *   .chat.tabs-tab.active`, `.btn-menu.contextmenu`, `.btn-menu-item` / `.btn-menu-item-text`
  *   with a `tgico` glyph icon, `.popup.popup-forward.active` (pickUser.tsx), `.btn-send`,
- *   `.reply-wrapper`, `.simple-message-input-confirm` (inputFieldMessage.tsx),
- *   `.selection-container-forward`.
+ *   `.reply-wrapper`, `.simple-message-input-confirm` (inputFieldMessage.tsx); select mode
+ *   (chat/selection.ts): `.bubbles.is-selecting`, ticked bubbles `.bubble.is-selected` (an album's
+ *   items `.grouped-item.is-selected`), their checkbox `.bubble-select-checkbox
+ *   input.checkbox-field-input:checked`, the bar `.chat-input-plate.selection-container` with
+ *   `.selection-container-forward` (disabled when the selection cannot be forwarded).
+ * - A public Web K userscript (undated) and stored tweb snapshots (undated): the bar's
+ *   `button.selection-container-forward` opens `PopupForward` with the selected message ids; older
+ *   builds gave it the text "Forward" beside its icon.
  * - tweb source (stored snapshots, undated): chat/contextMenu.ts gives the message menu
  *   `id="bubble-contextmenu"`, opened on `contextmenu` over a bubble, item "Forward" with icon
  *   `forward`; popups/forward.tsx: one chat picked opens it with the forward attached
@@ -29,8 +37,7 @@ import type { SiteAdapter } from './types';
  *   components/translatableMessage: the text's `span.translatable-message` inside `.message`.
  * - Public scrapers (undated): `div.message.spoilers-container` holds the text, `.webpage-title`
  *   a link preview's title, `.time` the time.
- * Not covered: forwarding the messages selected with "Select" (the selection bar's forward checks
- * the last right-clicked message only), and Enter in the picker's comment field.
+ * Not covered: Enter in the picker's comment field.
  */
 
 /** The forward picker, a popup outside the chat. */
@@ -44,6 +51,11 @@ export const TELEGRAM_K_SITE: SiteAdapter = {
   post: [{ css: '.bubble[data-mid]', seen: '2026-08' }],
   postText: [{ css: '.message', seen: '2026-08' }],
   linkTitle: [{ css: '.webpage-title', seen: '2025-06' }],
+  // Ticked in select mode; an album's item is ticked inside its bubble.
+  selected: [
+    { css: '.bubbles.is-selecting .bubble.is-selected[data-mid], .bubbles.is-selecting .grouped-item.is-selected', seen: '2026-08' },
+    { css: '.bubble-select-checkbox input.checkbox-field-input:checked', seen: '2026-08' },
+  ],
   // The time sits inside the text's block; a reply's quote is someone else's words.
   exclude: [
     { css: '.time', seen: '2026-08' },
@@ -74,6 +86,15 @@ export const TELEGRAM_K_SITE: SiteAdapter = {
       labelled: [{ css: '.btn-menu-item', seen: '2026-08' }],
       within: [{ css: '#bubble-contextmenu', seen: '2025-06' }],
       content: 'opened-post',
+    },
+    {
+      kind: 'forward',
+      // The selection bar's forward opens the picker for all the ticked messages.
+      step: 'opens',
+      selectors: [{ css: '.selection-container .selection-container-forward', seen: '2026-08' }],
+      labels: FORWARD_LABELS,
+      within: [{ css: '.selection-container', seen: '2026-08' }],
+      content: 'selected-posts',
     },
     {
       kind: 'forward',

@@ -46,8 +46,12 @@ export interface ActionRule {
    * menus built from plain elements (Web K's `.btn-menu-item`).
    */
   labelled?: SelectorList;
-  /** Where the shared content is: the element's post, the post remembered by the last `opens`, or the composer. */
-  content: 'post' | 'opened-post' | 'composer';
+  /**
+   * Where the shared content is: the element's post, the post remembered by the last `opens`, the
+   * composer, or the adapter's `selected` messages together (a messenger's selection bar, whose
+   * forward opens a dialog: remembered like a post for the dialog's send).
+   */
+  content: 'post' | 'opened-post' | 'composer' | 'selected-posts';
   /**
    * Check only some of what is sent (a composer's own new message): `link` when it carries an
    * external link; `link-or-long-text` also when its text is long or reads as passed on (a pasted
@@ -109,6 +113,11 @@ export interface SiteAdapter {
   postText: SelectorList;
   /** The link card's title inside the post. */
   linkTitle?: SelectorList;
+  /**
+   * What marks a message ticked in select mode (a checked box, a class on the bubble), inside its
+   * post or around it, for `selected-posts` actions.
+   */
+  selected?: SelectorList;
   /** Parts of a post whose text and links are not the post's own (comments, replies). */
   exclude?: SelectorList;
   composer?: {

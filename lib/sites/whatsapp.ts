@@ -6,7 +6,10 @@ import type { SiteAdapter } from './types';
  * message (its hover shortcut, or "Teruskan" in the message's menu, which renders in a layer away
  * from the message) opens the forward dialog, whose send button is the real action. Sending from
  * the chat's own composer (its send button or Enter) is a share too when it carries a link or a
- * long or passed-on text: chain messages are pasted as often as they are forwarded.
+ * long or passed-on text: chain messages are pasted as often as they are forwarded. Messages ticked
+ * in select mode ("Pilih pesan" / "Select messages") are forwarded together from the selection bar
+ * that replaces the composer: its forward opens the same dialog, and all the ticked messages are
+ * checked together.
  *
  * Evidence (public code read 2026-11, kept out of this repo; class names are hashed and churn, so
  * none are used beyond WhatsApp's long-lived semantic ones). Months are the newest date each source
@@ -30,6 +33,12 @@ import type { SiteAdapter } from './types';
  * - SITES.md names LukasLen/Privacy-Extension-For-WhatsApp-Web (2025) for `.message-in` / `.message-out`,
  *   `span[data-icon="forward"]` and `li[data-testid="mi-forward"]`; its stored CSS (2024-25) uses only
  *   hashed classes (`._21Ahp` for a message), so those three stand on SITES.md alone.
+ * - A public forwarding script (Selenium, undated; its hashed class names are of 2023): the
+ *   message menu's Forward puts the chat in select mode, and the selection bar's forward is a
+ *   `button` in `#main > span > div`, which opens the forward dialog. How a ticked message is
+ *   marked is not in public code: the `selected` selectors (a checked ARIA checkbox in the message's
+ *   row, or a checked input in the message) and the bar's `span[data-icon="forward"]` are unconfirmed;
+ *   the "Teruskan" / "Forward" label inside the bar is the fallback for the button.
  * - Not found in public code: the Indonesian names "Teruskan" (the menu's forward item), "Kirim"
  *   (send) and "Diteruskan berkali-kali"; they are WhatsApp's Indonesian words as the issue gives
  *   them, unverified here.
@@ -40,6 +49,9 @@ const DIALOGS = [
   { css: '[role="dialog"]', seen: '2025-06' },
   { css: '[data-animate-modal-popup="true"]', seen: '2025-06' },
 ] as const;
+
+/** The bar that replaces the composer in select mode (unconfirmed beyond its place in #main). */
+const SELECTION_BAR = [{ css: '#main > span', seen: '2023-06' }] as const;
 
 /** The context menu a message's chevron opens, rendered in a layer away from the message. */
 const MESSAGE_MENU = [{ css: '#app > div > span ul', seen: '2025-06' }] as const;
@@ -58,6 +70,11 @@ export const WHATSAPP_SITE: SiteAdapter = {
     // The pre-plain-text block holds the message's own body, not the sender line or the time.
     { css: '[data-pre-plain-text] span.selectable-text', seen: '2026-10' },
     { css: 'span.selectable-text', seen: '2025-06' },
+  ],
+  // Unconfirmed (see above): the ticked row's checkbox, or a checked input in the message.
+  selected: [
+    { css: '#main [role="row"]:has([role="checkbox"][aria-checked="true"])', seen: '2023-06' },
+    { css: '#main [data-id]:has(input[type="checkbox"]:checked)', seen: '2023-06' },
   ],
   // A reply's quoted message is someone else's words.
   exclude: [{ css: '.quoted-mention', seen: '2026-10' }],
@@ -104,6 +121,18 @@ export const WHATSAPP_SITE: SiteAdapter = {
       labels: { id: ['Teruskan'], en: ['Forward'] },
       within: MESSAGE_MENU,
       content: 'opened-post',
+    },
+    {
+      kind: 'forward',
+      // The selection bar's forward opens the dialog for all the ticked messages.
+      step: 'opens',
+      selectors: [
+        { css: '#main > span button:has(span[data-icon="forward"])', seen: '2023-06' },
+        { css: '#main > span span[data-icon="forward"]', seen: '2023-06' },
+      ],
+      labels: { id: ['Teruskan'], en: ['Forward'] },
+      within: SELECTION_BAR,
+      content: 'selected-posts',
     },
     {
       kind: 'forward',

@@ -38,7 +38,26 @@ interface SiteFlow {
   share(page: Page, id: string, locale: UiLocale): Promise<void>;
   /** What the fixture logs for one completed share of `id`. */
   logged(id: string): string;
+  /** The prompt's screenshot name, when another flow on the same fixture takes the fixture's. */
+  shot?: string;
 }
+
+/**
+ * Select-mode flows forward two ticked messages, in document order: the hoax with a benign chat
+ * message, or that benign message with another benign one that has no link (a link not yet read
+ * may be asked about by itself).
+ */
+interface Ticked {
+  hoax: readonly [string, string];
+  benign: readonly [string, string];
+}
+const WHATSAPP_TICKED: Ticked = {
+  hoax: ['3EB0C0FFEE0000000001', '3EB0C0FFEE0000000002'],
+  // Your own reply: the hoax it quotes is no part of it.
+  benign: ['3EB0C0FFEE0000000002', '3EB0C0FFEE0000000005'],
+};
+const TELEGRAM_TICKED: Ticked = { hoax: ['101', '102'], benign: ['102', '104'] };
+const tickedWith = (id: string, ticked: Ticked) => (id === ticked.hoax[0] ? ticked.hoax : ticked.benign);
 
 const FLOWS: SiteFlow[] = [
   {
@@ -54,6 +73,25 @@ const FLOWS: SiteFlow[] = [
       await page.locator('[role="dialog"] [data-fixture-forward-send]').click();
     },
     logged: (id) => `forward:${id}`,
+  },
+  {
+    name: 'WhatsApp Web: forward selected messages',
+    route: 'https://web.whatsapp.com/',
+    fixture: 'whatsapp/chat.id.html',
+    shot: 'prompt-whatsapp-selected',
+    pageFor: () => 'https://web.whatsapp.com/',
+    hoax: WHATSAPP_TICKED.hoax[0],
+    benign: WHATSAPP_TICKED.benign[0],
+    // The chat menu's "Select messages", a click on each message's row, the selection bar's forward.
+    async share(page, id, locale) {
+      await page.locator('#main header [role="button"]:has(span[data-icon="menu"])').click();
+      await page.locator('[role="application"].menu li', { hasText: { id: 'Pilih pesan', en: 'Select messages' }[locale] }).click();
+      for (const ticked of tickedWith(id, WHATSAPP_TICKED)) await page.locator(`#main [data-id="${ticked}"] span.selectable-text`).click();
+      await page.locator(`#main > span button[aria-label="${{ id: 'Teruskan', en: 'Forward' }[locale]}"]`).click();
+      await page.locator('[role="dialog"] [data-fixture-chat]').first().click();
+      await page.locator('[role="dialog"] [data-fixture-forward-send]').click();
+    },
+    logged: (id) => `forward:${tickedWith(id, WHATSAPP_TICKED).join(',')}`,
   },
   {
     name: 'Instagram: send',
@@ -129,6 +167,25 @@ const FLOWS: SiteFlow[] = [
     logged: (id) => `forward:${id}:Keluarga Besar`,
   },
   {
+    name: 'Telegram Web K: forward selected messages',
+    route: 'https://web.telegram.org/k/',
+    fixture: 'telegram-k/chat.html',
+    shot: 'prompt-telegram-k-selected',
+    pageFor: () => 'https://web.telegram.org/k/#-1001234567890',
+    hoax: TELEGRAM_TICKED.hoax[0],
+    benign: TELEGRAM_TICKED.benign[0],
+    // The message menu's "Select" ticks it, a click ticks the next; the selection bar's forward, then a chat.
+    async share(page, id, locale) {
+      const [first, second] = tickedWith(id, TELEGRAM_TICKED);
+      await page.locator(`.chat.active .bubble[data-mid="${first}"] .translatable-message`).click({ button: 'right' });
+      await page.locator('#bubble-contextmenu .btn-menu-item', { hasText: { id: 'Pilih', en: 'Select' }[locale] }).click();
+      await page.locator(`.chat.active .bubble[data-mid="${second}"] .translatable-message`).click();
+      await page.locator('.selection-container .selection-container-forward').click();
+      await page.locator('.popup-forward .chatlist [data-peer-id]').first().click();
+    },
+    logged: (id) => `forward:${tickedWith(id, TELEGRAM_TICKED).join(',')}:Keluarga Besar`,
+  },
+  {
     name: 'Telegram Web A: forward',
     route: 'https://web.telegram.org/a/',
     fixture: 'telegram-a/chat.html',
@@ -177,6 +234,26 @@ const FLOWS: SiteFlow[] = [
     },
     logged: () => 'post',
   },
+  {
+    name: 'Telegram Web A: forward selected messages',
+    route: 'https://web.telegram.org/a/',
+    fixture: 'telegram-a/chat.html',
+    shot: 'prompt-telegram-a-selected',
+    pageFor: () => 'https://web.telegram.org/a/#-1001234567890',
+    hoax: TELEGRAM_TICKED.hoax[0],
+    benign: TELEGRAM_TICKED.benign[0],
+    // The message menu's "Select" ticks it, a click ticks the next; the toolbar's forward, a chat, then send.
+    async share(page, id, locale) {
+      const [first, second] = tickedWith(id, TELEGRAM_TICKED);
+      await page.locator(`.MessageList .Message[data-message-id="${first}"] .text-content`).click({ button: 'right' });
+      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: { id: 'Pilih', en: 'Select' }[locale] }).click();
+      await page.locator(`.MessageList .Message[data-message-id="${second}"] .text-content`).click();
+      await page.locator(`.MessageSelectToolbar [role="button"][title="${{ id: 'Teruskan', en: 'Forward' }[locale]}"]`).click();
+      await page.locator('.ChatOrUserPicker .ListItem-button').first().click();
+      await page.locator('.Composer:has(.ComposerEmbeddedMessage) button.send').click();
+    },
+    logged: (id) => `forward:${tickedWith(id, TELEGRAM_TICKED).join(',')}:Keluarga Besar`,
+  },
 ];
 
 let browser: ExtensionBrowser;
@@ -219,7 +296,7 @@ describe.each(RUNS)('$flow.name ($locale UI)', ({ flow, locale }) => {
     await flow.share(page, flow.hoax, locale);
     await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
     await expect.poll(() => page.locator(`saring-prompt [data-match-id="${HOAX_ITEM}"]`).count()).toBe(1);
-    if (locale === 'id') await screenshot(page, `prompt-${flow.fixture.split('/')[0]}`);
+    if (locale === 'id') await screenshot(page, flow.shot ?? `prompt-${flow.fixture.split('/')[0]}`);
     await page.locator('saring-prompt [data-action="cancel"]').click();
     await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
     expect(await settledLog(page, 1)).toEqual([]);

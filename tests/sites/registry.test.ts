@@ -25,6 +25,7 @@ function selectorLists(adapter: SiteAdapter): [string, SelectorList][] {
     ['postText', adapter.postText],
     ['linkTitle', adapter.linkTitle ?? []],
     ['exclude', adapter.exclude ?? []],
+    ['selected', adapter.selected ?? []],
     ['composer.container', adapter.composer?.container ?? []],
     ['composer.text', adapter.composer?.text ?? []],
     ...Object.entries(adapter.details ?? {}).map(([part, list]): [string, SelectorList] => [`details.${part}`, list]),
@@ -88,6 +89,7 @@ describe('site adapters', () => {
           expect(rule.labels.en.length).toBeGreaterThan(0);
         }
         if (rule.content === 'composer') expect(adapter.composer).toBeDefined();
+        if (rule.content === 'selected-posts') expect(adapter.selected?.length).toBeGreaterThan(0);
       }
       if (adapter.forwardedMany) {
         expect(adapter.forwardedMany.labels.id.length).toBeGreaterThan(0);

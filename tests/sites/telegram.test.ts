@@ -35,8 +35,8 @@ const HOAX_TEXT = 'Gunung no 7 yg akan erupsi besar adalah gn Lawu, saat ini ada
 const ADDED_TEXT = 'Gunung Lawu bakal erupsi besar';
 const ARTICLE = 'https://kompas.com/tren/read/2026/11/20/bmkg-puncak-musim-hujan';
 const LABELS = {
-  id: { forward: 'Teruskan', reply: 'Balas', send: 'Kirim', forwarded: 'Diteruskan' },
-  en: { forward: 'Forward', reply: 'Reply', send: 'Send', forwarded: 'Forwarded' },
+  id: { forward: 'Teruskan', reply: 'Balas', send: 'Kirim', forwarded: 'Diteruskan', select: 'Pilih' },
+  en: { forward: 'Forward', reply: 'Reply', send: 'Send', forwarded: 'Forwarded', select: 'Select' },
 } as const;
 const CHAT = 'Keluarga Besar';
 
@@ -67,8 +67,17 @@ interface Client {
   pick(page: FixturePage): void;
   /** The control whose click commits the forward (after `pick` where the client needs it). */
   commit(page: FixturePage): HTMLElement;
-  /** What the fixture logs for one completed forward of `id`. */
+  /** What the fixture logs for one completed forward of `id` (ids joined by commas for a selection). */
   logged(id: string): string;
+  /** The select-mode bar's forward button. */
+  selectionForward(page: FixturePage): HTMLElement;
+  /** Marks the ticked messages as a later release might: none of the adapter's `selected` matches. */
+  renameSelectionMarks(page: FixturePage): void;
+}
+
+/** Swaps a class on every element that has it. */
+function renameClass(page: FixturePage, from: string, to: string): void {
+  for (const el of page.document.querySelectorAll(`.${from}`)) el.classList.replace(from, to);
 }
 
 const K: Client = {
@@ -83,6 +92,11 @@ const K: Client = {
   // Web K: picking the chat is the share (it opens that chat with the forward attached).
   commit: (page) => $(page.document, '.popup-forward [data-peer-id] .peer-title'),
   logged: (id) => `forward:${id}:${CHAT}`,
+  selectionForward: (page) => $(page.document, '.selection-container .selection-container-forward'),
+  renameSelectionMarks: (page) => {
+    renameClass(page, 'is-selected', 'is-picked');
+    renameClass(page, 'checkbox-field-input', 'checkbox-input');
+  },
 };
 
 const A: Client = {
@@ -96,6 +110,8 @@ const A: Client = {
   pick: (page) => mouseDown($(page.document, '.ChatOrUserPicker .ListItem-button')),
   commit: (page) => $(page.document, '.Composer button.send'),
   logged: (id) => `forward:${id}:${CHAT}`,
+  selectionForward: (page) => $(page.document, '.MessageSelectToolbar .MessageSelectToolbar-actions .icon-forward'),
+  renameSelectionMarks: (page) => renameClass(page, 'is-selected', 'is-picked'),
 };
 
 function actionOf(adapter: SiteAdapter, element: Element, trigger: ActionTrigger = 'click') {
@@ -118,6 +134,20 @@ function forwardFromMenu(client: Client, page: FixturePage, id: string, language
   client.pick(page);
 }
 
+/** Right-click → "Select" ticks the first message, a click each further one; the bar's forward opens the picker. */
+function selectMessages(client: Client, page: FixturePage, [first, ...more]: string[], language: FixtureLanguage = 'id'): void {
+  rightClick(client.text(page, first as string));
+  click(client.menuItem(page, LABELS[language].select));
+  for (const id of more) click(client.text(page, id));
+}
+
+/** Forwards the ticked messages to the first chat: the bar's forward, the picker, the committing control. */
+function forwardSelection(client: Client, page: FixturePage): void {
+  click(client.selectionForward(page));
+  client.pick(page);
+  click(client.commit(page));
+}
+
 describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => {
   describe.each(FIXTURE_LANGUAGES)('adapter on the %s UI', (language: FixtureLanguage) => {
     let page: FixturePage;
@@ -137,6 +167,18 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       expect(actionOf(client.adapter, client.beside(page, IDS.channel))).toMatchObject({ step: 'opens', content: 'post' });
       forwardFromMenu(client, page, IDS.hoax, language);
       expect(actionOf(client.adapter, client.commit(page))).toMatchObject({ kind: 'forward', step: 'shares', content: 'opened-post' });
+    });
+
+    it('takes the selection bar’s forward as the opener of the ticked messages', () => {
+      page = loadFixture(client.site, language);
+      selectMessages(client, page, [IDS.hoax, IDS.plain], language);
+      expect(actionOf(client.adapter, client.selectionForward(page))).toMatchObject({
+        kind: 'forward',
+        step: 'opens',
+        content: 'selected-posts',
+      });
+      // Ticking is a plain click on a message: no action.
+      expect(actionOf(client.adapter, client.text(page, IDS.withLink))).toBeNull();
     });
 
     it('extracts the hoax message’s own text, without sender, time or forwarded label', () => {
@@ -236,6 +278,57 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       expect(shown).toHaveLength(0);
       expect(page.shares().log).toEqual([client.logged(IDS.hoax)]);
       expect(calls.reportHealth).toContainEqual({ site: client.site, check: GUARD_CHECKS.openedPost, ok: false });
+    });
+
+    it('checks the ticked messages together, a hoax among benign ones, and forwards them once on Share anyway', async () => {
+      const { calls, shown } = arm(async () => HOAX_ANSWER, 'share');
+      selectMessages(client, page, [IDS.plain, IDS.hoax, IDS.withLink]);
+      forwardSelection(client, page);
+      await settle(10);
+      expect(calls.checkShare).toHaveLength(1);
+      const request = calls.checkShare[0];
+      expect(request).toMatchObject({ site: client.site, kind: 'forward' });
+      expect(request?.text).toContain('pisang goreng kipas');
+      expect(request?.text).toContain(HOAX_TEXT);
+      expect(request?.text).toContain('BMKG memprakirakan puncak musim hujan');
+      expect(request?.text).not.toMatch(/Pak Darmo|Bu Sari|07\.41/);
+      expect(request?.urls.map(normalizeUrl)).toEqual([ARTICLE]);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]?.matches[0]?.id).toBe('tbh26-35352');
+      expect(page.shares().log).toEqual([client.logged(`${IDS.hoax},${IDS.plain},${IDS.withLink}`)]);
+    });
+
+    it('forwards no ticked message when the person cancels', async () => {
+      const { shown } = arm(async () => HOAX_ANSWER, 'cancel');
+      selectMessages(client, page, [IDS.hoax, IDS.plain]);
+      forwardSelection(client, page);
+      await settle(10);
+      expect(shown).toHaveLength(1);
+      expect(page.shares().count).toBe(0);
+    });
+
+    it('lets benign ticked messages through unprompted, checked together', async () => {
+      const { calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+      selectMessages(client, page, [IDS.plain, IDS.withLink]);
+      forwardSelection(client, page);
+      await settle(10);
+      expect(calls.checkShare).toHaveLength(1);
+      expect(calls.checkShare[0]?.text).toContain('pisang goreng kipas');
+      expect(calls.checkShare[0]?.text).toContain('BMKG memprakirakan');
+      expect(shown).toHaveLength(0);
+      expect(page.shares().log).toEqual([client.logged(`${IDS.plain},${IDS.withLink}`)]);
+    });
+
+    it('fails open when the ticked messages cannot be found: forwarded once, unprompted, health says why', async () => {
+      const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+      selectMessages(client, page, [IDS.hoax, IDS.plain]);
+      client.renameSelectionMarks(page);
+      forwardSelection(client, page);
+      await settle(10);
+      expect(calls.checkShare).toHaveLength(0);
+      expect(shown).toHaveLength(0);
+      expect(page.shares().log).toEqual([client.logged(`${IDS.hoax},${IDS.plain}`)]);
+      expect(calls.reportHealth).toContainEqual({ site: client.site, check: GUARD_CHECKS.selectedPosts, ok: false });
     });
 
     it('checks a message added after load', async () => {

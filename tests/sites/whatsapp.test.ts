@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractComposer, extractPost, findComposer, findPost } from '../../lib/guard/extract';
+import { GUARD_CHECKS } from '../../lib/guard/health';
 import { normalizeUrl } from '../../lib/match/url';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import {
@@ -44,6 +45,7 @@ const dialogSend = (page: FixturePage) => $(page.document, '[role="dialog"] span
 const composerSend = (page: FixturePage) => $(page.document, '#main footer span[data-icon="wds-ic-send-filled"]');
 const editor = (page: FixturePage) => $(page.document, '#main footer [role="textbox"]');
 
+const barForward = (page: FixturePage) => $(page.document, '#main > span span[data-icon="forward"]');
 const actionOf = (element: Element) => actionAt(WHATSAPP_SITE, element);
 
 const contentOf = (page: FixturePage, id: string) =>
@@ -53,6 +55,13 @@ const contentOf = (page: FixturePage, id: string) =>
 function openForwardDialog(page: FixturePage, id: string): void {
   click(forwardShortcut(page, id));
   click($(page.document, '[role="dialog"] [data-fixture-chat]'));
+}
+
+/** Select mode from the chat's menu, then a click on each message's row ticks it. */
+function selectMessages(page: FixturePage, ...ids: string[]): void {
+  click($(page.document, '#main header [role="button"]:has(span[data-icon="menu"])'));
+  click($(page.document, '[data-fixture-select-messages]'));
+  for (const id of ids) click($(message(page, id), 'span.selectable-text'));
 }
 
 describe.each(FIXTURE_LANGUAGES)('WhatsApp adapter on the %s UI', (language: FixtureLanguage) => {
@@ -89,6 +98,17 @@ describe.each(FIXTURE_LANGUAGES)('WhatsApp adapter on the %s UI', (language: Fix
     outside.textContent = LABELS[language].send;
     page.document.body.append(outside);
     expect(actionOf(outside)).toBeNull();
+  });
+
+  it('finds the selection bar’s forward as the opener of the ticked messages, by icon or else by label', () => {
+    page = loadFixture('whatsapp', language);
+    selectMessages(page, IDS.hoax, IDS.plain);
+    const forward = barForward(page);
+    expect(actionOf(forward)).toMatchObject({ kind: 'forward', step: 'opens', content: 'selected-posts' });
+    forward.setAttribute('data-icon', 'forward-v2');
+    expect(actionOf(forward)).toMatchObject({ step: 'opens', content: 'selected-posts' });
+    // The bar's other buttons are no forward.
+    expect(actionOf($(page.document, '#main > span span[data-icon="delete"]'))).toBeNull();
   });
 
   it('extracts the hoax message’s own text, without the sender line, time or forwarded label', () => {
@@ -202,6 +222,79 @@ describe('the guard on WhatsApp Web', () => {
     expect(calls.checkShare).toHaveLength(1);
     expect(calls.checkShare[0]).toMatchObject({ kind: 'send', urls: ['https://hoaks.example/lawu'] });
     expect(page.shares().count).toBe(2);
+  });
+});
+
+describe('forwarding messages ticked in select mode', () => {
+  const arm = guardOnFixture('whatsapp', WHATSAPP_SITE);
+  /** Ticks the messages, then forwards them from the bar to a chat. */
+  function forwardSelected(page: FixturePage, ...ids: string[]): void {
+    selectMessages(page, ...ids);
+    click(barForward(page));
+    click($(page.document, '[role="dialog"] [data-fixture-chat]'));
+    click(dialogSend(page));
+  }
+
+  it('checks the ticked messages together, hoax among benign ones, and forwards them once on Share anyway', async () => {
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'share');
+    forwardSelected(page, IDS.plain, IDS.hoax, IDS.withLink);
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(1);
+    const request = calls.checkShare[0];
+    expect(request).toMatchObject({ site: 'whatsapp', kind: 'forward' });
+    expect(request?.text).toContain('pisang goreng kipas');
+    expect(request?.text).toContain(HOAX_TEXT);
+    expect(request?.text).toContain('BMKG memprakirakan puncak musim hujan');
+    // Each message's own text only: no sender lines or times.
+    expect(request?.text).not.toMatch(/Pak Darmo|Bu Sari|07\.41/);
+    expect(request?.urls.map(normalizeUrl)).toEqual([ARTICLE]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.matches[0]?.id).toBe('tbh26-35352');
+    expect(page.shares().log).toEqual([`forward:${IDS.hoax},${IDS.plain},${IDS.withLink}`]);
+  });
+
+  it('forwards nothing when the person cancels', async () => {
+    const { page, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    forwardSelected(page, IDS.hoax, IDS.plain);
+    await settle(10);
+    expect(shown).toHaveLength(1);
+    expect(page.shares().count).toBe(0);
+  });
+
+  it('lets benign ticked messages through unprompted, checked together', async () => {
+    const { page, calls, shown } = arm(async () => ({ ask: false }), 'cancel');
+    forwardSelected(page, IDS.plain, IDS.withLink);
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(1);
+    expect(calls.checkShare[0]?.text).toContain('pisang goreng kipas');
+    expect(calls.checkShare[0]?.text).not.toContain(HOAX_TEXT);
+    expect(shown).toHaveLength(0);
+    expect(page.shares().log).toEqual([`forward:${IDS.plain},${IDS.withLink}`]);
+  });
+
+  it('words the prompt more strongly when any ticked message was forwarded many times', async () => {
+    const { page, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    forwardSelected(page, IDS.plain, IDS.manyTimes);
+    await settle(10);
+    expect(shown[0]?.forwardedMany).toBe(true);
+  });
+
+  it('fails open, and says so in site health, when the ticked messages cannot be found', async () => {
+    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'cancel');
+    selectMessages(page, IDS.hoax, IDS.plain);
+    // A release that marks ticked rows differently.
+    for (const box of page.document.querySelectorAll('#main [role="checkbox"][aria-checked="true"]')) {
+      box.setAttribute('data-checked', 'true');
+      box.setAttribute('aria-checked', 'mixed');
+    }
+    click(barForward(page));
+    click($(page.document, '[role="dialog"] [data-fixture-chat]'));
+    click(dialogSend(page));
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
+    expect(shown).toHaveLength(0);
+    expect(page.shares().count).toBe(1);
+    expect(calls.reportHealth).toContainEqual({ site: 'whatsapp', check: GUARD_CHECKS.selectedPosts, ok: false });
   });
 });
 
