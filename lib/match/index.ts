@@ -135,9 +135,11 @@ function phraseShare(sequence: Uint32Array, postPairs: Set<number>): number {
  * Per-index scratch for retrieval: an overlap accumulator over all docs and the
  * docs touched, reused by every query (allocating them per post would cost more
  * than the search at 100k items). Queries run one at a time, so one set suffices.
+ * The accumulator is 32-bit: half the memory a post's postings land in at random, and it only
+ * picks candidates, whose evidence is computed apart in full precision.
  */
 interface RetrievalScratch {
-  overlap: Float64Array;
+  overlap: Float32Array;
   touched: Uint32Array;
   /**
    * Per token, the number of the last query that had it anywhere / in its opening: marks that
@@ -154,7 +156,7 @@ function scratchFor(index: BuiltIndex): RetrievalScratch {
   if (!scratch) {
     const tokenCount = index.idf.length;
     scratch = {
-      overlap: new Float64Array(index.docCount),
+      overlap: new Float32Array(index.docCount),
       touched: new Uint32Array(index.docCount),
       inPost: new Uint32Array(tokenCount),
       inLead: new Uint32Array(tokenCount),
