@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { SaringDb } from '../db';
-import { createDispatcher, createMessageListener } from '../messaging/dispatcher';
+import { createDispatcher, createMessageListener, createPortListener } from '../messaging/dispatcher';
 import { pruneReadLinks, rememberRead } from '../read-links';
 import { buildIntentRules, INTENT_RULE_ID_BASE } from '../share-intents';
 import type { BackgroundContext } from './context';
@@ -58,6 +58,7 @@ export function startBackground(context: BackgroundContext): void {
   const dispatch = createDispatcher(createHandlers(context));
   const refreshStarterList = starterListRefresher(context);
   browser.runtime.onMessage.addListener(createMessageListener(dispatch));
+  browser.runtime.onConnect.addListener(createPortListener(dispatch));
 
   browser.runtime.onInstalled.addListener(({ reason }: Browser.runtime.InstalledDetails) => {
     if (reason === 'install' || reason === 'update') void refreshStarterList().catch(log('starter list'));

@@ -58,7 +58,8 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   let changedSince: number | null = null;
   /** Nodes added since the last scan; null when the whole document must be scanned. */
   let added: Node[] | null = null;
-  const observer = new view.MutationObserver((records) => {
+  const noticeChanges = (records: MutationRecord[]) => {
+    if (records.length === 0) return;
     if (added !== null) {
       for (const record of records) for (const node of record.addedNodes) added.push(node);
       // A page adding nodes by the thousand between scans is cheaper to scan whole.
@@ -68,7 +69,8 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
     changedSince ??= now;
     clearTimeout(timer);
     timer = setTimeout(scan, Math.max(0, Math.min(debounceMs, changedSince + MAX_SCAN_DELAY_MS - now)));
-  });
+  };
+  const observer = new view.MutationObserver(noticeChanges);
 
   function scan(): void {
     changedSince = null;
@@ -110,11 +112,15 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
     options
       .matchPosts({ site: adapter.id, posts: batch.map((entry) => entry.content) })
       .then(({ labels, language }) => {
-        if (sent !== generation) return;
+        if (sent !== generation || labels.length === 0) return;
+        // Labels are not new content: the page's changes are taken first, then the records of the
+        // labels' own insertion are dropped, so labelling never schedules a scan.
+        noticeChanges(observer.takeRecords());
         for (const { index, factCheck } of labels) {
           const post = batch[index]?.post;
           if (post?.isConnected) options.showLabel(post, factCheck, language);
         }
+        observer.takeRecords();
       })
       // A lost batch only means no labels: the share guard still checks every share.
       .catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { REQUEST_PORT, type PortReply, type PortRequest, type RequestPort } from './port';
 import { requestSchemas, type MessageType, type RequestOf, type ResponseOf, type Result } from './protocol';
 
 export type MessageSender = Browser.runtime.MessageSender;
@@ -67,5 +68,29 @@ export function createMessageListener(dispatch: Dispatch) {
     if (typeof sendResponse !== 'function') return reply;
     void reply.then(sendResponse);
     return true;
+  };
+}
+
+/** A port's end in the background: what createPortListener needs of a runtime.Port. */
+export type RequestPortEnd = RequestPort & { name: string; sender?: MessageSender };
+
+/**
+ * A runtime.onConnect listener for `dispatch` on REQUEST_PORT ports: each `{id, message}` posted is
+ * answered with `{id, result}` on the same port. Other ports are left to their own listeners.
+ */
+export function createPortListener(dispatch: Dispatch) {
+  return (port: RequestPortEnd): void => {
+    if (port.name !== REQUEST_PORT) return;
+    port.onMessage.addListener((posted) => {
+      const { id, message } = (posted ?? {}) as Partial<PortRequest>;
+      if (typeof id !== 'number') return;
+      void dispatch(message, port.sender ?? {}).then((result) => {
+        try {
+          port.postMessage({ id, result } satisfies PortReply);
+        } catch {
+          // The page closed or navigated away before the answer: no one is waiting.
+        }
+      });
+    });
   };
 }

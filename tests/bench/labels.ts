@@ -8,11 +8,9 @@
  * longer gap is the thread descheduled on a busy machine, not running). The median is over the
  * batches of all runs.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchWithExtension } from '../../lib/dev/chrome';
-import { waitForStarterList } from '../e2e/harness';
+import { fixturePage, waitForStarterList } from '../e2e/harness';
 import { percentile } from '../eval/measures';
 
 const FEED_POSTS = 500;
@@ -35,7 +33,7 @@ interface ProfileNode {
 }
 
 export async function runLabelsBench(): Promise<void> {
-  const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/x/feed.id.html'), 'utf8');
+  const fixture = fixturePage('x/feed.id.html');
   const browser = await launchWithExtension();
   await waitForStarterList(browser);
   await browser.context.route(FEED_URL, (route) =>

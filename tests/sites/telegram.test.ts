@@ -364,6 +364,18 @@ describe.each(FIXTURE_LANGUAGES)('telegram-k menu on the %s UI', (language: Fixt
   });
 });
 
+describe('telegram-k: a link preview of a Telegram link', () => {
+  it('keeps the preview’s title though the link is Telegram’s own', async () => {
+    const page = loadFixture('telegram-k', 'id');
+    // The message links a channel post, as t.me links are written: absolute, on Telegram's own host.
+    for (const link of K.message(page, IDS.withLink).querySelectorAll('a[href]')) link.setAttribute('href', 'https://t.me/infobmkg/2041');
+    const content = contentOf(K, page, IDS.withLink);
+    expect(content.urls).toEqual([]);
+    expect(content.linkTitle).toBe('BMKG: Puncak Musim Hujan 2026/2027 Diprakirakan Januari–Februari');
+    await page.close();
+  });
+});
+
 describe('telegram-k: the picker’s own send button', () => {
   it('is the share too (it forwards to the selected chats at once)', async () => {
     const page = loadFixture('telegram-k', 'id');

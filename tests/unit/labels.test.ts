@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LABEL_TAG, showLabel } from '../../components/label/host';
 import { collectNewPosts, labelPlace, postToMatch } from '../../lib/labels/scan';
 import { createLabelScanner, type IdleCallback, type LabelScanner } from '../../lib/labels/scanner';
@@ -182,6 +182,34 @@ describe('label scanner messages', () => {
     expect(background.requests).toHaveLength(1);
     expect(background.requests[0]?.posts.length).toBeGreaterThan(2);
     expect(background.requests[0]?.posts.length).toBeLessThanOrEqual(posts);
+    scanner.stop();
+    await page.close();
+  });
+});
+
+describe('label scanner and its own labels', () => {
+  it('does not scan again for the labels it inserts', async () => {
+    const page = loadFixture('x', 'en');
+    const background = fakeBackground('x');
+    const idle = manualIdle();
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: background.matchPosts,
+      showLabel: (post, factCheck, lang) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, lang),
+      idle: idle.idle,
+      debounceMs: 5,
+    });
+    scanner.start();
+    // Every scan starts by looking for a post's text in the whole document.
+    const wholeDocument = vi.spyOn(page.document, 'querySelector');
+    idle.run();
+    await settle();
+    expect(page.document.querySelectorAll(LABEL_TAG).length).toBeGreaterThan(0);
+    expect(wholeDocument).not.toHaveBeenCalled();
+    click(X_DRIVER.loadMore(page));
+    await settle();
+    expect(wholeDocument).toHaveBeenCalled(); // the page's own changes still are
     scanner.stop();
     await page.close();
   });
