@@ -1,6 +1,9 @@
+import { cleanText } from '../guard/dom';
+import { externalLinks } from '../guard/extract';
 import { resolveLanguage } from '../i18n';
 import type { MatchPostsResponse, RequestOf } from '../messaging/protocol';
 import { labelsOn } from '../settings';
+import { DEMO_SITE, SITES } from '../sites';
 import { factCheckView, scopeToSite } from './check-share';
 import type { BackgroundContext } from './context';
 
@@ -15,14 +18,16 @@ export async function matchPosts(
 ): Promise<MatchPostsResponse> {
   const settings = await context.settings.getValue();
   const language = resolveLanguage(settings.language, context.browserUiLanguage());
-  if (!labelsOn(settings, request.site)) return { labels: [], language };
+  const adapter = [...SITES, DEMO_SITE].find((site) => site.id === request.site);
+  if (!adapter || !labelsOn(settings, request.site)) return { labels: [], language };
   const { matcher, publishers } = await context.index.get();
   const labels: MatchPostsResponse['labels'] = [];
   for (const [index, post] of request.posts.entries()) {
+    // The page sent its posts as read; they are finished here, as the share guard's are there.
     const match = scopeToSite(
       await matcher.match({
-        text: post.text,
-        urls: post.urls,
+        text: cleanText(post.text),
+        urls: externalLinks(adapter, post.hrefs, request.baseUrl),
         ...(post.linkTitle === undefined ? {} : { linkTitle: post.linkTitle }),
       }),
       request.site,

@@ -23,7 +23,11 @@ function tryClosest(element: Element, css: string): Element | null {
 
 function tryQueryAll(root: ParentNode, css: string): Element[] {
   try {
-    return [...root.querySelectorAll(css)];
+    // Copied by index: spreading a NodeList goes through its iterator, which a feed scan feels.
+    const found = root.querySelectorAll(css);
+    const elements = new Array<Element>(found.length);
+    for (let i = 0; i < found.length; i++) elements[i] = found[i]!;
+    return elements;
   } catch {
     return [];
   }

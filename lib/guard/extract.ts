@@ -47,13 +47,15 @@ function isExcluded(node: Node, excluded: readonly Element[]): boolean {
   return excluded.some((part) => part.contains(node));
 }
 
-/** Text of the elements, skipping excluded parts inside them. */
-function ownText(elements: readonly Element[], excluded: readonly Element[]): string {
+/**
+ * Text of the elements as the page has it (not cleaned), skipping excluded parts inside them.
+ * `typed`: a composer's, where a <textarea> (X's mobile composer) holds what was typed in its
+ * value, not in text nodes; a post's text has none, and looking costs a feed scan.
+ */
+function rawText(elements: readonly Element[], excluded: readonly Element[], typed = false): string {
   const parts: string[] = [];
   for (const element of elements) {
-    // A <textarea> (X's mobile composer) holds what was typed in its value, not in text nodes.
-    // getElementsByTagName: no selector to parse, which counts when a feed's posts are scanned.
-    const fields = element.localName === 'textarea' ? [element] : element.getElementsByTagName('textarea');
+    const fields = !typed ? [] : element.localName === 'textarea' ? [element] : element.getElementsByTagName('textarea');
     if (fields.length > 0) {
       parts.push(Array.from(fields, (field) => (field as HTMLTextAreaElement).value).join('\n'));
     } else if (!excluded.some((part) => element.contains(part))) {
@@ -68,7 +70,7 @@ function ownText(elements: readonly Element[], excluded: readonly Element[]): st
       parts.push(chunk);
     }
   }
-  return cleanText(parts.join('\n'));
+  return parts.join('\n');
 }
 
 /** Whether a host is one of the site's own (profiles, hashtags), not an article's. */
@@ -151,8 +153,8 @@ export function externalHref(adapter: SiteAdapter, rawHref: string, baseUrl: str
   return externalLink(adapter, rawHref, baseUrl)?.href ?? null;
 }
 
-/** External links, one per normalised destination, in document order. */
-function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
+/** External links (absolute), one per normalised destination, in document order, of hrefs as found on `baseUrl`. */
+export function externalLinks(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
   const page = linkPage(adapter, baseUrl);
   const seen = new Set<string>();
   const urls: string[] = [];
@@ -166,11 +168,17 @@ function uniqueExternal(adapter: SiteAdapter, hrefs: readonly string[], baseUrl:
   return urls;
 }
 
-function linkHrefs(root: Element, excluded: readonly Element[]): string[] {
+/** Links whose href is not a bare path: on the site's own pages those stay on the site. */
+const OFF_PATH_LINKS = 'a[href]:not([href^="/"]), a[href^="//"]';
+
+/**
+ * The hrefs of the links under root, as written, in document order; on the site's own pages
+ * (`ownPaths`) without bare paths, which native code leaves out (a post on X has many: author,
+ * post, hashtags, and one or two links out).
+ */
+function linkHrefs(root: Element, excluded: readonly Element[], ownPaths: boolean): string[] {
   const hrefs: string[] = [];
-  // A post has many anchors: getElementsByTagName and an indexed loop cost a third of what
-  // querySelectorAll('a[href]') iterated with for…of does in Chromium (measured on the X feed).
-  const anchors = root.getElementsByTagName('a');
+  const anchors = ownPaths ? root.querySelectorAll(OFF_PATH_LINKS) : root.getElementsByTagName('a');
   for (let i = 0; i < anchors.length; i++) {
     const link = anchors[i] as Element;
     const href = link.getAttribute('href');
@@ -228,33 +236,53 @@ function carriesMark(
   return false;
 }
 
-/** The post's own text, external links and link-card title; comments left out. */
-export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
+/**
+ * A post as the page shows it: its own text uncleaned, its links as written (bare paths on the
+ * site's own pages left out: author, post, hashtags), its link card's title; comments left out.
+ * Only what needs the DOM: inline labels send this and the background finishes it (extractPost's
+ * cleaning and link resolution), off the page's main thread.
+ */
+export interface RawPost {
+  text: string;
+  hrefs: string[];
+  linkTitle?: string;
+  forwardedMany?: true;
+}
+
+export function readPost(adapter: SiteAdapter, post: Element): RawPost {
   const excluded = excludedParts(post, adapter.exclude ?? []);
   const mine = (elements: Element[]) =>
     excluded.length === 0 ? elements : elements.filter((el) => !isExcluded(el, excluded));
-  const text = ownText(mine(queryAllOf(post, adapter.postText)), excluded).slice(0, MAX_TEXT_CHARS);
-  const baseUrl = post.ownerDocument.baseURI;
-  const hrefs = linkHrefs(post, excluded);
-  const urls = uniqueExternal(adapter, hrefs, baseUrl);
-  // A link card is a link: a post whose links are all bare paths on the site (most posts on X:
-  // author, post, hashtags) has none, and card selectors cost the most when they find nothing.
-  // A card leading to the site's own absolute URL (a t.me preview) is still looked for.
-  const page = linkPage(adapter, baseUrl);
-  const linksOut = hrefs.some((href) => !isOwnPath(page, href));
-  const title = linksOut ? titleOf(mine(queryAllOf(post, adapter.linkTitle ?? []))[0]) : undefined;
-  const content = withTitle({ text, urls }, title);
-  if (adapter.forwardedMany && carriesMark(post, adapter.forwardedMany, excluded)) content.forwardedMany = true;
+  const text = rawText(mine(queryAllOf(post, adapter.postText)), excluded);
+  const page = linkPage(adapter, post.ownerDocument.baseURI);
+  const hrefs = linkHrefs(post, excluded, page.own);
+  // A link card is a link: a post linking only to bare paths on the site (most posts on X) has
+  // none, and card selectors cost the most when they find nothing. A card leading to the site's
+  // own absolute URL (a t.me preview) is still looked for.
+  const title = hrefs.length > 0 ? titleOf(mine(queryAllOf(post, adapter.linkTitle ?? []))[0]) : undefined;
+  const raw: RawPost = title ? { text, hrefs, linkTitle: title } : { text, hrefs };
+  if (adapter.forwardedMany && carriesMark(post, adapter.forwardedMany, excluded)) raw.forwardedMany = true;
+  return raw;
+}
+
+/** The post's own text, external links and link-card title; comments left out. */
+export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
+  const { text, hrefs, linkTitle, forwardedMany } = readPost(adapter, post);
+  const content = withTitle(
+    { text: cleanText(text).slice(0, MAX_TEXT_CHARS), urls: externalLinks(adapter, hrefs, post.ownerDocument.baseURI) },
+    linkTitle,
+  );
+  if (forwardedMany) content.forwardedMany = true;
   return content;
 }
 
 /** What the person is about to post from a composer: its text, typed links and link cards. */
 export function extractComposer(adapter: SiteAdapter, composer: Element): ShareContent {
   const editors = adapter.composer ? queryAllOf(composer, adapter.composer.text) : [];
-  const text = ownText(editors, []).slice(0, MAX_TEXT_CHARS);
-  const urls = uniqueExternal(
+  const text = cleanText(rawText(editors, [], true)).slice(0, MAX_TEXT_CHARS);
+  const urls = externalLinks(
     adapter,
-    [...typedLinks(text), ...linkHrefs(composer, [])],
+    [...typedLinks(text), ...linkHrefs(composer, [], false)],
     composer.ownerDocument.baseURI,
   );
   const title = titleOf(queryAllOf(composer, adapter.linkTitle ?? [])[0]);
@@ -273,7 +301,7 @@ export function extractShareData(
   baseUrl: string,
 ): ShareContent {
   const text = cleanText([data.title, data.text].filter(Boolean).join('\n')).slice(0, MAX_TEXT_CHARS);
-  const urls = uniqueExternal(adapter, [...(data.url ? [data.url] : []), ...typedLinks(text)], baseUrl);
+  const urls = externalLinks(adapter, [...(data.url ? [data.url] : []), ...typedLinks(text)], baseUrl);
   return { text, urls };
 }
 

@@ -1,4 +1,4 @@
-import { extractPost, findPost, hasContent } from '../guard/extract';
+import { findPost, MAX_TEXT_CHARS, readPost } from '../guard/extract';
 import { firstMatchingAlternative, isElement, queryAllOf } from '../guard/dom';
 import type { RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
@@ -6,7 +6,7 @@ import type { SiteAdapter } from '../sites/types';
 export type PostToMatch = RequestOf<'match-posts'>['posts'][number];
 
 /** Links sent per post: the matcher needs the first few, the protocol bounds them. */
-const MAX_URLS_PER_POST = 20;
+const MAX_LINKS_PER_POST = 20;
 
 /**
  * Posts not scanned before, each found from its own text (a post's text is what is matched, and it
@@ -45,13 +45,16 @@ export function collectNewPosts(
   return posts;
 }
 
-/** What is matched of a post: its own text, links and card title; null when it has none. */
+/**
+ * What is matched of a post, as read on the page (lib/background/match-posts resolves its links);
+ * null when it has nothing to match.
+ */
 export function postToMatch(adapter: SiteAdapter, post: Element): PostToMatch | null {
-  const content = extractPost(adapter, post);
-  if (!hasContent(content)) return null;
   // The forwarded-many mark words prompts only; labels match on what the post says.
-  const { forwardedMany: _prompt, ...matched } = content;
-  return { ...matched, urls: content.urls.slice(0, MAX_URLS_PER_POST) };
+  const { text, hrefs, linkTitle } = readPost(adapter, post);
+  if (!text.trim() && hrefs.length === 0 && linkTitle === undefined) return null;
+  const content: PostToMatch = { text: text.slice(0, MAX_TEXT_CHARS), hrefs: hrefs.slice(0, MAX_LINKS_PER_POST) };
+  return linkTitle === undefined ? content : { ...content, linkTitle };
 }
 
 /** Where a post's label goes: right under its own text, else at the end of the post. */

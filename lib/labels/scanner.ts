@@ -110,7 +110,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   function send(batch: { post: Element; content: PostToMatch }[]): void {
     const sent = generation;
     options
-      .matchPosts({ site: adapter.id, posts: batch.map((entry) => entry.content) })
+      .matchPosts({ site: adapter.id, baseUrl: doc.baseURI, posts: batch.map((entry) => entry.content) })
       .then(({ labels, language }) => {
         if (sent !== generation || labels.length === 0) return;
         // Labels are not new content: the page's changes are taken first, then the records of the

@@ -80,11 +80,14 @@ export const requestSchemas = {
    */
   'match-posts': z.object({
     site: siteId,
+    /** The page the posts are on: their links are as written there, and resolved here. */
+    baseUrl: boundedUrl,
     posts: z
       .array(
         z.object({
+          // As the page has it: cleaning and resolving happen off the page's main thread.
           text: z.string().max(10_000),
-          urls: z.array(boundedUrl).max(20),
+          hrefs: z.array(boundedUrl).max(20),
           linkTitle: z.string().max(1_000).optional(),
         }),
       )

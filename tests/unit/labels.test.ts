@@ -77,7 +77,7 @@ describe.each([
     const commented = posts.find((post) => driver.post(page, withComment).contains(post));
     const content = commented && postToMatch(driver.adapter, commented);
     expect(content?.text).not.toMatch(/gangguan/);
-    expect(content?.urls.some((url) => url.includes('jadwal-krl-palsu'))).toBe(false);
+    expect(content?.hrefs.some((href) => href.includes('jadwal-krl-palsu'))).toBe(false);
   });
 
   it('after the first scan, looks only inside the nodes added since', () => {

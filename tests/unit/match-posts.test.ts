@@ -38,11 +38,12 @@ beforeEach(() => {
   } as unknown as BackgroundContext;
 });
 
-const posts = (...texts: string[]) => texts.map((text) => ({ text, urls: [] }));
+const posts = (...texts: string[]) => texts.map((text) => ({ text, hrefs: [] }));
+const page = 'https://x.com/home';
 
 describe('match-posts', () => {
   it('returns only the hoax matches, by index, with the best fact-check each', async () => {
-    const answer = await matchPosts(context, { site: 'x', posts: posts('benign', 'hoax', 'weak') });
+    const answer = await matchPosts(context, { baseUrl: page, site: 'x', posts: posts('benign', 'hoax', 'weak') });
     expect(answer).toEqual({
       language: 'en',
       labels: [
@@ -56,29 +57,59 @@ describe('match-posts', () => {
   });
 
   it('never labels a real site from a classroom pack, only the demo feed', async () => {
-    expect((await matchPosts(context, { site: 'x', posts: posts('classroom') })).labels).toEqual([]);
-    expect((await matchPosts(context, { site: 'demo', posts: posts('classroom') })).labels).toHaveLength(1);
+    expect((await matchPosts(context, { baseUrl: page, site: 'x', posts: posts('classroom') })).labels).toEqual([]);
+    expect((await matchPosts(context, { baseUrl: page, site: 'demo', posts: posts('classroom') })).labels).toHaveLength(1);
   });
 
   it('labels nothing, and matches nothing, on a site with labels or Saring turned off', async () => {
     await updateSettings(context.settings, () => ({ labelsOffSites: ['x'], disabledSites: ['facebook'] }));
-    expect((await matchPosts(context, { site: 'x', posts: posts('hoax') })).labels).toEqual([]);
-    expect((await matchPosts(context, { site: 'facebook', posts: posts('hoax') })).labels).toEqual([]);
+    expect((await matchPosts(context, { baseUrl: page, site: 'x', posts: posts('hoax') })).labels).toEqual([]);
+    expect((await matchPosts(context, { baseUrl: page, site: 'facebook', posts: posts('hoax') })).labels).toEqual([]);
     expect(match).not.toHaveBeenCalled();
-    expect((await matchPosts(context, { site: 'threads', posts: posts('hoax') })).labels).toHaveLength(1);
+    expect((await matchPosts(context, { baseUrl: page, site: 'threads', posts: posts('hoax') })).labels).toHaveLength(1);
   });
 
   it('labels regardless of strictness and snooze, which are about prompts', async () => {
     await updateSettings(context.settings, () => ({ strictness: 'off', snoozedUntil: 10 }));
-    expect((await matchPosts(context, { site: 'x', posts: posts('hoax') })).labels).toHaveLength(1);
+    expect((await matchPosts(context, { baseUrl: page, site: 'x', posts: posts('hoax') })).labels).toHaveLength(1);
+  });
+
+  it("finishes the posts as the page read them: text cleaned, links resolved, the site's own and repeats left out", async () => {
+    await matchPosts(context, {
+      site: 'x',
+      baseUrl: page,
+      posts: [
+        {
+          text: '  Gunung Lawu\n\n   akan erupsi  ',
+          hrefs: [
+            'https://t.co/abc',
+            'https://x.com/someone/status/1',
+            'https://l.facebook.com/l.php?u=https%3A%2F%2Fberita.example%2Ferupsi%3Futm_source%3Dfb',
+            '//berita.example/erupsi',
+          ],
+        },
+      ],
+    });
+    expect(match).toHaveBeenCalledWith(
+      expect.objectContaining({
+        text: 'Gunung Lawu\nakan erupsi',
+        // As found, one per destination (the matcher unwraps and normalises): the protocol-relative copy is the same article.
+        urls: ['https://t.co/abc', 'https://l.facebook.com/l.php?u=https%3A%2F%2Fberita.example%2Ferupsi%3Futm_source%3Dfb'],
+      }),
+    );
+  });
+
+  it('labels nothing for a site it does not know', async () => {
+    expect((await matchPosts(context, { site: 'nowhere', baseUrl: page, posts: posts('hoax') })).labels).toEqual([]);
+    expect(match).not.toHaveBeenCalled();
   });
 
   it('bounds a batch in count and size', () => {
     const schema = requestSchemas['match-posts'];
-    expect(schema.safeParse({ site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH).fill('a')) }).success).toBe(true);
-    expect(schema.safeParse({ site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH + 1).fill('a')) }).success).toBe(false);
-    expect(schema.safeParse({ site: 'x', posts: [] }).success).toBe(false);
-    expect(schema.safeParse({ site: 'x', posts: posts('a'.repeat(10_001)) }).success).toBe(false);
-    expect(schema.safeParse({ site: 'x', posts: [{ text: '', urls: Array(21).fill('https://a.example/') }] }).success).toBe(false);
+    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH).fill('a')) }).success).toBe(true);
+    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH + 1).fill('a')) }).success).toBe(false);
+    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: [] }).success).toBe(false);
+    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts('a'.repeat(10_001)) }).success).toBe(false);
+    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: [{ text: '', hrefs: Array(21).fill('https://a.example/') }] }).success).toBe(false);
   });
 });
