@@ -325,21 +325,28 @@ export function tokenize(raw: string, language?: Language): string[] {
   const tokens: string[] = [];
   for (const word of words) {
     if (language !== undefined || rules === 'id') tokens.push(...knownWordTokens(word, rules));
-    else tokens.push(...knownWordTokens(word, 'en'), ...knownWordTokens(word, 'both'));
+    else tokens.push(...knownWordTokens(word, 'en'), ...knownWordTokens(word, 'id-beyond-en'));
   }
   return tokens;
 }
 
-/** Words whose tokens were worked out before: posts repeat everyday words, and stemming is the cost. */
-const tokensOfWord = { id: new Map<string, readonly string[]>(), en: new Map<string, readonly string[]>(), both: new Map<string, readonly string[]>() };
+/** How a word is tokenised: by one language's rules, or (a post read as English) the Indonesian stems its English ones lack. */
+type WordRules = Language | 'id-beyond-en';
+
+/** Words whose tokens were worked out before, per rules: posts repeat everyday words, and stemming is the cost. */
+const tokensOfWord: Record<WordRules, Map<string, readonly string[]>> = {
+  id: new Map(),
+  en: new Map(),
+  'id-beyond-en': new Map(),
+};
 const MAX_REMEMBERED_WORDS = 50_000;
 
-/** wordTokens, remembered; 'both' is a mixed post's Indonesian stems its English ones lack. */
-function knownWordTokens(word: string, rules: Language | 'both'): readonly string[] {
+/** wordTokens, remembered per rules (each map emptied when full). */
+function knownWordTokens(word: string, rules: WordRules): readonly string[] {
   const remembered = tokensOfWord[rules];
   let tokens = remembered.get(word);
   if (tokens === undefined) {
-    if (rules === 'both') {
+    if (rules === 'id-beyond-en') {
       const english = knownWordTokens(word, 'en');
       tokens = wordTokens(word, 'id').filter((token) => !english.includes(token));
     } else {
