@@ -7,6 +7,9 @@ import { DEMO_SITE, SITES } from '../sites';
 import { factCheckView, scopeToSite } from './check-share';
 import type { BackgroundContext } from './context';
 
+/** Each site's adapter by its id: a batch's links are resolved by its site's rules. */
+const ADAPTERS_BY_ID = new Map([...SITES, DEMO_SITE].map((site) => [site.id, site]));
+
 /**
  * Inline labels for a batch of posts on screen: the best fact-check of each post that repeats a
  * known hoax. Only hoax matches label a post: unread links and strictness are about sharing, and
@@ -18,7 +21,7 @@ export async function matchPosts(
 ): Promise<MatchPostsResponse> {
   const settings = await context.settings.getValue();
   const language = resolveLanguage(settings.language, context.browserUiLanguage());
-  const adapter = [...SITES, DEMO_SITE].find((site) => site.id === request.site);
+  const adapter = ADAPTERS_BY_ID.get(request.site);
   if (!adapter || !labelsOn(settings, request.site)) return { labels: [], language };
   const { matcher, publishers } = await context.index.get();
   const labels: MatchPostsResponse['labels'] = [];
