@@ -36,6 +36,18 @@ const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
 /** A site-health check's name: an expectation's name or the guard's own. */
 export const MAX_CHECK_NAME = 200;
 const boundedUrl = z.string().max(4_096);
+/** A page's own URL, which relative links are resolved against: it must parse. */
+const pageUrl = boundedUrl.refine(
+  (url) => {
+    try {
+      new URL(url);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an absolute URL' },
+);
 const listId = z.string().min(1).max(128);
 /** Base64 of a raw 32-byte Ed25519 key. */
 const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
@@ -81,7 +93,7 @@ export const requestSchemas = {
   'match-posts': z.object({
     site: siteId,
     /** The page the posts are on: their links are as written there, and resolved here. */
-    baseUrl: boundedUrl,
+    baseUrl: pageUrl,
     posts: z
       .array(
         z.object({

@@ -111,5 +111,9 @@ describe('match-posts', () => {
     expect(schema.safeParse({ baseUrl: page, site: 'x', posts: [] }).success).toBe(false);
     expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts('a'.repeat(10_001)) }).success).toBe(false);
     expect(schema.safeParse({ baseUrl: page, site: 'x', posts: [{ text: '', hrefs: Array(21).fill('https://a.example/') }] }).success).toBe(false);
+    // Relative links are resolved against the page's URL: one that does not parse is refused, plainly.
+    const unparseable = schema.safeParse({ baseUrl: 'not a url', site: 'x', posts: posts('a') });
+    expect(unparseable.success).toBe(false);
+    expect(unparseable.error?.issues[0]).toMatchObject({ path: ['baseUrl'], message: 'not an absolute URL' });
   });
 });
