@@ -12,6 +12,13 @@ const MAX_ADDED_NODES = 5_000;
 const MIN_IDLE_MS = 2;
 /** Longest wait for an idle period before a batch is extracted anyway. */
 const IDLE_TIMEOUT_MS = 1_000;
+/**
+ * A batch lost on its way (the service worker stopped and closed the port, or was busy starting)
+ * is sent again, after a pause that grows, at most this many times: its posts are marked scanned,
+ * so without a retry they would stay unlabelled for as long as the page is open.
+ */
+const MAX_BATCH_RETRIES = 2;
+const RETRY_DELAY_MS = 1_000;
 
 export type IdleCallback = (deadline: { timeRemaining(): number; didTimeout?: boolean }) => void;
 
@@ -23,6 +30,8 @@ export interface LabelScannerOptions {
   /** Runs work when the main thread is idle (requestIdleCallback in the browser). */
   idle?(callback: IdleCallback): void;
   debounceMs?: number;
+  /** Pause before the first retry of a lost batch (doubling after). */
+  retryDelayMs?: number;
 }
 
 export interface LabelScanner {
@@ -44,6 +53,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   const { adapter, document: doc } = options;
   const idle = options.idle ?? defaultIdle;
   const debounceMs = options.debounceMs ?? SCAN_DEBOUNCE_MS;
+  const retryDelayMs = options.retryDelayMs ?? RETRY_DELAY_MS;
   let scanned = new WeakSet<Element>();
   let queue: Element[] = [];
   /** Posts extracted and not yet sent. */
@@ -107,7 +117,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
     pending = [];
   }
 
-  function send(batch: { post: Element; content: PostToMatch }[]): void {
+  function send(batch: { post: Element; content: PostToMatch }[], retries = 0): void {
     const sent = generation;
     options
       .matchPosts({ site: adapter.id, baseUrl: doc.baseURI, posts: batch.map((entry) => entry.content) })
@@ -122,8 +132,14 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
         }
         observer.takeRecords();
       })
-      // A lost batch only means no labels: the share guard still checks every share.
-      .catch(() => undefined);
+      .catch(() => {
+        // The share guard still checks every share; a batch lost on the way is tried again.
+        if (sent !== generation || retries >= MAX_BATCH_RETRIES) return;
+        setTimeout(() => {
+          const onPage = batch.filter((entry) => entry.post.isConnected);
+          if (sent === generation && onPage.length > 0) send(onPage, retries + 1);
+        }, retryDelayMs * 2 ** retries);
+      });
   }
 
   return {

@@ -277,3 +277,59 @@ describe('label scanner on a page that never stops changing', () => {
     await page.close();
   });
 });
+
+describe('label scanner when a batch is lost on its way', () => {
+  it('sends it again (the service worker restarted and closed the port), and labels its posts', async () => {
+    const page = loadFixture('x', 'en');
+    const background = fakeBackground('x');
+    let lost = 1;
+    const idle = manualIdle();
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: (request) => (lost-- > 0 ? Promise.reject(new Error('port closed')) : background.matchPosts(request)),
+      showLabel: (post, factCheck, lang) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, lang),
+      idle: idle.idle,
+      retryDelayMs: 5,
+    });
+    scanner.start();
+    idle.run();
+    await settle();
+    expect(background.requests).toHaveLength(1);
+    expect(page.document.querySelectorAll(LABEL_TAG).length).toBeGreaterThan(0);
+    scanner.stop();
+    await page.close();
+  });
+
+  it('gives up after two retries, and a stopped scanner retries nothing', async () => {
+    const page = loadFixture('x', 'en');
+    const idle = manualIdle();
+    const attempts: number[] = [];
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      matchPosts: () => {
+        attempts.push(Date.now());
+        return Promise.reject(new Error('port closed'));
+      },
+      showLabel: () => undefined,
+      idle: idle.idle,
+      retryDelayMs: 5,
+    });
+    scanner.start();
+    idle.run();
+    await vi.waitFor(() => expect(attempts).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(attempts).toHaveLength(3);
+
+    attempts.length = 0;
+    scanner.stop();
+    scanner.start();
+    idle.run();
+    await vi.waitFor(() => expect(attempts).toHaveLength(1));
+    scanner.stop();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(attempts).toHaveLength(1);
+    await page.close();
+  });
+});
