@@ -30,6 +30,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Waits are for states, never fixed pauses: a generous ceiling (as tests/e2e/harness.ts
+          // STATE_TIMEOUT_MS) that a passing wait never reaches.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

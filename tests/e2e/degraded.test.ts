@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { fixturePage, screenshot, siteRowInOptions, startBrowser, waitForStarterList, watchErrors } from './harness';
+import {
+  fixturePage,
+  screenshot,
+  settledShareLog,
+  siteRowInOptions,
+  startBrowser,
+  waitForStarterList,
+  watchErrors,
+} from './harness';
 
 /**
  * X changed its markup: the post and repost-item hooks the adapter relies on are renamed (the
@@ -37,9 +45,7 @@ describe('X with its key selectors renamed', () => {
     await post.locator('[data-testid="retweet"]').click();
     await page.locator('#layers [data-testid="boostConfirm"]').click();
 
-    await page.waitForFunction(() => (window as unknown as { __shares: number }).__shares === 1);
-    await page.waitForTimeout(500);
-    expect(await page.evaluate(() => (window as unknown as { __shares: number }).__shares)).toBe(1);
+    expect(await settledShareLog(page, 1)).toHaveLength(1);
     expect(await page.locator('saring-prompt [role="dialog"]').count()).toBe(0);
     expect(errors).toEqual([]);
 

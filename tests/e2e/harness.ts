@@ -5,13 +5,19 @@ import { expect } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../lib/dev/chrome';
 import { type FixtureLanguage, fixtureHtml } from '../fixture-html';
 
+/**
+ * Longest a real-browser test waits for a state it expects: generous, since the machine is shared
+ * (the e2e project gives expect.poll the same ceiling). Waits end as soon as the state is reached.
+ */
+export const STATE_TIMEOUT_MS = 10_000;
+
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** The built extension in Debian Chromium, with every network request answered locally. */
 export async function startBrowser(): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension();
-  // A missing element fails the test in seconds instead of hanging until the test's timeout.
-  browser.context.setDefaultTimeout(5_000);
+  // A missing element fails the test within a bounded wait instead of hanging until the test's timeout.
+  browser.context.setDefaultTimeout(STATE_TIMEOUT_MS);
   // Nothing leaves the machine: unknown requests get an empty 204 instead of a network error.
   await browser.context.route(/^https?:\/\//, (route) => route.fulfill({ status: 204, body: '' }));
   return browser;
@@ -47,6 +53,21 @@ export async function serveArticle(context: BrowserContext, url: string, title =
       body: `<!doctype html><title>${title}</title><h1>${title}</h1><p>Isi artikel.</p>`,
     }),
   );
+}
+
+/**
+ * The fixture page's shares (its `__shareLog`) once the guard has settled them: at least `count`
+ * logged and no Saring prompt open. A held share is released or dropped in the same task as the
+ * choice that ends its prompt (and a share let through unheld is logged by its own click), so this
+ * state is final; waiting for it replaces a fixed pause.
+ */
+export async function settledShareLog(page: Page, count: number): Promise<string[]> {
+  await page.waitForFunction(
+    (n) => (window as unknown as { __shareLog: string[] }).__shareLog.length >= n && !document.querySelector('saring-prompt'),
+    count,
+    { timeout: STATE_TIMEOUT_MS },
+  );
+  return page.evaluate(() => [...(window as unknown as { __shareLog: string[] }).__shareLog]);
 }
 
 /** Collects console errors and uncaught exceptions of a page. */

@@ -59,9 +59,9 @@ describe('share-intent links from any site', () => {
     expect(await page.locator('saring-prompt [data-match-id="tbh26-35352"]').count()).toBe(1);
     await page.locator('saring-prompt [data-action="share"]').click();
     await page.waitForURL((url) => url.host === 'x.com');
+    // The continuation committed and loaded there: no loop back to the check.
+    await page.waitForLoadState('load');
     expect(page.url()).toBe(intent);
-    await page.waitForTimeout(500);
-    expect(page.url()).toBe(intent); // no loop back to the check
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, serveFixture, startBrowser, waitForStarterList } from './harness';
+import { screenshot, serveFixture, settledShareLog, startBrowser, waitForStarterList } from './harness';
 
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -279,14 +279,6 @@ async function open(flow: SiteFlow, locale: UiLocale, url: string): Promise<Page
   return page;
 }
 
-/** Waits long enough for a held share to have been released, then reads what was shared. */
-async function settledLog(page: Page, expected: number): Promise<string[]> {
-  await page
-    .waitForFunction((n) => (window as unknown as { __shares: number }).__shares >= n, expected, { timeout: 2_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(400);
-  return page.evaluate(() => (window as unknown as { __shareLog: string[] }).__shareLog);
-}
 
 const RUNS = FLOWS.flatMap((flow) => (flow.locales ?? UI_LOCALES).map((locale) => ({ flow, locale })));
 
@@ -299,7 +291,7 @@ describe.each(RUNS)('$flow.name ($locale UI)', ({ flow, locale }) => {
     if (locale === 'id') await screenshot(page, flow.shot ?? `prompt-${flow.fixture.split('/')[0]}`);
     await page.locator('saring-prompt [data-action="cancel"]').click();
     await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
-    expect(await settledLog(page, 1)).toEqual([]);
+    expect(await settledShareLog(page, 0)).toEqual([]);
     await page.close();
   });
 
@@ -308,7 +300,7 @@ describe.each(RUNS)('$flow.name ($locale UI)', ({ flow, locale }) => {
     await flow.share(page, flow.hoax, locale);
     await prompt(page).waitFor();
     await page.locator('saring-prompt [data-action="share"]').click();
-    expect(await settledLog(page, 1)).toEqual([flow.logged(flow.hoax)]);
+    expect(await settledShareLog(page, 1)).toEqual([flow.logged(flow.hoax)]);
     expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();
   });
@@ -316,7 +308,7 @@ describe.each(RUNS)('$flow.name ($locale UI)', ({ flow, locale }) => {
   it('lets a benign item through at once, with no prompt', async () => {
     const page = await open(flow, locale, flow.pageFor(flow.benign));
     await flow.share(page, flow.benign, locale);
-    expect(await settledLog(page, 1)).toEqual([flow.logged(flow.benign)]);
+    expect(await settledShareLog(page, 1)).toEqual([flow.logged(flow.benign)]);
     expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();
   });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { serveFixture, startBrowser, waitForStarterList, watchErrors } from './harness';
+import { serveFixture, settledShareLog, startBrowser, waitForStarterList, watchErrors } from './harness';
 
 /** navigator.share on a guarded site (tests/fixtures/web-share), in the built extension. */
 
@@ -50,16 +50,10 @@ async function open(url = PAGE): Promise<Page> {
 
 const share = (page: Page, id: string) => page.locator(`[data-fixture-video="${id}"] [data-fixture-share]`).click();
 
-/** What the page saw of its shares once they have settled. */
+/** What the page saw of its shares once they have settled (see settledShareLog). */
 async function sharesOf(page: Page, expected: number): Promise<ShareState> {
-  await page
-    .waitForFunction((n) => (window as unknown as { __shareLog: string[] }).__shareLog.length >= n, expected, { timeout: 2_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const w = window as unknown as { __shareLog: string[]; __nativeShares: ShareState['native'] };
-    return { log: w.__shareLog, native: w.__nativeShares };
-  });
+  const log = await settledShareLog(page, expected);
+  return { log, native: await page.evaluate(() => (window as unknown as { __nativeShares: ShareState['native'] }).__nativeShares) };
 }
 
 describe('a page that shares through navigator.share', () => {
