@@ -266,12 +266,22 @@ describe('label scanner on a page that never stops changing', () => {
     });
     scanner.start();
     await settle();
-    const ticker = page.document.createElement('span');
-    page.document.body.append(ticker);
-    click(X_DRIVER.loadMore(page));
-    const ticking = setInterval(() => (ticker.textContent = String(Date.now())), 20);
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
-    clearInterval(ticking);
+    expect(background.requests).toHaveLength(1);
+    // Page time runs on fake timers from here: the assertion depends on the scanner's clock, not the machine's load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const ticker = page.document.createElement('span');
+      page.document.body.append(ticker);
+      click(X_DRIVER.loadMore(page));
+      // A change every 20 ms: the debounce (100 ms) never settles.
+      for (let elapsed = 0; elapsed < 1_300; elapsed += 20) {
+        ticker.textContent = String(elapsed);
+        await vi.advanceTimersByTimeAsync(20);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    await settle();
     expect(background.requests).toHaveLength(2);
     scanner.stop();
     await page.close();
