@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   appliesTo,
   type ExpectationTiming,
@@ -17,6 +17,8 @@ import { X_DRIVER } from '../sites/drivers';
 import { click, FIXTURE_PAGES, type FixturePage, type FixtureSite, loadFixture, settle } from '../sites/harness';
 
 const FAST: ExpectationTiming = { settleMs: 10, giveUpMs: 150, openedWithinMs: 100 };
+/** Reports are waited for, not timed: a loaded machine only makes them later. */
+const WAIT = { timeout: 5_000, interval: 10 };
 
 const expectation = (over: Partial<Expectation>): Expectation => ({
   name: 'posts',
@@ -136,14 +138,16 @@ describe('watchExpectations', () => {
 
   it('reports ok when the page settles with its anchors, and when a menu shows its share items', async () => {
     const reports = watch('x', X_SITE);
-    await settle(60);
-    expect(reports).toEqual([['posts on the home feed', true]]);
+    await vi.waitFor(() => expect(reports).toEqual([['posts on the home feed', true]]), WAIT);
     click(X_DRIVER.opener(X_DRIVER.post(fixture!, X_DRIVER.ids.plain)));
-    await settle(60);
-    expect(reports).toEqual([
-      ['posts on the home feed', true],
-      ['repost items in the repost menu', true],
-    ]);
+    await vi.waitFor(
+      () =>
+        expect(reports).toEqual([
+          ['posts on the home feed', true],
+          ['repost items in the repost menu', true],
+        ]),
+      WAIT,
+    );
   });
 
   it('reports what is missing once the page gave up, and a menu without its share items', async () => {
@@ -152,9 +156,10 @@ describe('watchExpectations', () => {
       ['retweetConfirm', 'boostConfirm'],
     ]);
     click(fixture!.document.querySelector('[data-testid="retweet"]')!);
-    await settle(250);
-    expect(reports).toContainEqual(['repost items in the repost menu', false]);
-    expect(reports).toContainEqual(['posts on the home feed', false]);
+    await vi.waitFor(() => {
+      expect(reports).toContainEqual(['repost items in the repost menu', false]);
+      expect(reports).toContainEqual(['posts on the home feed', false]);
+    }, WAIT);
     expect(reports.some(([, ok]) => ok)).toBe(false);
   });
 
