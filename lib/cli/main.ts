@@ -8,6 +8,7 @@ import { ListFormatError } from '../lists/validate';
 import { buildCommand } from './commands/build';
 import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
 import { matchCommand } from './commands/match';
+import { diffCommand, publishCommand } from './commands/publish';
 import { validateCommand } from './commands/validate';
 import { CliError, type CliIo, type Command, type ExitCode } from './io';
 
@@ -18,6 +19,8 @@ export const COMMANDS: Record<string, Command> = {
   sign: signCommand,
   verify: verifyCommand,
   match: matchCommand,
+  publish: publishCommand,
+  diff: diffCommand,
 };
 
 function overview(): string {
