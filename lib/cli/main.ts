@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ListFormatError } from '../lists/validate';
 import { buildCommand } from './commands/build';
 import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
+import { harvestCommand } from './commands/harvest';
 import { matchCommand } from './commands/match';
 import { diffCommand, publishCommand } from './commands/publish';
 import { validateCommand } from './commands/validate';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   match: matchCommand,
   publish: publishCommand,
   diff: diffCommand,
+  harvest: harvestCommand,
 };
 
 function overview(): string {
