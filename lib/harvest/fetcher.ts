@@ -69,14 +69,19 @@ export class PoliteFetcher {
   readonly requestsByHost = new Map<string, number>();
   private readonly fetch: typeof fetch;
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly lastStart = new Map<string, number>();
+  /** When each host's last answer ended: the next request waits the delay from there. */
+  private readonly lastDone = new Map<string, number>();
   private readonly robots = new Map<string, Promise<Robots>>();
 
   constructor(private readonly options: FetcherOptions) {
     this.fetch = options.fetch ?? fetch;
   }
 
-  /** Runs `request` when the host's turn comes: after its previous request, and spaced by the delay. */
+  /**
+   * Runs `request` when the host's turn comes: after its previous request has been answered, and
+   * the delay after that answer (so the host sees requests at least the delay apart, however long
+   * each took to send or answer).
+   */
   private async inTurn<T>(host: string, delayMs: number, request: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(host) ?? Promise.resolve();
     let done!: () => void;
@@ -84,13 +89,13 @@ export class PoliteFetcher {
     this.queues.set(host, previous.then(() => mine));
     await previous;
     try {
-      const wait = (this.lastStart.get(host) ?? -Infinity) + delayMs - performance.now();
+      const wait = (this.lastDone.get(host) ?? -Infinity) + delayMs - performance.now();
       if (wait > 0) await sleep(wait);
-      this.lastStart.set(host, performance.now());
       this.stats.requests++;
       this.requestsByHost.set(host, (this.requestsByHost.get(host) ?? 0) + 1);
       return await request();
     } finally {
+      this.lastDone.set(host, performance.now());
       done();
     }
   }
