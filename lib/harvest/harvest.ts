@@ -421,8 +421,9 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
     items = kept;
   }
   // Newest first, then by id: the same items always in the same order.
+  const dates = new Map(items.map((item) => [item, parseFactCheckDate(item.published) ?? '']));
   items.sort((a, b) => {
-    const [pa, pb] = [parseFactCheckDate(a.published) ?? '', parseFactCheckDate(b.published) ?? ''];
+    const [pa, pb] = [dates.get(a)!, dates.get(b)!];
     if (pa !== pb) return pa < pb ? 1 : -1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });

@@ -70,11 +70,11 @@ export class PatchError extends Error {
 
 type Sum = Uint32Array; // eight 32-bit words, most significant first
 
-const encoder = new TextEncoder();
+/** SHA-256 of some bytes. WebCrypto's by default; Node tools may pass node:crypto's (faster per call). */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
-async function digestOf(item: ListItem): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(itemLine(item))));
-}
+const encoder = new TextEncoder();
+const webCryptoSha256: Sha256 = async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
 /** sum += digest (or -= when `negate`), modulo 2^256. */
 function addDigest(sum: Sum, digest: Uint8Array, negate = false): void {
@@ -104,10 +104,10 @@ function checksumFromSum(sum: Sum): string {
 /** Hashes this many items at once: WebCrypto's calls overlap, and memory stays bounded. */
 const DIGEST_BATCH = 512;
 
-async function addItems(sum: Sum, items: Iterable<ListItem>, negate = false): Promise<void> {
+async function addItems(sum: Sum, items: Iterable<ListItem>, negate = false, sha256 = webCryptoSha256): Promise<void> {
   let batch: ListItem[] = [];
   const flush = async () => {
-    for (const digest of await Promise.all(batch.map(digestOf))) addDigest(sum, digest, negate);
+    for (const digest of await Promise.all(batch.map((item) => sha256(encoder.encode(itemLine(item)))))) addDigest(sum, digest, negate);
     batch = [];
   };
   for (const item of items) {
@@ -118,9 +118,9 @@ async function addItems(sum: Sum, items: Iterable<ListItem>, negate = false): Pr
 }
 
 /** The checksum of a set of items (order does not matter): `sum-sha256:` and 64 hex digits. */
-export async function listChecksum(items: Iterable<ListItem>): Promise<string> {
+export async function listChecksum(items: Iterable<ListItem>, sha256?: Sha256): Promise<string> {
   const sum = new Uint32Array(8);
-  await addItems(sum, items);
+  await addItems(sum, items, false, sha256);
   return checksumFromSum(sum);
 }
 
@@ -152,7 +152,7 @@ export async function makePatch(base: SaringList, target: SaringList, targetChec
     after.add(item.id);
     const old = before.get(item.id);
     if (!old) added.push(item);
-    else if (itemLine(old) !== itemLine(item)) changed.push(item);
+    else if (old !== item && itemLine(old) !== itemLine(item)) changed.push(item);
   }
   const removed = base.items.filter((item) => !after.has(item.id)).map((item) => item.id);
   return {

@@ -5,7 +5,7 @@ import { applyPatch, listChecksum, makePatch, serializePatch } from '../../lists
 import type { SaringList } from '../../lists/schema';
 import { signListBytes } from '../../lists/signature';
 import { CliError, readText, type CliIo, type Command } from '../io';
-import { DEFAULT_KEEP_VERSIONS, publishList, type PublishResult } from '../publish-dir';
+import { DEFAULT_KEEP_VERSIONS, nodeSha256, publishList, type PublishResult } from '../publish-dir';
 import { loadList } from './validate';
 
 /** A list file or URL as a whole list; items that do not validate are reported and left out. */
@@ -78,9 +78,9 @@ For a folder published with patches from every recent version, use publish (or h
     const [base, target] = [await readWholeList(oldSource, io), await readWholeList(newSource, io)];
     if (base.id !== target.id) throw new CliError(`${oldSource} is list "${base.id}" and ${newSource} is "${target.id}": a patch joins two versions of one list`);
     if (target.version <= base.version) throw new CliError(`${newSource} (version ${target.version}) is not newer than ${oldSource} (version ${base.version})`);
-    const patch = await makePatch(base, target);
-    const applied = await applyPatch(base, patch);
-    if (applied.checksum !== (await listChecksum(target.items))) throw new CliError('internal: the patch does not reproduce NEW');
+    const patch = await makePatch(base, target, await listChecksum(target.items, nodeSha256));
+    const applied = await applyPatch(base, patch, await listChecksum(base.items, nodeSha256));
+    if (applied.checksum !== patch.checksum) throw new CliError('internal: the patch does not reproduce NEW');
     const text = serializePatch(patch);
     await writeFile(values.output, text);
     if (values.sign) await writeFile(`${values.output}.sig`, `${await signListBytes(new TextEncoder().encode(text), (await readText(values.sign)).trim())}\n`);
