@@ -28,7 +28,7 @@ export const COMMANDS: Record<string, Command> = {
 function overview(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   return [
-    'saring-list: build, check, sign and test Saring hoax lists',
+    'saring-list: build, check, sign, test, harvest and publish Saring hoax lists',
     '',
     'usage: saring-list COMMAND … (saring-list COMMAND --help for its options)',
     '',

@@ -12,5 +12,5 @@ if (code !== 0) {
   console.error(lines.join('\n'));
   process.exit(1);
 }
-const fetched = Number(/(\d+) articles read/.exec(lines.join('\n'))?.[1] ?? NaN);
+const fetched = Number(/(\d+) articles? read/.exec(lines.join('\n'))?.[1] ?? NaN);
 console.log(JSON.stringify({ fetched, seconds: (performance.now() - started) / 1000, peakMb: process.resourceUsage().maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1024 / 1024 }));

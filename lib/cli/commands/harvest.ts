@@ -134,7 +134,7 @@ no source could be read.`,
     for (const note of notes) io.err(note);
     const failed = run.sources.filter((source) => source.status === 'failed');
     for (const source of failed) io.err(`${source.source.url}: not read (${source.notes[0] ?? 'failed'})`);
-    io.out(`harvest: ${fetcher.stats.requests} requests (${fetcher.stats.notModified} not modified), ${run.fetched} articles read, ${run.skipped.length} skipped, ${run.leftForNextRun} left for the next run; report: ${join(dir, REPORT_FILE)}`);
+    io.out(`harvest: ${fetcher.stats.requests} requests (${fetcher.stats.notModified} not modified), ${run.fetched} article${run.fetched === 1 ? '' : 's'} read, ${run.skipped.length} skipped, ${run.leftForNextRun} left for the next run; report: ${join(dir, REPORT_FILE)}`);
     if (!published) {
       io.err(`harvest: no list could be made: no fact-check found${failed.length ? ` (${failed.length} of ${run.sources.length} sources could not be read)` : ''}`);
       return 1;
