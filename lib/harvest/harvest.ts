@@ -88,7 +88,10 @@ interface Candidate {
   source: string;
   date?: string;
   sitemap?: string;
-  /** Listed without a date in a feed or the API: recent, so worth a conditional GET each time. */
+  /**
+   * Listed in a feed (a window of recent articles whose dates are publication dates), or in the
+   * API without a date: read again, conditionally, whenever its listing changed.
+   */
   recent?: boolean;
   /** Was in a re-read sitemap before and is not now: check whether it is gone. */
   vanished?: boolean;
@@ -146,6 +149,9 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
   const fresh = new Map<string, ListItem[]>();
   let budget = limits.maxFetches;
 
+  // One report per source, in SOURCES.json's order whatever order the hosts finish in.
+  const reports = new Map(sources.sources.map((source) => [source, { source, status: 'read', documents: 0, links: 0, notes: [] } as SourceReport]));
+  run.sources.push(...reports.values());
   const hosts = new Map<string, Source[]>();
   for (const source of sources.sources) {
     const host = new URL(source.url).host;
@@ -252,7 +258,7 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
       } else {
         const sitemap = document.kind === 'urlset' ? url : undefined;
         const before = listed.size;
-        for (const link of document.links) list(link, url, report, { source: source.url, ...(sitemap ? { sitemap, recent: false } : { recent: true }) });
+        for (const link of document.links) list(link, url, report, { source: source.url, ...(sitemap ? { sitemap } : { recent: true }) });
         if (sitemap) {
           const present = new Set(document.links.map((link) => articleUrl(link.url, url)));
           for (const [articleUrl, article] of Object.entries(state.articles)) {
@@ -293,7 +299,8 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
         if (page === 1) remember(url, fetched);
         let unchanged = true;
         for (const link of links) {
-          const listedUrl = list(link, url, report, { source: source.url, recent: true });
+          // WordPress's modification dates are exact: a post is read again when its date moves.
+          const listedUrl = list(link, url, report, { source: source.url, recent: !link.date });
           const known = listedUrl ? state.articles[listedUrl] : undefined;
           if (!known || known.date !== link.date) unchanged = false;
         }
@@ -305,8 +312,7 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
     }
 
     for (const source of hostSources) {
-      const report: SourceReport = { source, status: 'read', documents: 0, links: 0, notes: [] };
-      run.sources.push(report);
+      const report = reports.get(source)!;
       if (source.type === 'wordpress') await readWordPress(source, report);
       else await readXml(source, report, source.url, 0, new Set());
     }
@@ -315,7 +321,8 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
     const due: Array<[string, Candidate]> = [];
     for (const [url, candidate] of listed) {
       const known = state.articles[url];
-      if (!known || candidate.vanished || (candidate.date ? candidate.date !== known.date : candidate.recent && !known.gone)) due.push([url, candidate]);
+      const redated = candidate.date !== undefined && candidate.date !== known?.date;
+      if (!known || candidate.vanished || redated || (candidate.recent && !known.gone)) due.push([url, candidate]);
     }
     for (const [url, pending] of Object.entries(state.pending)) {
       if (new URL(url).host === host && !listed.has(url)) due.push([url, { ...pending, recent: true }]);

@@ -187,6 +187,7 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
       '<item><title>Video Cuaca Buruk Timbulkan Hujan Pasir?</title><link>{{origin}}/focus/12003</link><pubDate>Thu, 25 Jun 2026 08:00:00 +0700</pubDate></item>\n  <item>',
     );
     cekfakta.setFile('/feed.xml', feed);
+    const mark = cekfakta.requests.length;
     // The two transient failures end for good: gone, so no longer retried.
     site('hostile').override('/slow.html', { kind: 'status', status: 410 });
     site('hostile').override('/error.html', { kind: 'status', status: 410 });
@@ -205,6 +206,13 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     expect(report()).toContain('## New items (1)');
     expect(report()).toContain('[Salah] Cuaca buruk menimbulkan hujan pasir di Balaraja, Tangerang — https://cekfakta.com/focus/12003');
     expect(report()).not.toContain('slow.html');
+    // The feed changed, so the articles it lists were asked again, conditionally: unchanged ones answer 304.
+    const asked = cekfakta.requests.slice(mark).filter((request) => request.path.startsWith('/focus/'));
+    expect(asked.map((request) => [request.path, request.conditional, request.status]).sort()).toEqual([
+      ['/focus/12001', true, 304],
+      ['/focus/12002', true, 304],
+      ['/focus/12003', false, 200],
+    ]);
   });
 
   it('a changed article and a removed one: both in the patches, from every earlier version', async () => {
