@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { ListFormatError } from '../lists/validate';
 import { buildCommand } from './commands/build';
 import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
+import { harvestCommand } from './commands/harvest';
 import { matchCommand } from './commands/match';
+import { diffCommand, publishCommand } from './commands/publish';
 import { validateCommand } from './commands/validate';
 import { CliError, type CliIo, type Command, type ExitCode } from './io';
 
@@ -18,12 +20,15 @@ export const COMMANDS: Record<string, Command> = {
   sign: signCommand,
   verify: verifyCommand,
   match: matchCommand,
+  publish: publishCommand,
+  diff: diffCommand,
+  harvest: harvestCommand,
 };
 
 function overview(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   return [
-    'saring-list: build, check, sign and test Saring hoax lists',
+    'saring-list: build, check, sign, test, harvest and publish Saring hoax lists',
     '',
     'usage: saring-list COMMAND … (saring-list COMMAND --help for its options)',
     '',

@@ -91,6 +91,12 @@ export const listHeaderSchema = z.object({
   version: z.number().int().nonnegative(),
   published: isoDateish.optional(),
   refresh: z.string().max(40).optional(),
+  /**
+   * Where this list's patches live, relative to the list's URL (`patches/`): a client holding
+   * version V may fetch `<patches>V.json` instead of the whole list (lib/lists/PATCHES.md).
+   * Clients that predate patches ignore it, as they ignore every unknown field.
+   */
+  patches: z.string().min(1).max(LIMITS.url).optional(),
 });
 export type ListHeader = z.infer<typeof listHeaderSchema>;
 

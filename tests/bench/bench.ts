@@ -16,6 +16,12 @@ import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiven
  */
 
 const root = resolve(import.meta.dirname, '../..');
+
+// `--harvest-only`: the harvest and patch figures alone (Node, no browser; tests/bench/harvest.ts).
+if (process.argv.includes('--harvest-only')) {
+  await (await import('./harvest')).runHarvestBench();
+  process.exit(0);
+}
 const list = readStarterList();
 const pairs = await readJsonLinesGz<{ query: string }>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
 const tweets = await readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz'));
@@ -125,3 +131,6 @@ await (await import('./matcher')).runMatcherBench();
 
 // Inline labels' main-thread cost per 50 new posts on a long X feed (issue 5): tests/bench/labels.ts.
 await (await import('./labels')).runLabelsBench();
+
+// Harvest speed and memory, and a patch's size against the whole list (issue 14): tests/bench/harvest.ts.
+await (await import('./harvest')).runHarvestBench();

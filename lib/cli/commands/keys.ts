@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { decodePublicKey, generateSigningKeys, signListBytes, verifyListSignature } from '../../lists/signature';
-import { CliError, readSource, readText, type Command } from '../io';
+import { CliError, isGzip, listBytes, readSource, readText, type Command } from '../io';
 
 export const keygenCommand: Command = {
   summary: 'make an Ed25519 key pair: KEYFILE (secret) and KEYFILE.pub (publish it)',
@@ -54,7 +54,9 @@ export const verifyCommand: Command = {
   usage: `saring-list verify LIST --pub KEY [--sig SIGFILE]
 
 KEY is a .pub file or the base64 public key itself. The signature is read from LIST.sig (or
-SIGFILE); LIST and SIGFILE may be URLs, to check what a host actually serves.`,
+SIGFILE); LIST and SIGFILE may be URLs, to check what a host actually serves. For a gzipped
+LIST (list.json.gz) without a .sig of its own, the signature of the list inside it is checked:
+list.json.sig over the decompressed bytes.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -69,8 +71,20 @@ SIGFILE); LIST and SIGFILE may be URLs, to check what a host actually serves.`,
     } catch (error) {
       throw new CliError(`${values.pub}: ${(error as Error).message}`);
     }
-    const sigSource = values.sig ?? `${list}.sig`;
-    const valid = await verifyListSignature(await readSource(list), await readText(sigSource), publicKey);
+    let bytes = await readSource(list);
+    let sigSource = values.sig ?? `${list}.sig`;
+    // list.json.gz is list.json compressed for hosts that do not compress: its signature is list.json's.
+    const gzipped = !values.sig && /\.gz$/i.test(list) && isGzip(bytes);
+    let signature = await readText(sigSource).catch((error: unknown) => {
+      if (gzipped && error instanceof CliError) return null;
+      throw error;
+    });
+    if (signature === null) {
+      bytes = listBytes(list, bytes);
+      sigSource = `${list.replace(/\.gz$/i, '')}.sig`;
+      signature = await readText(sigSource);
+    }
+    const valid = await verifyListSignature(bytes, signature, publicKey);
     if (valid) io.out(`${list}: signature valid`);
     else io.err(`${list}: signature NOT valid for this key (${sigSource})`);
     return valid ? 0 : 1;

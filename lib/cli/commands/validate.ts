@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { parseJsonText } from '../../lists/json-text';
 import { checkListSize, ListFormatError, validateList, type ValidatedList } from '../../lists/validate';
-import { CliError, readSource, type Command } from '../io';
+import { CliError, readListSource, type Command } from '../io';
 
-/** Reads and validates a native list file or URL; a file that is not a list throws ListFormatError. */
+/**
+ * Reads and validates a native list file or URL (`.json`, or `.json.gz`); a file that is not a
+ * list throws ListFormatError.
+ */
 export async function loadList(source: string): Promise<ValidatedList> {
-  const bytes = await readSource(source);
+  const bytes = await readListSource(source);
   checkListSize(bytes.length);
   return validateList(parseJsonText(new TextDecoder().decode(bytes)));
 }
@@ -14,7 +17,7 @@ export const validateCommand: Command = {
   summary: 'check a list file or URL; print every error as `where: what`',
   usage: `saring-list validate FILE|URL
 
-Exit 0 when the list is valid. Otherwise exit 1 and print every error, one a line:
+FILE may be gzipped (list.json.gz). Exit 0 when the list is valid. Otherwise exit 1 and print every error, one a line:
   list.json: items[41].url: must be https`,
   async run(args, io) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
