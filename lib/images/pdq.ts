@@ -55,12 +55,13 @@ const DCT = (() => {
 
 /**
  * Luma (ITU-R 601 weights) of the picture, after the reference loader's squeeze: a picture wider
- * or taller than 512 px is sampled nearest-neighbour to exactly 512×512 (both sides, aspect not kept).
+ * or taller than 512 px is sampled nearest-neighbour to exactly 512×512 (both sides, aspect not
+ * kept). `withSqueeze` false gives the luma at full size.
  */
-export function lumaOf(pixels: Pixels): { luma: Float32Array; width: number; height: number } {
+export function lumaOf(pixels: Pixels, withSqueeze = true): { luma: Float32Array; width: number; height: number } {
   const { data, width, height, channels } = pixels;
   if (data.length < width * height * channels) throw new RangeError('pixel buffer is shorter than width × height × channels');
-  const squeeze = width > SQUEEZE || height > SQUEEZE;
+  const squeeze = withSqueeze && (width > SQUEEZE || height > SQUEEZE);
   const outWidth = squeeze ? SQUEEZE : width;
   const outHeight = squeeze ? SQUEEZE : height;
   const columns = new Int32Array(outWidth);
