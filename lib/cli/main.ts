@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ListFormatError } from '../lists/validate';
 import { buildCommand } from './commands/build';
+import { addImageCommand, hashImageCommand } from './commands/images';
 import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
 import { matchCommand } from './commands/match';
 import { validateCommand } from './commands/validate';
@@ -18,6 +19,8 @@ export const COMMANDS: Record<string, Command> = {
   sign: signCommand,
   verify: verifyCommand,
   match: matchCommand,
+  'hash-image': hashImageCommand,
+  'add-image': addImageCommand,
 };
 
 function overview(): string {
