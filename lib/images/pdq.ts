@@ -190,14 +190,31 @@ export function pdqHash(pixels: Pixels): PdqHash {
   return pdqFromLuma(luma, width, height);
 }
 
-const POPCOUNT_4 = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
+/** Set bits of a 32-bit word. */
+function popcount32(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
 
-/** Bits that differ between two hashes (both 64 hex characters). */
-export function hammingDistance(a: string, b: string): number {
-  if (a.length !== 64 || b.length !== 64) throw new RangeError('PDQ hashes are 64 hex characters');
+/** A hash as eight 32-bit words, for comparing many hashes fast. */
+export function pdqWords(hex: string): Uint32Array {
+  if (!PDQ_HEX.test(hex)) throw new RangeError('PDQ hashes are 64 lowercase hex characters');
+  const words = new Uint32Array(8);
+  for (let i = 0; i < 8; i++) words[i] = parseInt(hex.slice(i * 8, i * 8 + 8), 16);
+  return words;
+}
+
+/** Bits that differ between the hashes at word offsets `a` and `b` (multiples of 8) of two word arrays. */
+export function hammingWords(left: Uint32Array, a: number, right: Uint32Array, b: number): number {
   let distance = 0;
-  for (let i = 0; i < 64; i++) distance += POPCOUNT_4[parseInt(a[i]!, 16) ^ parseInt(b[i]!, 16)]!;
+  for (let i = 0; i < 8; i++) distance += popcount32((left[a + i]! ^ right[b + i]!) >>> 0);
   return distance;
+}
+
+/** Bits that differ between two hashes (both 64 lowercase hex characters). */
+export function hammingDistance(a: string, b: string): number {
+  return hammingWords(pdqWords(a), 0, pdqWords(b), 0);
 }
 
 /** The match rule: close enough, and the checked picture has enough structure to trust its hash. */

@@ -125,3 +125,6 @@ await (await import('./matcher')).runMatcherBench();
 
 // Inline labels' main-thread cost per 50 new posts on a long X feed (issue 5): tests/bench/labels.ts.
 await (await import('./labels')).runLabelsBench();
+
+// Picture hashing in Node (issue 17): tests/bench/images.ts.
+(await import('./images')).runImagesBench();

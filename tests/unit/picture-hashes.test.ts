@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Pixels, pdqHash, PDQ_HEX, PDQ_MIN_QUALITY, hammingDistance } from '../../lib/images/pdq';
-import { AreaSampler, areaHashes, checkedHashes, matchPicture, pictureHashes } from '../../lib/images/picture-hashes';
+import { AreaSampler, areaHashes, checkedHashes, matchPicture, PictureIndex, pictureHashes } from '../../lib/images/picture-hashes';
 import { posterLikePicture } from './pdq-patterns';
 
 /** The region [left, left+width) × [top, top+height) as its own picture. */
@@ -78,6 +78,24 @@ describe('matchPicture (checker side)', () => {
     const blankHashes = checkedHashes(blank);
     expect(blankHashes.every((hash) => hash.quality < PDQ_MIN_QUALITY)).toBe(true);
     expect(matchPicture(blankHashes, blankHashes)).toBeUndefined();
+  });
+});
+
+describe('PictureIndex', () => {
+  it('returns every item a checked picture matches, closest first, once per item', () => {
+    const index = new PictureIndex<string>();
+    const near = posterLikePicture(1080, 1080, 7);
+    index.add('other', pictureHashes(posterLikePicture(1080, 1080, 9)));
+    index.add('same', stored);
+    index.add('same-again', pictureHashes(shrink(near, 2)));
+    expect(index.size).toBe(stored.length + pictureHashes(posterLikePicture(1080, 1080, 9)).length + pictureHashes(shrink(near, 2)).length);
+    const matches = index.match(checkedHashes(shrink(poster, 3)));
+    expect(matches.map((match) => match.key).sort()).toEqual(['same', 'same-again']);
+    expect(matches[0]!.distance).toBeLessThanOrEqual(matches[1]!.distance);
+  });
+
+  it('refuses a malformed stored hash', () => {
+    expect(() => new PictureIndex<number>().add(1, [{ pdq: 'F'.repeat(64) }])).toThrow(RangeError);
   });
 });
 
