@@ -9,6 +9,7 @@ import { buildCommand } from './commands/build';
 import { addImageCommand, hashImageCommand } from './commands/images';
 import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
 import { matchCommand } from './commands/match';
+import { ocrCommand } from './commands/ocr';
 import { validateCommand } from './commands/validate';
 import { CliError, type CliIo, type Command, type ExitCode } from './io';
 
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   match: matchCommand,
   'hash-image': hashImageCommand,
   'add-image': addImageCommand,
+  ocr: ocrCommand,
 };
 
 function overview(): string {
