@@ -119,9 +119,8 @@ export class OcrEngine {
   }
 
   /**
-   * The text of a picture (JPEG, PNG or WebP bytes). Posters put light text on dark panels and
-   * dark text on light ones on the same picture, so the page is read twice, as prepared and
-   * inverted, and the lines of both kept (see prepare-node.ts).
+   * The text of a picture (JPEG, PNG or WebP bytes): read as grey and, for colour pictures, from
+   * its blue channel too (see prepare-node.ts); the lines of both readings are kept.
    */
   async recognize(bytes: Uint8Array, timeoutMs: number = OCR_TIMEOUTS.recognizeMs): Promise<OcrResult> {
     const page: PreparedPage = await preparePage(bytes);

@@ -1,37 +1,30 @@
 /**
- * Pictures prepared for OCR (Node, sharp). Tesseract reads dark text on a light page best, with
- * letters some 20–40 px tall; social-media posters are often small, coloured, light-on-dark or
- * on busy photos. What helps here was measured on the generated posters (tests/eval/images).
+ * Pictures prepared for OCR (Node, sharp). Tesseract reads best with letters some 20–40 px tall,
+ * and reads grey: social-media posters are often small, and often put yellow or white text on a
+ * light photo, which is nearly flat in grey but not in the blue channel. Measured on the
+ * even-numbered generated posters (tests/eval/images), plain and photo-like backgrounds, word
+ * recall: as is 0.99 / 0.43; upscaled 0.99 / 0.73; upscaled plus a blue-channel reading
+ * 0.99 / 0.82. Local contrast (CLAHE) and an inverted reading did not help (Tesseract already
+ * inverts light-on-dark lines) and cost time.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { decodeImage } from '../images/decode-node';
 
-export interface PrepareOptions {
-  /** Upscale so the shorter side is at least this (0: never). */
-  minSide: number;
-  /** Local contrast (CLAHE) before reading: text on gradients and photos. */
-  localContrast: boolean;
-  /** Also hand over the inverted picture (light text on dark panels). */
-  inverted: boolean;
-}
-
-export const PREPARE_DEFAULTS: PrepareOptions = { minSide: 1400, localContrast: true, inverted: true };
+/** Pictures are upscaled so their shorter side is at least this many pixels. */
+export const OCR_MIN_SIDE = 1400;
 
 export interface PreparedPage {
-  /** PNG pictures to read, the plain one first. */
+  /** PNG pictures to read: the grey picture, then (for colour pictures) its blue channel. */
   images: Buffer[];
 }
 
-export async function preparePage(bytes: Uint8Array, options: PrepareOptions = PREPARE_DEFAULTS): Promise<PreparedPage> {
-  const pixels = await decodeImage(bytes);
-  const scale = options.minSide ? Math.max(1, options.minSide / Math.min(pixels.width, pixels.height)) : 1;
-  let image = sharp(Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.length), {
-    raw: { width: pixels.width, height: pixels.height, channels: pixels.channels },
-  }).greyscale();
-  if (scale > 1) image = image.resize(Math.round(pixels.width * scale), Math.round(pixels.height * scale), { kernel: 'lanczos3' });
-  if (options.localContrast) image = image.clahe({ width: 64, height: 64, maxSlope: 3 });
-  const plain = await image.png({ compressionLevel: 1 }).toBuffer();
-  const images = [plain];
-  if (options.inverted) images.push(await sharp(plain).negate().png({ compressionLevel: 1 }).toBuffer());
+export async function preparePage(bytes: Uint8Array): Promise<PreparedPage> {
+  const { data, width, height, channels } = await decodeImage(bytes);
+  const scale = Math.max(1, OCR_MIN_SIDE / Math.min(width, height));
+  const readable = async (image: Sharp) =>
+    (scale > 1 ? image.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' }) : image).png({ compressionLevel: 1 }).toBuffer();
+  const raw = Buffer.from(data.buffer, data.byteOffset, data.length);
+  const images = [await readable(sharp(raw, { raw: { width, height, channels } }).greyscale())];
+  if (channels >= 3) images.push(await readable(sharp(raw, { raw: { width, height, channels } }).extractChannel('blue')));
   return { images };
 }
