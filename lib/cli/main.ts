@@ -6,10 +6,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ListFormatError } from '../lists/validate';
 import { buildCommand } from './commands/build';
+import { addImageCommand, hashImageCommand } from './commands/images';
 import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
 import { harvestCommand } from './commands/harvest';
 import { matchCommand } from './commands/match';
 import { diffCommand, publishCommand } from './commands/publish';
+import { ocrCommand } from './commands/ocr';
 import { validateCommand } from './commands/validate';
 import { CliError, type CliIo, type Command, type ExitCode } from './io';
 
@@ -23,6 +25,9 @@ export const COMMANDS: Record<string, Command> = {
   publish: publishCommand,
   diff: diffCommand,
   harvest: harvestCommand,
+  'hash-image': hashImageCommand,
+  'add-image': addImageCommand,
+  ocr: ocrCommand,
 };
 
 function overview(): string {

@@ -28,6 +28,8 @@ export const LIMITS = {
   keyword: 100,
   appearances: 100,
   keywords: 50,
+  /** Image hashes per item: 12 per picture (see lib/images/picture-hashes.ts), a few pictures. */
+  images: 100,
 } as const;
 
 /**
@@ -53,6 +55,13 @@ const httpsUrl = z
 
 const isoDateish = z.string().max(40);
 
+/** A PDQ hash of a picture the item is about (see README "List format": what to hash). */
+export const imageHashSchema = z.object({
+  pdq: z.string().regex(/^[0-9a-f]{64}$/, 'must be a PDQ hash: 64 lowercase hex characters'),
+  quality: z.number().int().min(0).max(100),
+});
+export type ImageHash = z.infer<typeof imageHashSchema>;
+
 export const listItemSchema = z.object({
   id: z.string().min(1).max(LIMITS.id),
   claim: z.string().min(1).max(LIMITS.claim),
@@ -65,6 +74,7 @@ export const listItemSchema = z.object({
   appearances: z.array(httpsUrl).max(LIMITS.appearances).optional(),
   keywords: z.array(z.string().max(LIMITS.keyword)).max(LIMITS.keywords).optional(),
   language: z.string().max(16).optional(),
+  images: z.array(imageHashSchema).max(LIMITS.images).optional(),
 });
 export type ListItem = z.infer<typeof listItemSchema>;
 

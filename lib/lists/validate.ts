@@ -90,6 +90,13 @@ export function problemsOf(error: z.ZodError, raw: unknown, base: string, keySep
   return error.issues.map((issue) => ({ where: formatPath(base, issue.path, keySeparator), what: describeIssue(issue, raw) }));
 }
 
+/** Names the item by its id too where the index alone is hard to find (an image hash among many). */
+function withItemId(problem: ListProblem, rawItem: unknown): ListProblem {
+  const id = (rawItem as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string' || !/(^|[.\s,])images(\[|$)/.test(problem.where)) return problem;
+  return { ...problem, what: `${problem.what} (item ${JSON.stringify(id.slice(0, 128))})` };
+}
+
 export interface CheckedItems {
   items: ListItem[];
   problems: ListProblem[];
@@ -117,7 +124,7 @@ class ItemChecker implements CheckedItems {
       const where = this.whereOf(index);
       const item = listItemSchema.safeParse(rawItem);
       if (!item.success) {
-        this.problems.push(problemsOf(item.error, rawItem, where, this.keySeparator)[0]!);
+        this.problems.push(withItemId(problemsOf(item.error, rawItem, where, this.keySeparator)[0]!, rawItem));
         continue;
       }
       const first = this.firstSeen.get(item.data.id);

@@ -134,3 +134,5 @@ await (await import('./labels')).runLabelsBench();
 
 // Harvest speed and memory, and a patch's size against the whole list (issue 14): tests/bench/harvest.ts.
 await (await import('./harvest')).runHarvestBench();
+// Picture hashing in Node (issue 17): tests/bench/images.ts.
+(await import('./images')).runImagesBench();

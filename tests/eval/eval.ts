@@ -31,6 +31,8 @@ import {
   topScores,
   type RankMetrics,
 } from './measures';
+import { imageEval } from './images/eval-images';
+import { ocrEval } from './images/eval-ocr';
 import { longPostsFrom, ONE_LINERS, shortPostsFrom } from './short-posts';
 
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.55, 0.56, 0.575, 0.6, 0.65, 0.7, 0.8];
@@ -121,3 +123,5 @@ function main(): void {
 }
 
 main();
+await imageEval();
+await ocrEval();
