@@ -58,6 +58,7 @@ export function scopeToSite(match: MatchResult, site: string, threshold: number)
 export async function checkShare(
   context: BackgroundContext,
   request: RequestOf<'check-share'>,
+  { count = true }: { count?: boolean } = {},
 ): Promise<CheckShareResponse> {
   const settings = await context.settings.getValue();
   const now = context.now();
@@ -84,7 +85,8 @@ export async function checkShare(
   });
   if (!decision.ask) return { ask: false };
 
-  await countPrompt(context.db, request.site, decision.reason, now);
+  // Not counted from a private window.
+  if (count) await countPrompt(context.db, request.site, decision.reason, now);
   const matches = match.matches
     .filter((hit) => hit.score >= context.matchThreshold)
     .slice(0, MAX_FACT_CHECKS)

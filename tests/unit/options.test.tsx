@@ -33,6 +33,7 @@ const STATE: OptionsState = {
     { id: 'starter', name: 'Daftar awal', publisher: 'MAFINDO / TurnBackHoax', version: 20260624, items: 14864, state: 'ok', updatedAt: Date.UTC(2026, 5, 24) },
     { id: 'broken', name: 'Rusak', version: 1, items: 0, state: 'error', problem: { code: 'signature-wrong' }, updatedAt: null },
   ],
+  readLinks: 12,
 };
 
 function mount(overrides: Partial<OptionsProps> = {}) {
