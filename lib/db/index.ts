@@ -111,6 +111,10 @@ export const SYNC_ERROR_CODES = [
   'older-version',
   'signature-missing',
   'signature-wrong',
+  // Subscribing again may not loosen a subscription (lib/lists/pinning.ts).
+  'key-missing',
+  'key-changed',
+  'managed-key',
   'quota',
   'failed',
 ] as const;
@@ -138,6 +142,8 @@ export interface SourceRecord {
   url?: string;
   /** Pinned publisher key: base64 of the raw 32-byte Ed25519 key. */
   publicKey?: string;
+  /** The version stored when a starter or managed list was turned off: turned back on, it never goes older. */
+  version?: number;
   /** False only for a starter list the person turned off (remembered so it is not reinstalled). */
   enabled: boolean;
   etag?: string;
