@@ -150,7 +150,10 @@ export interface FactCheckView {
   label?: string;
   url?: string;
   published?: string;
+  /** Who the list says published it (the list's own claim). */
   publisher?: string;
+  /** Where the list came from: its host, for subscribed and managed lists. */
+  listHost?: string;
   score: number;
 }
 

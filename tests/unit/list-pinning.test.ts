@@ -151,6 +151,13 @@ describe('re-subscribing keeps a list’s trust', () => {
   });
 });
 
+it('names the host a subscribed list came from, for the prompt and labels; the bundled list has none', async () => {
+  await serve(URL_, listFile(1));
+  await subscribe('https://LISTS.example:443/cek.json');
+  const { listHosts } = await context.index.get();
+  expect([...listHosts]).toEqual([['cek', 'lists.example']]);
+});
+
 it('pins an unpinned subscription when a link gives the key', async () => {
   await serve(URL_, listFile(1));
   expect(await subscribe(URL_)).toMatchObject({ ok: true, preview: { verified: false } });

@@ -119,6 +119,16 @@ describe('Subscribe', () => {
     expect(handlers.onConfirm).toHaveBeenCalled();
   });
 
+  it('shows the list’s host, the publisher as the list names it, and what a signature proves', () => {
+    const unsigned = mount(<Subscribe {...props(preview)} />);
+    expect(unsigned.querySelector('[data-preview-host]')?.textContent).toBe('lists.example');
+    expect(unsigned.textContent).toContain('Publisher (as the list says)Contoh');
+    expect(unsigned.querySelector('[data-preview-signed]')?.textContent).toMatch(/^No key given: anyone who can change the file at this address/);
+    const signed = mount(<Subscribe {...props({ ...preview, preview: { ...preview.preview, url: 'http://localhost:8080/cek.json', verified: true } })} />);
+    expect(signed.querySelector('[data-preview-host]')?.textContent).toBe('localhost:8080');
+    expect(signed.querySelector('[data-preview-signed]')?.textContent).toMatch(/^Matches the key given in this link\. That proves the list is the one this key signed, not who the publisher is/);
+  });
+
   it('asks for a preview from the form, with an optional key', async () => {
     const handlers = props({ stage: 'idle' });
     const root = mount(<Subscribe {...handlers} />);

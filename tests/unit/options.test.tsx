@@ -113,6 +113,50 @@ describe('Options', () => {
   });
 });
 
+describe('Options: locked by the organisation', () => {
+  it('shows strictness and the per-site switches as set by the organisation, not to be changed', () => {
+    const { root, props } = mount({ state: { ...STATE, strictnessLocked: true, language: 'en' }, onSiteLabels: vi.fn() });
+    expect(root.textContent).toContain('Set by your organisation.');
+    expect(root.textContent).toContain('Set by your organisation: Saring stays on for every site.');
+    const strictness = [...root.querySelectorAll<HTMLInputElement>('input[name="strictness"]')];
+    expect(strictness.every((radio) => radio.disabled)).toBe(true);
+    const siteSwitches = [...root.querySelectorAll<HTMLInputElement>('input[data-action="site-enabled"]')];
+    expect(siteSwitches).toHaveLength(3);
+    expect(siteSwitches.every((input) => input.disabled)).toBe(true);
+    siteSwitches[0]!.click();
+    expect(props.onSiteEnabled).not.toHaveBeenCalled();
+  });
+});
+
+describe('Options: what Saring remembers of what you read', () => {
+  it('says how many links it holds, and forgets them after a confirmation that names the number', async () => {
+    // Preact applies a state change on its next tick.
+    const click = async (action: string) => {
+      root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const onForgetReadLinks = vi.fn();
+    const { root } = mount({ state: { ...STATE, readLinks: 1234, language: 'en' }, onForgetReadLinks });
+    const history = root.querySelector('[data-read-links]')!;
+    expect(history.textContent).toContain('remembered for 30 days');
+    expect(history.textContent).toContain('1,234 now');
+    await click('forget-read');
+    expect(onForgetReadLinks).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Forget 1,234 links? Saring will ask again before you share them.');
+    // "Keep them" changes nothing; confirming forgets.
+    await click('keep-read');
+    expect(root.querySelector('[data-action="confirm-forget-read"]')).toBeNull();
+    await click('forget-read');
+    await click('confirm-forget-read');
+    expect(onForgetReadLinks).toHaveBeenCalledTimes(1);
+  });
+
+  it('has nothing to forget when it holds no links', () => {
+    const { root } = mount({ state: { ...STATE, readLinks: 0 }, onForgetReadLinks: vi.fn() });
+    expect(root.querySelector<HTMLButtonElement>('[data-action="forget-read"]')!.disabled).toBe(true);
+  });
+});
+
 describe('Options: inline labels per site', () => {
   it('turns labels off and on per site, and only where Saring is on', () => {
     const sites = STATE.sites.map((site) => ({ ...site, labels: site.id === 'x' }));
