@@ -9,9 +9,26 @@ export const MAX_REFRESH_MS = 7 * 24 * HOUR_MS;
 /** First retry after a failed sync; doubles with each failure up to the list's own cadence. */
 export const FIRST_RETRY_MS = 5 * 60_000;
 
-/** A host on this machine: lists there are publishers testing before they host them. */
+/** Hosts on this machine: lists there are publishers testing before they host them. */
+const LOCAL_HOSTS = ['localhost', '127.0.0.1'];
+
 export function isLocalHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1';
+  return LOCAL_HOSTS.includes(hostname);
+}
+
+/**
+ * The hosts lists may come from, as optional host permissions (asked for when needed, never at
+ * install): any https host, and plain http on this machine.
+ */
+export const LIST_HOST_PATTERNS = ['https://*/*', ...LOCAL_HOSTS.map((host) => `http://${host}/*`)];
+
+/**
+ * The permission pattern for a list's host. Without a port: Chromium's patterns match every port
+ * then, and Firefox's have none.
+ */
+export function listHostPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }
 
 /**

@@ -161,12 +161,31 @@ describe('Facebook', () => {
     await page.close();
   });
 
-  it('asks about an unread l.facebook.com link', async () => {
+  it('asks about an unread l.facebook.com link: visiting the article is not reading it from the post, opening it from the post is', async () => {
+    // Browsing is not recorded: the article opened by its address, in a tab of its own.
+    const visit = await browser.context.newPage();
+    await visit.goto('https://www.kompas.com/tren/read/2026/11/20/bmkg-puncak-musim-hujan');
+    await visit.close();
+
     const page = await openFeed('https://www.facebook.com/?locale=id');
     await shareNow(page, '1029384756003', /Bagikan sekarang/);
     await expect.poll(() => dialog(page).getAttribute('data-reason')).toBe('unread-link');
     await page.locator('saring-prompt [data-action="cancel"]').click();
     expect(await settledShares(page, 1)).toBe(0);
+
+    // Opened from the post, through Facebook's redirector: read, as the share check compares it.
+    await page.keyboard.press('Escape'); // the share sheet the held click left open
+    await page.context().route('https://l.facebook.com/l.php?**', (route) =>
+      route.fulfill({ status: 302, headers: { location: new URL(route.request().url()).searchParams.get('u') ?? '' } }),
+    );
+    const [article] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      fbPost(page, '1029384756003').locator('a[href^="https://l.facebook.com/l.php"]').first().click(),
+    ]);
+    await article.close();
+    await shareNow(page, '1029384756003', /Bagikan sekarang/);
+    expect(await settledShares(page, 1)).toBe(1);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();
   });
 });

@@ -7,9 +7,12 @@ import { type FixtureLanguage, fixtureHtml } from '../fixture-html';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
-/** The built extension in Debian Chromium, with every network request answered locally. */
-export async function startBrowser(): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension();
+/**
+ * The built extension in Debian Chromium, with every network request answered locally;
+ * `grantedOrigins` start granted (optional host permissions the person would accept in a prompt).
+ */
+export async function startBrowser(options: { grantedOrigins?: readonly string[] } = {}): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension(options);
   // A missing element fails the test in seconds instead of hanging until the test's timeout.
   browser.context.setDefaultTimeout(5_000);
   // Nothing leaves the machine: unknown requests get an empty 204 instead of a network error.
