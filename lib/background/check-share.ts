@@ -64,7 +64,7 @@ export function scopeToSite(match: MatchResult, site: string, threshold: number)
 export async function checkShare(
   context: BackgroundContext,
   request: RequestOf<'check-share'>,
-  { count = true }: { count?: boolean } = {},
+  { count = true, openPage = null }: { count?: boolean; openPage?: string | null } = {},
 ): Promise<CheckShareResponse> {
   const settings = await context.settings.getValue();
   const now = context.now();
@@ -86,7 +86,8 @@ export async function checkShare(
   const decision = decide({
     strictness: settings.strictness,
     match,
-    unreadLinks: await unreadLinks(context.db, links, now),
+    // The page a share link was opened from is open, so not unread (share links only).
+    unreadLinks: (await unreadLinks(context.db, links, now)).filter((link) => link !== openPage),
     kind: request.kind,
   });
   if (!decision.ask) return { ask: false };

@@ -42,7 +42,13 @@ export function createHandlers(context: BackgroundContext): Handlers {
 
   return {
     // Nothing from a private window is written: no read links, no counts, no health reports.
-    'check-share': (request, sender) => checkShare(context, request, { count: !isPrivateSender(sender) }),
+    'check-share': async (request, sender) => {
+      // A share link shares, most often, the page it was opened from: that page is open, not unread.
+      const tabId = sender.tab?.id;
+      const openPage =
+        request.site === SHARE_LINK_SITE_ID && tabId !== undefined ? ((await context.shareLinkSources?.take(tabId)) ?? null) : null;
+      return checkShare(context, request, { count: !isPrivateSender(sender), openPage });
+    },
 
     'match-posts': (request) => matchPosts(context, request),
 

@@ -6,6 +6,7 @@ import type { BackgroundContext } from './context';
 import type { LoadedIndex } from './list-index';
 import { createHandlers } from './handlers';
 import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
+import { watchShareLinkSources } from './share-link-sources';
 import { hasStoredLists, installStarterList, STARTER_LIST_PATH, starterListTurnedOff } from './starter-list';
 import { startListSync } from './lists';
 
@@ -62,8 +63,10 @@ export function startBackground(context: BackgroundContext): void {
   browser.runtime.onStartup.addListener(() => void installIntentRules().catch(log('share-intent rules')));
 
   // Navigations are not reading: only what the person opens from a post, or through "Read first", is
-  // remembered (the mark-read and open-read messages).
+  // remembered (the mark-read and open-read messages). The page a share link is opened from is
+  // held for that link's check only.
   browser.webNavigation.onCommitted.addListener((details) => void endSharePassOnCommit(details).catch(log('share pass')));
+  if (context.shareLinkSources) watchShareLinkSources(context.shareLinkSources);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PRUNE_ALARM) void pruneReadLinks(context.db, context.now()).catch(log('prune'));

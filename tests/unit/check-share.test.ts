@@ -7,6 +7,7 @@ import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/co
 import { createHandlers } from '../../lib/background/handlers';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { endSharePassOnCommit } from '../../lib/background/share-intent-pass';
+import { ShareLinkSources } from '../../lib/background/share-link-sources';
 import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
@@ -273,6 +274,21 @@ describe('other handlers', () => {
     const wrapped = `https://l.facebook.com/l.php?u=${encodeURIComponent('https://www.kompas.com/tren/read/2026/11/20/bmkg')}&h=AT0x9`;
     await send('mark-read', { url: wrapped });
     expect(await share(post, ['https://kompas.com/tren/read/2026/11/20/bmkg?utm_source=fb'])).toEqual({ ask: false });
+  });
+
+  it('takes the page a share link was opened from as open, not unread, for that share link only', async () => {
+    const other = 'https://berita.example.id/2026/06/lain';
+    // The share-check page's tab (6) navigated from the article to facebook.com/sharer?u=article.
+    context.shareLinkSources = new ShareLinkSources(async (tabId) => (tabId === 6 ? `${article}?utm_source=home` : undefined), () => NOW);
+    const shareLink = (urls: string[]) => share('', urls, SHARE_LINK_SITE.id);
+    context.shareLinkSources.opened(6, { tabId: 6, frameId: 0 });
+    expect(await shareLink([article])).toEqual({ ask: false });
+    // Once: the next share link from that tab, and another article, are asked about.
+    expect(await shareLink([article])).toMatchObject({ ask: true, reason: 'unread-link' });
+    context.shareLinkSources.opened(6, { tabId: 6, frameId: 0 });
+    expect(await shareLink([other])).toMatchObject({ ask: true, reason: 'unread-link', readUrl: other });
+    // And nothing is remembered of it.
+    expect(await context.db.readLinks.count()).toBe(0);
   });
 
   it('forgets what was read on request, with how many links it held', async () => {
