@@ -20,7 +20,7 @@ export function ReadHistory({ language, count, onForget }: ReadHistoryProps) {
       {onForget &&
         (confirming ? (
           <div class="notice notice--warning read-history-confirm">
-            <p role="alert">{t(language, 'readLinksConfirm', shown)}</p>
+            <p role="alert">{count === 1 ? t(language, 'readLinksConfirmOne') : t(language, 'readLinksConfirm', shown)}</p>
             <p class="row-details">
               <button
                 type="button"

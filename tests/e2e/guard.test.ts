@@ -108,6 +108,28 @@ describe('X', () => {
     await page.close();
   });
 
+  it('forgets what was read when asked in options, after a confirmation with the count: the link is unread again', async () => {
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const history = options.locator('[data-read-links]');
+    // The t.co link opened from the post in the test before.
+    await expect.poll(() => history.getAttribute('data-read-links')).toBe('1');
+    await options.locator('[data-action="forget-read"]').click();
+    expect(await options.locator('.read-history-confirm [role="alert"]').textContent()).toMatch(/^(Lupakan 1 tautan\?|Forget the 1 link\?)/);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-forget-read');
+    await options.locator('[data-action="confirm-forget-read"]').click();
+    await expect.poll(() => history.getAttribute('data-read-links')).toBe('0');
+    await options.close();
+
+    const page = await openFeed('https://x.com/home?hl=id');
+    await repost(page, '1993000000000000003');
+    await expect.poll(() => dialog(page).getAttribute('data-reason')).toBe('unread-link');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    await page.close();
+  });
+
   it('guards posts rendered after load the same way', async () => {
     const page = await openFeed('https://x.com/home?hl=id');
     await page.locator('[data-fixture-action="show-new-posts"]').click();

@@ -151,6 +151,13 @@ describe('Options: what Saring remembers of what you read', () => {
     expect(onForgetReadLinks).toHaveBeenCalledTimes(1);
   });
 
+  it('speaks of one link in the singular', async () => {
+    const { root } = mount({ state: { ...STATE, readLinks: 1, language: 'en' }, onForgetReadLinks: vi.fn() });
+    root.querySelector<HTMLButtonElement>('[data-action="forget-read"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Forget the 1 link? Saring will ask again before you share it.');
+  });
+
   it('has nothing to forget when it holds no links', () => {
     const { root } = mount({ state: { ...STATE, readLinks: 0 }, onForgetReadLinks: vi.fn() });
     expect(root.querySelector<HTMLButtonElement>('[data-action="forget-read"]')!.disabled).toBe(true);
