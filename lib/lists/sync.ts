@@ -105,8 +105,8 @@ export class ListSync {
    * Downloads, verifies, parses and validates a list without storing it, under the terms a
    * subscription would have: what would be refused is refused here already.
    */
-  async preview(request: SubscribeRequest, who: Subscriber = 'person'): Promise<ListPreview> {
-    const { url, terms, fetched } = await this.fetchToSubscribe(request, who);
+  async preview(request: SubscribeRequest): Promise<ListPreview> {
+    const { url, terms, fetched } = await this.fetchToSubscribe(request, 'person');
     return previewOf(url, terms, fetched);
   }
 
