@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LIST_HOST_PATTERNS } from './lib/lists/subscriptions';
 import { intentHostPatterns } from './lib/share-intents';
 
 // Manifest and build settings. Site match patterns live with the site adapters
@@ -21,11 +22,12 @@ export default defineConfig({
     ],
     // declarativeNetRequest redirects only requests to hosts it has access to: the share-intent
     // hosts (facebook.com/sharer, wa.me/?text= …), whose navigations go to share-check.html.
-    // Lists: plain http only on this machine (publishers testing a list before hosting it); any
-    // https host once the person subscribes to a list there (asked for on that click).
-    host_permissions: [...intentHostPatterns(), 'http://localhost/*', 'http://127.0.0.1/*'],
+    host_permissions: intentHostPatterns(),
+    // Lists, asked for when needed: any https host once the person subscribes to a list there (on
+    // that click); plain http only on this machine, when a publisher previews a list they are
+    // testing before hosting it. Without access a list host must allow any origin (CORS).
     // Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    ...(browser === 'firefox' ? { optional_permissions: LIST_HOST_PATTERNS } : { optional_host_permissions: LIST_HOST_PATTERNS }),
     web_accessible_resources:
       browser === 'firefox'
         ? ['share-check.html']

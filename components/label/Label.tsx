@@ -28,6 +28,7 @@ export function Label({ factCheck, language }: LabelProps) {
             <span class="visually-hidden"> {t(language, 'promptOpensInNewTab')}</span>
           </a>
         )}
+        {factCheck.listHost && <span class="list-host">{t(language, 'factCheckListFrom', factCheck.listHost)}</span>}
         <details class="why">
           <summary>{t(language, 'labelWhy')}</summary>
           <p>{t(language, 'labelWhyText')}</p>

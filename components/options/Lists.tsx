@@ -23,6 +23,9 @@ const PROBLEM_TEXT: Record<SyncErrorCode, MessageKey> = {
   'older-version': 'syncErrorOlderVersion',
   'signature-missing': 'syncErrorSignatureMissing',
   'signature-wrong': 'syncErrorSignatureWrong',
+  'key-missing': 'syncErrorKeyMissing',
+  'key-changed': 'syncErrorKeyChanged',
+  'managed-key': 'syncErrorManagedKey',
   quota: 'syncErrorQuota',
   failed: 'syncErrorFailed',
 };

@@ -5,6 +5,7 @@ import { GUARD_CHECKS } from '../../lib/guard/health';
 import { formatDate, formatTime, t, type MessageKey } from '../../lib/i18n';
 import { Brand } from '../common/Brand';
 import { Lists, type ListActions } from './Lists';
+import { ReadHistory } from './ReadHistory';
 
 export type SettingsPatch = { strictness?: Strictness; language?: 'auto' | UiLanguage };
 
@@ -21,6 +22,8 @@ export interface OptionsProps {
   onSiteEnabled(site: string, enabled: boolean): void;
   /** Inline labels on a site; without it the per-site labels switch is left out. */
   onSiteLabels?(site: string, enabled: boolean): void;
+  /** "Forget what I read"; without it the button is left out. */
+  onForgetReadLinks?(): void;
 }
 
 const STRICTNESS_TEXT: Record<Strictness, [MessageKey, MessageKey]> = {
@@ -70,8 +73,20 @@ function checkName(language: UiLanguage, check: string): string {
 }
 
 /** The options page: when Saring asks, in which language, on which sites, with which lists. */
-export function Options({ state, saveFailed, statistics, subscribe, listActions, onSettings, onSiteEnabled, onSiteLabels }: OptionsProps) {
+export function Options({
+  state,
+  saveFailed,
+  statistics,
+  subscribe,
+  listActions,
+  onSettings,
+  onSiteEnabled,
+  onSiteLabels,
+  onForgetReadLinks,
+}: OptionsProps) {
   const { language, settings } = state;
+  // A strictness the administrator locked is not to be undone by turning Saring off on a site.
+  const locked = state.strictnessLocked === true;
   return (
     <main class="options" lang={language}>
       <Brand language={language} title={t(language, 'optionsTitle')} />
@@ -125,7 +140,7 @@ export function Options({ state, saveFailed, statistics, subscribe, listActions,
 
       <section class="card" aria-labelledby="options-sites">
         <h2 id="options-sites">{t(language, 'sitesHeading')}</h2>
-        <p class="muted section-help">{t(language, 'sitesHelp')}</p>
+        <p class="muted section-help">{t(language, locked ? 'sitesLocked' : 'sitesHelp')}</p>
         <ul class="rows">
           {state.sites.map((site) => (
             <li class="row site-row" key={site.id} data-site-id={site.id} data-site-health={siteStatus(site)}>
@@ -134,7 +149,9 @@ export function Options({ state, saveFailed, statistics, subscribe, listActions,
                 <input
                   type="checkbox"
                   role="switch"
+                  data-action="site-enabled"
                   checked={site.enabled}
+                  disabled={locked}
                   onChange={(event) => onSiteEnabled(site.id, event.currentTarget.checked)}
                 />
               </label>
@@ -177,6 +194,7 @@ export function Options({ state, saveFailed, statistics, subscribe, listActions,
       <section class="card" aria-labelledby="options-privacy">
         <h2 id="options-privacy">{t(language, 'privacyHeading')}</h2>
         <p>{t(language, 'privacyBody')}</p>
+        <ReadHistory language={language} count={state.readLinks} {...(onForgetReadLinks ? { onForget: onForgetReadLinks } : {})} />
       </section>
 
       <section class="card" aria-labelledby="options-sources">

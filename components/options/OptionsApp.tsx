@@ -27,6 +27,8 @@ export interface OptionsAppProps {
   setSettings(patch: SettingsPatch): Promise<unknown>;
   setSiteEnabled(site: string, enabled: boolean): Promise<unknown>;
   setSiteLabels?(site: string, enabled: boolean): Promise<unknown>;
+  /** "Forget what I read": the reading history and its key. */
+  forgetReadLinks?(): Promise<unknown>;
   /** Local prompt counters for the statistics section; without it the section is left out. */
   stats?: StatsSource;
   /** Subscribing, syncing, import and export; without it the lists only show status. */
@@ -61,7 +63,7 @@ export function OptionsApp(props: OptionsAppProps) {
       </main>
     );
   }
-  const { setSiteLabels } = props;
+  const { setSiteLabels, forgetReadLinks } = props;
   return (
     <Options
       state={remote.value}
@@ -86,6 +88,7 @@ export function OptionsApp(props: OptionsAppProps) {
       {...(setSiteLabels
         ? { onSiteLabels: (site: string, enabled: boolean) => act(() => setSiteLabels(site, enabled)) }
         : {})}
+      {...(forgetReadLinks ? { onForgetReadLinks: () => act(() => forgetReadLinks()) } : {})}
     />
   );
 }

@@ -89,7 +89,11 @@ function PreviewCard({
       <p class="muted list-url">{preview.url}</p>
       <dl class="list-facts">
         <div class="fact">
-          <dt>{t(language, 'listPublisher')}</dt>
+          <dt>{t(language, 'previewHost')}</dt>
+          <dd data-preview-host>{new URL(preview.url).host}</dd>
+        </div>
+        <div class="fact">
+          <dt>{t(language, 'previewPublisher')}</dt>
           <dd>{preview.publisher ?? '—'}</dd>
         </div>
         <div class="fact">
@@ -100,9 +104,10 @@ function PreviewCard({
           <dt>{t(language, 'listLanguages')}</dt>
           <dd>{preview.languages.length ? preview.languages.join(', ') : '—'}</dd>
         </div>
-        <div class="fact">
+        {/* What a signature proves: the list matches the key that came with its address, no more. */}
+        <div class="fact fact--wide">
           <dt>{t(language, 'listSigned')}</dt>
-          <dd>{t(language, preview.verified ? 'listSignedYes' : 'listSignedNo')}</dd>
+          <dd data-preview-signed={String(preview.verified)}>{t(language, preview.verified ? 'previewSignedYes' : 'previewSignedNo')}</dd>
         </div>
       </dl>
       <p class="row-details">

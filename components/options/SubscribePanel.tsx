@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { parseSubscribeLink, type SubscribeRequest } from '../../lib/lists/subscriptions';
+import { isLocalHost, parseSubscribeLink, type SubscribeRequest } from '../../lib/lists/subscriptions';
 import type { ListPreviewResponse } from '../../lib/messaging/protocol';
 import type { UiLanguage } from '../../lib/messaging/protocol';
 import { Subscribe, type SubscribeStage } from './Subscribe';
@@ -25,9 +25,9 @@ function useSubscribe(api: SubscribeApi, hash: string, onSubscribed: () => void)
   const [subscription, setSubscription] = useState<SubscribeStage>({ stage: 'idle' });
 
   const preview = useCallback(
-    (request: SubscribeRequest) => {
+    (request: SubscribeRequest, access: Promise<unknown> = Promise.resolve()) => {
       setSubscription({ stage: 'loading', request });
-      api.preview(request).then(
+      access.then(() => api.preview(request)).then(
         (reply) =>
           setSubscription(
             reply.ok
@@ -67,8 +67,20 @@ function useSubscribe(api: SubscribeApi, hash: string, onSubscribed: () => void)
       );
   }, [api, subscription, onSubscribed]);
 
+  /**
+   * The form's preview. A publisher testing a list on this machine is asked for access to it now,
+   * within their click (Saring has none at install); without it the list host must allow any origin.
+   */
+  const previewTyped = useCallback(
+    (request: SubscribeRequest) => {
+      const local = URL.canParse(request.url) && isLocalHost(new URL(request.url).hostname);
+      preview(request, local ? api.requestAccess(request.url).catch(() => false) : undefined);
+    },
+    [api, preview],
+  );
+
   const cancel = useCallback(() => setSubscription({ stage: 'idle' }), []);
-  return { subscription, preview, confirm, cancel };
+  return { subscription, preview: previewTyped, confirm, cancel };
 }
 
 export interface SubscribePanelProps {

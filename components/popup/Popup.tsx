@@ -22,6 +22,8 @@ type Tone = 'on' | 'off' | 'paused';
 export function Popup({ status, now, saveFailed, onSiteEnabled, onSnooze, onOpenOptions, onOpenDemo }: PopupProps) {
   const { language, site, today } = status;
   const snoozed = status.snoozedUntil !== null && status.snoozedUntil > now;
+  // The administrator's policy fixes when Saring asks: no pause, no switching it off here.
+  const locked = status.strictnessLocked === true;
   const [headline, tone] = describe(status, snoozed, language);
   const stats: [MessageKey, number][] = [
     ['statPrompts', today.prompts],
@@ -45,19 +47,21 @@ export function Popup({ status, now, saveFailed, onSiteEnabled, onSnooze, onOpen
               type="checkbox"
               role="switch"
               checked={status.siteEnabled}
+              disabled={locked}
               onChange={(event) => onSiteEnabled(site.id, event.currentTarget.checked)}
             />
           </label>
         )}
         {snoozed ? (
-          <button type="button" class="button" onClick={() => onSnooze(0)}>
+          <button type="button" class="button" disabled={locked} onClick={() => onSnooze(0)}>
             {t(language, 'popupEndSnooze')}
           </button>
         ) : (
-          <button type="button" class="button" onClick={() => onSnooze(SNOOZE_MINUTES)}>
+          <button type="button" class="button" data-action="snooze" disabled={locked} onClick={() => onSnooze(SNOOZE_MINUTES)}>
             {t(language, 'popupSnooze')}
           </button>
         )}
+        {locked && <p class="muted popup-locked">{t(language, 'popupLocked')}</p>}
         {saveFailed && (
           <p class="notice notice--error" role="alert">
             {t(language, 'saveFailed')}

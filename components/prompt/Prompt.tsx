@@ -163,6 +163,7 @@ function MatchItem({ match, index, language }: { match: FactCheckView; index: nu
   const details = [
     match.label && t(language, 'promptPublisherVerdict', match.label),
     match.publisher && t(language, 'promptCheckedBy', match.publisher),
+    match.listHost && t(language, 'factCheckListFrom', match.listHost),
     match.published && formatDate(language, match.published),
   ].filter(Boolean);
   return (

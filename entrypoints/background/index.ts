@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
 import { startBackground } from '../../lib/background';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
+import { frameUrlOf, ShareLinkSources } from '../../lib/background/share-link-sources';
 import { openDb } from '../../lib/db';
 import { MATCH_THRESHOLD } from '../../lib/match';
 import { defineSettingsItem } from '../../lib/settings';
@@ -23,5 +24,6 @@ export default defineBackground(() => {
     matchThreshold: MATCH_THRESHOLD,
     now: Date.now,
     browserUiLanguage: () => browser.i18n.getUILanguage(),
+    shareLinkSources: new ShareLinkSources(frameUrlOf, Date.now),
   });
 });

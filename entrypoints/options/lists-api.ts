@@ -1,23 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { ListsApi } from '../../components/options/OptionsApp';
 import { PAGE_TIMEOUT_MS } from '../../components/common/useRemote';
+import { listHostPattern } from '../../lib/lists/subscriptions';
 import { send } from '../../lib/messaging/client';
 import { downloadText } from '../../components/stats/download';
 
 /** Fetching, checking and storing a big list takes a while; the background bounds each step itself. */
 const LIST_WORK_TIMEOUT_MS = 180_000;
 
-/** The host's origin as a permission pattern: `https://lists.example/*`. */
-const originPattern = (url: string) => `${new URL(url).origin}/*`;
-
 export const listsApi: ListsApi = {
   preview: (request) => send('preview-list', request, { timeoutMs: LIST_WORK_TIMEOUT_MS }),
-  // Granted access lets the list sync whatever CORS headers its host sends.
-  requestAccess: async (url) => {
-    const origins = [originPattern(url)];
-    if (await browser.permissions.contains({ origins })) return true;
-    return browser.permissions.request({ origins });
-  },
+  // Granted access lets the list sync whatever CORS headers its host sends. Asked at once, within
+  // the click that asks for it (the browser answers at once, without asking, when already granted).
+  requestAccess: (url) => browser.permissions.request({ origins: [listHostPattern(url)] }),
   subscribe: (request) => send('subscribe-list', request, { timeoutMs: LIST_WORK_TIMEOUT_MS }),
   remove: (id) => send('remove-list', { id }, { timeoutMs: LIST_WORK_TIMEOUT_MS }),
   restore: (id) => send('restore-list', { id }, { timeoutMs: LIST_WORK_TIMEOUT_MS }),

@@ -16,6 +16,7 @@ render(
     setSettings={(patch) => send('set-settings', patch, { timeoutMs: PAGE_TIMEOUT_MS })}
     setSiteEnabled={(site, enabled) => send('set-site-enabled', { site, enabled }, { timeoutMs: PAGE_TIMEOUT_MS })}
     setSiteLabels={(site, enabled) => send('set-site-labels', { site, enabled }, { timeoutMs: PAGE_TIMEOUT_MS })}
+    forgetReadLinks={() => send('forget-read-links', {}, { timeoutMs: PAGE_TIMEOUT_MS })}
     stats={{
       load: (days) => send('get-stats', { days }, { timeoutMs: PAGE_TIMEOUT_MS }),
       reset: () => send('reset-stats', {}, { timeoutMs: PAGE_TIMEOUT_MS }),

@@ -29,9 +29,14 @@ export function externalLinks(urls: readonly string[], ownHosts: readonly string
   return [...links];
 }
 
-export function factCheckView(hit: MatchHit, publishers: ReadonlyMap<string, string>): FactCheckView {
+export function factCheckView(
+  hit: MatchHit,
+  publishers: ReadonlyMap<string, string>,
+  listHosts: ReadonlyMap<string, string> = new Map(),
+): FactCheckView {
   const { item } = hit;
   const publisher = publishers.get(hit.listId);
+  const listHost = listHosts.get(hit.listId);
   return {
     id: item.id,
     listId: hit.listId,
@@ -41,6 +46,7 @@ export function factCheckView(hit: MatchHit, publishers: ReadonlyMap<string, str
     ...(item.url === undefined ? {} : { url: item.url }),
     ...(item.published === undefined ? {} : { published: item.published }),
     ...(publisher === undefined ? {} : { publisher }),
+    ...(listHost === undefined ? {} : { listHost }),
     score: hit.score,
   };
 }
@@ -58,13 +64,14 @@ export function scopeToSite(match: MatchResult, site: string, threshold: number)
 export async function checkShare(
   context: BackgroundContext,
   request: RequestOf<'check-share'>,
+  { count = true, openPage = null }: { count?: boolean; openPage?: string | null } = {},
 ): Promise<CheckShareResponse> {
   const settings = await context.settings.getValue();
   const now = context.now();
   if (settings.strictness === 'off' || isSnoozed(settings, now) || settings.disabledSites.includes(request.site)) {
     return { ask: false };
   }
-  const { matcher, publishers } = await context.index.get();
+  const { matcher, publishers, listHosts } = await context.index.get();
   const match = scopeToSite(
     await matcher.match({
       text: request.text,
@@ -79,16 +86,18 @@ export async function checkShare(
   const decision = decide({
     strictness: settings.strictness,
     match,
-    unreadLinks: await unreadLinks(context.db, links, now),
+    // The page a share link was opened from is open, so not unread (share links only).
+    unreadLinks: (await unreadLinks(context.db, links, now)).filter((link) => link !== openPage),
     kind: request.kind,
   });
   if (!decision.ask) return { ask: false };
 
-  await countPrompt(context.db, request.site, decision.reason, now);
+  // Not counted from a private window.
+  if (count) await countPrompt(context.db, request.site, decision.reason, now);
   const matches = match.matches
     .filter((hit) => hit.score >= context.matchThreshold)
     .slice(0, MAX_FACT_CHECKS)
-    .map((hit) => factCheckView(hit, publishers));
+    .map((hit) => factCheckView(hit, publishers, listHosts));
   return {
     ask: true,
     reason: decision.reason,

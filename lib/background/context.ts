@@ -2,6 +2,7 @@ import type { SaringDb } from '../db';
 import { SHARE_LINK_SITE_ID } from '../messaging/protocol';
 import type { SettingsItem } from '../settings';
 import type { ListIndex } from './list-index';
+import type { ShareLinkSources } from './share-link-sources';
 
 /** A site as the background needs it: settings, stats and health are keyed by `id`. */
 export interface SiteInfo {
@@ -28,4 +29,6 @@ export interface BackgroundContext {
   browserUiLanguage: () => string;
   /** How lists are downloaded; the global fetch unless a test injects one. */
   fetch?: typeof fetch;
+  /** The pages share links were opened from, until their check (none in tests that do not need them). */
+  shareLinkSources?: ShareLinkSources;
 }

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { resolveLanguage } from '../i18n';
 import type { Handlers } from '../messaging/dispatcher';
 import { SHARE_LINK_SITE_ID, type PageStatus, type Settings } from '../messaging/protocol';
-import { rememberRead } from '../read-links';
+import { isPrivateSender } from '../messaging/senders';
+import { countReadLinks, forgetReadLinks, rememberRead } from '../read-links';
 import { isSnoozed, updateSettings } from '../settings';
 import { storeClassroomList } from '../classroom/store-list';
 import { countOutcome, dayCounts, localDay, resetStats, statsReport } from '../stats';
@@ -25,34 +26,52 @@ function isGuarded(settings: Settings, siteId: string, now: number): boolean {
   return settings.strictness !== 'off' && !isSnoozed(settings, now) && !settings.disabledSites.includes(siteId);
 }
 
+/** Whether the administrator's policy fixes the strictness. */
+async function strictnessLocked(): Promise<boolean> {
+  return (await readManagedPolicy()).strictness !== undefined;
+}
+
+/** A locked strictness is not to be undone by a snooze or by turning Saring off on a site. */
+async function refuseIfLocked(what: string): Promise<void> {
+  if (await strictnessLocked()) throw new Error(`${what} is set by your organisation's policy`);
+}
+
 export function createHandlers(context: BackgroundContext): Handlers {
   const { db, settings: settingsItem, now } = context;
   const language = (settings: Settings) => resolveLanguage(settings.language, context.browserUiLanguage());
 
   return {
-    'check-share': (request) => checkShare(context, request),
+    // Nothing from a private window is written: no read links, no counts, no health reports.
+    'check-share': async (request, sender) => {
+      // A share link shares, most often, the page it was opened from: that page is open, not unread.
+      const tabId = sender.tab?.id;
+      const openPage =
+        request.site === SHARE_LINK_SITE_ID && tabId !== undefined ? ((await context.shareLinkSources?.take(tabId)) ?? null) : null;
+      return checkShare(context, request, { count: !isPrivateSender(sender), openPage });
+    },
 
     'match-posts': (request) => matchPosts(context, request),
 
-    'record-outcome': async ({ site, outcome }) => {
-      await countOutcome(db, site, outcome, now());
+    'record-outcome': async ({ site, outcome }, sender) => {
+      if (!isPrivateSender(sender)) await countOutcome(db, site, outcome, now());
       return null;
     },
 
-    'open-read': async ({ url }) => {
+    'open-read': async ({ url }, sender) => {
       const href = assertWebUrl(url);
-      await browser.tabs.create({ url: href });
-      await rememberRead(db, href, now());
+      // Beside the tab it was asked from, in its window (a private window stays private).
+      await browser.tabs.create({ url: href, ...(sender.tab ? { windowId: sender.tab.windowId } : {}) });
+      if (!isPrivateSender(sender)) await rememberRead(db, href, now());
       return null;
     },
 
-    'mark-read': async ({ url }) => {
-      await rememberRead(db, url, now());
+    'mark-read': async ({ url }, sender) => {
+      if (!isPrivateSender(sender)) await rememberRead(db, url, now());
       return null;
     },
 
-    'report-health': async (report) => {
-      await recordHealth(db, report, now());
+    'report-health': async (report, sender) => {
+      if (!isPrivateSender(sender)) await recordHealth(db, report, now());
       return null;
     },
 
@@ -67,10 +86,12 @@ export function createHandlers(context: BackgroundContext): Handlers {
         snoozedUntil: isSnoozed(settings, now()) ? settings.snoozedUntil : null,
         today: await dayCounts(db, localDay(now())),
         language: language(settings),
+        strictnessLocked: await strictnessLocked(),
       };
     },
 
     'set-site-enabled': async ({ site, enabled }) => {
+      await refuseIfLocked('Where Saring asks');
       await updateSettings(settingsItem, ({ disabledSites }) => ({
         disabledSites: enabled
           ? disabledSites.filter((id) => id !== site)
@@ -87,6 +108,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
     },
 
     snooze: async ({ minutes }) => {
+      await refuseIfLocked('When Saring asks');
       const { snoozedUntil } = await updateSettings(settingsItem, () => ({
         snoozedUntil: minutes === 0 ? null : now() + minutes * 60_000,
       }));
@@ -94,10 +116,11 @@ export function createHandlers(context: BackgroundContext): Handlers {
     },
 
     'get-options-state': async () => {
-      const [settings, health, policy] = await Promise.all([
+      const [settings, health, policy, readLinks] = await Promise.all([
         settingsItem.getValue(),
         db.siteHealth.toArray(),
         readManagedPolicy(),
+        countReadLinks(db, now()),
       ]);
       const lists = await listViews(db, listSyncOf(context), policy);
       const healthBySite = new Map(health.map((record) => [record.site, record]));
@@ -114,12 +137,13 @@ export function createHandlers(context: BackgroundContext): Handlers {
         })),
         lists,
         strictnessLocked: policy.strictness !== undefined,
+        readLinks,
       };
     },
 
     'set-settings': async (change) => {
       // A strictness fixed by the administrator's policy is not the person's to change.
-      const locked = (await readManagedPolicy()).strictness !== undefined;
+      const locked = await strictnessLocked();
       return updateSettings(settingsItem, () => ({
         ...(change.strictness === undefined || locked ? {} : { strictness: change.strictness }),
         ...(change.language === undefined ? {} : { language: change.language }),
@@ -139,6 +163,8 @@ export function createHandlers(context: BackgroundContext): Handlers {
       await resetStats(db);
       return null;
     },
+
+    'forget-read-links': async () => ({ forgotten: await forgetReadLinks(db) }),
 
     'store-classroom-list': ({ list }) => storeClassroomList(db, context.index, list, now()),
 

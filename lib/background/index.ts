@@ -1,12 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { SaringDb } from '../db';
 import { createDispatcher, createMessageListener, createPortListener } from '../messaging/dispatcher';
-import { pruneReadLinks, rememberRead } from '../read-links';
+import { pruneReadLinks } from '../read-links';
 import { buildIntentRules, INTENT_RULE_ID_BASE } from '../share-intents';
 import type { BackgroundContext } from './context';
 import type { LoadedIndex } from './list-index';
 import { createHandlers } from './handlers';
 import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
+import { watchShareLinkSources } from './share-link-sources';
 import { hasStoredLists, installStarterList, STARTER_LIST_PATH, starterListTurnedOff } from './starter-list';
 import { startListSync } from './lists';
 
@@ -41,21 +41,17 @@ export async function installIntentRules(): Promise<void> {
   });
 }
 
-const isWebUrl = (url: string) => url.startsWith('https://') || url.startsWith('http://');
-
-/** Visiting an article counts as reading it; so does the redirector (t.co …) that led there. */
-function rememberVisit(db: SaringDb, now: () => number) {
-  return (details: { url: string; frameId: number }) => {
-    if (details.frameId === 0 && isWebUrl(details.url)) void rememberRead(db, details.url, now()).catch(log('remember visit'));
-  };
-}
-
 /**
  * Everything the service worker listens to, registered synchronously so events that woke it are
  * delivered; the work each does is async.
  */
 export function startBackground(context: BackgroundContext): void {
-  const dispatch = createDispatcher(createHandlers(context));
+  // Who may send what: lib/messaging/senders.ts.
+  const dispatch = createDispatcher(createHandlers(context), {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    siteForUrl: context.siteForUrl,
+  });
   const refreshStarterList = starterListRefresher(context);
   browser.runtime.onMessage.addListener(createMessageListener(dispatch));
   browser.runtime.onConnect.addListener(createPortListener(dispatch));
@@ -66,12 +62,11 @@ export function startBackground(context: BackgroundContext): void {
   });
   browser.runtime.onStartup.addListener(() => void installIntentRules().catch(log('share-intent rules')));
 
-  const remember = rememberVisit(context.db, context.now);
-  browser.webNavigation.onBeforeNavigate.addListener(remember);
-  browser.webNavigation.onCommitted.addListener((details) => {
-    remember(details);
-    void endSharePassOnCommit(details).catch(log('share pass'));
-  });
+  // Navigations are not reading: only what the person opens from a post, or through "Read first", is
+  // remembered (the mark-read and open-read messages). The page a share link is opened from is
+  // held for that link's check only.
+  browser.webNavigation.onCommitted.addListener((details) => void endSharePassOnCommit(details).catch(log('share pass')));
+  if (context.shareLinkSources) watchShareLinkSources(context.shareLinkSources);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PRUNE_ALARM) void pruneReadLinks(context.db, context.now()).catch(log('prune'));

@@ -15,6 +15,8 @@ export interface LoadedIndex {
   matcher: ServingMatcher;
   /** List id → publisher name, for the prompt's fact-check cards. */
   publishers: ReadonlyMap<string, string>;
+  /** List id → the host a subscribed list comes from, shown beside the publisher the list names. */
+  listHosts: ReadonlyMap<string, string>;
   /** How long reading what the matcher needs, and building (or loading) it, took (ms): wake-up latency. */
   readMs: number;
   buildMs: number;
@@ -167,6 +169,7 @@ export class ListIndex {
         return {
           matcher: new ChunkItems(this.db, matcher),
           publishers: publishersOf(records),
+          listHosts: listHostsOf(records),
           readMs: loadStarted - started,
           buildMs: performance.now() - loadStarted,
           fromPersisted: true,
@@ -192,7 +195,14 @@ export class ListIndex {
     await nextTask();
     void this.db.matcherIndex.put({ id: 'current', key, bytes }).catch(() => undefined);
     this.stored = stored;
-    return { matcher: inMemory(matcher), publishers: publishersOf(records), readMs, buildMs: performance.now() - started, fromPersisted: false };
+    return {
+      matcher: inMemory(matcher),
+      publishers: publishersOf(records),
+      listHosts: listHostsOf(records),
+      readMs,
+      buildMs: performance.now() - started,
+      fromPersisted: false,
+    };
   }
 
   private tryLoad(bytes: Uint8Array): IndexMatcher | null {
@@ -206,4 +216,9 @@ export class ListIndex {
 
 function publishersOf(records: readonly ListRecord[]): ReadonlyMap<string, string> {
   return new Map(records.flatMap((record) => (record.publisher === undefined ? [] : [[record.id, record.publisher] as const])));
+}
+
+/** Subscribed lists' hosts: a list names its own publisher, its address says where it came from. */
+function listHostsOf(records: readonly ListRecord[]): ReadonlyMap<string, string> {
+  return new Map(records.flatMap((record) => (record.source === 'url' && record.url ? [[record.id, new URL(record.url).host] as const] : [])));
 }

@@ -4,7 +4,8 @@ import { SyncError } from '../lists/download';
 import { importList } from '../lists/import';
 import { serializeList } from '../lists/export';
 import { listStatusOf, readStoredLists } from '../lists/store';
-import { listIdOfAlarm, refreshIntervalMs, syncAlarmName } from '../lists/subscriptions';
+import { subscriptionTerms } from '../lists/pinning';
+import { checkListUrl, listIdOfAlarm, refreshIntervalMs, sameListUrl, syncAlarmName } from '../lists/subscriptions';
 import { ListSync, MAX_SKIPPED_SHOWN } from '../lists/sync';
 import { validateList } from '../lists/validate';
 import type { Handlers } from '../messaging/dispatcher';
@@ -84,14 +85,18 @@ function previewFailure(error: unknown): ListPreviewResponse {
   return { ok: false, problem: { code: 'not-a-list', detail: error instanceof Error ? error.message : String(error) } };
 }
 
-/** A turned-off starter or managed list keeps its source, disabled, so it does not come back by itself. */
-function turnedOffSource(id: string, kind: 'starter' | 'managed', name: string | undefined, source: SourceRecord | undefined): SourceRecord {
+/**
+ * A turned-off starter or managed list keeps its source, disabled, so it does not come back by
+ * itself; with its key and the version it had, so turned back on it is as trusted as it was.
+ */
+function turnedOffSource(id: string, kind: 'starter' | 'managed', record: ListRecord | undefined, source: SourceRecord | undefined): SourceRecord {
   return {
     listId: id,
     kind,
-    ...(name === undefined ? {} : { name }),
+    ...(record?.name === undefined ? {} : { name: record.name }),
     ...(source?.url === undefined ? {} : { url: source.url }),
     ...(source?.publicKey === undefined ? {} : { publicKey: source.publicKey }),
+    ...(record?.version === undefined ? {} : { version: record.version }),
     enabled: false,
     refreshMs: source?.refreshMs ?? refreshIntervalMs(undefined),
     lastSuccess: null,
@@ -110,7 +115,7 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
 
     'subscribe-list': async (request) => {
       try {
-        return { ok: true, preview: await sync.subscribe(request, 'url') };
+        return { ok: true, preview: await sync.subscribe(request, 'person') };
       } catch (error) {
         return previewFailure(error);
       }
@@ -121,20 +126,21 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
       const kind = source?.kind ?? record?.source;
       if (kind === 'managed' && !policy.allowRemovingLists) throw new Error('This list is managed by your organisation');
       await sync.remove(id);
-      if (kind === 'starter' || kind === 'managed') await db.sources.put(turnedOffSource(id, kind, record?.name, source));
+      if (kind === 'starter' || kind === 'managed') await db.sources.put(turnedOffSource(id, kind, record, source));
       return null;
     },
 
     'restore-list': async ({ id }) => {
       const source = await db.sources.get(id);
       if (!source || source.enabled) return null;
-      await db.sources.delete(id);
       if (source.kind === 'starter') {
+        await db.sources.delete(id);
         await context.index.update(async () => {
           await installStarterList(db, browser.runtime.getURL(STARTER_LIST_PATH), context.now);
         });
       } else if (source.url) {
-        await sync.subscribe({ url: source.url, ...(source.publicKey ? { key: source.publicKey } : {}) }, 'managed');
+        // Subscribing again over its turned-off source: same kind, key and version floor.
+        await sync.subscribe({ url: source.url, ...(source.publicKey ? { key: source.publicKey } : {}) }, 'person');
       }
       return null;
     },
@@ -175,19 +181,47 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
   };
 }
 
-/** Applies the administrator's policy: subscribes its lists, drops lists it no longer names, locks strictness. */
+/** The policy's lists at their normal addresses; an address no list can have is logged and left out. */
+function policyLists(policy: ManagedPolicy): { url: string; key?: string }[] {
+  return policy.lists.flatMap((list) => {
+    try {
+      return [{ url: checkListUrl(list.url).href, ...(list.key ? { key: list.key } : {}) }];
+    } catch (error) {
+      log(`managed list ${list.url}`)(error);
+      return [];
+    }
+  });
+}
+
+/**
+ * Applies the administrator's policy: subscribes its lists, drops managed lists it no longer
+ * names, pins (or unpins) a managed list's key when the policy's changes, adopts a list the person
+ * had subscribed to, and locks strictness — with snooze and the per-site switches, which would
+ * undo it.
+ */
 export async function applyManagedPolicy(context: BackgroundContext, policy: ManagedPolicy): Promise<void> {
   const sync = listSyncOf(context);
-  const managed = (await context.db.sources.toArray()).filter((source) => source.kind === 'managed');
-  const wanted = new Set(policy.lists.map((list) => list.url));
-  for (const source of managed) if (!wanted.has(source.url ?? '')) await sync.remove(source.listId);
-  for (const list of policy.lists) {
-    if (managed.some((source) => source.url === list.url)) continue;
-    await sync.subscribeOrRetry({ url: list.url, ...(list.key ? { key: list.key } : {}) }, 'managed').catch(log(`managed list ${list.url}`));
+  const wanted = policyLists(policy);
+  const sources = await context.db.sources.toArray();
+  for (const source of sources) {
+    if (source.kind === 'managed' && !wanted.some((list) => sameListUrl(list.url, source.url))) await sync.remove(source.listId);
+  }
+  for (const list of wanted) {
+    const existing = sources.find((source) => (source.kind === 'url' || source.kind === 'managed') && sameListUrl(source.url, list.url));
+    if (!existing) {
+      await sync.subscribeOrRetry(list, 'policy').catch(log(`managed list ${list.url}`));
+      continue;
+    }
+    const terms = subscriptionTerms(existing, list, 'policy');
+    if (existing.kind === terms.kind && existing.publicKey === terms.key) continue;
+    // Pinned before the sync, so the list is checked against the policy's key from now on; a
+    // failed check leaves the stored copy serving, with the problem on its row.
+    await context.db.sources.update(existing.listId, { kind: terms.kind, publicKey: terms.key });
+    if (existing.enabled) await sync.sync(existing.listId).catch(log(`managed list ${list.url}`));
   }
   if (policy.strictness) {
     const strictness = policy.strictness;
-    await updateSettings(context.settings, () => ({ strictness }));
+    await updateSettings(context.settings, () => ({ strictness, snoozedUntil: null, disabledSites: [] }));
   }
 }
 

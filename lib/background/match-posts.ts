@@ -23,7 +23,7 @@ export async function matchPosts(
   const language = resolveLanguage(settings.language, context.browserUiLanguage());
   const adapter = ADAPTERS_BY_ID.get(request.site);
   if (!adapter || !labelsOn(settings, request.site)) return { labels: [], language };
-  const { matcher, publishers } = await context.index.get();
+  const { matcher, publishers, listHosts } = await context.index.get();
   const labels: MatchPostsResponse['labels'] = [];
   for (const [index, post] of request.posts.entries()) {
     // The page sent its posts as read; they are finished here, as the share guard's are there.
@@ -38,7 +38,7 @@ export async function matchPosts(
     );
     const best = match.matches[0];
     if (match.decision === 'hoax-match' && best && best.score >= context.matchThreshold) {
-      labels.push({ index, factCheck: factCheckView(best, publishers) });
+      labels.push({ index, factCheck: factCheckView(best, publishers, listHosts) });
     }
   }
   return { labels, language };

@@ -32,10 +32,20 @@ export interface ItemChunkRecord {
   items: ListItem[];
 }
 
-/** SHA-256 (hex) of a normalised URL the person opened; never the URL itself. */
+/**
+ * A link the person opened from a post or through "Read first": the HMAC-SHA-256 (hex) of its
+ * normalised URL under this install's key, and the day (UTC, days since 1970) it was last opened.
+ * Never the URL, never a time of day. (v2–v5 held an unkeyed SHA-256 and the time in ms.)
+ */
 export interface ReadLinkRecord {
   hash: string;
-  at: number;
+  day: number;
+}
+
+/** A key that never leaves this install: a non-extractable CryptoKey, stored by structured clone. */
+export interface SecretRecord {
+  id: string;
+  key: CryptoKey;
 }
 
 type CountsOf<T extends readonly string[]> = Record<T[number], number>;
@@ -101,6 +111,10 @@ export const SYNC_ERROR_CODES = [
   'older-version',
   'signature-missing',
   'signature-wrong',
+  // Subscribing again may not loosen a subscription (lib/lists/pinning.ts).
+  'key-missing',
+  'key-changed',
+  'managed-key',
   'quota',
   'failed',
 ] as const;
@@ -128,6 +142,8 @@ export interface SourceRecord {
   url?: string;
   /** Pinned publisher key: base64 of the raw 32-byte Ed25519 key. */
   publicKey?: string;
+  /** The version stored when a starter or managed list was turned off: turned back on, it never goes older. */
+  version?: number;
   /** False only for a starter list the person turned off (remembered so it is not reinstalled). */
   enabled: boolean;
   etag?: string;
@@ -151,6 +167,8 @@ export const DB_NAME = 'saring';
  * v3: the persisted matcher index. v4: where each list comes from and how its syncs went.
  * v5: site health kept per check, and lists lose `state` and `lastError`, which the sources
  * table (v4) holds (same tables; the records are rewritten).
+ * v6: read links become keyed hashes with day-level times (the unkeyed ones are dropped: there is
+ * no URL to re-hash them from), and the per-install key gets its table.
  */
 export const SCHEMA_HISTORY: readonly {
   version: number;
@@ -228,6 +246,20 @@ export const SCHEMA_HISTORY: readonly {
           }),
       ]),
   },
+  {
+    version: 6,
+    stores: {
+      lists: 'id',
+      chunks: '[listId+index], listId',
+      readLinks: 'hash, day',
+      dailyStats: '[day+site], day',
+      siteHealth: 'site',
+      matcherIndex: 'id',
+      sources: 'listId',
+      secrets: 'id',
+    },
+    upgrade: (tx) => tx.table('readLinks').clear(),
+  },
 ];
 
 export type SaringDb = Dexie & {
@@ -238,6 +270,7 @@ export type SaringDb = Dexie & {
   siteHealth: EntityTable<SiteHealthRecord, 'site'>;
   matcherIndex: EntityTable<MatcherIndexRecord, 'id'>;
   sources: EntityTable<SourceRecord, 'listId'>;
+  secrets: EntityTable<SecretRecord, 'id'>;
 };
 
 /** Declares the schema up to `upToVersion` (the latest by default; tests open older ones). */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -43,20 +43,41 @@ export interface ExtensionBrowser {
 }
 
 /**
+ * A copy of the build at `extensionDir` as it runs once the person granted `origins` (optional
+ * host permissions, asked for in a prompt a headless browser cannot answer): the same files, with
+ * the origins listed among the manifest's granted host permissions.
+ */
+function withGrantedOrigins(extensionDir: string, origins: readonly string[], into: string): string {
+  const copy = join(into, 'extension');
+  cpSync(extensionDir, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
+  const optional = manifest.optional_host_permissions ?? [];
+  for (const origin of origins) {
+    if (!optional.includes(origin)) throw new Error(`${origin} is not an optional host permission of the build`);
+  }
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
+}
+
+/**
  * Chromium with the built extension loaded, in a fresh profile. Works headless as root; the
- * background-networking flags keep it from knocking on a closed network.
+ * background-networking flags keep it from knocking on a closed network. `grantedOrigins`: optional
+ * host permissions to start with granted (see withGrantedOrigins).
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; args?: string[]; chromePath?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; args?: string[]; chromePath?: string; grantedOrigins?: readonly string[] } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = options.chromePath ?? findChrome();
   if (!executablePath) throw new Error(CHROME_MISSING_HELP);
-  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  const builtDir = options.extensionDir ?? CHROME_BUILD_DIR;
+  if (!existsSync(join(builtDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${builtDir}: run \`npm run build\` first.`);
   }
   const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'saring-profile-'));
+  const extensionDir = options.grantedOrigins?.length ? withGrantedOrigins(builtDir, options.grantedOrigins, profile) : builtDir;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,

@@ -9,7 +9,32 @@ export const MAX_REFRESH_MS = 7 * 24 * HOUR_MS;
 /** First retry after a failed sync; doubles with each failure up to the list's own cadence. */
 export const FIRST_RETRY_MS = 5 * 60_000;
 
-/** https anywhere; plain http only on this machine (publishers testing a list before hosting it). */
+/** Hosts on this machine: lists there are publishers testing before they host them. */
+const LOCAL_HOSTS = ['localhost', '127.0.0.1'];
+
+export function isLocalHost(hostname: string): boolean {
+  return LOCAL_HOSTS.includes(hostname);
+}
+
+/**
+ * The hosts lists may come from, as optional host permissions (asked for when needed, never at
+ * install): any https host, and plain http on this machine.
+ */
+export const LIST_HOST_PATTERNS = ['https://*/*', ...LOCAL_HOSTS.map((host) => `http://${host}/*`)];
+
+/**
+ * The permission pattern for a list's host. Without a port: Chromium's patterns match every port
+ * then, and Firefox's have none.
+ */
+export function listHostPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
+/**
+ * https anywhere; plain http only on this machine. Returned in normal form (as the URL parser
+ * writes it, without a fragment, which never reaches the host), so one list has one address.
+ */
 export function checkListUrl(raw: string): URL {
   let url: URL;
   try {
@@ -17,9 +42,19 @@ export function checkListUrl(raw: string): URL {
   } catch {
     throw new Error('Not a web address');
   }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return url;
+  url.hash = '';
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLocalHost(url.hostname))) return url;
   throw new Error('A list address must start with https:// (http:// only for localhost)');
+}
+
+/** Whether two list addresses name the same list (`HTTPS://Lists.Example:443/a.json#x` is `https://lists.example/a.json`). */
+export function sameListUrl(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  try {
+    return checkListUrl(a).href === checkListUrl(b).href;
+  } catch {
+    return a === b;
+  }
 }
 
 export interface SubscribeRequest {

@@ -2,7 +2,8 @@ import type { ListRecord, SaringDb, SkippedItem, SourceRecord, SyncProblem } fro
 import { download, SyncError, type Validators } from './download';
 import { verifyListSignature } from './signature';
 import { deleteList, writeList, type ListChange, type ListOrigin } from './store';
-import { checkListUrl, refreshIntervalMs, retryDelayMs, type SubscribeRequest } from './subscriptions';
+import { subscriptionTerms, type Subscriber, type SubscriptionTerms } from './pinning';
+import { checkListUrl, refreshIntervalMs, retryDelayMs, sameListUrl, type SubscribeRequest } from './subscriptions';
 import { ListFormatError, validateListPausing, type ValidatedList } from './validate';
 import { checkJsonText, parseCheckedJsonText } from './json-text';
 import { LIST_FILE_LIMITS } from './schema';
@@ -33,7 +34,10 @@ export interface ListPreview {
   items: number;
   languages: string[];
   version: number;
-  /** A key was pinned and the list's signature matched it. */
+  /**
+   * The list's signature matched the key given with its address (in the link, or typed), which
+   * is as trustworthy as whoever wrote the link: it proves the list is the one that key signed.
+   */
   verified: boolean;
 }
 
@@ -97,23 +101,28 @@ export class ListSync {
     return this.writes > 0 ? Promise.resolve(this.recordsBeforeWrites) : this.context.db.lists.toArray();
   }
 
-  /** Downloads, verifies (with a pinned key), parses and validates a list without storing it. */
+  /**
+   * Downloads, verifies, parses and validates a list without storing it, under the terms a
+   * subscription would have: what would be refused is refused here already.
+   */
   async preview(request: SubscribeRequest): Promise<ListPreview> {
-    const url = checkListUrl(request.url).href;
-    return previewOf(url, request, await this.fetchFresh(url, request.key));
+    const { url, terms, fetched } = await this.fetchToSubscribe(request, 'person');
+    return previewOf(url, terms, fetched);
   }
 
-  /** Stores the list at `request.url` and arms its syncs. Refuses a list id another source holds. */
-  async subscribe(request: SubscribeRequest, kind: 'url' | 'managed'): Promise<ListPreview> {
-    const url = checkListUrl(request.url).href;
-    const fetched = await this.fetchFresh(url, request.key);
+  /**
+   * Stores the list at `request.url` and arms its syncs. Subscribing again to a subscribed address
+   * keeps its kind, pinned key and version floor (lib/lists/pinning.ts); a list id another source
+   * holds is refused.
+   */
+  async subscribe(request: SubscribeRequest, who: Subscriber): Promise<ListPreview> {
+    const { url, existing, terms, fetched } = await this.fetchToSubscribe(request, who);
     const { header } = fetched.list;
-    await this.refuseIfHeldElsewhere(header.id, (source) => source.url === url);
     const source: SourceRecord = {
       listId: header.id,
-      kind,
+      kind: terms.kind,
       url,
-      ...(request.key ? { publicKey: request.key } : {}),
+      ...(terms.key === undefined ? {} : { publicKey: terms.key }),
       enabled: true,
       refreshMs: refreshIntervalMs(header.refresh),
       lastSuccess: null,
@@ -123,25 +132,61 @@ export class ListSync {
       skippedItems: [],
     };
     await this.store(source, fetched);
-    return previewOf(url, request, fetched);
+    if (existing && existing.listId !== header.id) {
+      // A pending subscription's list arrived under its own id.
+      await this.context.db.sources.delete(existing.listId);
+      await this.context.schedule(existing.listId, null);
+    }
+    return previewOf(url, terms, fetched);
+  }
+
+  /** The subscription (pending, turned off or syncing) at this address, if any. */
+  private async subscriptionAt(url: string): Promise<SourceRecord | undefined> {
+    const sources = await this.context.db.sources.toArray();
+    return sources.find((source) => (source.kind === 'url' || source.kind === 'managed') && sameListUrl(source.url, url));
+  }
+
+  /** Fetches the list at `request.url` under the terms its address allows, and checks it may be stored there. */
+  private async fetchToSubscribe(
+    request: SubscribeRequest,
+    who: Subscriber,
+  ): Promise<{ url: string; existing: SourceRecord | undefined; terms: SubscriptionTerms; fetched: Fetched }> {
+    const url = checkListUrl(request.url).href;
+    const existing = await this.subscriptionAt(url);
+    const terms = subscriptionTerms(existing, request, who);
+    const fetched = await this.fetchFresh(url, terms.key);
+    const { header } = fetched.list;
+    if (existing && existing.listId !== pendingListId(existing.url!) && existing.listId !== header.id) {
+      throw new SyncError({ code: 'wrong-list', detail: `"${header.id}"` });
+    }
+    await this.refuseIfHeldElsewhere(header.id, (source) => sameListUrl(source.url, url));
+    // Never older than the copy stored, or than the one stored when the list was turned off.
+    const stored = await this.context.db.lists.get(header.id);
+    const floors = [stored?.version, existing?.version].filter((version) => version !== undefined);
+    const floor = floors.length > 0 ? Math.max(...floors) : undefined;
+    if (checkVersion(floor, header.version)?.reason === 'older') {
+      throw new SyncError({ code: 'older-version', detail: `${header.version} < ${floor}` });
+    }
+    return { url, existing, terms, fetched };
   }
 
   /**
    * Subscribes, and when the first download fails keeps the subscription pending so its alarm
    * retries it with back-off (a managed list must not wait for the next worker start).
    */
-  async subscribeOrRetry(request: SubscribeRequest, kind: 'url' | 'managed'): Promise<SyncOutcome> {
+  async subscribeOrRetry(request: SubscribeRequest, who: Subscriber): Promise<SyncOutcome> {
     const url = checkListUrl(request.url).href;
     try {
-      await this.subscribe(request, kind);
+      await this.subscribe(request, who);
       return 'updated';
     } catch (error) {
       const listId = pendingListId(url);
+      const terms = subscriptionTerms(undefined, request, who);
       const pending: SourceRecord = (await this.context.db.sources.get(listId)) ?? {
         listId,
-        kind,
+        kind: terms.kind,
         url,
-        ...(request.key ? { publicKey: request.key } : {}),
+        ...(terms.key === undefined ? {} : { publicKey: terms.key }),
         enabled: true,
         refreshMs: refreshIntervalMs(undefined),
         lastSuccess: null,
@@ -262,17 +307,15 @@ export class ListSync {
     }
   }
 
-  /** A pending subscription's retry: once its list arrives, the list's own source replaces it. */
+  /** A pending subscription's retry: once its list arrives, the list's own source replaces it (see subscribe). */
   private async retryPending(source: SourceRecord & { url: string }, attempt: number): Promise<SyncOutcome> {
     try {
       const request = { url: source.url, ...(source.publicKey ? { key: source.publicKey } : {}) };
-      await this.subscribe(request, source.kind === 'managed' ? 'managed' : 'url');
+      await this.subscribe(request, source.kind === 'managed' ? 'policy' : 'person');
     } catch (error) {
       await this.failed(source, error, attempt);
       return 'failed';
     }
-    await this.context.db.sources.delete(source.listId);
-    await this.context.schedule(source.listId, null);
     return 'updated';
   }
 
@@ -413,7 +456,7 @@ async function decodePausing(bytes: Uint8Array): Promise<string> {
   return parts.join('');
 }
 
-function previewOf(url: string, request: SubscribeRequest, { list }: Fetched): ListPreview {
+function previewOf(url: string, terms: SubscriptionTerms, { list }: Fetched): ListPreview {
   const { header, items } = list;
   return {
     url,
@@ -423,7 +466,7 @@ function previewOf(url: string, request: SubscribeRequest, { list }: Fetched): L
     items: items.length,
     languages: header.languages ?? [],
     version: header.version,
-    verified: request.key !== undefined,
+    verified: terms.key !== undefined,
   };
 }
 

@@ -1,8 +1,8 @@
-import type { Browser } from 'wxt/browser';
 import { REQUEST_PORT, type PortReply, type PortRequest, type RequestPort } from './port';
 import { requestSchemas, type MessageType, type RequestOf, type ResponseOf, type Result } from './protocol';
+import { classifySender, senderRefusal, type MessageSender, type SenderContext } from './senders';
 
-export type MessageSender = Browser.runtime.MessageSender;
+export type { MessageSender } from './senders';
 
 export type Handlers = {
   [K in MessageType]: (payload: RequestOf<K>, sender: MessageSender) => Promise<ResponseOf<K>> | ResponseOf<K>;
@@ -21,11 +21,15 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
     .join('; ');
 }
 
+const logRefusal = (why: string) => console.warn(`[saring] refused ${why}`);
+
 /**
- * Validates `{type, payload}` against the protocol's zod schemas and runs the matching handler.
- * Always resolves with a Result envelope: nothing thrown by a handler crosses the boundary.
+ * Checks who sent `{type, payload}` (lib/messaging/senders.ts: refused and logged unless the type's
+ * audience includes the sender), validates the payload against the protocol's zod schemas and runs
+ * the matching handler. Always resolves with a Result envelope: nothing thrown by a handler
+ * crosses the boundary.
  */
-export function createDispatcher(handlers: Handlers): Dispatch {
+export function createDispatcher(handlers: Handlers, senders: SenderContext, onRefused = logRefusal): Dispatch {
   return async (message, sender) => {
     if (!message || typeof message !== 'object' || !('type' in message)) {
       return { ok: false, error: { code: 'invalid-request', message: 'A request is an object {type, payload}' } };
@@ -33,6 +37,11 @@ export function createDispatcher(handlers: Handlers): Dispatch {
     const { type, payload } = message as { type: unknown; payload?: unknown };
     if (!isMessageType(type)) {
       return { ok: false, error: { code: 'unknown-type', message: `Unknown request type: ${String(type).slice(0, 64)}` } };
+    }
+    const refusal = senderRefusal(type, classifySender(sender, senders), payload);
+    if (refusal !== null) {
+      onRefused(refusal);
+      return { ok: false, error: { code: 'forbidden', message: `Not allowed: ${refusal}` } };
     }
     const parsed = requestSchemas[type].safeParse(payload);
     if (!parsed.success) {

@@ -133,6 +133,8 @@ export const requestSchemas = {
   'get-stats': z.object({ days: z.number().int().min(1).max(366) }),
   /** Options: forget every counter. */
   'reset-stats': z.object({}),
+  /** Options: "Forget what I read": every remembered link, and the key they were hashed with. */
+  'forget-read-links': z.object({}),
   /** Demo: store a scenario pack's list (validated again in the background) as the classroom list. */
   'store-classroom-list': z.object({ list: z.record(z.string(), z.unknown()) }),
 } as const;
@@ -148,7 +150,10 @@ export interface FactCheckView {
   label?: string;
   url?: string;
   published?: string;
+  /** Who the list says published it (the list's own claim). */
   publisher?: string;
+  /** Where the list came from: its host, for subscribed and managed lists. */
+  listHost?: string;
   score: number;
 }
 
@@ -193,6 +198,8 @@ export interface PageStatus {
   snoozedUntil: number | null;
   today: DayCounts;
   language: UiLanguage;
+  /** The administrator's policy fixes the strictness: no snooze, no per-site switch. */
+  strictnessLocked?: boolean;
 }
 
 export interface ListStatus {
@@ -246,8 +253,10 @@ export interface OptionsState {
   language: UiLanguage;
   sites: { id: string; name: string; enabled: boolean; health: SiteHealth; labels?: boolean }[];
   lists: ListStatus[];
-  /** The administrator's policy fixes the strictness. */
+  /** The administrator's policy fixes the strictness (and with it snooze and the per-site switches). */
   strictnessLocked?: boolean;
+  /** Links remembered as read (opened from a post or through "Read first") in the last 30 days. */
+  readLinks: number;
 }
 
 export interface ResponseMap {
@@ -273,6 +282,7 @@ export interface ResponseMap {
   'export-list': { fileName: string; text: string };
   'get-stats': StatsReport;
   'reset-stats': null;
+  'forget-read-links': { forgotten: number };
   'store-classroom-list': StoredClassroomList;
 }
 
@@ -285,4 +295,4 @@ export interface Envelope<K extends MessageType = MessageType> {
 
 export type Result<T> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: 'invalid-request' | 'unknown-type' | 'failed'; message: string } };
+  | { ok: false; error: { code: 'invalid-request' | 'unknown-type' | 'forbidden' | 'failed'; message: string } };

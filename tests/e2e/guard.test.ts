@@ -103,6 +103,28 @@ describe('X', () => {
     await page.close();
   });
 
+  it('forgets what was read when asked in options, after a confirmation with the count: the link is unread again', async () => {
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const history = options.locator('[data-read-links]');
+    // The t.co link opened from the post in the test before.
+    await expect.poll(() => history.getAttribute('data-read-links')).toBe('1');
+    await options.locator('[data-action="forget-read"]').click();
+    expect(await options.locator('.read-history-confirm [role="alert"]').textContent()).toMatch(/^(Lupakan 1 tautan\?|Forget the 1 link\?)/);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-forget-read');
+    await options.locator('[data-action="confirm-forget-read"]').click();
+    await expect.poll(() => history.getAttribute('data-read-links')).toBe('0');
+    await options.close();
+
+    const page = await openFeed('https://x.com/home?hl=id');
+    await repost(page, '1993000000000000003');
+    await expect.poll(() => dialog(page).getAttribute('data-reason')).toBe('unread-link');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    await page.close();
+  });
+
   it('guards posts rendered after load the same way', async () => {
     const page = await openFeed('https://x.com/home?hl=id');
     await page.locator('[data-fixture-action="show-new-posts"]').click();
@@ -153,12 +175,31 @@ describe('Facebook', () => {
     await page.close();
   });
 
-  it('asks about an unread l.facebook.com link', async () => {
+  it('asks about an unread l.facebook.com link: visiting the article is not reading it from the post, opening it from the post is', async () => {
+    // Browsing is not recorded: the article opened by its address, in a tab of its own.
+    const visit = await browser.context.newPage();
+    await visit.goto('https://www.kompas.com/tren/read/2026/11/20/bmkg-puncak-musim-hujan');
+    await visit.close();
+
     const page = await openFeed('https://www.facebook.com/?locale=id');
     await shareNow(page, '1029384756003', /Bagikan sekarang/);
     await expect.poll(() => dialog(page).getAttribute('data-reason')).toBe('unread-link');
     await page.locator('saring-prompt [data-action="cancel"]').click();
     expect(await settledShares(page, 0)).toBe(0);
+
+    // Opened from the post, through Facebook's redirector: read, as the share check compares it.
+    await page.keyboard.press('Escape'); // the share sheet the held click left open
+    await page.context().route('https://l.facebook.com/l.php?**', (route) =>
+      route.fulfill({ status: 302, headers: { location: new URL(route.request().url()).searchParams.get('u') ?? '' } }),
+    );
+    const [article] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      fbPost(page, '1029384756003').locator('a[href^="https://l.facebook.com/l.php"]').first().click(),
+    ]);
+    await article.close();
+    await shareNow(page, '1029384756003', /Bagikan sekarang/);
+    expect(await settledShares(page, 1)).toBe(1);
+    expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();
   });
 });

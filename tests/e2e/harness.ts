@@ -13,9 +13,12 @@ export const STATE_TIMEOUT_MS = 10_000;
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
-/** The built extension in Debian Chromium, with every network request answered locally. */
-export async function startBrowser(): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension();
+/**
+ * The built extension in Debian Chromium, with every network request answered locally;
+ * `grantedOrigins` start granted (optional host permissions the person would accept in a prompt).
+ */
+export async function startBrowser(options: { grantedOrigins?: readonly string[] } = {}): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension(options);
   // A missing element fails the test within a bounded wait instead of hanging until the test's timeout.
   browser.context.setDefaultTimeout(STATE_TIMEOUT_MS);
   // Nothing leaves the machine: unknown requests get an empty 204 instead of a network error.

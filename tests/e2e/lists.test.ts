@@ -36,7 +36,9 @@ const extensionPage = (path: string) => `chrome-extension://${browser.extensionI
 beforeAll(async () => {
   server = await startListServer();
   server.serve(LIST_PATH, { kind: 'list', body: V1 });
-  browser = await startBrowser();
+  // A publisher previewing a list on this machine is asked for access to it, an optional
+  // permission: as granted, since a headless browser cannot show the prompt.
+  browser = await startBrowser({ grantedOrigins: ['http://127.0.0.1/*'] });
   // The harness answers every request locally; the list host is a real local server.
   await browser.context.route(`${server.url('')}/**`, (route) => route.continue());
   await serveArticle(browser.context, 'https://x.com/intent/**', 'X — compose');
@@ -58,14 +60,17 @@ async function prompts(text: string, itemId: string): Promise<boolean> {
   return reply.value?.ask === true && (reply.value.matches ?? []).some((match) => match.id === itemId);
 }
 
-/** Shares through a share-intent link, as from any web page, and returns the prompt's matches. */
-async function promptedMatches(text: string): Promise<string[]> {
+/** Shares through a share-intent link, as from any web page, and returns the prompt's matches (id → text). */
+async function promptedMatches(text: string): Promise<Record<string, string>> {
   const page = await browser.context.newPage();
   try {
     await page.goto(`https://x.com/intent/post?text=${encodeURIComponent(text)}`);
     const dialog = page.locator('saring-prompt [role="dialog"]');
     await expect.poll(() => dialog.getAttribute('data-reason'), { timeout: 10_000 }).toBe('hoax-match');
-    return await page.locator('saring-prompt [data-match-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-match-id') ?? ''));
+    const matches = await page
+      .locator('saring-prompt [data-match-id]')
+      .evaluateAll((items) => items.map((item) => [item.getAttribute('data-match-id') ?? '', item.textContent ?? ''] as const));
+    return Object.fromEntries(matches);
   } finally {
     await page.close();
   }
@@ -90,6 +95,9 @@ describe('subscribing to a list and syncing it safely', () => {
     expect(text).toContain('Daftar uji lokal');
     expect(text).toContain('Relawan Uji');
     expect(text).toContain('id');
+    // Where it is served from, and that no key vouches for it.
+    expect(await preview.locator('[data-preview-host]').textContent()).toBe(new URL(server.url('')).host);
+    expect(await preview.locator('[data-preview-signed]').getAttribute('data-preview-signed')).toBe('false');
     expect(await row().count()).toBe(0); // nothing stored before the confirmation
     await screenshot(options, 'options-subscribe-preview');
 
@@ -100,7 +108,8 @@ describe('subscribing to a list and syncing it safely', () => {
   });
 
   it('prompts before sharing a post matching an item only that list has', async () => {
-    expect(await promptedMatches(FIRST_HOAX)).toContain('lokal-1');
+    // The publisher the list names, and where the list came from.
+    expect((await promptedMatches(FIRST_HOAX))['lokal-1']).toMatch(new RegExp(`Relawan Uji · (daftar dari|list from) ${new URL(server.url('')).host}`));
   });
 
   it('costs one 304 when the list has not changed', async () => {
@@ -127,7 +136,7 @@ describe('subscribing to a list and syncing it safely', () => {
     await row().scrollIntoViewIfNeeded();
     await screenshot(options, 'options-list-error');
     expect(await row().locator('[data-list-error]').textContent()).toMatch(/tidak menjawab|did not answer/);
-    expect(await promptedMatches(FIRST_HOAX)).toContain('lokal-1');
+    expect(await promptedMatches(FIRST_HOAX)).toHaveProperty('lokal-1');
   });
 
   it('replaces the list with a new valid version', async () => {
@@ -135,7 +144,7 @@ describe('subscribing to a list and syncing it safely', () => {
     await options.locator('[data-action="sync-now"]').click();
     await options.locator('[data-list-id="uji-lokal"][data-list-state="ok"]').waitFor({ timeout: 20_000 });
     await expect.poll(() => row().textContent()).toContain('2');
-    expect(await promptedMatches(SECOND_HOAX)).toContain('lokal-2');
+    expect(await promptedMatches(SECOND_HOAX)).toHaveProperty('lokal-2');
     expect(await prompts(FIRST_HOAX, 'lokal-1')).toBe(true);
   });
 

@@ -65,7 +65,7 @@ describe('share-intent links from any site', () => {
     await page.close();
   });
 
-  it('continues at once, with no prompt, to share an article already read', async () => {
+  it('continues at once, with no prompt, to share the article the share link was opened from', async () => {
     const page = await browser.context.newPage();
     await page.goto(ARTICLE);
     const sharer = `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(ARTICLE)}`;
@@ -78,6 +78,19 @@ describe('share-intent links from any site', () => {
     expect(visited.some((url) => url.startsWith(extensionPage('share-check.html')))).toBe(true);
     expect(await page.locator('saring-prompt').count()).toBe(0);
     await page.close();
+  });
+
+  it('asks about another article shared from that page: visiting a page is not reading every link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ARTICLE);
+    await page.goto(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`${ARTICLE}-lain`)}`);
+    await expect.poll(() => page.locator('saring-prompt [role="dialog"]').getAttribute('data-reason')).toBe('unread-link');
+    // Nor is it remembered: the same share link, opened by its address, asks again.
+    const again = await browser.context.newPage();
+    await again.goto(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(ARTICLE)}`);
+    await expect.poll(() => again.locator('saring-prompt [role="dialog"]').getAttribute('data-reason')).toBe('unread-link');
+    await page.close();
+    await again.close();
   });
 });
 

@@ -7,12 +7,15 @@ import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/co
 import { createHandlers } from '../../lib/background/handlers';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { endSharePassOnCommit } from '../../lib/background/share-intent-pass';
+import { ShareLinkSources } from '../../lib/background/share-link-sources';
 import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
 import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
 import { send } from '../../lib/messaging/client';
 import { createDispatcher, createMessageListener, type MessageSender } from '../../lib/messaging/dispatcher';
+import { SENDER_POLICY } from '../../lib/messaging/senders';
+import type { MessageType } from '../../lib/messaging/protocol';
 import { dayCounts, localDay } from '../../lib/stats';
 import { defineSettingsItem } from '../../lib/settings';
 
@@ -43,6 +46,17 @@ const xSite = { id: 'x', name: 'X', ownHosts: ['x.com', 'twitter.com'] };
 
 let context: BackgroundContext;
 let uiLanguage = 'id-ID';
+/** Whether the content script's tab is in a private window. */
+let incognito = false;
+
+/** Who sends each message in these tests: the guard's come from X's content script, the rest from options. */
+function senderOf(message: { type: MessageType; payload: { site?: string } }): MessageSender {
+  const tab = (id: number, isPrivate: boolean) => ({ id, windowId: 9, incognito: isPrivate }) as MessageSender['tab'];
+  if (SENDER_POLICY[message.type] === 'guard' && message.payload.site !== SHARE_LINK_SITE.id) {
+    return { id: browser.runtime.id, url: 'https://x.com/home', frameId: 0, tab: tab(5, incognito) };
+  }
+  return { id: browser.runtime.id, url: browser.runtime.getURL('/options.html'), frameId: 0, tab: tab(6, false) };
+}
 
 async function setUp(buildMatcher = createMatcher) {
   fakeBrowser.reset();
@@ -63,7 +77,14 @@ async function setUp(buildMatcher = createMatcher) {
     expect(record).toMatchObject({ itemCount: 2, skipped: 1, publisher: 'Cek Fakta Test' });
   });
   expect(installed.matcher.size).toBe(2);
-  browser.runtime.onMessage.addListener(createMessageListener(createDispatcher(createHandlers(context))));
+  const listener = createMessageListener(
+    createDispatcher(createHandlers(context), {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      siteForUrl: context.siteForUrl,
+    }),
+  );
+  browser.runtime.onMessage.addListener((message: unknown) => listener(message, senderOf(message as Parameters<typeof senderOf>[0])));
 }
 
 const share = (text: string, urls: string[] = [], site = 'x') =>
@@ -150,7 +171,7 @@ describe('check-share end to end', () => {
   });
 
   it('rejects a malformed request instead of answering it', async () => {
-    await expect(send('check-share', { site: 'X!', kind: 'repost', text: '', urls: [] })).rejects.toMatchObject({
+    await expect(send('check-share', { site: 'x', kind: 'repost', text: 'a'.repeat(20_001), urls: [] })).rejects.toMatchObject({
       code: 'invalid-request',
     });
   });
@@ -206,16 +227,77 @@ describe('other handlers', () => {
       snoozedUntil: null,
       today: { prompts: 1, cancel: 1, read: 0, share: 0 },
       language: 'id',
+      strictnessLocked: false,
     });
     expect(await send('get-page-status', { url: 'https://example.org/' })).toMatchObject({ site: null, guarded: false });
   });
 
-  it('opens "read first" in a new tab and remembers it as read; refuses non-web URLs', async () => {
+  it('opens "read first" in a new tab of the same window and remembers it as read; refuses non-web URLs', async () => {
     const created = vi.spyOn(browser.tabs, 'create');
     await send('open-read', { url: article });
-    expect(created).toHaveBeenCalledWith({ url: article });
+    expect(created).toHaveBeenCalledWith({ url: article, windowId: 9 });
     expect(await share('Selamat pagi', [article])).toEqual({ ask: false });
     await expect(send('open-read', { url: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'failed' });
+  });
+
+  it('remembers nothing from a private window: no read links, no counts, no health', async () => {
+    const created = vi.spyOn(browser.tabs, 'create');
+    incognito = true;
+    try {
+      await send('mark-read', { url: article });
+      await send('open-read', { url: 'https://berita.example.id/lain' });
+      // Opened in the private window it was asked from.
+      expect(created).toHaveBeenCalledWith({ url: 'https://berita.example.id/lain', windowId: 9 });
+      expect(await share(hoaxPost)).toMatchObject({ ask: true, reason: 'hoax-match' });
+      await send('record-outcome', { site: 'x', reason: 'hoax-match', outcome: 'cancel' });
+      await send('report-health', { site: 'x', check: 'posts on the home feed', ok: false });
+    } finally {
+      incognito = false;
+    }
+    expect(await context.db.readLinks.count()).toBe(0);
+    expect(await dayCounts(context.db, localDay(NOW))).toEqual({ prompts: 0, cancel: 0, read: 0, share: 0 });
+    expect(await context.db.siteHealth.count()).toBe(0);
+    // The same from a normal window is remembered.
+    expect(await share('Selamat pagi', [article])).toMatchObject({ ask: true, reason: 'unread-link' });
+    await send('mark-read', { url: article });
+    expect(await share('Selamat pagi', [article])).toEqual({ ask: false });
+  });
+
+  it('counts a redirector link (t.co) opened from a post as read for that post, as the share check compares it', async () => {
+    const tco = 'https://t.co/Kp7rT2xQ9m';
+    const post = 'Info cuaca terbaru dari BMKG, baca di sini';
+    expect(await share(post, [tco])).toMatchObject({ ask: true, reason: 'unread-link', readUrl: tco });
+    // The guard sends the link as the post has it: X wraps every link out in t.co.
+    await send('mark-read', { url: tco });
+    expect(await share(post, [tco])).toEqual({ ask: false });
+    // A wrapped link (l.facebook.com) counts for the article it wraps, and the other way round.
+    const wrapped = `https://l.facebook.com/l.php?u=${encodeURIComponent('https://www.kompas.com/tren/read/2026/11/20/bmkg')}&h=AT0x9`;
+    await send('mark-read', { url: wrapped });
+    expect(await share(post, ['https://kompas.com/tren/read/2026/11/20/bmkg?utm_source=fb'])).toEqual({ ask: false });
+  });
+
+  it('takes the page a share link was opened from as open, not unread, for that share link only', async () => {
+    const other = 'https://berita.example.id/2026/06/lain';
+    // The share-check page's tab (6) navigated from the article to facebook.com/sharer?u=article.
+    context.shareLinkSources = new ShareLinkSources(async (tabId) => (tabId === 6 ? `${article}?utm_source=home` : undefined), () => NOW);
+    const shareLink = (urls: string[]) => share('', urls, SHARE_LINK_SITE.id);
+    context.shareLinkSources.opened(6, { tabId: 6, frameId: 0 });
+    expect(await shareLink([article])).toEqual({ ask: false });
+    // Once: the next share link from that tab, and another article, are asked about.
+    expect(await shareLink([article])).toMatchObject({ ask: true, reason: 'unread-link' });
+    context.shareLinkSources.opened(6, { tabId: 6, frameId: 0 });
+    expect(await shareLink([other])).toMatchObject({ ask: true, reason: 'unread-link', readUrl: other });
+    // And nothing is remembered of it.
+    expect(await context.db.readLinks.count()).toBe(0);
+  });
+
+  it('forgets what was read on request, with how many links it held', async () => {
+    await send('mark-read', { url: article });
+    await send('mark-read', { url: 'https://t.co/abc' });
+    expect((await send('get-options-state', {})).readLinks).toBe(2);
+    expect(await send('forget-read-links', {})).toEqual({ forgotten: 2 });
+    expect((await send('get-options-state', {})).readLinks).toBe(0);
+    expect(await share('Selamat pagi', [article])).toMatchObject({ ask: true, reason: 'unread-link' });
   });
 
   it('tracks site health and lists in the options state', async () => {

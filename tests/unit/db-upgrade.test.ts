@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { EARLIER_CHECKS, openDb, SCHEMA_HISTORY } from '../../lib/db';
@@ -25,11 +26,11 @@ describe('database upgrade', () => {
     }
   });
 
-  it(`opens a database written at v${previous} at v${latest} with its lists intact`, async () => {
+  it(`opens a database written at v4 at v${latest} with its lists intact`, async () => {
     const name = `upgrade-${Math.random()}`;
-    const old = openDb(name, previous);
+    const old = openDb(name, 4);
     await writeList(old, list, { source: 'url', url: 'https://lists.example/old.json', etag: '"abc"' }, 1_000);
-    expect(old.verno).toBe(previous);
+    expect(old.verno).toBe(4);
     // v4 kept one failure streak per site.
     await old.table('siteHealth').bulkPut([
       { site: 'x', lastOk: 5, lastFailure: 9, failures: 2, detail: 'post not found' },
@@ -59,7 +60,7 @@ describe('database upgrade', () => {
     });
 
     // The tables added since are usable.
-    await current.readLinks.put({ hash: 'h', at: 1 });
+    await current.readLinks.put({ hash: 'h', day: 1 });
     expect(await current.readLinks.count()).toBe(1);
     await current.sources.put({
       listId: 'old-list', kind: 'url', url: 'https://lists.example/old.json', enabled: true, refreshMs: 1,
@@ -82,6 +83,31 @@ describe('database upgrade', () => {
     expect(record).toMatchObject({ id: 'old-list', itemCount: 2_500, updatedAt: 1_000 });
     expect(record).not.toHaveProperty('state');
     expect(record).not.toHaveProperty('lastError');
+    current.close();
+  });
+
+  it(`drops the unkeyed read-link hashes at v6, and keeps everything else (v${previous} → v${latest})`, async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = openDb(name, 5);
+    await writeList(old, list, { source: 'file' }, 1_000);
+    // v2–v5: plain SHA-256 of the normalised URL, with the time in ms.
+    await old.table('readLinks').bulkPut([
+      { hash: createHash('sha256').update('https://berita.example.id/a').digest('hex'), at: 1_750_000_000_123 },
+      { hash: createHash('sha256').update('https://berita.example.id/b').digest('hex'), at: 1_750_000_100_456 },
+    ]);
+    await old.table('dailyStats').put({ day: '2026-06-24', site: 'x', prompts: { 'hoax-match': 1 }, outcomes: { cancel: 1 } });
+    old.close();
+
+    const current = openDb(name);
+    await current.open();
+    expect(current.verno).toBe(6);
+    expect(await current.readLinks.count()).toBe(0);
+    expect(await current.secrets.count()).toBe(0);
+    expect(await current.lists.get('old-list')).toMatchObject({ itemCount: 2_500 });
+    expect(await current.dailyStats.count()).toBe(1);
+    // Read links are looked up by day now.
+    await current.readLinks.bulkPut([{ hash: 'a', day: 20_000 }, { hash: 'b', day: 20_031 }]);
+    expect(await current.readLinks.where('day').below(20_001).primaryKeys()).toEqual(['a']);
     current.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, createMessageListener, type Handlers, type MessageSender } from '../../lib/messaging/dispatcher';
+import type { SenderContext } from '../../lib/messaging/senders';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
@@ -28,17 +29,20 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export-list': unused,
     'get-stats': unused,
     'reset-stats': unused,
+    'forget-read-links': unused,
     'store-classroom-list': unused,
     ...overrides,
   };
 }
 
-const sender: MessageSender = { id: 'test', tab: { id: 7 } as MessageSender['tab'] };
+const senders: SenderContext = { extensionId: 'test', extensionOrigin: 'chrome-extension://test/', siteForUrl: () => null };
+/** The options page, in its tab: may send anything but allow-share-intent. */
+const sender: MessageSender = { id: 'test', url: 'chrome-extension://test/options.html', frameId: 0, tab: { id: 7 } as MessageSender['tab'] };
 
 describe('createDispatcher', () => {
   it('passes a valid payload and the sender to the handler and wraps its answer', async () => {
     const snooze = vi.fn((payload: { minutes: number }) => ({ snoozedUntil: payload.minutes * 1000 }));
-    const dispatch = createDispatcher(handlers({ snooze }));
+    const dispatch = createDispatcher(handlers({ snooze }), senders);
     await expect(dispatch({ type: 'snooze', payload: { minutes: 5 } }, sender)).resolves.toEqual({
       ok: true,
       value: { snoozedUntil: 5000 },
@@ -48,7 +52,7 @@ describe('createDispatcher', () => {
 
   it('rejects an invalid payload with the field and reason, without calling the handler', async () => {
     const snooze = vi.fn(() => ({ snoozedUntil: null }));
-    const dispatch = createDispatcher(handlers({ snooze }));
+    const dispatch = createDispatcher(handlers({ snooze }), senders);
     const result = await dispatch({ type: 'snooze', payload: { minutes: -1 } }, sender);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -58,14 +62,14 @@ describe('createDispatcher', () => {
   });
 
   it('rejects a missing payload and a message that is not an envelope', async () => {
-    const dispatch = createDispatcher(handlers());
+    const dispatch = createDispatcher(handlers(), senders);
     expect(await dispatch({ type: 'mark-read' }, sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await dispatch('mark-read', sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await dispatch(null, sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('answers unknown-type for types outside the protocol, including inherited names', async () => {
-    const dispatch = createDispatcher(handlers());
+    const dispatch = createDispatcher(handlers(), senders);
     expect(await dispatch({ type: 'delete-everything', payload: {} }, sender)).toMatchObject({
       ok: false,
       error: { code: 'unknown-type' },
@@ -84,6 +88,7 @@ describe('createDispatcher', () => {
         },
         'open-read': async () => Promise.reject(new Error('no tabs')),
       }),
+      senders,
     );
     expect(await dispatch({ type: 'mark-read', payload: { url: 'https://a.id' } }, sender)).toEqual({
       ok: false,
@@ -97,7 +102,7 @@ describe('createDispatcher', () => {
 });
 
 describe('createMessageListener', () => {
-  const dispatch = createDispatcher(handlers({ 'mark-read': () => null }));
+  const dispatch = createDispatcher(handlers({ 'mark-read': () => null }), senders);
   const message = { type: 'mark-read', payload: { url: 'https://a.id/x' } };
 
   it('returns the answer as a promise when no sendResponse is given', async () => {

@@ -229,6 +229,16 @@ describe('label', () => {
     expect(shadow.textContent).toContain('Why am I seeing this?');
     await page.close();
   });
+
+  it('shows the host a subscribed list came from beside the publisher it names', async () => {
+    const page = loadFixture('x', 'id');
+    const post = X_DRIVER.post(page, X_DRIVER.ids.hoax);
+    showLabel(labelPlace(X_DRIVER.adapter, post), { ...FACT_CHECK, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' }, 'id');
+    const shadow = (post.querySelector(LABEL_TAG) as HTMLElement).shadowRoot as ShadowRoot;
+    expect(shadow.querySelector('a')?.textContent).toContain('Cek fakta oleh Cek Fakta Resmi');
+    expect(shadow.querySelector('.list-host')?.textContent).toBe('daftar dari lists.example.net');
+    await page.close();
+  });
 });
 
 describe('label scanner on a page that is never idle', () => {

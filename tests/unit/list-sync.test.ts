@@ -86,7 +86,7 @@ function setup(idleTimeoutMs = 5_000) {
 async function subscribed(version = 1, headers: Record<string, string> = { etag: '"v1"' }) {
   const context = setup(300);
   context.server.replies.set(URL_, { body: listFile(version), headers });
-  await context.sync.subscribe({ url: URL_ }, 'url');
+  await context.sync.subscribe({ url: URL_ }, 'person');
   return context;
 }
 
@@ -94,7 +94,7 @@ describe('subscribing', () => {
   it('stores a list, makes it matchable, keeps skipped items with reasons and arms its sync', async () => {
     const { sync, server, schedule, matches, now } = setup();
     server.replies.set(URL_, { body: listFile(1), headers: { etag: '"v1"' } });
-    const preview = await sync.subscribe({ url: URL_ }, 'url');
+    const preview = await sync.subscribe({ url: URL_ }, 'person');
     expect(preview).toMatchObject({ id: 'cek', name: 'Cek Fakta Contoh', publisher: 'Contoh', items: 1, languages: ['id'] });
     expect(await matches(HOAX)).toContain('cek/a');
     const source = await db.sources.get('cek');
@@ -240,7 +240,7 @@ describe('signed lists', () => {
 
     server.replies.set(URL_, { body: listFile(1) });
     await sign(listFile(1));
-    expect(await sync.subscribe({ url: URL_, key: keys.publicKey }, 'url')).toMatchObject({ verified: true });
+    expect(await sync.subscribe({ url: URL_, key: keys.publicKey }, 'person')).toMatchObject({ verified: true });
 
     server.replies.set(URL_, { body: listFile(2) });
     await sign(listFile(2), other.privateKey);

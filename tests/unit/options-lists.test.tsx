@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Lists, type ListActions } from '../../components/options/Lists';
 import { Subscribe, type SubscribeStage } from '../../components/options/Subscribe';
+import { SubscribePanel, type SubscribeApi } from '../../components/options/SubscribePanel';
 import type { ListStatus } from '../../lib/messaging/protocol';
 
 const SUBSCRIBED: ListStatus = {
@@ -119,6 +120,16 @@ describe('Subscribe', () => {
     expect(handlers.onConfirm).toHaveBeenCalled();
   });
 
+  it('shows the list’s host, the publisher as the list names it, and what a signature proves', () => {
+    const unsigned = mount(<Subscribe {...props(preview)} />);
+    expect(unsigned.querySelector('[data-preview-host]')?.textContent).toBe('lists.example');
+    expect(unsigned.textContent).toContain('Publisher (as the list says)Contoh');
+    expect(unsigned.querySelector('[data-preview-signed]')?.textContent).toMatch(/^No key given: anyone who can change the file at this address/);
+    const signed = mount(<Subscribe {...props({ ...preview, preview: { ...preview.preview, url: 'http://localhost:8080/cek.json', verified: true } })} />);
+    expect(signed.querySelector('[data-preview-host]')?.textContent).toBe('localhost:8080');
+    expect(signed.querySelector('[data-preview-signed]')?.textContent).toMatch(/^Matches the key given in this link\. That proves the list is the one this key signed, not who the publisher is/);
+  });
+
   it('asks for a preview from the form, with an optional key', async () => {
     const handlers = props({ stage: 'idle' });
     const root = mount(<Subscribe {...handlers} />);
@@ -137,5 +148,51 @@ describe('Subscribe', () => {
   it('says why a list cannot be subscribed', () => {
     const root = mount(<Subscribe {...props({ stage: 'failed', request: null, problem: { code: 'http', detail: '404' } })} />);
     expect(root.querySelector('[data-subscribe-error="http"]')!.textContent).toContain('HTTP error 404');
+  });
+});
+
+describe('SubscribePanel: access to a list on this machine', () => {
+  const PREVIEW = { url: '', id: 'cek', name: 'Cek', items: 1, languages: [], version: 1, verified: false };
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  function panel(hash = '') {
+    const calls: string[] = [];
+    const api: SubscribeApi = {
+      requestAccess: vi.fn(async (url: string) => (calls.push(`access ${url}`), true)),
+      preview: vi.fn(async (request) => (calls.push(`preview ${request.url}`), { ok: true as const, preview: { ...PREVIEW, url: request.url } })),
+      subscribe: vi.fn(async (request) => (calls.push(`subscribe ${request.url}`), { ok: true as const, preview: { ...PREVIEW, url: request.url } })),
+    };
+    const root = mount(<SubscribePanel api={api} language="en" hash={hash} onSubscribed={vi.fn()} />);
+    return { root, calls };
+  }
+
+  async function typeAndPreview(root: HTMLElement, url: string) {
+    const input = root.querySelector<HTMLInputElement>('input[name="list-url"]')!;
+    input.value = url;
+    input.dispatchEvent(new Event('input'));
+    await tick();
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await tick();
+  }
+
+  it('asks for access first when a publisher previews a local list, within that click', async () => {
+    const { root, calls } = panel();
+    await typeAndPreview(root, 'http://127.0.0.1:8080/daftar.json');
+    expect(calls).toEqual(['access http://127.0.0.1:8080/daftar.json', 'preview http://127.0.0.1:8080/daftar.json']);
+  });
+
+  it('asks for nothing to preview an https list, and for its host on Subscribe', async () => {
+    const { root, calls } = panel();
+    await typeAndPreview(root, 'https://lists.example/cek.json');
+    expect(calls).toEqual(['preview https://lists.example/cek.json']);
+    root.querySelector<HTMLButtonElement>('[data-action="subscribe"]')!.click();
+    await tick();
+    expect(calls.slice(1)).toEqual(['access https://lists.example/cek.json', 'subscribe https://lists.example/cek.json']);
+  });
+
+  it('previews a one-click link without asking (no click to ask within)', async () => {
+    const { calls } = panel(`#subscribe=${encodeURIComponent('http://localhost:8080/daftar.json')}`);
+    // The link is read in an effect, after the first paint.
+    await vi.waitFor(() => expect(calls).toEqual(['preview http://localhost:8080/daftar.json']));
   });
 });

@@ -33,6 +33,7 @@ const STATE: OptionsState = {
     { id: 'starter', name: 'Daftar awal', publisher: 'MAFINDO / TurnBackHoax', version: 20260624, items: 14864, state: 'ok', updatedAt: Date.UTC(2026, 5, 24) },
     { id: 'broken', name: 'Rusak', version: 1, items: 0, state: 'error', problem: { code: 'signature-wrong' }, updatedAt: null },
   ],
+  readLinks: 12,
 };
 
 function mount(overrides: Partial<OptionsProps> = {}) {
@@ -109,6 +110,57 @@ describe('Options', () => {
     expect(root.textContent).toContain('No analytics');
     expect(root.textContent).toContain('MAFINDO');
     expect(root.textContent).toContain('TurnBackHoax');
+  });
+});
+
+describe('Options: locked by the organisation', () => {
+  it('shows strictness and the per-site switches as set by the organisation, not to be changed', () => {
+    const { root, props } = mount({ state: { ...STATE, strictnessLocked: true, language: 'en' }, onSiteLabels: vi.fn() });
+    expect(root.textContent).toContain('Set by your organisation.');
+    expect(root.textContent).toContain('Set by your organisation: Saring stays on for every site.');
+    const strictness = [...root.querySelectorAll<HTMLInputElement>('input[name="strictness"]')];
+    expect(strictness.every((radio) => radio.disabled)).toBe(true);
+    const siteSwitches = [...root.querySelectorAll<HTMLInputElement>('input[data-action="site-enabled"]')];
+    expect(siteSwitches).toHaveLength(3);
+    expect(siteSwitches.every((input) => input.disabled)).toBe(true);
+    siteSwitches[0]!.click();
+    expect(props.onSiteEnabled).not.toHaveBeenCalled();
+  });
+});
+
+describe('Options: what Saring remembers of what you read', () => {
+  it('says how many links it holds, and forgets them after a confirmation that names the number', async () => {
+    // Preact applies a state change on its next tick.
+    const click = async (action: string) => {
+      root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const onForgetReadLinks = vi.fn();
+    const { root } = mount({ state: { ...STATE, readLinks: 1234, language: 'en' }, onForgetReadLinks });
+    const history = root.querySelector('[data-read-links]')!;
+    expect(history.textContent).toContain('remembered for 30 days');
+    expect(history.textContent).toContain('1,234 now');
+    await click('forget-read');
+    expect(onForgetReadLinks).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Forget 1,234 links? Saring will ask again before you share them.');
+    // "Keep them" changes nothing; confirming forgets.
+    await click('keep-read');
+    expect(root.querySelector('[data-action="confirm-forget-read"]')).toBeNull();
+    await click('forget-read');
+    await click('confirm-forget-read');
+    expect(onForgetReadLinks).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks of one link in the singular', async () => {
+    const { root } = mount({ state: { ...STATE, readLinks: 1, language: 'en' }, onForgetReadLinks: vi.fn() });
+    root.querySelector<HTMLButtonElement>('[data-action="forget-read"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Forget the 1 link? Saring will ask again before you share it.');
+  });
+
+  it('has nothing to forget when it holds no links', () => {
+    const { root } = mount({ state: { ...STATE, readLinks: 0 }, onForgetReadLinks: vi.fn() });
+    expect(root.querySelector<HTMLButtonElement>('[data-action="forget-read"]')!.disabled).toBe(true);
   });
 });
 

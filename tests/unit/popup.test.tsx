@@ -72,6 +72,18 @@ describe('Popup', () => {
     expect(props.onSnooze).toHaveBeenCalledWith(0);
   });
 
+  it('offers no pause and no site switch when the organisation locked when Saring asks', () => {
+    const { root, props } = mount({ status: status({ strictnessLocked: true, language: 'id' }) });
+    const toggle = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    expect(toggle.disabled).toBe(true);
+    expect(buttonNamed(root, 'Jeda 1 jam').disabled).toBe(true);
+    expect(root.textContent).toContain('Diatur oleh organisasi Anda: Saring tidak bisa dijeda atau dimatikan di sini.');
+    toggle.click();
+    buttonNamed(root, 'Jeda 1 jam').click();
+    expect(props.onSiteEnabled).not.toHaveBeenCalled();
+    expect(props.onSnooze).not.toHaveBeenCalled();
+  });
+
   it('explains an unsupported page without a site switch', () => {
     const { root } = mount({ status: status({ site: null, siteEnabled: false, guarded: false }) });
     expect(root.textContent).toContain('Saring does not guard this page');

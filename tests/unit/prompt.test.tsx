@@ -77,6 +77,15 @@ describe('showPrompt', () => {
     expect(shadow().querySelector('style')?.textContent).toBeDefined();
   });
 
+  it('shows where a subscribed list came from beside the publisher it names', () => {
+    const [hoax, other] = request().matches;
+    void showPrompt(document, request({ language: 'en', matches: [{ ...hoax!, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' }, other!] }));
+    const details = shadow().querySelector('[data-match-id="tbh26-35352"] .match-details')?.textContent;
+    expect(details).toContain('Checked by Cek Fakta Resmi · list from lists.example.net');
+    // The bundled list names no host.
+    expect(shadow().querySelector('[data-match-id="x-2"]')?.textContent).not.toContain('list from');
+  });
+
   it('says more strongly that a message was forwarded many times, only when it was', () => {
     void showPrompt(document, request({ forwardedMany: true }));
     const line = shadow().querySelector('[data-note="forwarded-many"]');

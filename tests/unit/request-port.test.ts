@@ -4,14 +4,17 @@ import { createDispatcher, createPortListener, type Handlers, type RequestPortEn
 import { REQUEST_PORT, type PortReply, type PortRequest } from '../../lib/messaging/port';
 
 /** One end of a port: what was posted on it, and its listeners to play the other end with. */
-function fakePort(name = REQUEST_PORT) {
+/** A content script's port on a guarded site, as Chromium and Firefox describe its sender. */
+const CONTENT_SCRIPT = { id: 'test', url: 'https://x.com/home', frameId: 0, tab: { id: 3, index: 0, incognito: false } } as RequestPortEnd['sender'];
+
+function fakePort(name = REQUEST_PORT, sender = CONTENT_SCRIPT) {
   const posted: unknown[] = [];
   const onMessage: ((message: unknown) => void)[] = [];
   const onDisconnect: (() => void)[] = [];
   let open = true;
   const port: RequestPortEnd = {
     name,
-    sender: { id: 'test' },
+    sender,
     postMessage: (message) => {
       if (!open) throw new Error('Attempting to use a disconnected port object');
       posted.push(message);
@@ -82,6 +85,12 @@ describe('createPortListener', () => {
     new Proxy({} as Handlers, {
       get: (_target, type) => (type === 'mark-read' ? ({ url }: { url: string }) => (markRead.push(url), null) : unused),
     }),
+    {
+      extensionId: 'test',
+      extensionOrigin: 'chrome-extension://test/',
+      siteForUrl: (url) => (new URL(url).hostname === 'x.com' ? { id: 'x' } : null),
+    },
+    () => undefined,
   );
 
   it('answers each request posted on a request port with its id and Result, validated', async () => {
@@ -108,5 +117,23 @@ describe('createPortListener', () => {
     expect(other.posted).toEqual([]);
     expect(closing.posted).toEqual([]);
     expect(markRead).not.toContain('https://a.id/y');
+  });
+
+  it('holds each message on a port to its sender’s rights: a content script’s port carries only the guard’s messages', async () => {
+    const labels = fakePort();
+    createPortListener(dispatch)(labels.port);
+    labels.receive({ id: 1, message: { type: 'set-settings', payload: { strictness: 'off' } } });
+    labels.receive({ id: 2, message: { type: 'report-health', payload: { site: 'facebook', check: 'post', ok: false } } });
+    const unguarded = fakePort(REQUEST_PORT, { ...CONTENT_SCRIPT, url: 'https://evil.example/' });
+    createPortListener(dispatch)(unguarded.port);
+    unguarded.receive({ id: 3, message: { type: 'mark-read', payload: { url: 'https://a.id/w' } } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const forbidden = { ok: false, error: expect.objectContaining({ code: 'forbidden' }) };
+    expect(labels.posted).toEqual([
+      { id: 1, result: forbidden },
+      { id: 2, result: forbidden },
+    ]);
+    expect(unguarded.posted).toEqual([{ id: 3, result: forbidden }]);
+    expect(markRead).not.toContain('https://a.id/w');
   });
 });
