@@ -10,6 +10,7 @@ import { checkShare } from './check-share';
 import { matchPosts } from './match-posts';
 import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
+import { grantReads, readableUrls, readGranted } from './read-grants';
 import { grantSharePass } from './share-intent-pass';
 import { createListHandlers, listSyncOf, listViews } from './lists';
 import { readManagedPolicy } from './managed';
@@ -30,7 +31,12 @@ export function createHandlers(context: BackgroundContext): Handlers {
   const language = (settings: Settings) => resolveLanguage(settings.language, context.browserUiLanguage());
 
   return {
-    'check-share': (request) => checkShare(context, request),
+    'check-share': async (request, sender) => {
+      const answer = await checkShare(context, request);
+      // "Read first" may then open what this prompt offers, in this tab, and nothing else.
+      if (answer.ask && sender.tab?.id !== undefined) await grantReads(sender.tab.id, readableUrls(answer), now());
+      return answer;
+    },
 
     'match-posts': (request) => matchPosts(context, request),
 
@@ -39,8 +45,9 @@ export function createHandlers(context: BackgroundContext): Handlers {
       return null;
     },
 
-    'open-read': async ({ url }) => {
+    'open-read': async ({ url }, sender) => {
       const href = assertWebUrl(url);
+      if (!(await readGranted(sender.tab?.id, href, now()))) throw new Error('Read first opens only what its prompt offered');
       await browser.tabs.create({ url: href });
       await rememberRead(db, href, now());
       return null;

@@ -14,7 +14,7 @@ import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
 import { send } from '../../lib/messaging/client';
 import { createDispatcher, createMessageListener, type MessageSender } from '../../lib/messaging/dispatcher';
 import { dayCounts, localDay } from '../../lib/stats';
-import { defineSettingsItem } from '../../lib/settings';
+import { defineSettingsItem, updateSettings } from '../../lib/settings';
 
 const NOW = Date.UTC(2026, 5, 24, 5);
 const article = 'https://berita.example.id/2026/06/vaksin';
@@ -212,10 +212,33 @@ describe('other handlers', () => {
 
   it('opens "read first" in a new tab and remembers it as read; refuses non-web URLs', async () => {
     const created = vi.spyOn(browser.tabs, 'create');
-    await send('open-read', { url: article });
+    const handlers = createHandlers(context);
+    // The prompt shown in the tab offers the post's article.
+    const asked = await handlers['check-share']({ site: 'x', kind: 'repost', text: 'Selamat pagi', urls: [article] }, tabSender);
+    expect(asked).toMatchObject({ ask: true, reason: 'unread-link', readUrl: article });
+    await handlers['open-read']({ url: article }, tabSender);
     expect(created).toHaveBeenCalledWith({ url: article });
     expect(await share('Selamat pagi', [article])).toEqual({ ask: false });
-    await expect(send('open-read', { url: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'failed' });
+    await expect(handlers['open-read']({ url: 'javascript:alert(1)' }, tabSender)).rejects.toThrow();
+  });
+
+  it('opens only what a prompt shown in that tab offered: its link and its fact-checks', async () => {
+    const created = vi.spyOn(browser.tabs, 'create');
+    const handlers = createHandlers(context);
+    const otherTab: MessageSender = { tab: { id: 7 } as MessageSender['tab'] };
+    const refused = /only what its prompt offered/;
+    await expect(handlers['open-read']({ url: article }, tabSender)).rejects.toThrow(refused);
+    const answer = await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, tabSender);
+    expect(answer).toMatchObject({ ask: true, readUrl: article });
+    await handlers['open-read']({ url: 'https://cekfakta.example/vaksin-chip' }, tabSender);
+    await expect(handlers['open-read']({ url: 'https://evil.example/' }, tabSender)).rejects.toThrow(refused);
+    await expect(handlers['open-read']({ url: article }, otherTab)).rejects.toThrow(refused);
+    await expect(handlers['open-read']({ url: article }, {})).rejects.toThrow(refused);
+    // A check that does not ask offers nothing.
+    await updateSettings(context.settings, () => ({ strictness: 'off' }));
+    expect(await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, otherTab)).toEqual({ ask: false });
+    await expect(handlers['open-read']({ url: article }, otherTab)).rejects.toThrow(refused);
+    expect(created.mock.calls).toEqual([[{ url: 'https://cekfakta.example/vaksin-chip' }]]);
   });
 
   it('tracks site health and lists in the options state', async () => {
