@@ -269,7 +269,7 @@ describe('other handlers', () => {
     expect((await send('get-options-state', {})).sites[0]!.health).toEqual({ state: 'working', lastOk: NOW, failing: [] });
   });
 
-  it("grants the sender's tab a one-time pass to the share-intent host", async () => {
+  it("grants the sender's tab a one-time pass to that exact share-intent URL, and to nothing else", async () => {
     const updateSessionRules = vi.spyOn(browser.declarativeNetRequest, 'updateSessionRules').mockResolvedValue();
     const handlers = createHandlers(context);
     await handlers['allow-share-intent']({ url: 'https://wa.me/?text=halo' }, tabSender);
@@ -279,11 +279,21 @@ describe('other handlers', () => {
         expect.objectContaining({
           id: 43,
           action: { type: 'allow' },
-          condition: { tabIds: [42], requestDomains: ['wa.me'], resourceTypes: ['main_frame'] },
+          condition: {
+            tabIds: [42],
+            urlFilter: '|https://wa.me/?text=halo|',
+            isUrlFilterCaseSensitive: true,
+            resourceTypes: ['main_frame'],
+          },
         }),
       ],
     });
     await expect(handlers['allow-share-intent']({ url: 'https://wa.me/?text=halo' }, {})).rejects.toThrow(/tab/);
+    updateSessionRules.mockClear();
+    for (const url of ['https://evil.example/?text=halo', 'https://wa.me/6281234567?text=halo', 'https://x.com/home']) {
+      await expect(handlers['allow-share-intent']({ url }, tabSender)).rejects.toThrow(/share link/);
+    }
+    expect(updateSessionRules).not.toHaveBeenCalled();
 
     // The navigation it was for commits: the pass goes, once.
     updateSessionRules.mockClear();
