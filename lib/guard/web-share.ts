@@ -71,14 +71,14 @@ export function guardWebShares(options: WebShareGuardOptions): () => void {
    * the page too, which must not buy it another share (a page re-asking on every answer).
    */
   let lastInputOnPrompt = false;
-  /** This guard's hold on the page's one held share, while it has it. */
-  let releaseHold: (() => void) | null = null;
+  /** The request this guard holds the page's one held share for, while it does. */
+  let holding: { id: string; release: () => void } | null = null;
 
   const answer = (id: string, state: WebShareState) =>
     win.dispatchEvent(new win.CustomEvent(WEB_SHARE_ANSWER, { detail: JSON.stringify({ id, state }) }));
 
   async function settle(request: WebShareRequest, release: () => void): Promise<void> {
-    releaseHold = release;
+    holding = { id: request.id, release };
     let go = true;
     try {
       const content = extractShareData(adapter, request, doc.baseURI);
@@ -90,7 +90,7 @@ export function guardWebShares(options: WebShareGuardOptions): () => void {
     } catch {
       go = true; // fail open
     } finally {
-      releaseHold = null;
+      holding = null;
       release();
       answer(request.id, go ? 'share' : 'cancel');
     }
@@ -117,6 +117,11 @@ export function guardWebShares(options: WebShareGuardOptions): () => void {
   return () => {
     win.removeEventListener(WEB_SHARE_REQUEST, onRequest);
     for (const type of ACTIVATING_EVENTS) win.removeEventListener(type, onInput, true);
-    releaseHold?.();
+    // A share held when the guard goes (its prompt gone unanswered) is cancelled, not left pending.
+    if (holding) {
+      holding.release();
+      answer(holding.id, 'cancel');
+      holding = null;
+    }
   };
 }

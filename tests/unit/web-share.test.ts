@@ -239,6 +239,19 @@ describe('only while the person acts on the page', () => {
     expect(calls.checkShare).toEqual([]);
   });
 
+  it('cancels the share it holds when it stops (the extension went away mid-prompt), and lets go of the page', async () => {
+    wrapWebShare(win);
+    const { transport } = fakeTransport(async () => HOAX_ANSWER);
+    stopGuard = guardWebShares({ adapter: TIKTOK_SITE, document, transport, showPrompt: () => new Promise(() => {}), ...trust });
+    const pending = outcomeOf(navigator.share(HOAX));
+    await settle(20);
+    stopGuard();
+    expect(await pending).toBe('rejected AbortError');
+    const free = holdShare(document);
+    expect(free).not.toBeNull();
+    free?.();
+  });
+
   it('looks at a burst of requests at most, and never at a flood', async () => {
     const { calls } = guard(() => new Promise<CheckShareResponse>(() => {}), 'cancel');
     const answered = Array.from({ length: 50 }, (_, i) => answersTo(JSON.stringify({ id: `r${i}`, text: 'x'.repeat(1000) })));
