@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import '../../components/theme.css';
+import '../../components/common/page.css';
 import { showPrompt } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
 import { resolveLanguage, t } from '../../lib/i18n';
@@ -56,16 +58,38 @@ async function check(text: string, urls: string[]): Promise<CheckShareResponse> 
   }
 }
 
-/** Says in words why nothing happens; the link it was given is not offered, only its host named. */
+/** Says in words why nothing happens, under Saring's name; the link is not offered, only its host named. */
 function refuse(reason: 'framed' | 'not-share-link', host?: string): void {
   const language = resolveLanguage('auto', navigator.language);
-  const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Partial<HTMLElementTagNameMap[K]>,
+    ...children: Node[]
+  ) => {
+    const made = Object.assign(document.createElement(tag), props);
+    made.append(...children);
+    return made;
+  };
+  const brand = element(
+    'header',
+    { className: 'brand-header' },
+    element('img', { className: 'brand-icon', src: '/icon/48.png', alt: '', width: 32, height: 32 }),
+    element(
+      'div',
+      {},
+      element('p', { className: 'brand-name', textContent: 'Saring' }),
+      element('p', { className: 'brand-tagline', textContent: t(language, 'tagline') }),
+    ),
+  );
+  const card = element(
+    'div',
+    { className: 'card refusal' },
+    element('p', { textContent: t(language, reason === 'framed' ? 'shareCheckFramed' : 'shareCheckNotShareLink') }),
+    ...(host ? [element('p', { className: 'muted', textContent: t(language, 'shareCheckRefusedHost', host) })] : []),
+  );
   document.documentElement.lang = language;
   status.dataset.refused = reason;
-  status.replaceChildren(
-    paragraph(t(language, reason === 'framed' ? 'shareCheckFramed' : 'shareCheckNotShareLink')),
-    ...(host ? [paragraph(t(language, 'shareCheckRefusedHost', host))] : []),
-  );
+  status.replaceChildren(brand, card);
 }
 
 function hostOf(url: string): string | undefined {
