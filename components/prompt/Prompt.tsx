@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { FactCheckView, Outcome, PromptReason, UiLanguage } from '../../lib/messaging/protocol';
+import { OUTCOMES, type FactCheckView, type Outcome, type PromptReason, type UiLanguage } from '../../lib/messaging/protocol';
 import type { PostDetails } from '../../lib/guard/extract';
 import type { PromptRequest } from '../../lib/guard/types';
 import { formatDate, t, type MessageKey } from '../../lib/i18n';
@@ -41,11 +41,12 @@ export function Prompt({ request, onChoose }: PromptProps) {
     } else if (event.key === 'Tab' && dialog.current) {
       trapTab(event, dialog.current);
     } else if (event.key === 'Enter' && !event.isComposing) {
-      // Activate the focused button ourselves: some sites swallow Enter in capture listeners.
-      const target = event.target as HTMLElement;
-      if (target.tagName === 'BUTTON') {
+      // Choose the focused button's action ourselves: some sites swallow Enter in capture
+      // listeners, and a click() of ours would be untrusted, which the host lets through to nothing.
+      const action = OUTCOMES.find((outcome) => outcome === (event.target as HTMLElement).dataset.action);
+      if (action) {
         event.preventDefault();
-        target.click();
+        choose(action);
       }
     }
   };

@@ -1,11 +1,12 @@
 import { h, render } from 'preact';
 import type { Outcome } from '../../lib/messaging/protocol';
+import { PROMPT_TAG, trustedByBrowser, type IsTrusted } from '../../lib/guard/trust';
 import type { PromptRequest } from '../../lib/guard/types';
 import themeCss from '../theme.css?inline';
 import promptCss from './prompt.css?inline';
 import { Prompt } from './Prompt';
 
-export const PROMPT_TAG = 'saring-prompt';
+export { PROMPT_TAG };
 
 /**
  * Events in the prompt stay in the prompt: keys must not reach the page's shortcuts (X repost is
@@ -25,13 +26,24 @@ const CONTAINED_EVENTS = [
   'touchend',
 ] as const;
 
+export interface PromptOptions {
+  /** Which input is the person's: the browser's `isTrusted` unless given (happy-dom tests name theirs). */
+  isTrusted?: IsTrusted;
+  /** Aborted: the prompt goes away unanswered and the promise never settles (the content script ended). */
+  signal?: AbortSignal;
+}
+
 /**
  * Shows the prompt over the page and resolves with the first choice.
  * The element is created, not defined: `customElements` is null in a content script's isolated
  * world, and an undefined custom element still takes an open shadow root.
+ * Its shadow root stays open and marked for tests; only the person's input reaches its controls:
+ * a page script's `click()` on a button, or a key it dispatches, is stopped before it gets there.
  */
-export function showPrompt(doc: Document, request: PromptRequest): Promise<Outcome> {
+export function showPrompt(doc: Document, request: PromptRequest, options: PromptOptions = {}): Promise<Outcome> {
+  const isTrusted = options.isTrusted ?? trustedByBrowser;
   return new Promise<Outcome>((resolve) => {
+    if (options.signal?.aborted) return;
     const previousFocus = deepActiveElement(doc);
     const host = doc.createElement(PROMPT_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
@@ -41,6 +53,12 @@ export function showPrompt(doc: Document, request: PromptRequest): Promise<Outco
     shadow.append(style, mount);
 
     const contain = (event: Event) => event.stopPropagation();
+    // Capturing on the shadow root runs before any listener inside it, on every path in.
+    const onlyThePerson = (event: Event) => {
+      if (isTrusted(event)) return;
+      event.stopImmediatePropagation();
+      event.preventDefault();
+    };
     // Focus leaving for the page (a site script, a stray click) is brought back into the dialog.
     const keepFocus = (event: FocusEvent) => {
       if (!event.composedPath().includes(host)) focusDefault();
@@ -48,18 +66,26 @@ export function showPrompt(doc: Document, request: PromptRequest): Promise<Outco
     const focusDefault = () => shadow.querySelector<HTMLElement>('[data-action="read"]')?.focus();
 
     let settled = false;
-    const finish = (outcome: Outcome) => {
-      if (settled) return;
+    const close = () => {
       settled = true;
       doc.removeEventListener('focusin', keepFocus, true);
+      options.signal?.removeEventListener('abort', close);
       for (const type of CONTAINED_EVENTS) host.removeEventListener(type, contain);
       render(null, mount);
       host.remove();
+    };
+    const finish = (outcome: Outcome) => {
+      if (settled) return;
+      close();
       if (previousFocus?.isConnected) previousFocus.focus({ preventScroll: true });
       resolve(outcome);
     };
+    options.signal?.addEventListener('abort', close);
 
-    for (const type of CONTAINED_EVENTS) host.addEventListener(type, contain);
+    for (const type of CONTAINED_EVENTS) {
+      shadow.addEventListener(type, onlyThePerson, true);
+      host.addEventListener(type, contain);
+    }
     render(h(Prompt, { request, onChoose: finish }), mount);
     doc.documentElement.append(host);
     focusDefault();

@@ -1,8 +1,10 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { showPrompt } from '../../components/prompt/host';
 import { armGuard, DEFAULT_TIMEOUT_MS } from '../../lib/guard/arm';
 import { watchExpectations } from '../../lib/guard/expectations';
 import { healthReporter } from '../../lib/guard/health';
+import { contentScriptLife } from '../../lib/guard/life';
 import { messagingTransport } from '../../lib/guard/messaging-transport';
 import type { PromptRequest } from '../../lib/guard/types';
 import { guardWebShares } from '../../lib/guard/web-share';
@@ -14,20 +16,29 @@ export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
   // Armed before the site's own scripts run, so the first click on a share is already guarded.
   runAt: 'document_start',
-  main() {
+  main(ctx) {
     const adapter = siteForUrl(location.href);
     if (!adapter) return;
+    // Ends when the extension is reloaded or updated under this page: then everything is disarmed.
+    const life = contentScriptLife(ctx, () => browser.runtime?.id !== undefined);
+    // Only the person's input, and none once the extension is gone (an orphaned script acts on nothing).
+    const isTrusted = (event: Event) => event.isTrusted && life.alive();
     const guard = {
       adapter,
       document,
       transport: messagingTransport(DEFAULT_TIMEOUT_MS),
-      showPrompt: (request: PromptRequest) => showPrompt(document, request),
+      showPrompt: (request: PromptRequest) => showPrompt(document, request, { signal: life.signal }),
+      isTrusted,
     };
-    armGuard(guard);
+    life.onEnd(armGuard(guard));
     // The page's navigator.share, wrapped by the web-share content script in the page's world.
-    guardWebShares(guard);
-    startInlineLabels(adapter, document);
+    life.onEnd(guardWebShares({ ...guard, hasActivation: () => navigator.userActivation?.isActive === true && life.alive() }));
+    life.onEnd(startInlineLabels(adapter, document, life.alive));
     // Site health from the adapter's expectations: reports only, so a changed site fails open.
-    watchExpectations({ adapter, document, report: healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS)) });
+    const report = healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS));
+    const reportWhileAlive = (check: string, ok: boolean) => {
+      if (life.alive()) report(check, ok);
+    };
+    life.onEnd(watchExpectations({ adapter, document, isTrusted, report: reportWhileAlive }));
   },
 });

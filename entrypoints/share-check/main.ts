@@ -1,13 +1,19 @@
 import { browser } from 'wxt/browser';
+import '../../components/theme.css';
+import '../../components/common/page.css';
 import { showPrompt } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
+import { resolveLanguage, t } from '../../lib/i18n';
 import { send } from '../../lib/messaging/client';
 import { SHARE_LINK_SITE_ID, type CheckShareResponse } from '../../lib/messaging/protocol';
-import { originalUrlFromHash, parseShareIntent } from '../../lib/share-intents';
+import { originalUrlFromHash, parseShareIntent, shareIntentUrl } from '../../lib/share-intents';
 
 /**
  * Interstitial for share-intent links (facebook.com/sharer, wa.me/?text= …), which the background
  * redirects here: check what would be shared, ask when it must, then continue, go back or read.
+ * Any page can open it too, with anything after the `#`: it continues only to share intents of the
+ * services it guards (never a bounce to another site), and only in a tab of its own (a page
+ * framing it could watch what it does, or lay its own buttons over the prompt).
  */
 
 /** Past this the share continues unchecked (fail open); longer than in-page since this page is already a detour. */
@@ -52,9 +58,53 @@ async function check(text: string, urls: string[]): Promise<CheckShareResponse> 
   }
 }
 
+/** Says in words why nothing happens, under Saring's name; the link is not offered, only its host named. */
+function refuse(reason: 'framed' | 'not-share-link', host?: string): void {
+  const language = resolveLanguage('auto', navigator.language);
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Partial<HTMLElementTagNameMap[K]>,
+    ...children: Node[]
+  ) => {
+    const made = Object.assign(document.createElement(tag), props);
+    made.append(...children);
+    return made;
+  };
+  const brand = element(
+    'header',
+    { className: 'brand-header' },
+    element('img', { className: 'brand-icon', src: '/icon/48.png', alt: '', width: 32, height: 32 }),
+    element(
+      'div',
+      {},
+      element('p', { className: 'brand-name', textContent: 'Saring' }),
+      element('p', { className: 'brand-tagline', textContent: t(language, 'tagline') }),
+    ),
+  );
+  const card = element(
+    'div',
+    { className: 'card refusal' },
+    element('p', { textContent: t(language, reason === 'framed' ? 'shareCheckFramed' : 'shareCheckNotShareLink') }),
+    ...(host ? [element('p', { className: 'muted', textContent: t(language, 'shareCheckRefusedHost', host) })] : []),
+  );
+  document.documentElement.lang = language;
+  status.dataset.refused = reason;
+  status.replaceChildren(brand, card);
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function run(): Promise<void> {
-  const url = originalUrlFromHash(location.hash);
-  if (!url) return;
+  if (window.top !== window) return refuse('framed');
+  const carried = originalUrlFromHash(location.hash);
+  const url = carried && shareIntentUrl(carried);
+  if (!url) return refuse('not-share-link', carried ? hostOf(carried) : undefined);
   const intent = parseShareIntent(url);
   if (!intent) return proceed(url);
 

@@ -11,6 +11,7 @@ import { checkShare } from './check-share';
 import { matchPosts } from './match-posts';
 import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
+import { grantReads, readableUrls, readGranted } from './read-grants';
 import { grantSharePass } from './share-intent-pass';
 import { createListHandlers, listSyncOf, listViews } from './lists';
 import { readManagedPolicy } from './managed';
@@ -47,7 +48,10 @@ export function createHandlers(context: BackgroundContext): Handlers {
       const tabId = sender.tab?.id;
       const openPage =
         request.site === SHARE_LINK_SITE_ID && tabId !== undefined ? ((await context.shareLinkSources?.take(tabId)) ?? null) : null;
-      return checkShare(context, request, { count: !isPrivateSender(sender), openPage });
+      const answer = await checkShare(context, request, { count: !isPrivateSender(sender), openPage });
+      // "Read first" may then open what this prompt offers, in this tab, and nothing else.
+      if (answer.ask && tabId !== undefined) await grantReads(tabId, readableUrls(answer), now());
+      return answer;
     },
 
     'match-posts': (request) => matchPosts(context, request),
@@ -59,6 +63,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
 
     'open-read': async ({ url }, sender) => {
       const href = assertWebUrl(url);
+      if (!(await readGranted(sender.tab?.id, href, now()))) throw new Error('Read first opens only what its prompt offered');
       // Beside the tab it was asked from, in its window (a private window stays private).
       await browser.tabs.create({ url: href, ...(sender.tab ? { windowId: sender.tab.windowId } : {}) });
       if (!isPrivateSender(sender)) await rememberRead(db, href, now());

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ALLOW_RULE_PRIORITY } from '../share-intents';
+import { ALLOW_RULE_PRIORITY, shareIntentUrl } from '../share-intents';
 
 /** A pass not used by then is withdrawn: it only has to outlive one navigation. */
 export const PASS_LIFETIME_MS = 10_000;
@@ -10,13 +10,23 @@ const ruleIdForTab = (tabId: number) => tabId + 1;
 const expiryTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
 /**
- * Lets `tabId` navigate to `url`'s host once without being redirected to the share-check page
- * again: a session allow rule outranking the redirect, scoped to that tab and host, removed when
- * the navigation commits (see `endSharePassOnCommit`) or after PASS_LIFETIME_MS.
- * The host, not the exact URL, is matched: the browser may re-encode the URL on the way.
+ * The declarativeNetRequest filter for exactly `href` (as the browser writes it, which is how it
+ * requests it), anchored at both ends. A fragment is never requested, so it is left out. Filters
+ * have no escape: a `*` or `^` in the URL still matches itself, and a little more.
+ */
+export function exactUrlFilter(href: string): string {
+  return `|${href.split('#')[0]}|`;
+}
+
+/**
+ * Lets `tabId` navigate to the share-intent `url` once without being redirected to the share-check
+ * page again: a session allow rule outranking the redirect, for that tab and that exact URL,
+ * removed when the navigation commits (see `endSharePassOnCommit`) or after PASS_LIFETIME_MS.
+ * Anything but a share intent of a guarded service is refused: the pass is not a way out.
  */
 export async function grantSharePass(tabId: number, url: string): Promise<void> {
-  const host = new URL(url).hostname;
+  const intent = shareIntentUrl(url);
+  if (!intent) throw new Error('Only a share link of a service Saring guards is let through');
   const ruleId = ruleIdForTab(tabId);
   // Registered before the rule exists, so a concurrent clearSharePasses() leaves it alone.
   clearTimeout(expiryTimers.get(tabId));
@@ -31,7 +41,12 @@ export async function grantSharePass(tabId: number, url: string): Promise<void> 
         id: ruleId,
         priority: ALLOW_RULE_PRIORITY,
         action: { type: 'allow' },
-        condition: { tabIds: [tabId], requestDomains: [host], resourceTypes: ['main_frame'] },
+        condition: {
+          tabIds: [tabId],
+          urlFilter: exactUrlFilter(intent),
+          isUrlFilterCaseSensitive: true,
+          resourceTypes: ['main_frame'],
+        },
       },
     ],
   });

@@ -13,9 +13,11 @@ import {
 } from './extract';
 import { type FoundAction, findAction, findEnterSend } from './find-action';
 import { GUARD_CHECKS, healthReporter } from './health';
+import { holdShare, isHolding } from './hold';
 import { shareCheckRequest } from './requests';
 import { mergeContents, selectedPosts } from './selection';
 import { settleShare } from './settle';
+import { trustedByBrowser } from './trust';
 import { worthChecking } from './worth-checking';
 import type { GuardOptions } from './types';
 
@@ -35,23 +37,25 @@ interface Attempt {
 /**
  * Arms the share guard on a document: capture-phase listeners on its window see every click
  * and key press before the site's own (delegated) handlers, for posts rendered at any time.
+ * Only the person's input counts (`isTrusted`): a page script's click on a share control or a
+ * post's link goes its way unchecked and unremembered, the same whatever the person has read.
+ * That includes the guard's own replay of a held click, which is how it gets through.
  * Returns a function that disarms it.
  */
 export function armGuard(options: GuardOptions): () => void {
   const { adapter, document: doc, transport, showPrompt } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const isTrusted = options.isTrusted ?? trustedByBrowser;
   const view = doc.defaultView;
   if (!view) return () => {};
   const win: Window & typeof globalThis = view;
 
   const reportHealth = healthReporter(adapter.id, transport);
-  /** Events the guard dispatched itself to let a held share through: they pass once, unchecked. */
-  const replays = new WeakSet<Event>();
   /** The post whose menu or share sheet is open (remembered by the `opens` step). */
   let openedPost: ShareContent | null = null;
   let early: Attempt | null = null;
-  /** One held share at a time: further share clicks meanwhile are dropped, never doubled. */
-  let holding = false;
+  /** The document's one held share while this guard holds it; further share clicks meanwhile are dropped, never doubled. */
+  let releaseHold: (() => void) | null = null;
   /** The key whose press was held, so its release is held too. */
   let heldKey: string | null = null;
 
@@ -112,18 +116,24 @@ export function armGuard(options: GuardOptions): () => void {
     const gone = isElement(target) && !target.isConnected;
     reportHealth(GUARD_CHECKS.shareControl, !gone);
     if (gone) return;
-    const copy = original.type === 'click' ? cloneEvent(original) : keyboardClick(win);
-    replays.add(copy);
-    target.dispatchEvent(copy);
+    // Untrusted, like any event a script makes: the guard's own listeners let it pass.
+    target.dispatchEvent(original.type === 'click' ? cloneEvent(original) : keyboardClick(win));
   }
 
-  async function settleHeld(kind: ShareKind, attempt: Attempt, event: Event, target: EventTarget): Promise<void> {
-    holding = true;
+  async function settleHeld(
+    kind: ShareKind,
+    attempt: Attempt,
+    event: Event,
+    target: EventTarget,
+    release: () => void,
+  ): Promise<void> {
+    releaseHold = release;
     try {
       const held = { site: adapter.id, kind, content: attempt.content, check: attempt.check };
       if (await settleShare(held, { transport, showPrompt, reportHealth })) replay(event, target);
     } finally {
-      holding = false;
+      releaseHold = null;
+      release();
     }
   }
 
@@ -135,13 +145,13 @@ export function armGuard(options: GuardOptions): () => void {
   }
 
   function onPointerDown(event: Event): void {
-    if (holding || replays.has(event)) return;
+    if (!isTrusted(event) || isHolding(doc)) return;
     const action = findAction(adapter, event.composedPath());
     if (action?.rule.step === 'shares') early = startAttempt(action);
   }
 
   function onClick(event: Event): void {
-    if (replays.has(event)) return;
+    if (!isTrusted(event)) return;
     const path = event.composedPath();
     const action = findAction(adapter, path);
     if (action) activate(event, path, action);
@@ -150,7 +160,7 @@ export function armGuard(options: GuardOptions): () => void {
 
   function onKeyDown(event: Event): void {
     const key = (event as KeyboardEvent).key;
-    if (key !== 'Enter' && key !== ' ') return;
+    if ((key !== 'Enter' && key !== ' ') || !isTrusted(event)) return;
     const path = event.composedPath();
     const action = findAction(adapter, path);
     // Native buttons and links turn these keys into a click, which onClick sees.
@@ -166,7 +176,7 @@ export function armGuard(options: GuardOptions): () => void {
    * control. No control found: the key press goes through.
    */
   function onComposerEnter(event: Event): void {
-    if (replays.has(event)) return;
+    if (!isTrusted(event)) return;
     const path = event.composedPath();
     const enter = findEnterSend(adapter, event as KeyboardEvent, path);
     if (!enter) return;
@@ -178,17 +188,18 @@ export function armGuard(options: GuardOptions): () => void {
 
   /** A control that acts on key release must not act on the release of a held key press. */
   function onKeyUp(event: Event): void {
-    if (heldKey === null || (event as KeyboardEvent).key !== heldKey) return;
+    if (heldKey === null || (event as KeyboardEvent).key !== heldKey || !isTrusted(event)) return;
     heldKey = null;
     drop(event);
   }
 
   function onAuxClick(event: Event): void {
-    noteLinkOpened(event.composedPath());
+    if (isTrusted(event)) noteLinkOpened(event.composedPath());
   }
 
   /** A right-click that opens the site's menu for a post remembers the post, as an opener click does. */
   function onContextMenu(event: Event): void {
+    if (!isTrusted(event)) return;
     const action = findAction(adapter, event.composedPath(), 'contextmenu');
     if (action?.rule.step === 'opens') openedPost = contentFor(action);
   }
@@ -198,12 +209,13 @@ export function armGuard(options: GuardOptions): () => void {
       openedPost = contentFor(action);
       return;
     }
-    if (holding) return drop(event);
+    if (isHolding(doc)) return drop(event);
     const attempt = takeAttempt(action);
     // Already known to be fine: the original, trusted event goes on untouched.
     if (attempt.check.settled && !attempt.check.settled.ask) return;
     drop(event);
-    void settleHeld(action.rule.kind, attempt, event, path[0] ?? action.element);
+    const release = holdShare(doc);
+    if (release) void settleHeld(action.rule.kind, attempt, event, path[0] ?? action.element, release);
   }
 
   const listeners: [string, (event: Event) => void][] = [
@@ -218,6 +230,7 @@ export function armGuard(options: GuardOptions): () => void {
   for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
   return () => {
     for (const [type, listener] of listeners) win.removeEventListener(type, listener, true);
+    releaseHold?.();
   };
 }
 

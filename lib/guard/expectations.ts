@@ -2,6 +2,7 @@ import type { Expectation, SiteAdapter } from '../sites/types';
 import { queryAllOf } from './dom';
 import { findAction } from './find-action';
 import type { HealthReport } from './health';
+import { trustedByBrowser, type IsTrusted } from './trust';
 
 /**
  * Site health from the adapter's own expectations: once a page has settled, and right after a
@@ -52,6 +53,8 @@ export interface WatchOptions {
   document: Document;
   report: HealthReport;
   timing?: ExpectationTiming;
+  /** Which input is the person's (the browser's `isTrusted` unless given): a page's own clicks on openers prove nothing. */
+  isTrusted?: IsTrusted;
 }
 
 /**
@@ -59,7 +62,13 @@ export interface WatchOptions {
  * load (debounced MutationObserver, then an idle callback), `opened` ones after each click or
  * right-click on an `opens` action. Returns a function that stops all checking.
  */
-export function watchExpectations({ adapter, document: doc, report, timing = EXPECTATION_TIMING }: WatchOptions): () => void {
+export function watchExpectations({
+  adapter,
+  document: doc,
+  report,
+  timing = EXPECTATION_TIMING,
+  isTrusted = trustedByBrowser,
+}: WatchOptions): () => void {
   const win = doc.defaultView;
   if (!win || !adapter.expects?.length) return () => {};
   const view: Window & typeof globalThis = win;
@@ -127,6 +136,7 @@ export function watchExpectations({ adapter, document: doc, report, timing = EXP
   /** One opened-menu check at a time: a new opener click replaces the last one's. */
   let stopOpenedCheck: (() => void) | undefined;
   const onOpener = safely((event: Event) => {
+    if (!isTrusted(event)) return;
     const trigger = event.type === 'contextmenu' ? 'contextmenu' : 'click';
     if (findAction(adapter, event.composedPath(), trigger)?.rule.step !== 'opens') return;
     stopOpenedCheck?.();

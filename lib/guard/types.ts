@@ -9,6 +9,7 @@ import type {
 } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import type { PostDetails } from './extract';
+import type { IsTrusted } from './trust';
 
 /** How the guard talks to the background; the content script and the demo page pass messaging. */
 export interface GuardTransport {
@@ -44,4 +45,10 @@ export interface GuardOptions {
   showPrompt: ShowPrompt;
   /** Past this the share goes through unprompted (fail open). Default 300 ms. */
   timeoutMs?: number;
+  /**
+   * Which input is the person's: the browser's `isTrusted` unless given (the content script adds
+   * "while the extension is still there"; happy-dom tests, where every event is untrusted, name
+   * the events they dispatch as the person).
+   */
+  isTrusted?: IsTrusted;
 }

@@ -7,7 +7,8 @@
  * Events, their detail a JSON string (strings cross between worlds in every browser):
  * - request, page → guard: { id, title?, text?, url? }
  * - answer, guard → page: { id, state }: `held` at once while the request is being dispatched
- *   (a guard is listening), `asking` when the prompt opens, then `share` or `cancel`.
+ *   (a guard is listening and the person is acting on the page), `asking` when the prompt opens,
+ *   then `share` or `cancel`. No answer at all otherwise: the browser's own share runs.
  */
 
 export const WEB_SHARE_REQUEST = 'saring:web-share-request';

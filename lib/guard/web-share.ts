@@ -3,16 +3,33 @@ import { DEFAULT_TIMEOUT_MS } from './arm';
 import { settledCheck, startShareCheck } from './check';
 import { extractShareData, hasContent } from './extract';
 import { healthReporter } from './health';
+import { holdShare } from './hold';
+import { rateLimit } from './rate-limit';
 import { shareCheckRequest } from './requests';
 import { settleShare } from './settle';
+import { onSaringPrompt, trustedByBrowser } from './trust';
 import type { GuardOptions } from './types';
 import { WEB_SHARE_ANSWER, WEB_SHARE_REQUEST, type WebShareState } from './web-share-page';
 
 /**
  * The guard's half of guarding the Web Share API (the page's half: web-share-page.ts). Requests
- * come from the page's world, which anything on the page can write to: they are validated, and
- * the worst a forged one can do is open a prompt or let a page's own share through.
+ * come from the page's world, which anything on the page can write to. So a request is taken only
+ * while the person is acting on the page (transient user activation, as the browser's own share
+ * requires); anything else gets no answer at all, whatever the person has read or the lists
+ * hold, and the browser's own share behaviour applies. Taken requests are validated; one is held
+ * at a time per page, and one made on the strength of a click on Saring's own prompt is cancelled.
  */
+
+/** Requests looked at, at most: a burst, then one a second. Others are not even parsed. */
+const REQUEST_BURST = 3;
+const REQUEST_EVERY_MS = 1_000;
+/** The input events that give a page transient user activation (HTML: "activation triggering input event"). */
+const ACTIVATING_EVENTS = ['keydown', 'mousedown', 'pointerdown', 'pointerup', 'touchend'] as const;
+
+export interface WebShareGuardOptions extends GuardOptions {
+  /** Whether the person is acting on the page now: `navigator.userActivation.isActive` unless given. */
+  hasActivation?: () => boolean;
+}
 
 const webShareRequest = z.object({
   id: z.string().min(1).max(64),
@@ -39,21 +56,29 @@ function parseRequest(event: Event): WebShareRequest | null {
  * button: `held` at once, then `share` (unasked, failed open, Share anyway) or `cancel`.
  * Returns a function that stops listening.
  */
-export function guardWebShares(options: GuardOptions): () => void {
+export function guardWebShares(options: WebShareGuardOptions): () => void {
   const { adapter, document: doc, transport, showPrompt } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const isTrusted = options.isTrusted ?? trustedByBrowser;
   const view = doc.defaultView;
   if (!view) return () => {};
   const win: Window & typeof globalThis = view;
+  const hasActivation = options.hasActivation ?? (() => win.navigator.userActivation?.isActive === true);
   const reportHealth = healthReporter(adapter.id, transport);
-  /** One share asked about at a time: another meanwhile is cancelled, never let past the prompt. */
-  let holding = false;
+  const withinRate = rateLimit(REQUEST_BURST, REQUEST_EVERY_MS);
+  /**
+   * Whether the person's latest activating input was on Saring's prompt: answering one activates
+   * the page too, which must not buy it another share (a page re-asking on every answer).
+   */
+  let lastInputOnPrompt = false;
+  /** The request this guard holds the page's one held share for, while it does. */
+  let holding: { id: string; release: () => void } | null = null;
 
   const answer = (id: string, state: WebShareState) =>
     win.dispatchEvent(new win.CustomEvent(WEB_SHARE_ANSWER, { detail: JSON.stringify({ id, state }) }));
 
-  async function settle(request: WebShareRequest): Promise<void> {
-    holding = true;
+  async function settle(request: WebShareRequest, release: () => void): Promise<void> {
+    holding = { id: request.id, release };
     let go = true;
     try {
       const content = extractShareData(adapter, request, doc.baseURI);
@@ -65,19 +90,38 @@ export function guardWebShares(options: GuardOptions): () => void {
     } catch {
       go = true; // fail open
     } finally {
-      holding = false;
+      holding = null;
+      release();
       answer(request.id, go ? 'share' : 'cancel');
     }
   }
 
   function onRequest(event: Event): void {
+    if (!hasActivation() || !withinRate()) return;
     const request = parseRequest(event);
     if (!request) return;
-    if (holding) return void answer(request.id, 'cancel');
+    // One share asked about at a time, each on an input of the page's own: the others are
+    // cancelled, never let past the prompt.
+    const release = lastInputOnPrompt ? null : holdShare(doc);
+    if (!release) return void answer(request.id, 'cancel');
     answer(request.id, 'held');
-    void settle(request);
+    void settle(request, release);
+  }
+
+  function onInput(event: Event): void {
+    if (isTrusted(event)) lastInputOnPrompt = onSaringPrompt(event);
   }
 
   win.addEventListener(WEB_SHARE_REQUEST, onRequest);
-  return () => win.removeEventListener(WEB_SHARE_REQUEST, onRequest);
+  for (const type of ACTIVATING_EVENTS) win.addEventListener(type, onInput, true);
+  return () => {
+    win.removeEventListener(WEB_SHARE_REQUEST, onRequest);
+    for (const type of ACTIVATING_EVENTS) win.removeEventListener(type, onInput, true);
+    // A share held when the guard goes (its prompt gone unanswered) is cancelled, not left pending.
+    if (holding) {
+      holding.release();
+      answer(holding.id, 'cancel');
+      holding = null;
+    }
+  };
 }

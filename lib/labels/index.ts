@@ -10,17 +10,24 @@ import { createLabelScanner } from './scanner';
 /** The settings item's storage key (lib/settings defines it in the background, with migrations). */
 const SETTINGS_KEY = 'local:settings';
 
-/** Inline labels on a site's page, following the person's per-site switch as it changes. */
-export function startInlineLabels(adapter: SiteAdapter, doc: Document): void {
+/**
+ * Inline labels on a site's page, following the person's per-site switch as it changes. Returns
+ * a function that stops them and takes them off the page; `alive` is asked before each batch is
+ * sent (the content script's life: an orphaned script stops at its next batch).
+ */
+export function startInlineLabels(adapter: SiteAdapter, doc: Document, alive: () => boolean = () => true): () => void {
   // A batch per 50 posts on a long feed: over one open port, not a channel per message.
   const sendOverPort = createPortSender();
   const scanner = createLabelScanner({
     adapter,
     document: doc,
-    matchPosts: (request) => sendOverPort('match-posts', request),
+    matchPosts: (request) =>
+      alive() ? sendOverPort('match-posts', request) : Promise.reject(new Error('Saring is no longer running here')),
     showLabel: (post, factCheck, language) => showLabel(labelPlace(adapter, post), factCheck, language),
   });
+  let stopped = false;
   const follow = (settings: Settings | null) => {
+    if (stopped) return;
     if (labelsOn(settings ?? DEFAULT_SETTINGS, adapter.id)) {
       scanner.start();
     } else {
@@ -28,6 +35,14 @@ export function startInlineLabels(adapter: SiteAdapter, doc: Document): void {
       removeLabels(doc);
     }
   };
-  storage.watch<Settings>(SETTINGS_KEY, follow);
+  const unwatch = storage.watch<Settings>(SETTINGS_KEY, follow);
   void storage.getItem<Settings>(SETTINGS_KEY).then(follow, () => follow(null));
+  return () => {
+    stopped = true;
+    // The page first: with the extension gone, the storage and port calls after may throw.
+    scanner.stop();
+    removeLabels(doc);
+    sendOverPort.close();
+    unwatch();
+  };
 }

@@ -19,4 +19,5 @@ export interface RequestPort {
   postMessage(message: unknown): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
+  disconnect?(): void;
 }

@@ -99,17 +99,29 @@ function decodeQuery(search: string): string {
   }
 }
 
-/** What a share-intent URL would share, or null when it is not one or carries nothing. */
-export function parseShareIntent(raw: string): ParsedShareIntent | null {
-  let url: URL;
+function webUrl(raw: string): URL | null {
   try {
-    url = new URL(raw);
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const intent = findIntent(url);
-  if (!intent) return null;
+}
+
+/**
+ * The URL as the browser writes it when it is a share intent of a service Saring guards, whatever
+ * it carries; null for anything else (the share-check page continues to nothing else).
+ */
+export function shareIntentUrl(raw: string): string | null {
+  const url = webUrl(raw);
+  return url && findIntent(url) ? url.href : null;
+}
+
+/** What a share-intent URL would share, or null when it is not one or carries nothing. */
+export function parseShareIntent(raw: string): ParsedShareIntent | null {
+  const url = webUrl(raw);
+  const intent = url && findIntent(url);
+  if (!url || !intent) return null;
 
   const textParts = intent.textIsQuery
     ? [decodeQuery(url.search)]

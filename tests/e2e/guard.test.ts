@@ -31,6 +31,9 @@ async function openFeed(url: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url);
+  // Inline labels land on the hoax posts shortly after load and push their buttons down: a click
+  // aimed just before one lands can hit the label instead.
+  await page.locator('saring-label').first().waitFor();
   return page;
 }
 

@@ -19,6 +19,7 @@ import {
   pointerDown,
   pressKey,
   settle,
+  personInput,
 } from './harness';
 
 /** The guard engine on each site's fixture, with a fake background and a scripted prompt. */
@@ -51,7 +52,7 @@ function arm(
   const page = loadFixture(driver.site, language);
   const { transport, calls } = fakeTransport(answer);
   const prompt = fakePrompt(outcome);
-  const disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+  const disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
   current = { page, calls, shown: prompt.shown, disarm };
   return current;
 }
@@ -223,6 +224,32 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     expect(setup.calls.markRead).toEqual(external);
   });
 
+  it('acts on none of a page script’s own events: its share goes its way unchecked, its link clicks mark nothing', async () => {
+    const setup = arm(driver, language, ASK, 'cancel');
+    setup.page.window.addEventListener('click', (event) => event.preventDefault());
+    const view = setup.page.window as unknown as typeof globalThis;
+    const scripted = (type: string, target: Element) =>
+      target.dispatchEvent(new view.MouseEvent(type, { bubbles: true, cancelable: true, composed: true, button: type === 'auxclick' ? 1 : 0 }));
+    // The page opens the menu and shares the hoax itself, by script.
+    driver.opener(driver.post(setup.page, driver.ids.hoax)).click();
+    const item = driver.shareItem(setup.page, language);
+    scripted('pointerdown', item);
+    item.click();
+    // …and "opens" a post's links, to have them counted as read.
+    for (const link of driver.post(setup.page, driver.ids.withLink).querySelectorAll('a[href]')) {
+      (link as HTMLElement).click();
+      scripted('auxclick', link);
+    }
+    await settle(60);
+    expect(setup.page.shares()).toEqual({ count: 1, log: [driver.ids.hoax] });
+    expect(setup.calls).toMatchObject({ checkShare: [], markRead: [], openRead: [], recordOutcome: [] });
+    expect(setup.shown).toEqual([]);
+    // The person's share is still asked about (the background here asks about any).
+    share(driver, setup, language, driver.ids.plain);
+    await settle();
+    expect(setup.shown).toHaveLength(1);
+  });
+
   it('stops guarding when disarmed', () => {
     const setup = arm(driver, language, ASK);
     setup.disarm();
@@ -265,7 +292,7 @@ describe('guard on X specifics', () => {
     const page = loadFixture('x', 'id');
     const { transport, calls } = fakeTransport(ASK);
     const broken = () => Promise.reject(new Error('no shadow DOM'));
-    const disarm = armGuard({ adapter: X_DRIVER.adapter, document: page.document, transport, showPrompt: broken });
+    const disarm = armGuard({ adapter: X_DRIVER.adapter, document: page.document, transport, showPrompt: broken, isTrusted: personInput });
     current = { page, calls, shown: [], disarm };
     share(X_DRIVER, current, 'id', X_DRIVER.ids.hoax);
     await settle();

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
 import { extractPost, findPost } from '../../lib/guard/extract';
 import { findAction } from '../../lib/guard/find-action';
+import type { IsTrusted } from '../../lib/guard/trust';
 import type { GuardTransport, PromptRequest } from '../../lib/guard/types';
 import type { CheckShareResponse, Outcome, RequestOf } from '../../lib/messaging/protocol';
 import type { SiteAdapter } from '../../lib/sites/types';
@@ -88,16 +89,30 @@ export function byText(root: ParentNode, css: string, text: string): HTMLElement
   return found;
 }
 
-export function click(target: Element): MouseEvent {
-  const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  const event = new view.MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+/**
+ * happy-dom makes every event untrusted, as a browser does a page script's. The helpers below act
+ * as the person: the events they dispatch are the ones `personInput` calls trusted, and tests
+ * give the guard that predicate explicitly (`isTrusted: personInput`). Anything else, such as a
+ * fixture's own scripts or a test's `element.click()`, stays untrusted, as in the browser.
+ */
+const byPerson = new WeakSet<Event>();
+export const personInput: IsTrusted = (event) => byPerson.has(event);
+
+/** Dispatches `event` at `target` as the person's input. */
+export function asPerson<E extends Event>(target: EventTarget, event: E): E {
+  byPerson.add(event);
   target.dispatchEvent(event);
   return event;
 }
 
+export function click(target: Element): MouseEvent {
+  const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
+  return asPerson(target, new view.MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+}
+
 export function pointerDown(target: Element): void {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  target.dispatchEvent(new view.PointerEvent('pointerdown', { bubbles: true, cancelable: true, composed: true }));
+  asPerson(target, new view.PointerEvent('pointerdown', { bubbles: true, cancelable: true, composed: true }));
 }
 
 export function pressKey(
@@ -107,9 +122,7 @@ export function pressKey(
   init: Omit<KeyboardEventInit, 'key'> = {},
 ): KeyboardEvent {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  const event = new view.KeyboardEvent(type, { ...init, key, bubbles: true, cancelable: true, composed: true });
-  target.dispatchEvent(event);
-  return event;
+  return asPerson(target, new view.KeyboardEvent(type, { ...init, key, bubbles: true, cancelable: true, composed: true }));
 }
 
 /** Lets pending promise callbacks and short timers run. */
@@ -187,7 +200,14 @@ export function guardOnFixture(site: FixtureSite, adapter: SiteAdapter) {
     const page = loadFixture(site, language);
     const { transport, calls } = fakeTransport(answer);
     const prompt = fakePrompt(outcome);
-    const disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: GUARD_TIMEOUT_MS });
+    const disarm = armGuard({
+      adapter,
+      document: page.document,
+      transport,
+      showPrompt: prompt.showPrompt,
+      timeoutMs: GUARD_TIMEOUT_MS,
+      isTrusted: personInput,
+    });
     armed = { page, disarm };
     return { page, calls, shown: prompt.shown };
   };

@@ -20,6 +20,7 @@ import {
   HOAX_ANSWER,
   loadFixture,
   settle,
+  personInput,
 } from './harness';
 
 /** change.org and Avaaz: signing a petition, and the share step that follows. */
@@ -187,7 +188,7 @@ describe.each(SITES.map((s) => [s.site, s] as const))('the guard on %s', (_site,
     page = loadFixture(site.site, 'id', site.url(petition, 'id'));
     const { transport, calls } = fakeTransport(answer);
     const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: site.adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    disarm = armGuard({ adapter: site.adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
     return { calls, shown: prompt.shown };
   }
 

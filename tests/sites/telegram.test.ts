@@ -22,6 +22,8 @@ import {
   loadFixture,
   pressKey,
   settle,
+  asPerson,
+  personInput,
 } from './harness';
 
 /**
@@ -42,14 +44,12 @@ const CHAT = 'Keluarga Besar';
 
 function rightClick(target: Element): MouseEvent {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  const event = new view.MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 });
-  target.dispatchEvent(event);
-  return event;
+  return asPerson(target, new view.MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }));
 }
 
 function mouseDown(target: Element): void {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  target.dispatchEvent(new view.MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true, button: 0 }));
+  asPerson(target, new view.MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true, button: 0 }));
 }
 
 /** How a person forwards on each client's fixture. */
@@ -218,7 +218,7 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       page = loadFixture(client.site, 'id');
       const { transport, calls } = fakeTransport(answer);
       const prompt = fakePrompt(outcome);
-      disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+      disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
       return { calls, shown: prompt.shown };
     }
 
@@ -382,7 +382,7 @@ describe('telegram-k: the picker’s own send button', () => {
     const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
     const prompt = fakePrompt('share');
     const { showPrompt } = prompt;
-    const disarm = armGuard({ adapter: TELEGRAM_K_SITE, document: page.document, transport, showPrompt, timeoutMs: 40 });
+    const disarm = armGuard({ adapter: TELEGRAM_K_SITE, document: page.document, transport, showPrompt, timeoutMs: 40, isTrusted: personInput });
     try {
       forwardFromMenu(K, page, IDS.hoax);
       click($(page.document, '.popup-forward .simple-message-input-confirm'));
@@ -448,7 +448,7 @@ describe('telegram-a: Enter in the composer with a forward attached', () => {
     page = loadFixture('telegram-a', 'en');
     const { transport, calls } = fakeTransport(answer);
     const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: TELEGRAM_A_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    disarm = armGuard({ adapter: TELEGRAM_A_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
     return { calls, shown: prompt.shown };
   }
   const editor = () => $(page.document, '#editable-message-text');

@@ -17,7 +17,7 @@ import { createDispatcher, createMessageListener, type MessageSender } from '../
 import { SENDER_POLICY } from '../../lib/messaging/senders';
 import type { MessageType } from '../../lib/messaging/protocol';
 import { dayCounts, localDay } from '../../lib/stats';
-import { defineSettingsItem } from '../../lib/settings';
+import { defineSettingsItem, updateSettings } from '../../lib/settings';
 
 const NOW = Date.UTC(2026, 5, 24, 5);
 const article = 'https://berita.example.id/2026/06/vaksin';
@@ -234,10 +234,32 @@ describe('other handlers', () => {
 
   it('opens "read first" in a new tab of the same window and remembers it as read; refuses non-web URLs', async () => {
     const created = vi.spyOn(browser.tabs, 'create');
+    // The prompt shown in X's tab offers the post's article.
+    expect(await share('Selamat pagi', [article])).toMatchObject({ ask: true, reason: 'unread-link', readUrl: article });
     await send('open-read', { url: article });
     expect(created).toHaveBeenCalledWith({ url: article, windowId: 9 });
     expect(await share('Selamat pagi', [article])).toEqual({ ask: false });
     await expect(send('open-read', { url: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'failed' });
+  });
+
+  it('opens only what a prompt shown in that tab offered: its link and its fact-checks', async () => {
+    const created = vi.spyOn(browser.tabs, 'create');
+    const handlers = createHandlers(context);
+    const tabSender: MessageSender = { tab: { id: 42, windowId: 3 } as MessageSender['tab'] };
+    const otherTab: MessageSender = { tab: { id: 7, windowId: 3 } as MessageSender['tab'] };
+    const refused = /only what its prompt offered/;
+    await expect(handlers['open-read']({ url: article }, tabSender)).rejects.toThrow(refused);
+    const answer = await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, tabSender);
+    expect(answer).toMatchObject({ ask: true, readUrl: article });
+    await handlers['open-read']({ url: 'https://cekfakta.example/vaksin-chip' }, tabSender);
+    await expect(handlers['open-read']({ url: 'https://evil.example/' }, tabSender)).rejects.toThrow(refused);
+    await expect(handlers['open-read']({ url: article }, otherTab)).rejects.toThrow(refused);
+    await expect(handlers['open-read']({ url: article }, {})).rejects.toThrow(refused);
+    // A check that does not ask offers nothing.
+    await updateSettings(context.settings, () => ({ strictness: 'off' }));
+    expect(await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, otherTab)).toEqual({ ask: false });
+    await expect(handlers['open-read']({ url: article }, otherTab)).rejects.toThrow(refused);
+    expect(created.mock.calls).toEqual([[{ url: 'https://cekfakta.example/vaksin-chip', windowId: 3 }]]);
   });
 
   it('remembers nothing from a private window: no read links, no counts, no health', async () => {
@@ -245,6 +267,7 @@ describe('other handlers', () => {
     incognito = true;
     try {
       await send('mark-read', { url: article });
+      expect(await share('Selamat pagi', ['https://berita.example.id/lain'])).toMatchObject({ ask: true, reason: 'unread-link' });
       await send('open-read', { url: 'https://berita.example.id/lain' });
       // Opened in the private window it was asked from.
       expect(created).toHaveBeenCalledWith({ url: 'https://berita.example.id/lain', windowId: 9 });
@@ -328,7 +351,7 @@ describe('other handlers', () => {
     expect((await send('get-options-state', {})).sites[0]!.health).toEqual({ state: 'working', lastOk: NOW, failing: [] });
   });
 
-  it("grants the sender's tab a one-time pass to the share-intent host", async () => {
+  it("grants the sender's tab a one-time pass to that exact share-intent URL, and to nothing else", async () => {
     const updateSessionRules = vi.spyOn(browser.declarativeNetRequest, 'updateSessionRules').mockResolvedValue();
     const handlers = createHandlers(context);
     await handlers['allow-share-intent']({ url: 'https://wa.me/?text=halo' }, tabSender);
@@ -338,11 +361,21 @@ describe('other handlers', () => {
         expect.objectContaining({
           id: 43,
           action: { type: 'allow' },
-          condition: { tabIds: [42], requestDomains: ['wa.me'], resourceTypes: ['main_frame'] },
+          condition: {
+            tabIds: [42],
+            urlFilter: '|https://wa.me/?text=halo|',
+            isUrlFilterCaseSensitive: true,
+            resourceTypes: ['main_frame'],
+          },
         }),
       ],
     });
     await expect(handlers['allow-share-intent']({ url: 'https://wa.me/?text=halo' }, {})).rejects.toThrow(/tab/);
+    updateSessionRules.mockClear();
+    for (const url of ['https://evil.example/?text=halo', 'https://wa.me/6281234567?text=halo', 'https://x.com/home']) {
+      await expect(handlers['allow-share-intent']({ url }, tabSender)).rejects.toThrow(/share link/);
+    }
+    expect(updateSessionRules).not.toHaveBeenCalled();
 
     // The navigation it was for commits: the pass goes, once.
     updateSessionRules.mockClear();

@@ -5,7 +5,7 @@ import { type ExpectationTiming, watchExpectations } from '../../lib/guard/expec
 import { findAction } from '../../lib/guard/find-action';
 import { GUARD_CHECKS } from '../../lib/guard/health';
 import type { SiteAdapter } from '../../lib/sites/types';
-import { click, fakePrompt, fakeTransport, HOAX_ANSWER, settle } from '../sites/harness';
+import { asPerson, click, fakePrompt, fakeTransport, HOAX_ANSWER, personInput, settle } from '../sites/harness';
 
 /**
  * Rules performed by a right-click (`on: 'contextmenu'`): a site whose share starts from its own
@@ -50,7 +50,7 @@ function page(withMenu = true): { hoax: HTMLElement; plain: HTMLElement; forward
 }
 
 function rightClick(target: Element): void {
-  target.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }));
+  asPerson(target, new MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }));
 }
 
 const pathOf = (element: Element): Element[] => {
@@ -74,7 +74,7 @@ describe('armGuard with a right-click opener', () => {
   function arm() {
     const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
     const prompt = fakePrompt('cancel');
-    stop = armGuard({ adapter: ADAPTER, document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+    stop = armGuard({ adapter: ADAPTER, document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
     return { calls, shown: prompt.shown };
   }
 
@@ -107,7 +107,13 @@ describe('armGuard with a right-click opener', () => {
 describe('watchExpectations with a right-click opener', () => {
   function watch() {
     const reports: [string, boolean][] = [];
-    stop = watchExpectations({ adapter: ADAPTER, document, report: (check, ok) => reports.push([check, ok]), timing: FAST });
+    stop = watchExpectations({
+      adapter: ADAPTER,
+      document,
+      report: (check, ok) => reports.push([check, ok]),
+      timing: FAST,
+      isTrusted: personInput,
+    });
     return reports;
   }
 

@@ -14,7 +14,7 @@ import { CHANGEORG_SITE } from '../../lib/sites/changeorg';
 import { X_SITE } from '../../lib/sites/x';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import { X_DRIVER } from '../sites/drivers';
-import { click, FIXTURE_PAGES, type FixturePage, type FixtureSite, loadFixture, settle } from '../sites/harness';
+import { click, FIXTURE_PAGES, type FixturePage, type FixtureSite, loadFixture, personInput, settle } from '../sites/harness';
 
 const FAST: ExpectationTiming = { settleMs: 10, giveUpMs: 150, openedWithinMs: 100 };
 /** Reports are waited for, not timed: a loaded machine only makes them later. */
@@ -132,6 +132,7 @@ describe('watchExpectations', () => {
       document: fixture.document,
       report: (check, ok) => void reports.push([check, ok]),
       timing: FAST,
+      isTrusted: personInput,
     });
     return reports;
   }

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROMPT_TAG, showPrompt } from '../../components/prompt/host';
+import { PROMPT_TAG, showPrompt as showPromptOf } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
+import type { Outcome } from '../../lib/messaging/protocol';
+import { asPerson, click, personInput, settle } from '../sites/harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -30,6 +32,9 @@ function request(overrides: Partial<PromptRequest> = {}): PromptRequest {
   };
 }
 
+/** The prompt, told which input is the person's: here, what the harness dispatches as the person. */
+const showPrompt = (doc: Document, prompt: PromptRequest) => showPromptOf(doc, prompt, { isTrusted: personInput });
+
 function shadow(): ShadowRoot {
   const host = document.querySelector(PROMPT_TAG);
   if (!host?.shadowRoot) throw new Error('prompt not shown');
@@ -44,7 +49,7 @@ function button(action: 'read' | 'cancel' | 'share'): HTMLButtonElement {
 
 function press(key: string, init: KeyboardEventInit = {}) {
   const target = shadow().activeElement ?? shadow().querySelector('[role="dialog"]');
-  target?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+  if (target) asPerson(target, new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
 }
 
 afterEach(() => {
@@ -161,8 +166,8 @@ describe('showPrompt', () => {
     const outcome = showPrompt(document, request());
     const share = button('share');
     const cancel = button('cancel');
-    share.click();
-    cancel.click();
+    click(share);
+    click(cancel);
     await expect(outcome).resolves.toBe('share');
   });
 
@@ -183,9 +188,50 @@ describe('showPrompt', () => {
     expect(shadow().activeElement?.matches('a[href]')).toBe(true);
     press('Tab', { shiftKey: true });
     expect(shadow().activeElement).toBe(button('share'));
-    button('read').click();
+    click(button('read'));
     await expect(outcome).resolves.toBe('read');
     expect(document.activeElement).toBe(opener);
+  });
+
+  it('answers only the person: a page script’s click(), events and keys reach no choice', async () => {
+    let answered: Outcome | null = null;
+    void showPrompt(document, request()).then((outcome) => (answered = outcome));
+    const linkClick = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    for (const action of ['share', 'read', 'cancel'] as const) {
+      button(action).click();
+      button(action).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button(action).focus();
+      shadow().activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    }
+    shadow().querySelector('[role="dialog"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    shadow().querySelector('a.match-link')?.dispatchEvent(linkClick);
+    await settle();
+    expect(answered).toBeNull();
+    expect(document.querySelector(PROMPT_TAG)).not.toBeNull();
+    // The fact-check link a script clicked does not open either.
+    expect(linkClick.defaultPrevented).toBe(true);
+    click(button('cancel'));
+    await settle();
+    expect(answered).toBe('cancel');
+  });
+
+  it('in the browser, trusts what the browser does: a script’s click() is not the person', async () => {
+    let answered: Outcome | null = null;
+    void showPromptOf(document, request()).then((outcome) => (answered = outcome));
+    button('share').click();
+    await settle();
+    expect(answered).toBeNull();
+  });
+
+  it('goes away unanswered when its signal aborts (the content script ended)', async () => {
+    const ended = new AbortController();
+    let answered: Outcome | null = null;
+    void showPromptOf(document, request(), { signal: ended.signal, isTrusted: personInput }).then((outcome) => (answered = outcome));
+    expect(document.querySelector(PROMPT_TAG)).not.toBeNull();
+    ended.abort();
+    await settle();
+    expect(document.querySelector(PROMPT_TAG)).toBeNull();
+    expect(answered).toBeNull();
   });
 
   it('keeps typed keys away from the page', () => {

@@ -21,6 +21,8 @@ function fakePort(name = REQUEST_PORT, sender = CONTENT_SCRIPT) {
     },
     onMessage: { addListener: (listener) => void onMessage.push(listener) },
     onDisconnect: { addListener: (listener) => void onDisconnect.push(listener) },
+    // As in the browser, closing a port from one end tells only the other end.
+    disconnect: () => void (open = false),
   };
   return {
     port,
@@ -61,6 +63,19 @@ describe('createPortSender', () => {
     expect(ports).toHaveLength(2);
     ports[1]!.receive({ id: ports[1]!.posted[0]!.id, result: { ok: true, value: null } });
     await expect(next).resolves.toBeNull();
+  });
+
+  it('closes its port on close(), rejecting what waits, and opens a new one if asked again', async () => {
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const send = createPortSender(() => ports[ports.push(fakePort()) - 1]!.port);
+    const waiting = send('mark-read', { url: 'https://a.id/1' });
+    send.close();
+    await expect(waiting).rejects.toBeInstanceOf(MessagingError);
+    expect(() => ports[0]!.port.postMessage({})).toThrow(/disconnected/);
+    void send('mark-read', { url: 'https://a.id/2' }).catch(() => undefined);
+    expect(ports).toHaveLength(2);
+    send.close();
+    send.close();
   });
 
   it('rejects a request posted on a port that closed unannounced, and opens a new port after it', async () => {

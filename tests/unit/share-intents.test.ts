@@ -7,7 +7,9 @@ import {
   originalUrlFromHash,
   parseShareIntent,
   SHARE_INTENTS,
+  shareIntentUrl,
 } from '../../lib/share-intents';
+import { exactUrlFilter } from '../../lib/background/share-intent-pass';
 
 const article = 'https://hoaks.example/vaksin-chip';
 const enc = encodeURIComponent;
@@ -112,5 +114,40 @@ describe('originalUrlFromHash', () => {
     expect(originalUrlFromHash(`#${enc(article)}`)).toBe(article);
     expect(originalUrlFromHash('#javascript:alert(1)')).toBeNull();
     expect(originalUrlFromHash('')).toBeNull();
+  });
+});
+
+describe('shareIntentUrl: where the share-check page may continue', () => {
+  it('is the URL as the browser writes it, for share intents of guarded services, even empty ones', () => {
+    expect(shareIntentUrl('https://wa.me/?text=halo')).toBe('https://wa.me/?text=halo');
+    expect(shareIntentUrl('https://X.com/intent/post?text=a b')).toBe('https://x.com/intent/post?text=a%20b');
+    expect(shareIntentUrl('https://x.com/intent/post?via=saring')).toBe('https://x.com/intent/post?via=saring');
+    expect(shareIntentUrl('http://www.facebook.com/sharer.php?u=x')).toBe('http://www.facebook.com/sharer.php?u=x');
+  });
+
+  it('refuses bounces, plain and %-encoded, look-alikes and other pages of the same hosts', () => {
+    for (const hash of [
+      '#https://evil.example/phish',
+      `#${enc('https://evil.example/phish')}`,
+      `#${enc(enc('https://evil.example/phish'))}`,
+      '#https://x.com@evil.example/intent/post?text=a',
+      '#https://x.com.evil.example/intent/post?text=a',
+      '#https://evil.example/x.com/intent/post?text=a',
+      '#https://x.com/home?next=https://evil.example',
+      '#https://x.com\\@evil.example/intent/post?text=a',
+      '#javascript:alert(1)//https://x.com/intent/post?text=a',
+      '#data:text/html,<h1>x</h1>',
+      '#',
+    ]) {
+      const carried = originalUrlFromHash(hash);
+      expect(carried === null || shareIntentUrl(carried) === null, hash).toBe(true);
+    }
+  });
+});
+
+describe('exactUrlFilter: the pass is for one URL', () => {
+  it('anchors the URL at both ends and leaves out a fragment, which is never requested', () => {
+    expect(exactUrlFilter('https://wa.me/?text=halo')).toBe('|https://wa.me/?text=halo|');
+    expect(exactUrlFilter('https://x.com/intent/post?text=a#top')).toBe('|https://x.com/intent/post?text=a|');
   });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GUARD_CHECKS } from '../../lib/guard/health';
+import { holdShare } from '../../lib/guard/hold';
 import { guardWebShares } from '../../lib/guard/web-share';
 import { WEB_SHARE_ANSWER, WEB_SHARE_REQUEST, WEB_SHARE_TIMEOUT_MS, wrapWebShare } from '../../lib/guard/web-share-page';
 import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { TIKTOK_SITE } from '../../lib/sites/tiktok';
-import { fakePrompt, fakeTransport, HOAX_ANSWER, settle } from '../sites/harness';
+import { asPerson, fakePrompt, fakeTransport, HOAX_ANSWER, personInput, settle } from '../sites/harness';
 
 /** navigator.share, wrapped in the page's world and answered by the guard, on one happy-dom page. */
 
@@ -21,8 +22,12 @@ const proto = win.Navigator.prototype as unknown as { share?: (data?: ShareData)
 
 let nativeShare: ReturnType<typeof vi.fn<(data?: ShareData) => Promise<void>>>;
 let stopGuard = () => {};
+/** Whether the person is acting on the page (the browser's transient user activation). */
+let activation = true;
+const trust = { isTrusted: personInput, hasActivation: () => activation };
 
 beforeEach(() => {
+  activation = true;
   // The browser's own share (Linux Chromium and happy-dom have none): resolves when "shared".
   nativeShare = vi.fn(async (_data?: ShareData) => undefined);
   proto.share = nativeShare;
@@ -36,7 +41,7 @@ afterEach(() => {
 function guard(answer: () => Promise<CheckShareResponse>, outcome: 'share' | 'cancel' | 'read') {
   const { transport, calls } = fakeTransport(answer);
   const prompt = fakePrompt(outcome);
-  stopGuard = guardWebShares({ adapter: TIKTOK_SITE, document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40 });
+  stopGuard = guardWebShares({ adapter: TIKTOK_SITE, document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, ...trust });
   return { calls, shown: prompt.shown };
 }
 
@@ -148,6 +153,7 @@ describe('failing open', () => {
       transport,
       showPrompt: () => new Promise((resolve) => (choose = resolve)),
       timeoutMs: 40,
+      ...trust,
     });
     const pending = outcomeOf(navigator.share(HOAX));
     await settle(100);
@@ -160,7 +166,7 @@ describe('failing open', () => {
 
 describe('what the guard accepts from the page', () => {
   it('ignores requests that do not have the expected shape, and cancels a second share while one is asked about', async () => {
-    const { calls } = guard(async () => HOAX_ANSWER, 'cancel');
+    guard(async () => HOAX_ANSWER, 'cancel');
     const answers: string[] = [];
     const record = (event: Event) => answers.push(String((event as CustomEvent).detail));
     window.addEventListener(WEB_SHARE_ANSWER, record);
@@ -169,6 +175,9 @@ describe('what the guard accepts from the page', () => {
         window.dispatchEvent(new CustomEvent(WEB_SHARE_REQUEST, { detail }));
       }
       expect(answers).toEqual([]);
+      // A fresh guard: those requests spent this one's budget (see the flood test below).
+      stopGuard();
+      const { calls } = guard(async () => HOAX_ANSWER, 'cancel');
       wrapWebShare(win);
       const first = outcomeOf(navigator.share(HOAX));
       const second = outcomeOf(navigator.share(HOAX));
@@ -178,5 +187,81 @@ describe('what the guard accepts from the page', () => {
     } finally {
       window.removeEventListener(WEB_SHARE_ANSWER, record);
     }
+  });
+});
+
+describe('only while the person acts on the page', () => {
+  /** Everything the page's world can see of a share request sent as a DOM event: the answers. */
+  function answersTo(detail: string): string[] {
+    const answers: string[] = [];
+    const record = (event: Event) => answers.push(String((event as CustomEvent).detail));
+    window.addEventListener(WEB_SHARE_ANSWER, record);
+    window.dispatchEvent(new CustomEvent(WEB_SHARE_REQUEST, { detail }));
+    window.removeEventListener(WEB_SHARE_ANSWER, record);
+    return answers;
+  }
+
+  it('answers nothing without user activation: the browser’s own share runs, nothing is checked', async () => {
+    wrapWebShare(win);
+    const { calls, shown } = guard(async () => HOAX_ANSWER, 'cancel');
+    activation = false;
+    expect(answersTo(JSON.stringify({ id: 'probe', url: 'https://berita.example/dibaca' }))).toEqual([]);
+    expect(await outcomeOf(navigator.share(HOAX))).toBe('resolved');
+    expect(nativeShare).toHaveBeenCalledTimes(1);
+    await settle(60);
+    expect(calls.checkShare).toEqual([]);
+    expect(shown).toEqual([]);
+  });
+
+  it('cancels a share asked for on the strength of a click on Saring’s own prompt', async () => {
+    wrapWebShare(win);
+    const { calls } = guard(async () => HOAX_ANSWER, 'cancel');
+    // The person answers a prompt; the page, activated by that click, asks to share again.
+    const prompt = document.createElement('saring-prompt');
+    const button = prompt.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
+    document.body.append(prompt);
+    asPerson(button, new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    prompt.remove();
+    expect(await outcomeOf(navigator.share(HOAX))).toBe('rejected AbortError');
+    expect(calls.checkShare).toEqual([]);
+    // The person's next input on the page itself is theirs again.
+    asPerson(document.body, new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(await outcomeOf(navigator.share(HOAX))).toBe('rejected AbortError');
+    expect(calls.checkShare).toHaveLength(1);
+  });
+
+  it('cancels a share while the page already holds one from a share button: prompts never stack', async () => {
+    wrapWebShare(win);
+    const { calls } = guard(async () => HOAX_ANSWER, 'cancel');
+    const release = holdShare(document);
+    expect(await outcomeOf(navigator.share(HOAX))).toBe('rejected AbortError');
+    release?.();
+    expect(calls.checkShare).toEqual([]);
+  });
+
+  it('cancels the share it holds when it stops (the extension went away mid-prompt), and lets go of the page', async () => {
+    wrapWebShare(win);
+    const { transport } = fakeTransport(async () => HOAX_ANSWER);
+    stopGuard = guardWebShares({ adapter: TIKTOK_SITE, document, transport, showPrompt: () => new Promise(() => {}), ...trust });
+    const pending = outcomeOf(navigator.share(HOAX));
+    await settle(20);
+    stopGuard();
+    expect(await pending).toBe('rejected AbortError');
+    const free = holdShare(document);
+    expect(free).not.toBeNull();
+    free?.();
+  });
+
+  it('looks at a burst of requests at most, and never at a flood', async () => {
+    const { calls } = guard(() => new Promise<CheckShareResponse>(() => {}), 'cancel');
+    const answered = Array.from({ length: 50 }, (_, i) => answersTo(JSON.stringify({ id: `r${i}`, text: 'x'.repeat(1000) })));
+    // The first is held; the next two are cancelled while it is; the rest get no answer at all.
+    expect(answered.slice(0, 3)).toEqual([
+      [JSON.stringify({ id: 'r0', state: 'held' })],
+      [JSON.stringify({ id: 'r1', state: 'cancel' })],
+      [JSON.stringify({ id: 'r2', state: 'cancel' })],
+    ]);
+    expect(answered.slice(3).flat()).toEqual([]);
+    expect(calls.checkShare).toHaveLength(1);
   });
 });
