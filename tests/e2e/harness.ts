@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../lib/dev/chrome';
+import { SITES } from '../../lib/sites';
 import { type FixtureLanguage, fixtureHtml } from '../fixture-html';
 
 /**
@@ -136,6 +137,25 @@ export async function waitForStarterList(browser: ExtensionBrowser, timeoutMs = 
       }
       if (Date.now() > deadline) throw new Error('The starter list was not loaded in time');
       await page.waitForTimeout(100);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Turns inline labels off on every site, for files that test sharing rather than labels: a label is
+ * drawn a moment after load and moves the buttons below it, so a click aimed just before could
+ * land on the label. (labels.test.ts tests labels; guard.test.ts and hostile.test.ts keep them on
+ * and wait for them before clicking.)
+ */
+export async function turnLabelsOff(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    for (const site of SITES) {
+      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'set-site-labels', { site: site.id, enabled: false });
+      if (!reply.ok) throw new Error(`Could not turn labels off on ${site.id}`);
     }
   } finally {
     await page.close();

@@ -9,6 +9,7 @@ import {
   serveFixture,
   settledShareLog,
   startBrowser,
+  turnLabelsOff,
   waitForStarterList,
   watchErrors,
 } from './harness';
@@ -83,6 +84,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await startBrowser();
   await waitForStarterList(browser);
+  await turnLabelsOff(browser);
   for (const site of SITES) await serveFixture(browser.context, site.route, site.fixture('id'));
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, serveFixture, settledShareLog, startBrowser, waitForStarterList } from './harness';
+import { screenshot, serveFixture, settledShareLog, startBrowser, turnLabelsOff, waitForStarterList } from './harness';
 
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -261,6 +261,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await startBrowser();
   await waitForStarterList(browser);
+  await turnLabelsOff(browser);
   for (const flow of FLOWS) await serveFixture(browser.context, flow.route, flow.fixture);
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { serveFixture, settledShareLog, startBrowser, waitForStarterList, watchErrors } from './harness';
+import { serveFixture, settledShareLog, startBrowser, turnLabelsOff, waitForStarterList, watchErrors } from './harness';
 
 /** navigator.share on a guarded site (tests/fixtures/web-share), in the built extension. */
 
@@ -19,6 +19,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await startBrowser();
   await waitForStarterList(browser);
+  await turnLabelsOff(browser);
   await serveFixture(browser.context, 'https://www.tiktok.com/@infowarga/**', 'web-share/video.id.html');
   await serveFixture(browser.context, 'https://www.threads.com/@kabar_lawu/**', 'web-share/post.en.html');
   // The browser's own share, as on the systems that have one (Debian's Chromium has none):

@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, sendFromExtensionPage, serveFixture, settledShareLog, startBrowser, waitForStarterList } from './harness';
+import {
+  screenshot,
+  sendFromExtensionPage,
+  serveFixture,
+  settledShareLog,
+  startBrowser,
+  turnLabelsOff,
+  waitForStarterList,
+} from './harness';
 
 /**
  * WhatsApp Web beyond the forward dialog (tests/e2e/sites.test.ts has that): messages forwarded
@@ -21,6 +29,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await startBrowser();
   await waitForStarterList(browser);
+  await turnLabelsOff(browser);
   for (const language of ['id', 'en'] as const) {
     await serveFixture(browser.context, `https://web.whatsapp.com/?lang=${language}`, `whatsapp/chat.${language}.html`);
   }
