@@ -12,7 +12,7 @@ import { matchPosts } from './match-posts';
 import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
 import { grantSharePass } from './share-intent-pass';
-import { createListHandlers, listSyncOf, listViews } from './lists';
+import { createListHandlers, listStoreOf, listSyncOf, listViews } from './lists';
 import { readManagedPolicy } from './managed';
 
 /** Only web pages are opened for "Read first" (a page could ask for anything). */
@@ -122,7 +122,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
         readManagedPolicy(),
         countReadLinks(db, now()),
       ]);
-      const lists = await listViews(db, listSyncOf(context), policy);
+      const lists = await listViews(db, listStoreOf(context), listSyncOf(context), policy);
       const healthBySite = new Map(health.map((record) => [record.site, record]));
       return {
         settings,
@@ -166,7 +166,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
 
     'forget-read-links': async () => ({ forgotten: await forgetReadLinks(db) }),
 
-    'store-classroom-list': ({ list }) => storeClassroomList(db, context.index, list, now()),
+    'store-classroom-list': ({ list }) => storeClassroomList(listStoreOf(context), list),
 
     ...createListHandlers(context),
   };

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ListIndex } from '../../lib/background/list-index';
 import { openDb, type SaringDb } from '../../lib/db';
+import { ListStore } from '../../lib/lists/list-store';
 import { LIST_FILE_LIMITS } from '../../lib/lists/schema';
 import { generateSigningKeys, signListBytes } from '../../lib/lists/signature';
 import {
@@ -76,7 +77,8 @@ function setup(idleTimeoutMs = 5_000) {
   const server = fakeServer();
   const schedule = vi.fn(async (_listId: string, _when: number | null) => undefined);
   let clock = 1_000_000;
-  const sync = new ListSync({ db, index, fetch: server.fetch, now: () => clock, schedule, idleTimeoutMs });
+  const store = new ListStore(db, index, () => clock);
+  const sync = new ListSync({ db, store, fetch: server.fetch, now: () => clock, schedule, idleTimeoutMs });
   const tick = (ms: number) => (clock += ms);
   const matches = async (text: string) =>
     (await (await index.get()).matcher.match({ text, urls: [] })).matches.map((hit) => `${hit.listId}/${hit.item.id}`);
