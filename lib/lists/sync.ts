@@ -76,6 +76,8 @@ export function pendingListId(url: string): string {
  */
 export class ListSync {
   private readonly inFlight = new Map<string, Promise<SyncOutcome>>();
+  /** The sync asked for while one was in flight, per list: it runs when that one ends. */
+  private readonly queued = new Map<string, Promise<SyncOutcome>>();
   private readonly progress = new Map<string, SyncProgress>();
 
   constructor(private readonly context: SyncContext) {}
@@ -217,10 +219,26 @@ export class ListSync {
     return this.store(source, { list, validators: {} });
   }
 
-  /** Syncs one subscribed list now; a sync already running for it is shared. */
+  /**
+   * Syncs one subscribed list now. Asked while a sync of it runs (a download may hang until its
+   * timeout, and the list may have changed since it started), it runs once more as soon as that one
+   * ends; everyone asking meanwhile shares that next run.
+   */
   sync(listId: string): Promise<SyncOutcome> {
     const running = this.inFlight.get(listId);
-    if (running) return running;
+    if (!running) return this.start(listId);
+    let next = this.queued.get(listId);
+    if (!next) {
+      next = running.then(() => {
+        this.queued.delete(listId);
+        return this.start(listId);
+      });
+      this.queued.set(listId, next);
+    }
+    return next;
+  }
+
+  private start(listId: string): Promise<SyncOutcome> {
     const started = this.runSync(listId).finally(() => {
       this.inFlight.delete(listId);
       this.progress.delete(listId);
