@@ -40,6 +40,7 @@ const SOURCE_TEXT: Record<NonNullable<ListStatus['kind']>, MessageKey> = {
   url: 'listKindUrl',
   managed: 'listKindManaged',
   file: 'listKindFile',
+  classroom: 'listKindClassroom',
 };
 
 /** The stored lists with their sync status, and import / "sync all now". */

@@ -13,7 +13,7 @@ import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
 import { grantReads, readableUrls, readGranted } from './read-grants';
 import { grantSharePass } from './share-intent-pass';
-import { createListHandlers, listSyncOf, listViews } from './lists';
+import { createListHandlers, listStoreOf, listSyncOf, listViews } from './lists';
 import { readManagedPolicy } from './managed';
 
 /** Only web pages are opened for "Read first" (a page could ask for anything). */
@@ -127,7 +127,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
         readManagedPolicy(),
         countReadLinks(db, now()),
       ]);
-      const lists = await listViews(db, listSyncOf(context), policy);
+      const lists = await listViews(db, listStoreOf(context), listSyncOf(context), policy);
       const healthBySite = new Map(health.map((record) => [record.site, record]));
       return {
         settings,
@@ -171,7 +171,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
 
     'forget-read-links': async () => ({ forgotten: await forgetReadLinks(db) }),
 
-    'store-classroom-list': ({ list }) => storeClassroomList(db, context.index, list, now()),
+    'store-classroom-list': ({ list }) => storeClassroomList(listStoreOf(context), list),
 
     ...createListHandlers(context),
   };

@@ -8,7 +8,7 @@ import { createHandlers } from './handlers';
 import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
 import { watchShareLinkSources } from './share-link-sources';
 import { hasStoredLists, installStarterList, STARTER_LIST_PATH, starterListTurnedOff } from './starter-list';
-import { startListSync } from './lists';
+import { listStoreOf, startListSync } from './lists';
 
 export const PRUNE_ALARM = 'prune-read-links';
 
@@ -22,13 +22,16 @@ function starterListRefresher(context: BackgroundContext): () => Promise<LoadedI
   let inFlight: Promise<LoadedIndex> | null = null;
   const install = async () => {
     if (await starterListTurnedOff(context.db)) return;
-    const { record, ms } = await installStarterList(context.db, browser.runtime.getURL(STARTER_LIST_PATH), context.now);
+    const { record, ms } = await installStarterList(listStoreOf(context), browser.runtime.getURL(STARTER_LIST_PATH));
     console.info(`[saring] starter list: ${record.itemCount} items (${record.skipped} skipped) stored in ${ms.toFixed(0)} ms`);
   };
+  // The install serves the new index when stored; a turned-off starter list leaves the index as it is.
   return () =>
-    (inFlight ??= context.index.update(install).finally(() => {
-      inFlight = null;
-    }));
+    (inFlight ??= install()
+      .then(() => context.index.get())
+      .finally(() => {
+        inFlight = null;
+      }));
 }
 
 /** Replaces Saring's share-intent redirects with the current set. */

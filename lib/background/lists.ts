@@ -3,10 +3,11 @@ import type { ListRecord, SaringDb, SourceRecord } from '../db';
 import { SyncError } from '../lists/download';
 import { importList } from '../lists/import';
 import { serializeList } from '../lists/export';
-import { listStatusOf, readStoredLists } from '../lists/store';
+import { ListStore, MAX_SKIPPED_SHOWN } from '../lists/list-store';
+import { listStatusOf } from '../lists/store';
 import { subscriptionTerms } from '../lists/pinning';
 import { checkListUrl, listIdOfAlarm, refreshIntervalMs, sameListUrl, syncAlarmName } from '../lists/subscriptions';
-import { ListSync, MAX_SKIPPED_SHOWN } from '../lists/sync';
+import { ListSync } from '../lists/sync';
 import { validateList } from '../lists/validate';
 import type { Handlers } from '../messaging/dispatcher';
 import type { ListPreviewResponse, ListStatus } from '../messaging/protocol';
@@ -28,6 +29,20 @@ async function scheduleAlarm(listId: string, when: number | null): Promise<void>
   else await browser.alarms.create(syncAlarmName(listId), { when });
 }
 
+/**
+ * One ListStore per background: the one writer of lists. Its writes go through the index the
+ * context holds when they run.
+ */
+const stores = new WeakMap<BackgroundContext, ListStore>();
+export function listStoreOf(context: BackgroundContext): ListStore {
+  let store = stores.get(context);
+  if (!store) {
+    store = new ListStore(context.db, { update: (write) => context.index.update(write) }, context.now);
+    stores.set(context, store);
+  }
+  return store;
+}
+
 /** One ListSync per background: it keeps the syncs in flight. */
 const syncs = new WeakMap<BackgroundContext, ListSync>();
 export function listSyncOf(context: BackgroundContext): ListSync {
@@ -35,7 +50,7 @@ export function listSyncOf(context: BackgroundContext): ListSync {
   if (!sync) {
     sync = new ListSync({
       db: context.db,
-      index: context.index,
+      store: listStoreOf(context),
       fetch: context.fetch ?? ((input, init) => fetch(input, init)),
       now: context.now,
       schedule: scheduleAlarm,
@@ -46,8 +61,8 @@ export function listSyncOf(context: BackgroundContext): ListSync {
 }
 
 /** The rows of the options page: stored lists and their sources, with any sync in flight. */
-export async function listViews(db: SaringDb, sync: ListSync, policy: ManagedPolicy): Promise<ListStatus[]> {
-  const [records, sources] = await Promise.all([sync.listRecords(), db.sources.toArray()]);
+export async function listViews(db: SaringDb, store: ListStore, sync: ListSync, policy: ManagedPolicy): Promise<ListStatus[]> {
+  const [records, sources] = await Promise.all([store.records(), db.sources.toArray()]);
   const sourceById = new Map(sources.map((source) => [source.listId, source]));
   const views = records.map((record) => viewOf(record, sourceById.get(record.id), sync, policy));
   for (const source of sources) {
@@ -109,6 +124,7 @@ function turnedOffSource(id: string, kind: 'starter' | 'managed', record: ListRe
 
 export function createListHandlers(context: BackgroundContext): ListHandlers {
   const { db } = context;
+  const store = listStoreOf(context);
   const sync = listSyncOf(context);
   return {
     'preview-list': (request) => sync.preview(request).then((preview) => ({ ok: true, preview }), previewFailure),
@@ -122,11 +138,10 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
     },
 
     'remove-list': async ({ id }) => {
-      const [record, source, policy] = await Promise.all([db.lists.get(id), db.sources.get(id), readManagedPolicy()]);
+      const [record, source, policy] = await Promise.all([store.record(id), db.sources.get(id), readManagedPolicy()]);
       const kind = source?.kind ?? record?.source;
       if (kind === 'managed' && !policy.allowRemovingLists) throw new Error('This list is managed by your organisation');
-      await sync.remove(id);
-      if (kind === 'starter' || kind === 'managed') await db.sources.put(turnedOffSource(id, kind, record, source));
+      await sync.remove(id, kind === 'starter' || kind === 'managed' ? turnedOffSource(id, kind, record, source) : undefined);
       return null;
     },
 
@@ -134,10 +149,8 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
       const source = await db.sources.get(id);
       if (!source || source.enabled) return null;
       if (source.kind === 'starter') {
-        await db.sources.delete(id);
-        await context.index.update(async () => {
-          await installStarterList(db, browser.runtime.getURL(STARTER_LIST_PATH), context.now);
-        });
+        // Its turned-off source is replaced by the installed list's.
+        await installStarterList(store, browser.runtime.getURL(STARTER_LIST_PATH));
       } else if (source.url) {
         // Subscribing again over its turned-off source: same kind, key and version floor.
         await sync.subscribe({ url: source.url, ...(source.publicKey ? { key: source.publicKey } : {}) }, 'person');
@@ -162,7 +175,7 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
     },
 
     'export-list': async ({ id }) => {
-      const { records, lists } = await readStoredLists(db);
+      const { records, lists } = await store.read();
       const record = records.find((candidate) => candidate.id === id);
       const stored = lists.find((candidate) => candidate.listId === id);
       if (!record || !stored) throw new Error(`No list "${id}"`);

@@ -1,5 +1,5 @@
 import type { ListRecord, SaringDb } from '../db';
-import { writeList } from '../lists/store';
+import { localSource, type ListStore } from '../lists/list-store';
 import { validateList } from '../lists/validate';
 
 export const STARTER_LIST_PATH = '/starter-list.json.gz';
@@ -11,19 +11,14 @@ export interface StarterInstall {
 }
 
 /** Fetches the bundled (gzipped) starter list, validates it and stores it (replacing an older copy). */
-export async function installStarterList(
-  db: SaringDb,
-  starterListUrl: string,
-  now: () => number,
-  fetchImpl: typeof fetch = fetch,
-): Promise<StarterInstall> {
+export async function installStarterList(store: ListStore, starterListUrl: string, fetchImpl: typeof fetch = fetch): Promise<StarterInstall> {
   const started = performance.now();
   const response = await fetchImpl(starterListUrl);
   if (!response.ok) throw new Error(`Starter list: HTTP ${response.status}`);
   if (!response.body) throw new Error('Starter list: empty response');
   const json = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
   const list = validateList(json);
-  const record = await writeList(db, list, { source: 'starter' }, now());
+  const record = await store.put(list, localSource(list, 'starter'));
   return { record, ms: performance.now() - started };
 }
 

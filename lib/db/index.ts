@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DomainEntry, ListItem } from '../lists/schema';
+import { DEFAULT_REFRESH_MS } from '../lists/subscriptions';
 import type { ListProblem } from '../lists/validate';
 import type { OUTCOMES, PROMPT_REASONS } from '../messaging/protocol';
 
@@ -131,11 +132,12 @@ export type SkippedItem = ListProblem;
 
 /**
  * Where a list comes from and how its updates went: the bundled starter list, a subscription
- * (by the person or the administrator's policy), or an imported file (no sync).
+ * (by the person or the administrator's policy), an imported file or a classroom pack's list (no
+ * sync). Every stored list has one (v7), written with it by the list store.
  */
 export interface SourceRecord {
   listId: string;
-  kind: 'starter' | 'url' | 'managed' | 'file';
+  kind: 'starter' | 'url' | 'managed' | 'file' | 'classroom';
   /** The list's name, kept while a starter or managed list is turned off (its record is gone). */
   name?: string;
   /** The list's address (subscriptions); the bundled file's path (starter). */
@@ -169,6 +171,8 @@ export const DB_NAME = 'saring';
  * table (v4) holds (same tables; the records are rewritten).
  * v6: read links become keyed hashes with day-level times (the unkeyed ones are dropped: there is
  * no URL to re-hash them from), and the per-install key gets its table.
+ * v7: every list has a source record (lists stored before v4, the starter list and classroom lists
+ * had none): one is made from the list record where missing.
  */
 export const SCHEMA_HISTORY: readonly {
   version: number;
@@ -260,7 +264,48 @@ export const SCHEMA_HISTORY: readonly {
     },
     upgrade: (tx) => tx.table('readLinks').clear(),
   },
+  {
+    version: 7,
+    stores: {
+      lists: 'id',
+      chunks: '[listId+index], listId',
+      readLinks: 'hash, day',
+      dailyStats: '[day+site], day',
+      siteHealth: 'site',
+      matcherIndex: 'id',
+      sources: 'listId',
+      secrets: 'id',
+    },
+    upgrade: async (tx) => {
+      const sources = tx.table<SourceRecord, string>('sources');
+      const held = new Set(await sources.toCollection().primaryKeys());
+      const records = await tx.table<ListRecord, string>('lists').toArray();
+      await sources.bulkPut(records.filter((record) => !held.has(record.id)).map(sourceOfStoredList));
+    },
+  },
 ];
+
+/**
+ * The source a list stored without one (before v7) has: what its record says of where it came from.
+ * A subscription stored before v4 gets its address back, and syncs again; a classroom list stored
+ * as a file stays one until the demo stores its pack again.
+ */
+export function sourceOfStoredList(record: ListRecord): SourceRecord {
+  const kind: SourceRecord['kind'] = record.source === 'url' && record.url ? 'url' : record.source === 'starter' ? 'starter' : 'file';
+  return {
+    listId: record.id,
+    kind,
+    ...(kind === 'url' ? { url: record.url! } : {}),
+    ...(kind === 'url' && record.etag ? { etag: record.etag } : {}),
+    enabled: true,
+    refreshMs: DEFAULT_REFRESH_MS,
+    lastSuccess: record.updatedAt,
+    lastAttempt: null,
+    nextSync: null,
+    failures: 0,
+    skippedItems: [],
+  };
+}
 
 export type SaringDb = Dexie & {
   lists: EntityTable<ListRecord, 'id'>;

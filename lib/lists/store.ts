@@ -1,62 +1,11 @@
-import type { ItemChunkRecord, ListRecord, ListSource, SaringDb } from '../db';
+import type { ListRecord, SaringDb } from '../db';
 import type { IndexedList } from '../match/types';
 import type { ListStatus } from '../messaging/protocol';
-import type { ValidatedList } from './validate';
+
+/** How stored lists are laid out and read back; ListStore (list-store.ts) is their one writer. */
 
 /** Items per stored record: large enough that Chromium's per-record cost vanishes. */
 export const CHUNK_SIZE = 1_000;
-/** Chunks written per IndexedDB request: 5 (~1.5 MB) take ~10–20 ms to copy. */
-const CHUNKS_PER_PUT = 5;
-
-export interface ListOrigin {
-  source: ListSource;
-  url?: string;
-  etag?: string;
-}
-
-/** Replaces a list's stored copy (metadata and item chunks) in one transaction. */
-export async function writeList(
-  db: SaringDb,
-  list: ValidatedList,
-  origin: ListOrigin,
-  now: number,
-): Promise<ListRecord> {
-  const { header, items, domains, skipped } = list;
-  const chunks: ItemChunkRecord[] = [];
-  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
-    chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + CHUNK_SIZE) });
-  }
-  const record: ListRecord = {
-    id: header.id,
-    name: header.name,
-    ...(header.publisher ? { publisher: header.publisher.name } : {}),
-    ...(header.description === undefined ? {} : { description: header.description }),
-    version: header.version,
-    ...origin,
-    itemCount: items.length,
-    skipped,
-    chunkCount: chunks.length,
-    domains,
-    updatedAt: now,
-  };
-  await db.transaction('rw', db.lists, db.chunks, async () => {
-    await db.chunks.where('listId').equals(header.id).delete();
-    // A few chunks per request: copying them into IndexedDB blocks the worker while it runs,
-    // and between requests it answers its messages.
-    for (let start = 0; start < chunks.length; start += CHUNKS_PER_PUT) {
-      await db.chunks.bulkPut(chunks.slice(start, start + CHUNKS_PER_PUT));
-    }
-    await db.lists.put(record);
-  });
-  return record;
-}
-
-export async function deleteList(db: SaringDb, id: string): Promise<void> {
-  await db.transaction('rw', db.lists, db.chunks, async () => {
-    await db.chunks.where('listId').equals(id).delete();
-    await db.lists.delete(id);
-  });
-}
 
 export interface StoredLists {
   records: ListRecord[];

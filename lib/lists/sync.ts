@@ -1,7 +1,7 @@
-import type { ListRecord, SaringDb, SkippedItem, SourceRecord, SyncProblem } from '../db';
+import type { SaringDb, SourceRecord, SyncProblem } from '../db';
 import { download, SyncError, type Validators } from './download';
 import { verifyListSignature } from './signature';
-import { deleteList, writeList, type ListChange, type ListOrigin } from './store';
+import { skippedItemsOf, type ListStore } from './list-store';
 import { subscriptionTerms, type Subscriber, type SubscriptionTerms } from './pinning';
 import { checkListUrl, refreshIntervalMs, retryDelayMs, sameListUrl, type SubscribeRequest } from './subscriptions';
 import { ListFormatError, validateListPausing, type ValidatedList } from './validate';
@@ -12,12 +12,11 @@ import { nextTask } from '../next-task';
 
 /** A list server silent this long (before answering, or mid-body) has failed the sync. */
 export const SYNC_IDLE_TIMEOUT_MS = 20_000;
-export const MAX_SKIPPED_SHOWN = 50;
 
 export interface SyncContext {
+  /** Sources are read and their sync status written here; lists only through `store`. */
   db: SaringDb;
-  /** Writes go through the index so queries wait for the rebuilt matcher (see ListIndex.update). */
-  index: { update(write: () => Promise<ListChange | void>): Promise<{ readMs: number; buildMs: number }> };
+  store: ListStore;
   fetch: typeof fetch;
   now: () => number;
   /** (Re)arms the list's next sync; null cancels it. */
@@ -71,34 +70,20 @@ export function pendingListId(url: string): string {
   return `pending:${url}`;
 }
 
-export function skippedItemsOf(list: ValidatedList): SkippedItem[] {
-  return list.problems.slice(0, MAX_SKIPPED_SHOWN);
-}
-
 /**
  * Subscriptions and their syncs. One sync per list at a time; progress is kept in memory for
  * the options page (a woken worker has no sync in flight).
  */
 export class ListSync {
   private readonly inFlight = new Map<string, Promise<SyncOutcome>>();
+  /** The sync asked for while one was in flight, per list: it runs when that one ends. */
+  private readonly queued = new Map<string, Promise<SyncOutcome>>();
   private readonly progress = new Map<string, SyncProgress>();
-  /** The list records as they were before the writes under way, and how many are under way. */
-  private recordsBeforeWrites: ListRecord[] = [];
-  private writes = 0;
 
   constructor(private readonly context: SyncContext) {}
 
   progressOf(listId: string): SyncProgress | null {
     return this.progress.get(listId) ?? null;
-  }
-
-  /**
-   * The stored list records. A list write holds the lists table until its chunks are committed
-   * (a second for a big list): meanwhile the records as they were answer, the old copy being
-   * what still serves.
-   */
-  listRecords(): Promise<ListRecord[]> {
-    return this.writes > 0 ? Promise.resolve(this.recordsBeforeWrites) : this.context.db.lists.toArray();
   }
 
   /**
@@ -161,7 +146,7 @@ export class ListSync {
     }
     await this.refuseIfHeldElsewhere(header.id, (source) => sameListUrl(source.url, url));
     // Never older than the copy stored, or than the one stored when the list was turned off.
-    const stored = await this.context.db.lists.get(header.id);
+    const stored = await this.context.store.record(header.id);
     const floors = [stored?.version, existing?.version].filter((version) => version !== undefined);
     const floor = floors.length > 0 ? Math.max(...floors) : undefined;
     if (checkVersion(floor, header.version)?.reason === 'older') {
@@ -206,20 +191,15 @@ export class ListSync {
    * address, the starter list, a classroom list) — `same` says which stored source may be replaced.
    */
   private async refuseIfHeldElsewhere(listId: string, same: (source: SourceRecord) => boolean): Promise<void> {
-    const [source, record] = await Promise.all([this.context.db.sources.get(listId), this.context.db.lists.get(listId)]);
+    const [source, record] = await Promise.all([this.context.db.sources.get(listId), this.context.store.record(listId)]);
     if (source ? same(source) : !record) return;
     throw new SyncError({ code: 'wrong-list', detail: `"${listId}" is already stored from elsewhere` });
   }
 
-  /** Removes a list, its items and its syncs. */
-  async remove(listId: string): Promise<void> {
-    const { db, index, schedule } = this.context;
-    await index.update(async () => {
-      await deleteList(db, listId);
-      await db.sources.delete(listId);
-      return { removed: listId };
-    });
-    await schedule(listId, null);
+  /** Removes a list, its items and its syncs; `keep` replaces its source (a list turned off). */
+  async remove(listId: string, keep?: SourceRecord): Promise<void> {
+    await this.context.store.remove(listId, keep);
+    await this.context.schedule(listId, null);
   }
 
   /** Stores an imported file as a local list (no sync). */
@@ -239,10 +219,26 @@ export class ListSync {
     return this.store(source, { list, validators: {} });
   }
 
-  /** Syncs one subscribed list now; a sync already running for it is shared. */
+  /**
+   * Syncs one subscribed list now. Asked while a sync of it runs (a download may hang until its
+   * timeout, and the list may have changed since it started), it runs once more as soon as that one
+   * ends; everyone asking meanwhile shares that next run.
+   */
   sync(listId: string): Promise<SyncOutcome> {
     const running = this.inFlight.get(listId);
-    if (running) return running;
+    if (!running) return this.start(listId);
+    let next = this.queued.get(listId);
+    if (!next) {
+      next = running.then(() => {
+        this.queued.delete(listId);
+        return this.start(listId);
+      });
+      this.queued.set(listId, next);
+    }
+    return next;
+  }
+
+  private start(listId: string): Promise<SyncOutcome> {
     const started = this.runSync(listId).finally(() => {
       this.inFlight.delete(listId);
       this.progress.delete(listId);
@@ -288,7 +284,7 @@ export class ListSync {
       if (fetched && fetched.list.header.id !== listId) {
         throw new SyncError({ code: 'wrong-list', detail: `"${fetched.list.header.id}"` });
       }
-      const stored = await db.lists.get(listId);
+      const stored = await this.context.store.record(listId);
       const refusal = fetched && stored ? checkVersion(stored.version, fetched.list.header.version) : null;
       if (refusal?.reason === 'older') {
         throw new SyncError({ code: 'older-version', detail: `${fetched!.list.header.version} < ${stored!.version}` });
@@ -327,57 +323,51 @@ export class ListSync {
     await this.context.schedule(source.listId, nextSync);
   }
 
-  private async succeeded(source: SourceRecord, attempt: number): Promise<SourceRecord> {
+  /** The source after a successful sync (or store): no failures, the next sync a cadence away. */
+  private succeededSource(source: SourceRecord, attempt: number): SourceRecord {
     const { now } = this.context;
-    const isSubscribed = isSubscription(source);
     const record: SourceRecord = {
       ...source,
       lastAttempt: attempt,
       lastSuccess: now(),
       failures: 0,
-      nextSync: isSubscribed ? now() + source.refreshMs : null,
+      nextSync: isSubscription(source) ? now() + source.refreshMs : null,
     };
     delete record.lastError;
-    await this.context.db.sources.put(record);
-    if (isSubscribed) await this.context.schedule(record.listId, record.nextSync);
     return record;
   }
 
-  /** Writes the list and rebuilds the index (the old copy serves until then), then records success. */
+  /** Arms a subscription's next sync as its source says. */
+  private async armNext(source: SourceRecord): Promise<void> {
+    if (isSubscription(source)) await this.context.schedule(source.listId, source.nextSync);
+  }
+
+  /** Records a check that changed nothing. */
+  private async succeeded(source: SourceRecord, attempt: number): Promise<SourceRecord> {
+    const record = this.succeededSource(source, attempt);
+    await this.context.db.sources.put(record);
+    await this.armNext(record);
+    return record;
+  }
+
+  /** Stores the list with its source through the list store (the old copy serves until the new index does). */
   private async store(source: SourceRecord, { list, validators }: Fetched): Promise<SourceRecord> {
-    const { db, index, now } = this.context;
-    const origin: ListOrigin =
-      source.kind === 'file' ? { source: 'file' } : { source: 'url', url: source.url!, ...(validators.etag ? { etag: validators.etag } : {}) };
-    const started = performance.now();
-    let writeMs = 0;
-    try {
-      const { readMs, buildMs } = await index.update(async () => {
-        this.recordsBeforeWrites = await db.lists.toArray();
-        this.writes++;
-        try {
-          const written = await writeList(db, list, origin, now());
-          writeMs = performance.now() - started;
-          return { written, items: list.items };
-        } finally {
-          this.writes--;
-        }
-      });
-      console.info(
-        `[saring] list ${list.header.id} v${list.header.version}: ${list.items.length} items written in ${writeMs.toFixed(0)} ms, ` +
-          `index read ${readMs.toFixed(0)} ms + built ${buildMs.toFixed(0)} ms`,
-      );
-    } catch (error) {
-      throw new SyncError(problemOf(error));
-    }
-    return this.succeeded(
+    const record = this.succeededSource(
       {
         ...source,
         ...validators,
         refreshMs: refreshIntervalMs(list.header.refresh),
         skippedItems: skippedItemsOf(list),
       },
-      source.lastAttempt ?? now(),
+      source.lastAttempt ?? this.context.now(),
     );
+    try {
+      await this.context.store.put(list, record);
+    } catch (error) {
+      throw new SyncError(problemOf(error));
+    }
+    await this.armNext(record);
+    return record;
   }
 
   private async fetchFresh(url: string, publicKey: string | undefined): Promise<Fetched> {

@@ -10,6 +10,7 @@ import { endSharePassOnCommit } from '../../lib/background/share-intent-pass';
 import { ShareLinkSources } from '../../lib/background/share-link-sources';
 import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
+import { listStoreOf } from '../../lib/background/lists';
 import { openDb } from '../../lib/db';
 import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
 import { send } from '../../lib/messaging/client';
@@ -72,11 +73,9 @@ async function setUp(buildMatcher = createMatcher) {
     browserUiLanguage: () => uiLanguage,
   };
   const fetchList = vi.fn(async () => new Response(gzipSync(JSON.stringify(list))));
-  const installed = await context.index.update(async () => {
-    const { record } = await installStarterList(db, 'chrome-extension://test/starter-list.json.gz', context.now, fetchList);
-    expect(record).toMatchObject({ itemCount: 2, skipped: 1, publisher: 'Cek Fakta Test' });
-  });
-  expect(installed.matcher.size).toBe(2);
+  const { record } = await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', fetchList);
+  expect(record).toMatchObject({ itemCount: 2, skipped: 1, publisher: 'Cek Fakta Test' });
+  expect((await context.index.get()).matcher.size).toBe(2);
   const listener = createMessageListener(
     createDispatcher(createHandlers(context), {
       extensionId: browser.runtime.id,

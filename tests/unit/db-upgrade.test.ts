@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { EARLIER_CHECKS, openDb, SCHEMA_HISTORY } from '../../lib/db';
-import { readStoredLists, writeList } from '../../lib/lists/store';
-import { validateList } from '../../lib/lists/validate';
+import { EARLIER_CHECKS, openDb, SCHEMA_HISTORY, type SaringDb } from '../../lib/db';
+import { CHUNK_SIZE, readStoredLists } from '../../lib/lists/store';
+import { validateList, type ValidatedList } from '../../lib/lists/validate';
 
 const latest = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
-const previous = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 2]!.version;
 
 const list = validateList({
   saringList: 1,
@@ -16,6 +15,25 @@ const list = validateList({
   version: 3,
   items: Array.from({ length: 2_500 }, (_, i) => ({ id: `item-${i}`, claim: `Klaim nomor ${i}`, rating: 'false' })),
 });
+
+/** Writes a list as versions 1–6 stored it: its record (with where it came from) and its chunks. */
+async function writeOldList(db: SaringDb, { header, items, domains }: ValidatedList, origin: { source: string; url?: string; etag?: string }, updatedAt: number) {
+  const chunks = [];
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + CHUNK_SIZE) });
+  await db.table('chunks').bulkPut(chunks);
+  await db.table('lists').put({
+    id: header.id,
+    name: header.name,
+    ...(header.publisher ? { publisher: header.publisher.name } : {}),
+    version: header.version,
+    ...origin,
+    itemCount: items.length,
+    skipped: 0,
+    chunkCount: chunks.length,
+    domains,
+    updatedAt,
+  });
+}
 
 describe('database upgrade', () => {
   it('keeps every table of each version in the next (history is append-only)', () => {
@@ -29,7 +47,7 @@ describe('database upgrade', () => {
   it(`opens a database written at v4 at v${latest} with its lists intact`, async () => {
     const name = `upgrade-${Math.random()}`;
     const old = openDb(name, 4);
-    await writeList(old, list, { source: 'url', url: 'https://lists.example/old.json', etag: '"abc"' }, 1_000);
+    await writeOldList(old, list, { source: 'url', url: 'https://lists.example/old.json', etag: '"abc"' }, 1_000);
     expect(old.verno).toBe(4);
     // v4 kept one failure streak per site.
     await old.table('siteHealth').bulkPut([
@@ -73,7 +91,7 @@ describe('database upgrade', () => {
   it('drops the list records\' own state and error at v5: the sources table holds how syncs go', async () => {
     const name = `upgrade-${Math.random()}`;
     const old = openDb(name, 4);
-    await writeList(old, list, { source: 'file' }, 1_000);
+    await writeOldList(old, list, { source: 'file' }, 1_000);
     await old.lists.update('old-list', { state: 'error', lastError: 'HTTP 500' } as object);
     expect(await old.lists.get('old-list')).toMatchObject({ state: 'error', lastError: 'HTTP 500' });
     old.close();
@@ -86,10 +104,10 @@ describe('database upgrade', () => {
     current.close();
   });
 
-  it(`drops the unkeyed read-link hashes at v6, and keeps everything else (v${previous} → v${latest})`, async () => {
+  it(`drops the unkeyed read-link hashes at v6, and keeps everything else (v5 → v${latest})`, async () => {
     const name = `upgrade-${Math.random()}`;
     const old = openDb(name, 5);
-    await writeList(old, list, { source: 'file' }, 1_000);
+    await writeOldList(old, list, { source: 'file' }, 1_000);
     // v2–v5: plain SHA-256 of the normalised URL, with the time in ms.
     await old.table('readLinks').bulkPut([
       { hash: createHash('sha256').update('https://berita.example.id/a').digest('hex'), at: 1_750_000_000_123 },
@@ -100,7 +118,7 @@ describe('database upgrade', () => {
 
     const current = openDb(name);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(latest);
     expect(await current.readLinks.count()).toBe(0);
     expect(await current.secrets.count()).toBe(0);
     expect(await current.lists.get('old-list')).toMatchObject({ itemCount: 2_500 });
@@ -108,6 +126,35 @@ describe('database upgrade', () => {
     // Read links are looked up by day now.
     await current.readLinks.bulkPut([{ hash: 'a', day: 20_000 }, { hash: 'b', day: 20_031 }]);
     expect(await current.readLinks.where('day').below(20_001).primaryKeys()).toEqual(['a']);
+    current.close();
+  });
+
+  it('gives every list a source record at v7, from what its record says, and keeps the sources there were', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = openDb(name, 6);
+    const named = (id: string) => ({ ...list, header: { ...list.header, id } });
+    // A subscription from before v4 (it had no source, so it never synced), the starter list, an imported file, and a subscription with its source.
+    await writeOldList(old, named('early-sub'), { source: 'url', url: 'https://lists.example/early.json', etag: '"e1"' }, 1_000);
+    await writeOldList(old, named('saring-starter'), { source: 'starter' }, 2_000);
+    await writeOldList(old, named('cek-kelas'), { source: 'file' }, 3_000);
+    await writeOldList(old, named('later-sub'), { source: 'url', url: 'https://lists.example/later.json' }, 4_000);
+    const laterSource = {
+      listId: 'later-sub', kind: 'managed', url: 'https://lists.example/later.json', publicKey: 'k', enabled: true, refreshMs: 7_200_000,
+      lastSuccess: 4_000, lastAttempt: 4_000, nextSync: 11_200, failures: 0, skippedItems: [],
+    };
+    await old.table('sources').put(laterSource);
+    old.close();
+
+    const current = openDb(name);
+    await current.open();
+    expect(current.verno).toBe(latest);
+    const sources = Object.fromEntries((await current.sources.toArray()).map((source) => [source.listId, source]));
+    expect(sources['early-sub']).toMatchObject({ kind: 'url', url: 'https://lists.example/early.json', etag: '"e1"', enabled: true, lastSuccess: 1_000, nextSync: null, failures: 0 });
+    expect(sources['saring-starter']).toMatchObject({ kind: 'starter', enabled: true, lastSuccess: 2_000 });
+    expect(sources['saring-starter']).not.toHaveProperty('url');
+    expect(sources['cek-kelas']).toMatchObject({ kind: 'file', enabled: true });
+    expect(sources['later-sub']).toEqual(laterSource);
+    expect(await current.lists.count()).toBe(4);
     current.close();
   });
 });

@@ -5,11 +5,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/context';
 import { createHandlers } from '../../lib/background/handlers';
 import { ListIndex } from '../../lib/background/list-index';
-import { applyManagedPolicy } from '../../lib/background/lists';
+import { applyManagedPolicy, listStoreOf } from '../../lib/background/lists';
 import { NO_POLICY } from '../../lib/background/managed';
 import { refreshIntervalMs, retryDelayMs, syncAlarmName } from '../../lib/lists/subscriptions';
 import { pendingListId } from '../../lib/lists/sync';
 import { installStarterList, starterListTurnedOff } from '../../lib/background/starter-list';
+import { CLASSROOM_LIST_ID } from '../../lib/classroom/pack';
 import { openDb } from '../../lib/db';
 import { importList } from '../../lib/lists/import';
 import { MATCH_THRESHOLD } from '../../lib/match';
@@ -43,9 +44,7 @@ beforeEach(async () => {
       return body === undefined ? new Response('', { status: 404 }) : new Response(body);
     }) as typeof fetch,
   };
-  await context.index.update(async () => {
-    await installStarterList(db, 'chrome-extension://test/starter-list.json.gz', context.now, async () => new Response(gzipSync(JSON.stringify(starter))));
-  });
+  await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));
   handlers = createHandlers(context);
 });
 
@@ -87,6 +86,25 @@ describe('list handlers', () => {
     expect(await starterListTurnedOff(context.db)).toBe(true);
     expect((await lists()).find((list) => list.id === 'saring-starter')).toMatchObject({ enabled: false, items: 0 });
     expect((await context.index.get()).matcher.size).toBe(0);
+  });
+
+  it('keeps a source record of its own for every list: starter, file, classroom, subscription and managed', async () => {
+    await handlers['import-list']({ fileName: 'Cek Sekolah.csv', text: 'id,claim,rating\nc1,Minyak kayu putih menangkal virus,false\n' }, sender);
+    await handlers['store-classroom-list']({ list: { ...managedList(CLASSROOM_LIST_ID), name: 'Kelas' } }, sender);
+    served.set('https://lists.example/cek.json', JSON.stringify(managedList('cek')));
+    await handlers['subscribe-list']({ url: 'https://lists.example/cek.json' }, sender);
+    served.set('https://sekolah.example/a.json', JSON.stringify(managedList('sekolah-a')));
+    await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: 'https://sekolah.example/a.json' }] });
+
+    const kinds = Object.fromEntries((await context.db.sources.toArray()).map((source) => [source.listId, source.kind]));
+    expect(kinds).toEqual({ 'saring-starter': 'starter', 'cek-sekolah': 'file', [CLASSROOM_LIST_ID]: 'classroom', cek: 'url', 'sekolah-a': 'managed' });
+    expect((await context.db.lists.toArray()).map((record) => record.id).sort()).toEqual(Object.keys(kinds).sort());
+    expect(Object.fromEntries((await lists()).map((list) => [list.id, list.kind]))).toEqual(kinds);
+    // Removing a list removes its source; turning the starter list off keeps its source, disabled.
+    await handlers['remove-list']({ id: CLASSROOM_LIST_ID }, sender);
+    await handlers['remove-list']({ id: 'saring-starter' }, sender);
+    expect(await context.db.sources.get(CLASSROOM_LIST_ID)).toBeUndefined();
+    expect(await context.db.sources.get('saring-starter')).toMatchObject({ kind: 'starter', enabled: false });
   });
 
   it('answers a preview of an unreachable list with the problem, not a crash', async () => {

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SHARE_LINK_SITE, type BackgroundContext } from '../../lib/background/context';
 import { createHandlers } from '../../lib/background/handlers';
 import { ListIndex } from '../../lib/background/list-index';
-import { applyManagedPolicy } from '../../lib/background/lists';
+import { applyManagedPolicy, listStoreOf } from '../../lib/background/lists';
 import { NO_POLICY } from '../../lib/background/managed';
 import { installStarterList } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
@@ -55,9 +55,7 @@ beforeEach(async () => {
     }) as typeof fetch,
   };
   const starter = { saringList: 1, id: 'saring-starter', name: 'Starter', version: 1, items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }] };
-  await context.index.update(async () => {
-    await installStarterList(db, 'chrome-extension://test/starter-list.json.gz', context.now, async () => new Response(gzipSync(JSON.stringify(starter))));
-  });
+  await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));
   handlers = createHandlers(context);
   [publisher, impostor] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
 });
@@ -141,7 +139,8 @@ describe('re-subscribing keeps a list’s trust', () => {
     await serve(URL_, listFile(4), publisher);
     expect(await subscribe(URL_, publisher.publicKey)).toMatchObject({ ok: true, preview: { version: 4, verified: true } });
     expect(await source()).toMatchObject({ kind: 'url', url: URL_, publicKey: publisher.publicKey });
-    expect((await context.db.sources.toArray()).map((s) => s.listId)).toEqual(['cek']); // no second subscription
+    // No second subscription (beside the starter list's source).
+    expect((await context.db.sources.toArray()).map((s) => s.listId)).toEqual(['cek', 'saring-starter']);
   });
 
   it('refuses another list at a subscribed address', async () => {

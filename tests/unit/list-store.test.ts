@@ -1,14 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
-import { openDb } from '../../lib/db';
+import { openDb, type SaringDb } from '../../lib/db';
+import { ListStore, localSource } from '../../lib/lists/list-store';
 import * as store from '../../lib/lists/store';
-import { CHUNK_SIZE, readStoredLists, withChange, writeList } from '../../lib/lists/store';
+import { CHUNK_SIZE, readStoredLists, withChange } from '../../lib/lists/store';
 import { ListFormatError, VALIDATION_BATCH, validateList, validateListPausing } from '../../lib/lists/validate';
 import { createMatcher } from '../../lib/match';
 
 const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${i}`, claim: `Klaim ${i}`, rating: 'false' }));
+
+/** A list store over `db` writing through `index` (a throwaway one when the test reads through new ones). */
+const storeOver = (db: SaringDb, index = new ListIndex(db), now = () => 1) => new ListStore(db, index, now);
+/** Stores a raw list as an imported file. */
+const put = (lists: ListStore, raw: unknown) => {
+  const list = validateList(raw);
+  return lists.put(list, localSource(list, 'file'));
+};
 
 describe('validateList', () => {
   it('rejects a file whose header or shape is wrong', () => {
@@ -56,31 +68,137 @@ describe('validateList', () => {
 describe('list store', () => {
   it('stores items in chunks and replaces them whole on rewrite', async () => {
     const db = openDb(`store-${Math.random()}`);
-    await writeList(db, validateList({ ...header, items: items(CHUNK_SIZE * 2 + 1) }), { source: 'file' }, 1);
+    let clock = 1;
+    const lists = storeOver(db, undefined, () => clock);
+    await put(lists, { ...header, items: items(CHUNK_SIZE * 2 + 1) });
     expect(await db.chunks.count()).toBe(3);
-    const record = await writeList(db, validateList({ ...header, version: 2, items: items(5) }), { source: 'file' }, 2);
+    clock = 2;
+    const record = await put(lists, { ...header, version: 2, items: items(5) });
     expect(record).toMatchObject({ version: 2, itemCount: 5, chunkCount: 1, updatedAt: 2 });
     expect(await db.chunks.count()).toBe(1);
-    const { lists } = await readStoredLists(db);
-    expect(lists).toEqual([{ listId: 'cek', items: validateList({ ...header, items: items(5) }).items, domains: [] }]);
+    expect((await readStoredLists(db)).lists).toEqual([{ listId: 'cek', items: validateList({ ...header, items: items(5) }).items, domains: [] }]);
     db.close();
   });
 
   it('applies a write or removal in memory exactly as reading the lists back would give them', async () => {
     const db = openDb(`store-${Math.random()}`);
+    const lists = storeOver(db);
     const write = (id: string, n: number) => {
       const list = validateList({ ...header, id, items: items(n) });
-      return writeList(db, list, { source: 'file' }, 1).then((written) => ({ written, items: list.items }));
+      return lists.put(list, localSource(list, 'file')).then((written) => ({ written, items: list.items }));
     };
     await write('bb', 2);
     await write('dd', 1);
     let inMemory = await readStoredLists(db);
-    const remove = (id: string) => store.deleteList(db, id).then(() => ({ removed: id }));
+    const remove = (id: string) => lists.remove(id).then(() => ({ removed: id }));
     for (const change of [() => write('cc', 3), () => write('aa', 1), () => write('cc', 4), () => remove('bb')]) {
       inMemory = withChange(inMemory, await change());
       expect(inMemory).toEqual(await readStoredLists(db));
     }
     db.close();
+  });
+});
+
+describe('ListStore, the one writer of lists', () => {
+  const version = (n: number, size: number) => ({
+    ...header,
+    version: n,
+    items: Array.from({ length: size }, (_, i) => ({ id: `v${n}-${i}`, claim: `Kabar versi${n} nomor ${i} tentang vaksin${i}`, rating: 'false' })),
+  });
+  /** Each read's view of list "cek": which version its record and every item are from, and whether they agree. */
+  const versionOf = (id: string) => Number(/^v(\d+)-/.exec(id)![1]);
+  const SIZE = CHUNK_SIZE * 11 + 7; // 12 chunks: three requests of a write
+
+  async function seeded() {
+    const db = openDb(`one-store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const first = validateList(version(1, SIZE));
+    await lists.put(first, localSource(first, 'file'));
+    await index.get();
+    return { db, index, lists };
+  }
+
+  /** Reads the store and the index three ways, as concurrent messages would (outside any write's transaction). */
+  function readEverything(db: SaringDb, index: ListIndex, lists: ListStore) {
+    return Dexie.ignoreTransaction(async () => {
+      const [records, stored, answer] = await Promise.all([
+        lists.records(),
+        lists.read(),
+        index.get().then(({ matcher }) => matcher.match({ text: 'kabar nomor 5 tentang vaksin5', urls: [] })),
+      ]);
+      const storedVersions = new Set(stored.lists.flatMap((list) => list.items.map((item) => versionOf(item.id))));
+      return {
+        recordVersion: records.find((record) => record.id === 'cek')!.version,
+        storedRecordVersion: stored.records.find((record) => record.id === 'cek')!.version,
+        storedVersions: [...storedVersions],
+        storedCount: stored.lists[0]!.items.length,
+        storedRecordCount: stored.records[0]!.itemCount,
+        answerVersions: [...new Set(answer.matches.map((hit) => versionOf(hit.item.id)))],
+      };
+    });
+  }
+
+  it('answers reads during a write with the old list or the new one, never a mix', async () => {
+    const { db, index, lists } = await seeded();
+    const reads: Promise<Awaited<ReturnType<typeof readEverything>>>[] = [readEverything(db, index, lists)];
+    // A read issued at every request the write makes, as messages arriving meanwhile would be.
+    const bulkPut = db.chunks.bulkPut.bind(db.chunks);
+    vi.spyOn(db.chunks, 'bulkPut').mockImplementation((...args: Parameters<typeof db.chunks.bulkPut>) => {
+      reads.push(readEverything(db, index, lists));
+      return bulkPut(...args);
+    });
+    const second = validateList(version(2, SIZE - 500));
+    const written = lists.put(second, localSource(second, 'file'));
+    reads.push(readEverything(db, index, lists));
+    await written;
+    reads.push(readEverything(db, index, lists));
+    const seen = await Promise.all(reads);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (const view of seen) {
+      // The records as one version; every item of the stored copy from the version its record says, all of them.
+      expect([1, 2]).toContain(view.recordVersion);
+      expect(view.storedVersions).toEqual([view.storedRecordVersion]);
+      expect(view.storedCount).toBe(view.storedRecordCount);
+      expect(view.storedCount).toBe(view.storedRecordVersion === 1 ? SIZE : SIZE - 500);
+      expect(view.answerVersions).toHaveLength(1);
+    }
+    // Before the write, all of version 1; the status read during it is the old one, while checks
+    // issued once it started wait for the new index.
+    expect(seen[0]).toMatchObject({ recordVersion: 1, storedVersions: [1], answerVersions: [1] });
+    expect(seen[1]!.recordVersion).toBe(1);
+    expect(seen.slice(1).map((view) => view.answerVersions[0])).toEqual(seen.slice(1).map(() => 2));
+    expect(seen.at(-1)).toMatchObject({ recordVersion: 2, storedRecordVersion: 2 });
+    db.close();
+  });
+
+  it('leaves the old list, its source and its index when a write fails halfway', async () => {
+    const { db, index, lists } = await seeded();
+    const sourceBefore = await db.sources.get('cek');
+    const bulkPut = db.chunks.bulkPut.bind(db.chunks);
+    let calls = 0;
+    vi.spyOn(db.chunks, 'bulkPut').mockImplementation((...args: Parameters<typeof db.chunks.bulkPut>) => {
+      if (++calls === 2) return Dexie.Promise.reject(new Error('QuotaExceededError')) as ReturnType<typeof bulkPut>;
+      return bulkPut(...args);
+    });
+    const second = validateList(version(2, SIZE));
+    await expect(lists.put(second, { ...localSource(second, 'file'), lastSuccess: 99 })).rejects.toThrow('QuotaExceededError');
+    vi.restoreAllMocks();
+    const after = await readEverything(db, index, lists);
+    expect(after).toMatchObject({ recordVersion: 1, storedVersions: [1], storedCount: SIZE, answerVersions: [1] });
+    expect(await db.sources.get('cek')).toEqual(sourceBefore);
+    expect(await db.chunks.where('listId').equals('cek').count()).toBe(12);
+    db.close();
+  });
+
+  it('is the only module that writes lists or their items', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const files = ['lib', 'entrypoints', 'components'].flatMap((dir) =>
+      readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file)).map((file) => join(dir, file)),
+    );
+    const writes = /\.(lists|chunks)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\(|\.(lists|chunks)\s*\.\s*where\([^)]*\)[^;]*\.(delete|modify)\(/;
+    const writers = files.filter((file) => writes.test(readFileSync(resolve(root, file), 'utf8')));
+    expect(writers).toEqual([join('lib', 'lists', 'list-store.ts')]);
   });
 });
 
@@ -101,23 +219,24 @@ describe('ListIndex', () => {
     const db = openDb(`index-${Math.random()}`);
     const index = new ListIndex(db);
     await index.get();
-    const updated = index.update(() => writeList(db, validateList({ ...header, items: items(3) }), { source: 'file' }, 1).then(() => undefined));
+    const written = put(storeOver(db, index), { ...header, items: items(3) });
     const during = index.get();
     expect((await during).matcher.size).toBe(3);
-    expect((await updated).matcher.size).toBe(3);
+    await written;
+    expect((await index.get()).matcher.size).toBe(3);
     db.close();
   });
 
   it('rebuilds from the lists in memory when the write says what it changed', async () => {
     const db = openDb(`index-${Math.random()}`);
-    await writeList(db, validateList({ ...header, id: 'other', items: items(2) }), { source: 'file' }, 1);
     const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    await put(lists, { ...header, id: 'other', items: items(2) });
     await index.get();
     const read = vi.spyOn(store, 'readStoredLists');
-    const list = validateList({ ...header, items: items(3) });
-    const updated = await index.update(async () => ({ written: await writeList(db, list, { source: 'file' }, 1), items: list.items }));
+    await put(lists, { ...header, items: items(3) });
     expect(read).not.toHaveBeenCalled();
-    expect(updated.matcher.size).toBe(5);
+    expect((await index.get()).matcher.size).toBe(5);
     // The index persisted for the next wake is the one a fresh read would load.
     const woken = await new ListIndex(db).get();
     expect(woken).toMatchObject({ fromPersisted: true, matcher: { size: 5 } });
@@ -129,7 +248,7 @@ describe('ListIndex', () => {
   it('wakes on the persisted index alone and reads only the chunks holding the hits', async () => {
     const db = openDb(`index-${Math.random()}`);
     const hoaxes = Array.from({ length: CHUNK_SIZE + 2 }, (_, i) => ({ id: `h${i}`, claim: `Kabar bohong nomor ${i} tentang vaksin${i}`, rating: 'false' as const }));
-    await writeList(db, validateList({ ...header, items: hoaxes }), { source: 'file' }, 1);
+    await put(storeOver(db), { ...header, items: hoaxes });
     await new ListIndex(db).get();
     const read = vi.spyOn(store, 'readStoredLists');
     const bulkGet = vi.spyOn(db.chunks, 'bulkGet');
@@ -148,7 +267,7 @@ describe('ListIndex', () => {
   it('leaves out a hit whose stored item is no longer the one indexed', async () => {
     const db = openDb(`index-${Math.random()}`);
     const list = [{ id: 'a', claim: 'Vaksin mengandung microchip pelacak', rating: 'false' }];
-    await writeList(db, validateList({ ...header, items: list }), { source: 'file' }, 1);
+    await put(storeOver(db), { ...header, items: list });
     await new ListIndex(db).get();
     const woken = await new ListIndex(db).get();
     // Written behind the index's back, as a write racing a query would.
@@ -159,8 +278,8 @@ describe('ListIndex', () => {
 
   it('keeps serving the old index when a write fails', async () => {
     const db = openDb(`index-${Math.random()}`);
-    await writeList(db, validateList({ ...header, items: items(2) }), { source: 'file' }, 1);
     const index = new ListIndex(db);
+    await put(storeOver(db, index), { ...header, items: items(2) });
     await index.get();
     await expect(index.update(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     expect((await index.get()).matcher.size).toBe(2);

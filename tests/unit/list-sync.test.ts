@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ListIndex } from '../../lib/background/list-index';
 import { openDb, type SaringDb } from '../../lib/db';
+import { ListStore } from '../../lib/lists/list-store';
 import { LIST_FILE_LIMITS } from '../../lib/lists/schema';
 import { generateSigningKeys, signListBytes } from '../../lib/lists/signature';
 import {
@@ -76,7 +77,8 @@ function setup(idleTimeoutMs = 5_000) {
   const server = fakeServer();
   const schedule = vi.fn(async (_listId: string, _when: number | null) => undefined);
   let clock = 1_000_000;
-  const sync = new ListSync({ db, index, fetch: server.fetch, now: () => clock, schedule, idleTimeoutMs });
+  const store = new ListStore(db, index, () => clock);
+  const sync = new ListSync({ db, store, fetch: server.fetch, now: () => clock, schedule, idleTimeoutMs });
   const tick = (ms: number) => (clock += ms);
   const matches = async (text: string) =>
     (await (await index.get()).matcher.match({ text, urls: [] })).matches.map((hit) => `${hit.listId}/${hit.item.id}`);
@@ -202,12 +204,25 @@ describe('syncing', () => {
     expect((await db.sources.get('cek'))!.lastError).toBeUndefined();
   });
 
-  it('shares one sync per list between callers', async () => {
-    const { sync, server } = await subscribed(1);
-    server.replies.set(URL_, { status: 304 });
+  it('runs "Sync now", pressed while a sync hangs, as soon as that one ends — once for everyone who asked meanwhile', async () => {
+    const { sync, server, matches } = await subscribed(1);
+    server.replies.set(URL_, { hang: true });
     const before = server.requests.length;
-    await Promise.all([sync.sync('cek'), sync.sync('cek'), sync.syncAll()]);
-    expect(server.requests.length - before).toBe(1);
+    const hanging = sync.sync('cek');
+    await vi.waitFor(() => expect(server.requests.length).toBe(before + 1));
+    // Pressed twice, and "Sync all now", while the download hangs: nothing is fetched yet.
+    const pressed = [sync.sync('cek'), sync.sync('cek'), sync.syncAll()];
+    expect(server.requests.length).toBe(before + 1);
+    // Meanwhile the publisher fixed the host.
+    server.replies.set(URL_, { body: listFile(2, 'Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu') });
+    expect(await hanging).toBe('failed');
+    expect(await Promise.all(pressed)).toEqual(['updated', 'updated', { cek: 'updated' }]);
+    expect(server.requests.length).toBe(before + 2);
+    expect(await matches('Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu')).toContain('cek/a');
+    // With nothing in flight, a press runs at once.
+    server.replies.set(URL_, { status: 304 });
+    expect(await sync.sync('cek')).toBe('unchanged');
+    expect(server.requests.length).toBe(before + 3);
   });
 
   it('re-arms only subscriptions whose alarm is missing', async () => {
