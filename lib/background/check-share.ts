@@ -1,5 +1,5 @@
 import { CLASSROOM_LIST_ID } from '../classroom/pack';
-import { decide } from '../decision';
+import { decide, factChecksShown } from '../decision';
 import { resolveLanguage } from '../i18n';
 import type { MatchHit, MatchResult } from '../match/types';
 import { normalizeUrl } from '../match/url';
@@ -11,9 +11,6 @@ import type { BackgroundContext } from './context';
 
 /** The demo page's pseudo-site (lib/sites/demo.ts). */
 const DEMO_SITE_ID = 'demo';
-
-/** Fact-checks shown in a prompt; more would bury the best one. */
-const MAX_FACT_CHECKS = 3;
 
 function isOwnHost(host: string, ownHosts: readonly string[]): boolean {
   return ownHosts.some((own) => host === own || host.endsWith(`.${own}`));
@@ -85,10 +82,7 @@ export async function checkShare(
   if (!decision.ask) return { ask: false };
 
   await countPrompt(context.db, request.site, decision.reason, now);
-  const matches = match.matches
-    .filter((hit) => hit.score >= context.matchThreshold)
-    .slice(0, MAX_FACT_CHECKS)
-    .map((hit) => factCheckView(hit, publishers));
+  const matches = factChecksShown(match.matches, context.matchThreshold).map((hit) => factCheckView(hit, publishers));
   return {
     ask: true,
     reason: decision.reason,

@@ -12,6 +12,14 @@ export interface DecisionInput {
 
 export type Decision = { ask: false } | { ask: true; reason: PromptReason };
 
+/** Fact-checks a prompt shows at most: more would bury the best one. */
+export const MAX_FACT_CHECKS = 3;
+
+/** The fact-checks a prompt shows for a match: the best few scoring at least `threshold`. */
+export function factChecksShown<Hit extends { score: number }>(matches: readonly Hit[], threshold: number): Hit[] {
+  return matches.filter((hit) => hit.score >= threshold).slice(0, MAX_FACT_CHECKS);
+}
+
 /**
  * Whether to hold a share and ask, by strictness:
  * off never; hoax-only on a known hoax; balanced also for a petition or a linked article not

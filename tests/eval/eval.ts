@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ListItem } from '../../lib/lists/schema';
 import { createMatcher, MATCH_THRESHOLD } from '../../lib/match/index';
-import type { Matcher } from '../../lib/match/types';
+import type { Matcher, MatchResult } from '../../lib/match/types';
 import {
   clefClaims,
   clefItem,
@@ -32,6 +32,19 @@ import {
   type RankMetrics,
 } from './measures';
 import { longPostsFrom, ONE_LINERS, shortPostsFrom } from './short-posts';
+import { bm25Index } from './bm25';
+import { factChecksShown } from '../../lib/decision';
+import { readStarterList } from '../../lib/cli/build-starter-list';
+import {
+  askedShares,
+  hardNegatives,
+  hoaxPosts,
+  linksIn,
+  outcomeOf,
+  realisticDirs,
+  summarizeHoax,
+  type Split,
+} from './realistic';
 
 const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.55, 0.56, 0.575, 0.6, 0.65, 0.7, 0.8];
 const MAX_FALSE_MATCH_RATE = 0.002;
@@ -48,6 +61,78 @@ function timedBuild(listId: string, items: ListItem[]): { matcher: Matcher; ms: 
 }
 
 const pct = (value: number) => `${(100 * value).toFixed(2)}%`;
+const pct1 = (value: number) => `${(100 * value).toFixed(1)}%`;
+/** The tiers a post can be asked about in, strongest first. */
+const TIERS = ['hoax-match'] as const;
+
+/** CLEF MAP@5 of plain BM25 over vclaim + title: the baseline the engine must at least match. */
+function bm25ClefMap5(split: 'dev' | 'dev_test'): number {
+  const index = bm25Index(clefClaims().map((claim) => ({ id: claim.vclaim_id, text: `${claim.vclaim} ${claim.title}` })));
+  let total = 0;
+  const pairs = clefPairs(split);
+  for (const pair of pairs) {
+    const relevant = new Set(pair.vclaim_ids);
+    let found = 0;
+    let precisionSum = 0;
+    index.rank(pair.query, 5).forEach((id, at) => {
+      if (relevant.has(id)) precisionSum += ++found / (at + 1);
+    });
+    total += precisionSum / Math.max(relevant.size, 1);
+  }
+  return total / Math.max(pairs.length, 1);
+}
+
+/**
+ * The realistic set (tests/eval/realistic): Indonesian posts against the starter list as shipped
+ * (with its circulating texts), English posts against it plus the CLEF claims as an English list;
+ * negatives against their language's lists. Held-out half first, the fit half in brackets.
+ */
+function printRealistic(clefList: ListItem[]): void {
+  const posts = hoaxPosts();
+  const negatives = hardNegatives();
+  console.log(`realistic set (${realisticDirs().join(', ')}): ${posts.length} hoax posts, ${negatives.length} hard negatives`);
+  if (posts.length + negatives.length === 0) return;
+  const starter = readStarterList();
+  const matcherOf = {
+    id: createMatcher([{ listId: starter.id, items: starter.items }]),
+    en: createMatcher([{ listId: starter.id, items: starter.items }, { listId: 'clef', items: clefList }]),
+  };
+  const shown = (result: MatchResult) => factChecksShown(result.matches, MATCH_THRESHOLD);
+  const matchOf = (lang: 'id' | 'en', text: string) => matcherOf[lang === 'en' ? 'en' : 'id'].match({ text, urls: linksIn(text) });
+  const outcomes = posts.map((post) => ({ post, outcome: outcomeOf(matchOf(post.lang, post.text), post.expected, shown) }));
+  const negativeDecisions = negatives.map((post) => ({ post, decision: matchOf(post.lang, post.text).decision }));
+
+  const halves = (split: Split) => ({
+    hoax: (lang: string) => outcomes.filter(({ post }) => post.split === split && post.lang === lang).map(({ outcome }) => outcome),
+    negatives: (filter: (post: (typeof negatives)[number]) => boolean) =>
+      negativeDecisions.filter(({ post }) => post.split === split && filter(post)).map(({ decision }) => decision),
+  });
+  const heldOut = halves('held-out');
+  const fit = halves('fit');
+  const tierColumns = (values: Record<string, number>) => [...TIERS, 'either'].map((tier) => pct1(values[tier] ?? 0).padStart(7)).join(' ');
+  console.log(`                                            n (fit)   asked with the right fact-check shown: ${[...TIERS, 'either'].join(' / ')}   asked   right in top 5   (fit half: either)`);
+  for (const [lang, name, goal] of [['id', 'Indonesian', '≥ 80%'], ['en', 'English', '≥ 70%']] as const) {
+    const held = summarizeHoax(heldOut.hoax(lang), TIERS);
+    const fitted = summarizeHoax(fit.hoax(lang), TIERS);
+    if (held.n + fitted.n === 0) continue;
+    console.log(`${name.padEnd(10)} hoax posts, held-out       ${String(held.n).padStart(4)} (${String(fitted.n).padStart(3)})  ${tierColumns(held.rightShown)}   ${pct1(held.asked).padStart(6)}   ${pct1(held.rightInTop5).padStart(6)}   (${pct1(fitted.rightShown.either!)})   goal ${goal}`);
+  }
+  for (const [lang, name] of [['id', 'Indonesian'], ['en', 'English'], ['any', 'all']] as const) {
+    const filter = (post: (typeof negatives)[number]) => lang === 'any' || post.lang === lang;
+    const held = heldOut.negatives(filter);
+    const fitted = fit.negatives(filter);
+    if (held.length + fitted.length === 0) continue;
+    console.log(`hard negatives asked, ${name.padEnd(10)}          ${String(held.length).padStart(4)} (${String(fitted.length).padStart(3)})  ${tierColumns(askedShares(held, TIERS))}   (${pct1(askedShares(fitted, TIERS).either!)})${lang === 'any' ? '   goal ≤ 3%' : ''}`);
+  }
+  const categories = [...new Set(negatives.map((post) => post.category))].sort();
+  console.log(`  held-out by category: ${categories.map((category) => `${category} ${pct1(askedShares(heldOut.negatives((post) => post.category === category), TIERS).either!)} of ${heldOut.negatives((post) => post.category === category).length}`).join(', ')}`);
+  const styles = [...new Set(posts.map((post) => post.style))].sort();
+  const byStyle = (style: string) => outcomes.filter(({ post }) => post.split === 'held-out' && post.style === style).map(({ outcome }) => outcome);
+  console.log(`  held-out hoax posts by style (right fact-check shown): ${styles.map((style) => `${style} ${pct1(summarizeHoax(byStyle(style), TIERS).rightShown.either!)} of ${byStyle(style).length}`).join(', ')}`);
+  const missed = outcomes.filter(({ post, outcome }) => post.split === 'fit' && !outcome.rightShown).length;
+  console.log(`  fit half: ${missed} hoax posts not asked with the right fact-check`);
+}
+
 const ranks = (m: RankMetrics) => `${m.r1.toFixed(3)}  ${m.r5.toFixed(3)}  ${m.mrr.toFixed(3)}`;
 
 function main(): void {
@@ -72,7 +157,8 @@ function main(): void {
   const shippedShortScores = topScores(shipped.matcher, shortPosts);
   const shippedLongScores = topScores(shipped.matcher, longPosts);
 
-  const clef = timedBuild('clef', clefClaims().map(clefItem));
+  const clefList = clefClaims().map(clefItem);
+  const clef = timedBuild('clef', clefList);
   const clefDevTest = meanAveragePrecisionAt5(clef.matcher, clefPairs('dev_test'));
   const clefDev = meanAveragePrecisionAt5(clef.matcher, clefPairs('dev'));
 
@@ -96,6 +182,9 @@ function main(): void {
   const heldOutTweetScores = tweetScores.filter((_, at) => at % 2 === 1);
   console.log(`  held out of the model fit (odd-numbered tweets, claims)      ${pct(falseRate(heldOutTweetScores, MATCH_THRESHOLD))}`);
   console.log(`CLEF CheckThat! 2022 2A dev-test MAP@5 (dev)                  ${clefDevTest.toFixed(3)} (${clefDev.toFixed(3)})          ≥ 0.90`);
+  console.log(`  plain BM25 over vclaim + title, same run                     ${bm25ClefMap5('dev_test').toFixed(3)} (${bm25ClefMap5('dev').toFixed(3)})          engine ≥ this`);
+  console.log('');
+  printRealistic(clefList);
   console.log('');
 
   console.log(`short posts: ${shortPosts.length} (first sentences and first 2–6 words of the tweets, ${ONE_LINERS.length} one-liners); long posts: ${longPosts.length} (runs of 3 and 8 consecutive tweets joined)`);
