@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ListItem } from '../../lib/lists/schema';
-import { createMatcher, MATCH_THRESHOLD } from '../../lib/match/index';
+import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match/index';
 import type { Matcher, MatchResult } from '../../lib/match/types';
 import {
   clefClaims,
@@ -46,7 +46,7 @@ import {
   type Split,
 } from './realistic';
 
-const THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.55, 0.56, 0.575, 0.6, 0.65, 0.7, 0.8];
+const THRESHOLDS = [0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9];
 const MAX_FALSE_MATCH_RATE = 0.002;
 
 function argument(name: string): string | undefined {
@@ -63,7 +63,7 @@ function timedBuild(listId: string, items: ListItem[]): { matcher: Matcher; ms: 
 const pct = (value: number) => `${(100 * value).toFixed(2)}%`;
 const pct1 = (value: number) => `${(100 * value).toFixed(1)}%`;
 /** The tiers a post can be asked about in, strongest first. */
-const TIERS = ['hoax-match'] as const;
+const TIERS = ['hoax-match', 'likely-match'] as const;
 
 /** CLEF MAP@5 of plain BM25 over vclaim + title: the baseline the engine must at least match. */
 function bm25ClefMap5(split: 'dev' | 'dev_test'): number {
@@ -97,7 +97,9 @@ function printRealistic(clefList: ListItem[]): void {
     id: createMatcher([{ listId: starter.id, items: starter.items }]),
     en: createMatcher([{ listId: starter.id, items: starter.items }, { listId: 'clef', items: clefList }]),
   };
-  const shown = (result: MatchResult) => factChecksShown(result.matches, MATCH_THRESHOLD);
+  // What the prompt shows: the same function and thresholds check-share uses.
+  const shown = (result: MatchResult) =>
+    factChecksShown(result.matches, result.decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD);
   const matchOf = (lang: 'id' | 'en', text: string) => matcherOf[lang === 'en' ? 'en' : 'id'].match({ text, urls: linksIn(text) });
   const outcomes = posts.map((post) => ({ post, outcome: outcomeOf(matchOf(post.lang, post.text), post.expected, shown) }));
   const negativeDecisions = negatives.map((post) => ({ post, decision: matchOf(post.lang, post.text).decision }));
@@ -175,12 +177,14 @@ function main(): void {
   console.log(`Indonesian pairs, all  (n ${String(all.n).padEnd(5)}) R@1 / R@5 / MRR@10        ${ranks(all)}    R@5 ≥ 0.92`);
   console.log(`Indonesian pairs, hard (n ${String(hard.n).padEnd(5)}) R@1 / R@5 / MRR@10        ${ranks(hard)}    R@5 ≥ 0.85`);
   console.log(`  held out of the model fit (n ${String(heldOut.n).padEnd(5)}) all / hard     ${ranks(heldOut)} / ${ranks(heldOutHard)}`);
-  console.log(`decision at MATCH_THRESHOLD ${MATCH_THRESHOLD}: recall (right item in top 5)  ${pct(decisionRecall(outcomes, MATCH_THRESHOLD)).padEnd(21)}  ≥ 70%`);
-  console.log(`  held out of the model fit                                    ${pct(decisionRecall(heldOutOutcomes, MATCH_THRESHOLD))}`);
-  console.log(`  false hoax-match on ${tweets.length} tweets (claims / shipped list)  ${pct(falseRate(tweetScores, MATCH_THRESHOLD))} / ${pct(falseRate(shippedTweetScores, MATCH_THRESHOLD)).padEnd(13)}  ≤ 0.2%`);
+  console.log(`decision recall (right item in top 5), asked in either tier / confident    ${pct(decisionRecall(outcomes, LIKELY_THRESHOLD))} / ${pct(decisionRecall(outcomes, MATCH_THRESHOLD))}   ≥ 70%`);
+  console.log(`  held out of the model fit                                    ${pct(decisionRecall(heldOutOutcomes, LIKELY_THRESHOLD))} / ${pct(decisionRecall(heldOutOutcomes, MATCH_THRESHOLD))}`);
+  console.log(`  ordinary tweets asked about, either tier (claims / shipped list)  ${pct(falseRate(tweetScores, LIKELY_THRESHOLD))} / ${pct(falseRate(shippedTweetScores, LIKELY_THRESHOLD))}   ≤ 0.3%`);
+  console.log(`  ordinary tweets with a hoax-match (confident; claims / shipped list)  ${pct(falseRate(tweetScores, MATCH_THRESHOLD))} / ${pct(falseRate(shippedTweetScores, MATCH_THRESHOLD))}   ≤ 0.2%`);
   // The decision model is fitted on the even-numbered tweets: the odd ones are unseen.
   const heldOutTweetScores = tweetScores.filter((_, at) => at % 2 === 1);
-  console.log(`  held out of the model fit (odd-numbered tweets, claims)      ${pct(falseRate(heldOutTweetScores, MATCH_THRESHOLD))}`);
+  const heldOutShippedTweetScores = shippedTweetScores.filter((_, at) => at % 2 === 1);
+  console.log(`  held out of the model fit (odd-numbered tweets), either tier: claims / shipped   ${pct(falseRate(heldOutTweetScores, LIKELY_THRESHOLD))} / ${pct(falseRate(heldOutShippedTweetScores, LIKELY_THRESHOLD))}`);
   console.log(`CLEF CheckThat! 2022 2A dev-test MAP@5 (dev)                  ${clefDevTest.toFixed(3)} (${clefDev.toFixed(3)})          ≥ 0.90`);
   console.log(`  plain BM25 over vclaim + title, same run                     ${bm25ClefMap5('dev_test').toFixed(3)} (${bm25ClefMap5('dev').toFixed(3)})          engine ≥ this`);
   console.log('');
@@ -195,15 +199,17 @@ function main(): void {
   for (const threshold of THRESHOLDS) {
     const rates = negativeSets.map((scores) => falseRate(scores, threshold));
     if (chosen === undefined && rates.every((rate) => rate <= MAX_FALSE_MATCH_RATE)) chosen = threshold;
-    const mark = threshold === MATCH_THRESHOLD ? '  ← MATCH_THRESHOLD' : '';
+    const mark = threshold === MATCH_THRESHOLD ? '  ← MATCH_THRESHOLD (hoax-match)' : threshold === LIKELY_THRESHOLD ? '  ← LIKELY_THRESHOLD (likely-match)' : '';
     const [tweetRate, shippedTweetRate, shortRate, shippedShortRate, longRate, shippedLongRate] = rates.map(pct);
     console.log(`${threshold.toFixed(3).padStart(9)}  ${pct(decisionRecall(outcomes, threshold)).padStart(20)}  ${pct(decisionRecall(hardOutcomes, threshold)).padStart(21)}  ${tweetRate!.padStart(18)}  ${shippedTweetRate!.padStart(44)}  ${shortRate!.padStart(11)}  ${shippedShortRate!.padStart(21)}  ${longRate!.padStart(10)}  ${shippedLongRate!.padStart(19)}${mark}`);
   }
   const exact = Math.max(...negativeSets.map((scores) => cutoffFor(scores, MAX_FALSE_MATCH_RATE)));
   console.log('');
-  const flaggedOneLiners = ONE_LINERS.filter((_, at) => shippedShortScores[shortPosts.length - ONE_LINERS.length + at]! >= MATCH_THRESHOLD);
-  console.log(`one-liners flagged at MATCH_THRESHOLD (shipped list): ${flaggedOneLiners.length}/${ONE_LINERS.length}${flaggedOneLiners.length ? ` — ${flaggedOneLiners.join(' | ')}` : ''}`);
-  console.log(`lowest table threshold with false matches ≤ ${pct(MAX_FALSE_MATCH_RATE)} on every negatives set: ${chosen ?? 'none'}; exact: ${exact.toFixed(4)} (recall@decision ${pct(decisionRecall(outcomes, exact))}); MATCH_THRESHOLD is ${MATCH_THRESHOLD}`);
+  const flaggedOneLiners = ONE_LINERS.filter(
+    (_, at) => Math.max(shortScores[shortPosts.length - ONE_LINERS.length + at]!, shippedShortScores[shortPosts.length - ONE_LINERS.length + at]!) >= LIKELY_THRESHOLD,
+  );
+  console.log(`everyday one-liners asked about (either tier, either list): ${flaggedOneLiners.length}/${ONE_LINERS.length}${flaggedOneLiners.length ? ` — ${flaggedOneLiners.join(' | ')}` : ''}   goal 0`);
+  console.log(`lowest table threshold with false matches ≤ ${pct(MAX_FALSE_MATCH_RATE)} on every negatives set: ${chosen ?? 'none'}; exact: ${exact.toFixed(4)} (thresholds are fitted on the fit halves: tests/eval/fit-models.ts)`);
   for (const [name, latencies] of [['eval pairs, claims only', pairLatencies], ['tweets, shipped list', shippedLatencies]] as const) {
     console.log(`latency (${name}): p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p95 ${percentile(latencies, 0.95).toFixed(2)} ms, max ${Math.max(0, ...latencies).toFixed(1)} ms`);
   }
