@@ -8,6 +8,7 @@ import { RATING_DISPLAY, safeWebUrl } from '../rating';
 
 const REASON_TEXT: Record<PromptReason, MessageKey> = {
   'hoax-match': 'promptReasonHoaxMatch',
+  'likely-match': 'promptReasonLikelyMatch',
   'unread-link': 'promptReasonUnreadLink',
   petition: 'promptReasonPetition',
   always: 'promptReasonAlways',

@@ -4,7 +4,7 @@ import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
 import { startBackground } from '../../lib/background';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { openDb } from '../../lib/db';
-import { MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import { defineSettingsItem } from '../../lib/settings';
 import { SITES, siteForUrl } from '../../lib/sites';
 
@@ -21,6 +21,7 @@ export default defineBackground(() => {
     sites,
     siteForUrl,
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: Date.now,
     browserUiLanguage: () => browser.i18n.getUILanguage(),
   });

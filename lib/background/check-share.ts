@@ -46,10 +46,15 @@ export function factCheckView(hit: MatchHit, publishers: ReadonlyMap<string, str
  * Classroom packs hold invented examples: they may match the demo feed, never a real site, where
  * a made-up fact-check would mislead.
  */
-export function scopeToSite(match: MatchResult, site: string, threshold: number): MatchResult {
+export function scopeToSite(match: MatchResult, site: string, threshold: number, likelyThreshold = threshold): MatchResult {
   if (site === DEMO_SITE_ID || !match.matches.some((hit) => hit.listId === CLASSROOM_LIST_ID)) return match;
   const matches = match.matches.filter((hit) => hit.listId !== CLASSROOM_LIST_ID);
-  return { decision: (matches[0]?.score ?? 0) >= threshold ? 'hoax-match' : 'none', matches };
+  return { decision: tierOf(matches[0]?.score ?? 0, threshold, likelyThreshold), matches };
+}
+
+/** The tier a best score falls in, by the background's thresholds. */
+function tierOf(score: number, threshold: number, likelyThreshold: number): MatchResult['decision'] {
+  return score >= threshold ? 'hoax-match' : score >= likelyThreshold ? 'likely-match' : 'none';
 }
 
 export async function checkShare(
@@ -70,6 +75,7 @@ export async function checkShare(
     }),
     request.site,
     context.matchThreshold,
+    context.likelyThreshold,
   );
   const ownHosts = context.sites.find((site) => site.id === request.site)?.ownHosts ?? [];
   const links = externalLinks(request.urls, ownHosts);
@@ -82,7 +88,9 @@ export async function checkShare(
   if (!decision.ask) return { ask: false };
 
   await countPrompt(context.db, request.site, decision.reason, now);
-  const matches = factChecksShown(match.matches, context.matchThreshold).map((hit) => factCheckView(hit, publishers));
+  const matches = factChecksShown(match.matches, decision.reason === 'hoax-match' ? context.matchThreshold : context.likelyThreshold).map(
+    (hit) => factCheckView(hit, publishers),
+  );
   return {
     ask: true,
     reason: decision.reason,

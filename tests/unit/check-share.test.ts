@@ -10,7 +10,7 @@ import { endSharePassOnCommit } from '../../lib/background/share-intent-pass';
 import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
-import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
+import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import { send } from '../../lib/messaging/client';
 import { createDispatcher, createMessageListener, type MessageSender } from '../../lib/messaging/dispatcher';
 import { dayCounts, localDay } from '../../lib/stats';
@@ -54,6 +54,7 @@ async function setUp(buildMatcher = createMatcher) {
     sites: [xSite, SHARE_LINK_SITE],
     siteForUrl: (url) => (new URL(url).hostname === 'x.com' ? xSite : null),
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => uiLanguage,
   };

@@ -12,7 +12,7 @@ import { pendingListId } from '../../lib/lists/sync';
 import { installStarterList, starterListTurnedOff } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
 import { importList } from '../../lib/lists/import';
-import { MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem } from '../../lib/settings';
 
@@ -36,6 +36,7 @@ beforeEach(async () => {
     sites: [SHARE_LINK_SITE],
     siteForUrl: () => null,
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => 'id',
     fetch: (async (input: RequestInfo | URL) => {
