@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, serveArticle, serveFixture, startBrowser, waitForStarterList } from './harness';
+import { expectRetoldHoaxesAsked, screenshot, serveArticle, serveFixture, startBrowser, waitForStarterList, type RetoldHoax } from './harness';
 
 // The hoax posts in both fixtures repeat starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -79,6 +79,22 @@ describe('X', () => {
     await page.close();
   });
 
+  it('asks about hoax posts written in other words, showing the fact-check of their claim', async () => {
+    const retold: RetoldHoax[] = [
+      { text: 'Bun hati2, garam dapur sekarang ada campuran pecahan kaca katanya 😱 cek dulu garam di rumah', expected: ['tbh24-1658', 'mfdtau-837850', 'mfdtau-228197'] },
+      { text: 'Info dari grup sebelah: listrik se-Jawa Bali bakal padam total 3 hari, siapin lilin dan air. Sebarkan!', expected: ['tbh26-35329'] },
+      { text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker', expected: ['mfd10k-6735'] },
+    ];
+    const page = await openFeed('https://x.com/home?hl=id');
+    const status = '1993000000000000002';
+    const reasons = await expectRetoldHoaxesAsked(page, `article[data-testid="tweet"]:has(a[href$="/status/${status}"]) [data-testid="tweetText"]`, retold, () =>
+      repost(page, status),
+    );
+    expect(reasons).toContain('likely-match');
+    expect(await settledShares(page, 1)).toBe(0);
+    await page.close();
+  });
+
   it('lets a benign post through at once, with no prompt', async () => {
     const page = await openFeed('https://x.com/home?hl=id');
     await repost(page, '1993000000000000002');
@@ -150,6 +166,21 @@ describe('Facebook', () => {
     await page.locator('saring-prompt [data-action="share"]').click();
     expect(await settledShares(page, 1)).toBe(1);
     expect(await shareLog(page)).toEqual(['1029384756001']);
+    await page.close();
+  });
+
+  it('asks about hoax posts written in other words, showing the fact-check of their claim', async () => {
+    const retold: RetoldHoax[] = [
+      { text: 'BPJS Kesehatan bagi bantuan dana 125 juta, daftar lewat link ini sebelum ditutup', expected: ['mfd10k-8982', 'tbh24-848'] },
+      { text: 'Wapres Gibran udah kirim surat mundur ke DPR? rame banget di tiktok', expected: ['tbh24-1513', 'tbh24-419'] },
+      { text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker', expected: ['mfd10k-6735'] },
+    ];
+    const page = await openFeed('https://www.facebook.com/?locale=id');
+    const story = '1029384756002';
+    await expectRetoldHoaxesAsked(page, `[data-fixture-post="${story}"] [data-ad-rendering-role="story_message"] [dir="auto"][style]`, retold, () =>
+      shareNow(page, story, /Bagikan sekarang/),
+    );
+    expect(await settledShares(page, 1)).toBe(0);
     await page.close();
   });
 
