@@ -60,6 +60,7 @@ export function DemoFeed({ language, pack, posts, session, onShare, onReveal }: 
 
 const ASKED_BECAUSE: Record<PromptReason, MessageKey> = {
   'hoax-match': 'demoAskedHoax',
+  'likely-match': 'demoAskedLikely',
   'unread-link': 'demoAskedLink',
   petition: 'demoAskedPetition',
   always: 'demoAskedAlways',

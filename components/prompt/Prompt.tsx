@@ -8,6 +8,7 @@ import { RATING_DISPLAY, safeWebUrl } from '../rating';
 
 const REASON_TEXT: Record<PromptReason, MessageKey> = {
   'hoax-match': 'promptReasonHoaxMatch',
+  'likely-match': 'promptReasonLikelyMatch',
   'unread-link': 'promptReasonUnreadLink',
   petition: 'promptReasonPetition',
   always: 'promptReasonAlways',
@@ -97,7 +98,7 @@ export function Prompt({ request, onChoose }: PromptProps) {
         {matches.length > 0 && (
           <section class="matches" aria-labelledby="saring-matches">
             <h3 id="saring-matches" class="section-label">
-              {t(language, 'promptMatchesHeading')}
+              {t(language, request.reason === 'likely-match' ? 'promptMatchesHeadingLikely' : 'promptMatchesHeading')}
             </h3>
             <ul class="match-list">
               {matches.map((match, index) => (

@@ -8,6 +8,7 @@ export type StatsRange = (typeof STATS_RANGES)[number];
 const OUTCOME_TEXT: Record<Outcome, MessageKey> = { cancel: 'statCancel', read: 'statRead', share: 'statShare' };
 const REASON_TEXT: Record<PromptReason, MessageKey> = {
   'hoax-match': 'statsReasonHoax',
+  'likely-match': 'statsReasonLikely',
   'unread-link': 'statsReasonLink',
   petition: 'statsReasonPetition',
   always: 'statsReasonAlways',

@@ -5,7 +5,7 @@ import { startBackground } from '../../lib/background';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { frameUrlOf, ShareLinkSources } from '../../lib/background/share-link-sources';
 import { openDb } from '../../lib/db';
-import { MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import { defineSettingsItem } from '../../lib/settings';
 import { SITES, siteForUrl } from '../../lib/sites';
 
@@ -22,6 +22,7 @@ export default defineBackground(() => {
     sites,
     siteForUrl,
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: Date.now,
     browserUiLanguage: () => browser.i18n.getUILanguage(),
     shareLinkSources: new ShareLinkSources(frameUrlOf, Date.now),

@@ -1,5 +1,5 @@
 import { CLASSROOM_LIST_ID } from '../classroom/pack';
-import { decide } from '../decision';
+import { decide, factChecksShown } from '../decision';
 import { resolveLanguage } from '../i18n';
 import type { MatchHit, MatchResult } from '../match/types';
 import { normalizeUrl } from '../match/url';
@@ -11,9 +11,6 @@ import type { BackgroundContext } from './context';
 
 /** The demo page's pseudo-site (lib/sites/demo.ts). */
 const DEMO_SITE_ID = 'demo';
-
-/** Fact-checks shown in a prompt; more would bury the best one. */
-const MAX_FACT_CHECKS = 3;
 
 function isOwnHost(host: string, ownHosts: readonly string[]): boolean {
   return ownHosts.some((own) => host === own || host.endsWith(`.${own}`));
@@ -55,10 +52,15 @@ export function factCheckView(
  * Classroom packs hold invented examples: they may match the demo feed, never a real site, where
  * a made-up fact-check would mislead.
  */
-export function scopeToSite(match: MatchResult, site: string, threshold: number): MatchResult {
+export function scopeToSite(match: MatchResult, site: string, threshold: number, likelyThreshold = threshold): MatchResult {
   if (site === DEMO_SITE_ID || !match.matches.some((hit) => hit.listId === CLASSROOM_LIST_ID)) return match;
   const matches = match.matches.filter((hit) => hit.listId !== CLASSROOM_LIST_ID);
-  return { decision: (matches[0]?.score ?? 0) >= threshold ? 'hoax-match' : 'none', matches };
+  return { decision: tierOf(matches[0]?.score ?? 0, threshold, likelyThreshold), matches };
+}
+
+/** The tier a best score falls in, by the background's thresholds. */
+function tierOf(score: number, threshold: number, likelyThreshold: number): MatchResult['decision'] {
+  return score >= threshold ? 'hoax-match' : score >= likelyThreshold ? 'likely-match' : 'none';
 }
 
 export async function checkShare(
@@ -80,6 +82,7 @@ export async function checkShare(
     }),
     request.site,
     context.matchThreshold,
+    context.likelyThreshold,
   );
   const ownHosts = context.sites.find((site) => site.id === request.site)?.ownHosts ?? [];
   const links = externalLinks(request.urls, ownHosts);
@@ -94,10 +97,8 @@ export async function checkShare(
 
   // Not counted from a private window.
   if (count) await countPrompt(context.db, request.site, decision.reason, now);
-  const matches = match.matches
-    .filter((hit) => hit.score >= context.matchThreshold)
-    .slice(0, MAX_FACT_CHECKS)
-    .map((hit) => factCheckView(hit, publishers, listHosts));
+  const shownThreshold = decision.reason === 'hoax-match' ? context.matchThreshold : context.likelyThreshold;
+  const matches = factChecksShown(match.matches, shownThreshold).map((hit) => factCheckView(hit, publishers, listHosts));
   return {
     ask: true,
     reason: decision.reason,

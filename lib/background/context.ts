@@ -23,8 +23,10 @@ export interface BackgroundContext {
   /** Supported sites, including the share-link pseudo-site. */
   sites: readonly SiteInfo[];
   siteForUrl: (url: string) => SiteInfo | null;
-  /** Hits scoring at least this are shown as fact-checks. */
+  /** A best hit scoring at least this is a known hoax (asked about, labelled); others near it are shown too. */
   matchThreshold: number;
+  /** A best hit scoring at least this (and under matchThreshold) is a likely match: asked about with softer words, not labelled. */
+  likelyThreshold: number;
   now: () => number;
   browserUiLanguage: () => string;
   /** How lists are downloaded; the global fetch unless a test injects one. */

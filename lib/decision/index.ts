@@ -12,9 +12,26 @@ export interface DecisionInput {
 
 export type Decision = { ask: false } | { ask: true; reason: PromptReason };
 
+/** Fact-checks a prompt shows at most: more would bury the best one. */
+export const MAX_FACT_CHECKS = 3;
+
+/**
+ * A runner-up is shown beside the best fact-check while it scores at least this share of the
+ * best's: several checks of one claim are often near each other, and the right one is not always
+ * first (ranked second or third for about one Indonesian hoax post in ten).
+ */
+export const SHOWN_SHARE_OF_BEST = 0.5;
+
+/** The fact-checks a prompt shows for a match: the best, if it scores at least `threshold`, and runners-up near it. */
+export function factChecksShown<Hit extends { score: number }>(matches: readonly Hit[], threshold: number): Hit[] {
+  const best = matches[0]?.score ?? 0;
+  if (best < threshold) return [];
+  return matches.filter((hit) => hit.score >= SHOWN_SHARE_OF_BEST * best).slice(0, MAX_FACT_CHECKS);
+}
+
 /**
  * Whether to hold a share and ask, by strictness:
- * off never; hoax-only on a known hoax; balanced also for a petition or a linked article not
+ * off never; hoax-only on a known hoax (or a likely one); balanced also for a petition or a linked article not
  * opened; always asks every time, naming the strongest reason.
  *
  * A site's "forwarded many times" mark (WhatsApp) is deliberately no reason on its own, and never
@@ -28,6 +45,8 @@ export type Decision = { ask: false } | { ask: true; reason: PromptReason };
 export function decide({ strictness, match, unreadLinks, kind }: DecisionInput): Decision {
   if (strictness === 'off') return { ask: false };
   if (match.decision === 'hoax-match') return { ask: true, reason: 'hoax-match' };
+  // A likely match is about known hoaxes too: asked in hoax-only mode, with softer words.
+  if (match.decision === 'likely-match') return { ask: true, reason: 'likely-match' };
   if (strictness === 'hoax-only') return { ask: false };
   if (kind === 'sign') return { ask: true, reason: 'petition' };
   if (unreadLinks.length > 0) return { ask: true, reason: 'unread-link' };

@@ -52,6 +52,8 @@ export interface IndexCore {
   postingFields: Uint8Array;
   /** Per doc, claim + keyword token ids in order, for the phrase check. */
   claimSequences: Rows;
+  /** Per doc, the day its fact-check was published (days since 1970), NaN when unknown. */
+  publishedDays: Float32Array;
   /** Normalised appearance URL → docs. */
   urls: Map<string, number[]>;
   /** Hoax-domain host → its entry. */
@@ -267,11 +269,13 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
   const texts = new TextRows(tokenizer);
   const urls = new Map<string, number[]>();
   const domains = new Map<string, DomainSource>();
+  const publishedDays: number[] = [];
   for (const list of lists) {
     for (const item of list.items) {
       const doc = claims.length;
       if (doc > 0 && doc % ITEMS_BETWEEN_PAUSES === 0) yield;
       claims.push(item.claim);
+      publishedDays.push(dayOf(item.published));
       const language = sequences.add(`${item.claim} ${(item.keywords ?? []).join(' ')}`, declaredLanguage(item));
       if (item.text) texts.add(item.text, language);
       else texts.addEmpty();
@@ -347,9 +351,18 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
     postings: { offsets: postingOffsets, values: postingDocs },
     postingFields,
     claimSequences,
+    publishedDays: Float32Array.from(publishedDays),
     urls,
     domains,
   });
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since 1970 of a date as lists write it ("2026-06-24", "2026-06-24T10:00Z"), NaN when it does not parse. */
+export function dayOf(date: string | number | undefined): number {
+  const ms = typeof date === 'number' ? date : typeof date === 'string' ? Date.parse(date) : NaN;
+  return Number.isFinite(ms) ? Math.floor(ms / DAY_MS) : NaN;
 }
 
 /** Per doc, the tokens of its postings carrying `field`; walking token by token leaves each row ascending. */

@@ -1,11 +1,14 @@
 /**
  * The two logistic models of the matcher. The claim model scores every
  * candidate from what the post shares with its claim, and ranks them; the
- * decision model scores only the best one, and decides. Both are fitted by
- * tests/eval/fit-claim-model.ts on the training half of the Indonesian eval
- * pairs (isHeldOut false) and the even-numbered ordinary tweets; eval.ts
- * reports the held-out half apart.
+ * decision model scores only the best one, with what surrounds it and what the
+ * post says about itself, and decides. The decision model's weights are in
+ * fitted.ts, written by `npm run eval` from the fit halves only; eval.ts
+ * reports the held-out halves.
  */
+
+import type { PostCues } from './cues';
+import { FITTED } from './fitted';
 
 /** What a post shares with one item's claim (claim + keywords). */
 export interface ClaimEvidence {
@@ -25,6 +28,8 @@ export interface ClaimEvidence {
   leadClaimMass: number;
   /** IDF of the rarest claim word found in the post (a name, a place). */
   rarestSharedIdf: number;
+  /** Share of the claim's (up to) three rarest words the post has: its names and what it says of them. */
+  keyWordsShared: number;
 }
 
 /** The model's inputs, by name; the fit and the scorer both read them from here. */
@@ -54,23 +59,34 @@ export function claimLogit(e: ClaimEvidence): number {
   return logit;
 }
 
-/** What the decision sees: the best-ranked candidate's evidence, its score and the runner-up's. */
+/** What the decision sees: the best-ranked candidate, how it stands among the others, and the post itself. */
 export interface DecisionInput {
   best: ClaimEvidence;
+  /** Cosine of the post with the best item's circulating text, counted as far as it shares enough of it (0 without text). */
+  bestTextMatch: number;
   bestScore: number;
   secondScore: number;
   /** Claim-model scores of the 2nd to 5th candidates, summed: several checks of one hoax agreeing. */
   runnersUpScore: number;
+  /**
+   * Claim-model scores of the 2nd to 5th candidates, each times how much of its claim the best's
+   * claim shares (IDF-weighted): many fact-checks of one recurring claim are evidence together,
+   * unrelated runners-up are not.
+   */
+  agreement: number;
+  /** Distinct known words in the post. */
+  postWords: number;
+  /** The best item carries its circulating text: its own model, fitted on items indexed that way. */
+  bestHasText: boolean;
+  cues: PostCues;
 }
 
 /**
- * The decision model's inputs. It is fitted apart, on the best candidate of each
- * training pair (1 when the right item is in the top 5) and of each training
- * ordinary post (0: tweets, their short openings, runs of them joined into long
- * posts, so that neither shortness nor length passes for evidence): ranking
- * wants every candidate ordered, the decision only whether the best one is a
- * known hoax, and a clear lead over the runner-up is evidence the ranking
- * model cannot see.
+ * The decision model's inputs. It is fitted apart (tests/eval/fit-models.ts), on the best
+ * candidate of each text of the fit halves: 1 when the post repeats a known hoax and an item it
+ * repeats is among the first candidates, 0 for ordinary posts (tweets, their openings, runs of
+ * them joined), topical hard negatives and posts sharing a debunk. Ranking wants every candidate
+ * ordered, the decision only whether the best one is a known hoax the post repeats.
  */
 export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInput) => number]> = [
   ...CLAIM_FEATURES.map(([name, feature]) => [name, (d: DecisionInput) => feature(d.best)] as const),
@@ -80,14 +96,61 @@ export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInpu
   ['logBestScore', (d) => Math.log(d.bestScore + 1e-4)],
   ['lead', (d) => d.bestScore - d.secondScore],
   ['runnersUp', (d) => d.runnersUpScore],
+  ['agreement', (d) => d.agreement],
+  ['keyWordsShared', (d) => d.best.keyWordsShared],
+  ['textMatch', (d) => d.bestTextMatch],
+  // Short posts: the share of the claim they carry counts differently when they carry little else.
+  ['logPostWords', (d) => Math.log1p(d.postWords)],
+  ['coverageWhenShort', (d) => d.best.coverage / Math.log(2 + d.postWords)],
+  ['phraseWhenLong', (d) => (d.best.coverage * d.best.phrase * Math.log1p(d.postWords)) / 4],
+  ['question', (d) => (d.cues.question ? 1 : 0)],
+  ['chain', (d) => (d.cues.chain ? 1 : 0)],
+  ['hearsay', (d) => (d.cues.hearsay ? 1 : 0)],
+  ['report', (d) => (d.cues.report ? 1 : 0)],
 ];
 
-/** Fitted weights: the bias, then one per DECISION_FEATURES entry, in order. */
-export const DECISION_WEIGHTS: readonly number[] = [-0.792, 2.025, -0.395, 2.524, 6.439, -2.488, -3.193, -6.273, -19.28, 6.626, 2.276, 3.401, 0.564, -2.937, -1.657];
+/**
+ * The debunk model's inputs: what the post says about the claim it carries. A post sharing the
+ * debunk ("HOAKS! Faktanya …") carries the claim's words as fully as one repeating it, so the
+ * decision model cannot tell them apart; this model, fitted on posts that are about a known claim
+ * (hoax posts against people sharing its debunk), says how likely the post is the debunk, and the
+ * decision is the decision model's probability times the chance it is not.
+ */
+export const DEBUNK_FEATURES: ReadonlyArray<readonly [string, (cues: PostCues) => number]> = [
+  ['debunkWords', (c) => Math.min(c.debunk, 3)],
+  ['debunkStated', (c) => (c.debunk > 0 && !c.question ? 1 : 0)],
+  ['debunkFirst', (c) => (c.debunkFirst ? 1 : 0)],
+  ['verdictLabel', (c) => (c.verdictLabel ? 1 : 0)],
+  ['question', (c) => (c.question ? 1 : 0)],
+  ['chain', (c) => (c.chain ? 1 : 0)],
+  ['logWords', (c) => Math.log1p(c.words)],
+  ['debunkDensity', (c) => Math.min(1, (20 * c.debunk) / Math.max(c.words, 1))],
+];
+
+/** Whether the post has any debunk or verdict words: without them it is not read as a debunk. */
+export const mayBeDebunk = (cues: PostCues): boolean => cues.debunk > 0 || cues.verdictLabel;
+
+/** The probability that a post about a known claim is sharing its debunk. */
+export function debunkProbability(cues: PostCues, weights: readonly number[] = FITTED.debunkWeights): number {
+  if (!mayBeDebunk(cues)) return 0;
+  let logit = weights[0]!;
+  for (let at = 0; at < DEBUNK_FEATURES.length; at++) logit += (weights[at + 1] ?? 0) * DEBUNK_FEATURES[at]![1](cues);
+  return 1 / (1 + Math.exp(-logit));
+}
+
+/**
+ * The decision model's weights: one set for items with a circulating text (the starter list,
+ * most curated lists), one for items with only a claim (lists without texts, the English claims).
+ */
+export interface DecisionWeights {
+  withText: readonly number[];
+  claimOnly: readonly number[];
+}
 
 /** The decision model's log-odds that the best candidate is the hoax the post repeats. */
-export function decisionLogit(d: DecisionInput): number {
-  let logit = DECISION_WEIGHTS[0]!;
-  for (let at = 0; at < DECISION_FEATURES.length; at++) logit += DECISION_WEIGHTS[at + 1]! * DECISION_FEATURES[at]![1](d);
+export function decisionLogit(d: DecisionInput, models: DecisionWeights = FITTED.decisionWeights): number {
+  const weights = d.bestHasText ? models.withText : models.claimOnly;
+  let logit = weights[0]!;
+  for (let at = 0; at < DECISION_FEATURES.length; at++) logit += (weights[at + 1] ?? 0) * DECISION_FEATURES[at]![1](d);
   return logit;
 }

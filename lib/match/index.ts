@@ -3,6 +3,7 @@ import type { DomainEntry, ListItem, Rating } from '../lists/schema';
 import {
   buildIndex,
   buildIndexPausing,
+  dayOf,
   docAt,
   FIELD_CLAIM as CLAIM_FIELD_BIT,
   massOf,
@@ -11,7 +12,9 @@ import {
   TEXT_FIELD_WEIGHT,
   type BuiltIndex,
 } from './built-index';
-import { claimLogit, decisionLogit, type ClaimEvidence } from './claim-model';
+import { claimLogit, debunkProbability, decisionLogit, type ClaimEvidence, type DecisionInput, type DecisionWeights } from './claim-model';
+import { postCues, type PostCues } from './cues';
+import { FITTED } from './fitted';
 import { tokenize } from './normalize';
 import { decodeIndex, encodeIndex } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
@@ -27,17 +30,33 @@ import { normalizeUrl } from './url';
  */
 
 /**
- * Chosen on ../shared/data/id with tests/eval/eval.ts: the lowest score in its
- * table at which at most 0.2% of ordinary tweets, and of short ordinary posts,
- * get a hoax-match, against the list with and without circulating texts.
+ * The confident tier (`hoax-match`) from this score on. Each decision model's own thresholds are
+ * chosen by tests/eval/fit-models.ts on the fit halves (the lowest score at which at most 0.2% of
+ * ordinary posts, and few topical hard negatives, get a prompt) and its scores mapped so that
+ * they fall here: one scale for every hit, whichever model decided it.
  */
-export const MATCH_THRESHOLD = 0.56;
+export const MATCH_THRESHOLD = 0.75;
 /**
- * Text cosine at which a post counts as repeating an item's circulating text
- * (it scores MATCH_THRESHOLD there): about 0.1% of ordinary tweets reach it
- * against the starter list.
+ * The likely tier (`likely-match`), asked with softer words, from this score on (its fitted
+ * thresholds: the lowest score at which at most 0.25% of ordinary posts and 3% of topical hard
+ * negatives get a prompt).
+ */
+export const LIKELY_THRESHOLD = 0.5;
+
+/** A decision model's score on the common scale: its fitted thresholds land on LIKELY_THRESHOLD and MATCH_THRESHOLD. */
+function onCommonScale(score: number, thresholds: { likely: number; confident: number }): number {
+  const { likely, confident } = thresholds;
+  if (score < likely) return (score / likely) * LIKELY_THRESHOLD;
+  if (score < confident) return LIKELY_THRESHOLD + ((score - likely) / (confident - likely)) * (MATCH_THRESHOLD - LIKELY_THRESHOLD);
+  return MATCH_THRESHOLD + ((score - confident) / Math.max(1 - confident, 1e-9)) * (1 - MATCH_THRESHOLD);
+}
+/**
+ * Text cosine at which ranking counts a post as repeating an item's circulating text (it ranks
+ * as a claim-model score of TEXT_MATCH_SCORE, matcher v1's threshold): about 0.1% of ordinary
+ * tweets reach it against the starter list. The decision weighs the text itself (textMatch).
  */
 const TEXT_MATCH_COSINE = 0.6;
+const TEXT_MATCH_SCORE = 0.56;
 /**
  * Text-IDF mass and distinct words a post must share with an item's circulating
  * text for the full cosine to count: a greeting repeating a one-line text
@@ -258,16 +277,35 @@ function combinedScore(e: TextEvidence, claimProbability: number): number {
   return Math.min(1, Math.max(claimEvidence * claimProbability, textScore(e.textSimilarity * textEvidence)));
 }
 
-/** Piecewise-linear map putting TEXT_MATCH_COSINE exactly at MATCH_THRESHOLD. */
+/** Piecewise-linear map putting TEXT_MATCH_COSINE exactly at TEXT_MATCH_SCORE. */
 function textScore(cosine: number): number {
-  if (cosine < TEXT_MATCH_COSINE) return (cosine / TEXT_MATCH_COSINE) * MATCH_THRESHOLD;
-  return MATCH_THRESHOLD + ((cosine - TEXT_MATCH_COSINE) / (1 - TEXT_MATCH_COSINE)) * (1 - MATCH_THRESHOLD);
+  if (cosine < TEXT_MATCH_COSINE) return (cosine / TEXT_MATCH_COSINE) * TEXT_MATCH_SCORE;
+  return TEXT_MATCH_SCORE + ((cosine - TEXT_MATCH_COSINE) / (1 - TEXT_MATCH_COSINE)) * (1 - TEXT_MATCH_SCORE);
 }
 
-/** The candidates a post retrieves, each with its evidence, in retrieval order. */
-function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number; evidence: TextEvidence }> {
+/** How much of the evidence a post needs it carries: of the claim, or of the circulating text. */
+function evidenceShare(e: TextEvidence): number {
+  const claimEvidence = Math.min(1, e.sharedClaimMass / FULL_CLAIM_EVIDENCE_MASS);
+  const textEvidence = Math.min(1, e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS, e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS);
+  return Math.max(claimEvidence, textEvidence);
+}
+
+/** The post's cosine with the item's circulating text, counted only as far as it shares enough of it. */
+function textMatch(e: TextEvidence): number {
+  return e.textSimilarity * Math.min(1, e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS, e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS);
+}
+
+interface Candidates {
+  /** Distinct known words of the post. */
+  postWords: number;
+  /** Each with its evidence, in retrieval order. */
+  candidates: Array<{ doc: number; evidence: TextEvidence }>;
+}
+
+/** The candidates a post retrieves, each with its evidence. */
+function candidateEvidence(text: string, index: BuiltIndex): Candidates {
   const ids = queryTokenIds(text, index);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { postWords: 0, candidates: [] };
   const postTokens = new Set(ids);
   const postArray = Uint32Array.from(postTokens);
   const postMass = massOf(postArray, index.idf);
@@ -283,10 +321,36 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
     let sharedClaimWords = 0;
     let leadClaimMass = 0;
     let rarestSharedIdf = 0;
+    // The claim's three rarest words (its names and its predicate), and whether the post has each.
+    let w1 = -1;
+    let w2 = -1;
+    let w3 = -1;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     for (let at = claimTokens.offsets[doc]!, end = claimTokens.offsets[doc + 1]!; at < end; at++) {
       const token = claimTokens.values[at]!;
-      if (inPost[token] !== query) continue;
       const weight = idf[token]!;
+      const shared = inPost[token] === query ? 1 : 0;
+      if (weight > w3) {
+        if (weight > w2) {
+          w3 = w2;
+          s3 = s2;
+          if (weight > w1) {
+            w2 = w1;
+            s2 = s1;
+            w1 = weight;
+            s1 = shared;
+          } else {
+            w2 = weight;
+            s2 = shared;
+          }
+        } else {
+          w3 = weight;
+          s3 = shared;
+        }
+      }
+      if (!shared) continue;
       sharedClaim += weight;
       sharedClaimWords++;
       if (inLead[token] === query) leadClaimMass += weight;
@@ -311,6 +375,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
       sharedClaimWords,
       leadClaimMass,
       rarestSharedIdf,
+      keyWordsShared: (s1 + s2 + s3) / Math.max(1, (w1 >= 0 ? 1 : 0) + (w2 >= 0 ? 1 : 0) + (w3 >= 0 ? 1 : 0)),
       textSimilarity: textMass > 0 ? sharedText / Math.sqrt(textMass * Math.max(postTextMass, 1)) : 0,
       sharedTextMass: sharedText,
       sharedTextWords,
@@ -324,7 +389,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Array<{ doc: number
     const { doc, evidence } = candidates[at]!;
     evidence.phrase = phraseShare(rowOf(index.claimSequences, doc), postPairs);
   }
-  return candidates;
+  return { postWords: postTokens.size, candidates };
 }
 
 /** Scores of the 2nd to 5th of ranked candidates, summed. */
@@ -335,23 +400,99 @@ export function runnersUp(ranked: ReadonlyArray<{ score: number }>): number {
 }
 
 /**
- * Candidates ranked by the claim model; the best one's score is the decision
- * model's, and the others keep their ratio to it, so the order stands.
+ * How much a day's distance between a post and a fact-check lowers the fact-check's rank, per
+ * log-day: fitted on the CLEF train and dev tweets (their dates), see tests/eval.
  */
-function textHits(text: string, index: BuiltIndex): Array<{ doc: number; score: number }> {
-  const ranked = candidateEvidence(text, index)
-    .map(({ doc, evidence }) => ({ doc, evidence, score: scoreEvidence(evidence) }))
-    .sort((a, b) => b.score - a.score);
+const DATE_GAP_WEIGHT: number = FITTED.dateGapWeight;
+/** The gap counted for a fact-check without a date when the post has one: about a year. */
+const UNKNOWN_DATE_GAP = 365;
+
+/** The rank factor of a doc for a post written on `postedDay` (1 when the post's day is unknown). */
+function dateFactor(index: BuiltIndex, doc: number, postedDay: number): number {
+  if (!Number.isFinite(postedDay)) return 1;
+  const published = index.publishedDays[doc]!;
+  const gap = Number.isFinite(published) ? Math.abs(published - postedDay) : UNKNOWN_DATE_GAP;
+  return Math.exp(-DATE_GAP_WEIGHT * Math.log1p(gap));
+}
+
+/** Share of `other`'s claim mass that `doc`'s claim shares (both rows ascending). */
+function claimOverlap(index: BuiltIndex, doc: number, other: number): number {
+  const { offsets, values } = index.claimTokens;
+  let a = offsets[doc]!;
+  let b = offsets[other]!;
+  const aEnd = offsets[doc + 1]!;
+  const bEnd = offsets[other + 1]!;
+  let shared = 0;
+  while (a < aEnd && b < bEnd) {
+    const left = values[a]!;
+    const right = values[b]!;
+    if (left === right) {
+      shared += index.idf[left]!;
+      a++;
+      b++;
+    } else if (left < right) a++;
+    else b++;
+  }
+  const mass = index.claimMass[other]!;
+  return mass > 0 ? shared / mass : 0;
+}
+
+/** Candidates in rank order with their claim-model scores, and what the decision model sees. */
+interface Ranked {
+  ranked: Array<{ doc: number; evidence: TextEvidence; score: number; rank: number }>;
+  input?: DecisionInput & { best: TextEvidence };
+}
+
+/** Candidates ranked by the claim model (and the post's date, when known), and the decision's input. */
+function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedDay: number): Ranked {
+  const { postWords, candidates } = candidateEvidence(text, index);
+  const ranked = candidates
+    .map(({ doc, evidence }) => {
+      const score = scoreEvidence(evidence);
+      return { doc, evidence, score, rank: score * dateFactor(index, doc, postedDay) };
+    })
+    .sort((a, b) => b.rank - a.rank);
   const best = ranked[0];
-  if (!best || best.score <= 0) return ranked.map(({ doc }) => ({ doc, score: 0 }));
-  const decision = decisionLogit({
+  if (!best || best.score <= 0) return { ranked };
+  let agreement = 0;
+  for (let at = 1; at < Math.min(5, ranked.length); at++) {
+    agreement += ranked[at]!.score * claimOverlap(index, best.doc, ranked[at]!.doc);
+  }
+  const input = {
     best: best.evidence,
+    bestTextMatch: textMatch(best.evidence),
     bestScore: best.score,
     secondScore: ranked[1]?.score ?? 0,
     runnersUpScore: runnersUp(ranked),
-  });
-  const decided = combinedScore(best.evidence, 1 / (1 + Math.exp(-decision)));
-  return ranked.map(({ doc, score }) => ({ doc, score: (decided * score) / best.score }));
+    agreement,
+    postWords,
+    bestHasText: index.textMass[best.doc]! > 0,
+    cues,
+  };
+  return { ranked, input };
+}
+
+/**
+ * The decided score of the best candidate: the decision model's probability, scaled down when
+ * the post shares too little to be evidence, or the circulating-text score when higher. A post
+ * that links to or names a fact-check is sharing the debunk: it stays under the likely tier.
+ */
+export function decidedScore(
+  input: DecisionInput & { best: TextEvidence },
+  weights?: { decision?: DecisionWeights; debunk?: readonly number[] },
+): number {
+  const about = evidenceShare(input.best) / (1 + Math.exp(-decisionLogit(input, weights?.decision)));
+  const score = about * (1 - debunkProbability(input.cues, weights?.debunk));
+  return input.cues.factCheckLink ? 0 : score;
+}
+
+/** The best candidate's score is the decision's, and the others keep their ratio to it, so the order stands. */
+function textHits(text: string, index: BuiltIndex, cues: PostCues, postedDay: number): Array<{ doc: number; score: number }> {
+  const { ranked, input } = rankCandidates(text, index, cues, postedDay);
+  if (!input) return ranked.map(({ doc }) => ({ doc, score: 0 }));
+  const decided = onCommonScale(decidedScore(input), FITTED.thresholds[input.bestHasText ? 'withText' : 'claimOnly']);
+  const top = ranked[0]!.rank;
+  return ranked.map(({ doc, rank }) => ({ doc, score: (decided * rank) / top }));
 }
 
 /** A link title against claims, by fuse.js over the candidates the title's words retrieve. */
@@ -428,7 +569,9 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
 
   const title = safeString(query.linkTitle);
   const text = safeString(query.text);
-  for (const { doc, score } of textHits(`${text}\n${title}`, index).slice(0, top)) {
+  const postedDay = typeof query.postedAt === 'number' ? dayOf(query.postedAt) : NaN;
+  const cues = postCues(text, urls.map(safeString));
+  for (const { doc, score } of textHits(`${text}\n${title}`, index, cues, postedDay).slice(0, top)) {
     offer(hitFor(doc, score, 'text'));
   }
   if (title.trim()) {
@@ -440,8 +583,13 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
   return decided([...best.values()].sort((a, b) => b.score - a.score).slice(0, top));
 }
 
+/** The tier a best score falls in. */
+export function tierOf(score: number): MatchResult['decision'] {
+  return score >= MATCH_THRESHOLD ? 'hoax-match' : score >= LIKELY_THRESHOLD ? 'likely-match' : 'none';
+}
+
 function decided<Hit extends { score: number }>(matches: Hit[]): { decision: MatchResult['decision']; matches: Hit[] } {
-  return { decision: (matches[0]?.score ?? 0) >= MATCH_THRESHOLD ? 'hoax-match' : 'none', matches };
+  return { decision: tierOf(matches[0]?.score ?? 0), matches };
 }
 
 /**
@@ -538,16 +686,27 @@ export function loadIndexMatcher(serialized: Uint8Array): IndexMatcher {
 }
 
 /**
- * Where the items a post retrieves are (list and position) with the evidence the score is
- * computed from, for fitting the claim model (tests/eval/fit-claim-model.ts). Only for matchers made here.
+ * How the matcher sees a post, for fitting its models (tests/eval/fit-models.ts): the candidates
+ * in rank order, where their items are (list and position), their evidence and claim-model
+ * scores, and the decision model's input. Only for matchers made here.
  */
-export function explainCandidates(
+export function explainPost(
   matcher: IndexMatcher,
-  text: string,
-): Array<{ listId: string; position: number; evidence: TextEvidence }> {
+  query: MatchQuery,
+): {
+  ranked: Array<{ listId: string; position: number; evidence: TextEvidence; score: number }>;
+  input?: DecisionInput & { best: TextEvidence };
+} {
   const index = indexOfMatcher.get(matcher);
-  if (!index) throw new Error('explainCandidates: not a matcher made by createMatcher or loadMatcher');
-  return candidateEvidence(text, index).map(({ doc, evidence }) => ({ ...placeOf(index.lists, doc), evidence }));
+  if (!index) throw new Error('explainPost: not a matcher made by createMatcher or loadMatcher');
+  const urls = (query.urls ?? []).map(safeString);
+  const postedDay = typeof query.postedAt === 'number' ? dayOf(query.postedAt) : NaN;
+  const title = safeString(query.linkTitle);
+  const { ranked, input } = rankCandidates(`${safeString(query.text)}\n${title}`, index, postCues(safeString(query.text), urls), postedDay);
+  return {
+    ranked: ranked.map(({ doc, evidence, score }) => ({ ...placeOf(index.lists, doc), evidence, score })),
+    ...(input ? { input } : {}),
+  };
 }
 
 export { MATCHER_FORMAT_VERSION } from './persist';

@@ -157,7 +157,7 @@ function hasTripleRun(text: string): boolean {
   return false;
 }
 
-/** Splits a hashtag body: #TolakVaksinPaksa → "Tolak Vaksin Paksa". */
+/** Splits a hashtag or handle body: #TolakVaksinPaksa → "Tolak Vaksin Paksa", @KPU_ID → "KPU ID". */
 function splitHashtag(body: string): string {
   return body
     .replace(/_/g, ' ')
@@ -173,7 +173,7 @@ interface FoldedText {
 }
 
 /**
- * The words of lower-cased, NFKC-folded text with URLs, mentions, emoji, marks, control and
+ * The words of lower-cased, NFKC-folded text with URLs, emoji, marks, control and
  * direction characters and chain-message boilerplate removed. Never throws. On ASCII-lettered
  * text (most) the words are cut in one scan rather than by a replace and a split: indexing
  * spends much of its time here.
@@ -216,7 +216,8 @@ function foldText(raw: string): FoldedText {
   if (text.includes('/') || /www\./i.test(text)) text = text.replace(URL_PATTERN, slugWords);
   // Each pattern needs its marker character; a check for it is cheaper than a scan.
   if (text.includes('[')) text = text.replace(PLACEHOLDER_PATTERN, ' ');
-  if (text.includes('@')) text = text.replace(MENTION_PATTERN, ' ');
+  // A handle names who the post is about as often as whom it answers (@SixFlags, @KPU_ID): its words count.
+  if (text.includes('@')) text = text.replace(MENTION_PATTERN, (mention) => ` ${splitHashtag(mention.replace(/^\s*@/, ''))} `);
   if (text.includes('#')) text = text.replace(HASHTAG_PATTERN, (_match, body: string) => ` ${splitHashtag(body)} `);
   text = text.toLowerCase();
   if (/\d/.test(text)) text = canonicalNumbers(text);

@@ -13,7 +13,7 @@ import type { IndexedList } from './types';
  * Bump on any change to the layout, to what the index holds or to how text is
  * tokenised: older stored indexes are refused and rebuilt.
  */
-export const MATCHER_FORMAT_VERSION = 4;
+export const MATCHER_FORMAT_VERSION = 6;
 
 const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
 const HEADER_BYTES = 8;
@@ -63,6 +63,7 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     index.claimSequences.values,
     claims.bytes,
     claims.offsets,
+    index.publishedDays,
     // The derived parts too: recomputing them costs a waking worker more than reading them.
     index.idf,
     index.textIdf,
@@ -159,6 +160,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   const claimSequences = reader.rows();
   const claimBytes = reader.u8();
   const claimOffsets = reader.u32();
+  const publishedDays = reader.f32();
 
   const idf = reader.f32();
   const textIdf = reader.f32();
@@ -177,7 +179,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   checkRows(textTokens, docCount, 'text tokens');
   if (postingFields.length !== postings.values.length) throw new Error('matcher index is inconsistent (fields)');
   const perToken = [idf, textIdf, common];
-  const perDoc = [claimMass, textMass, retrievalNorm];
+  const perDoc = [claimMass, textMass, retrievalNorm, publishedDays];
   if (perToken.some((array) => array.length !== vocabulary.size) || perDoc.some((array) => array.length !== docCount)) {
     throw new Error('matcher index is inconsistent (weights)');
   }
@@ -189,6 +191,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
     postings,
     postingFields,
     claimSequences,
+    publishedDays,
     urls: new Map(meta.urls),
     domains: new Map(meta.domains),
     idf,

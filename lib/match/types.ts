@@ -8,6 +8,11 @@ export interface MatchQuery {
   urls: string[];
   /** The link card's title or headline, when the post has one. */
   linkTitle?: string;
+  /**
+   * When the post was written (ms since 1970), when known: of the candidates a post's words find,
+   * fact-checks published near that day are likelier the ones it is about.
+   */
+  postedAt?: number;
 }
 
 export interface MatchHit {
@@ -20,7 +25,11 @@ export interface MatchHit {
 }
 
 export interface MatchResult {
-  decision: 'hoax-match' | 'none';
+  /**
+   * hoax-match: the post resembles a known hoax (the confident tier); likely-match: it may be
+   * about one (asked with softer words); none.
+   */
+  decision: 'hoax-match' | 'likely-match' | 'none';
   /** Best first. */
   matches: MatchHit[];
 }

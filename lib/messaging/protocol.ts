@@ -14,7 +14,8 @@ import type { StatsReport } from '../stats/report';
 export const SHARE_KINDS = ['repost', 'quote', 'share', 'send', 'post', 'forward', 'sign'] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
 
-export const PROMPT_REASONS = ['hoax-match', 'unread-link', 'petition', 'always'] as const;
+/** Why a prompt asks; `likely-match` is a post that may be about a checked claim, asked with softer words. */
+export const PROMPT_REASONS = ['hoax-match', 'likely-match', 'unread-link', 'petition', 'always'] as const;
 export type PromptReason = (typeof PROMPT_REASONS)[number];
 
 export const STRICTNESS = ['off', 'hoax-only', 'balanced', 'always'] as const;

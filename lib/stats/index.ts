@@ -27,7 +27,8 @@ async function bump(db: SaringDb, site: string, now: number, change: (record: Da
 
 export function countPrompt(db: SaringDb, site: string, reason: PromptReason, now: number) {
   return bump(db, site, now, (record) => {
-    record.prompts[reason] += 1;
+    // Records from before a reason existed lack its counter.
+    record.prompts[reason] = (record.prompts[reason] ?? 0) + 1;
   });
 }
 
@@ -42,7 +43,7 @@ export async function dayCounts(db: SaringDb, day: string): Promise<DayCounts> {
   const records = await db.dailyStats.where('day').equals(day).toArray();
   const totals: DayCounts = { prompts: 0, cancel: 0, read: 0, share: 0 };
   for (const record of records) {
-    for (const reason of PROMPT_REASONS) totals.prompts += record.prompts[reason];
+    for (const reason of PROMPT_REASONS) totals.prompts += record.prompts[reason] ?? 0;
     for (const outcome of OUTCOMES) totals[outcome] += record.outcomes[outcome];
   }
   return totals;

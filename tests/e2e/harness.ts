@@ -180,3 +180,46 @@ export async function siteRowInOptions(browser: ExtensionBrowser, site: string, 
     .toBe(state);
   return row;
 }
+
+/**
+ * Hoax posts written in other words (not the list's text), each with the starter-list items that
+ * check its claim: the prompt must show one of them.
+ */
+export interface RetoldHoax {
+  text: string;
+  expected: readonly string[];
+}
+
+/** Puts `text` in place of the text of the post at `selector` on a fixture page (the post's own markup stays). */
+export async function retellPost(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).evaluate((element, value) => {
+    element.textContent = value;
+  }, text);
+}
+
+/**
+ * Shares each retold hoax from the same fixture post (via `share`) and expects Saring to ask, in
+ * either tier, showing an item that checks that claim; then cancels, and reloads the page (the
+ * site's own share menu stays open after a cancel, as it would for a person). Returns the reasons asked with.
+ */
+export async function expectRetoldHoaxesAsked(
+  page: Page,
+  textSelector: string,
+  hoaxes: readonly RetoldHoax[],
+  share: () => Promise<void>,
+): Promise<string[]> {
+  const dialog = page.locator('saring-prompt [role="dialog"]');
+  const reasons: string[] = [];
+  for (const [at, { text, expected }] of hoaxes.entries()) {
+    if (at > 0) await page.reload();
+    await retellPost(page, textSelector, text);
+    await share();
+    await expect.poll(() => dialog.getAttribute('data-reason'), { message: text }).toMatch(/^(?:hoax-match|likely-match)$/);
+    const shown = await page.locator('saring-prompt [data-match-id]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-match-id')));
+    expect(shown.some((id) => id !== null && expected.includes(id)), `${text} → ${shown.join(', ')}`).toBe(true);
+    reasons.push((await dialog.getAttribute('data-reason')) ?? '');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
+  }
+  return reasons;
+}

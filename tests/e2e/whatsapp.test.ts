@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import {
+  expectRetoldHoaxesAsked,
+  retellPost,
   screenshot,
   sendFromExtensionPage,
   serveFixture,
@@ -9,6 +11,7 @@ import {
   startBrowser,
   turnLabelsOff,
   waitForStarterList,
+  type RetoldHoax,
 } from './harness';
 
 /**
@@ -100,6 +103,51 @@ describe('a message forwarded many times', () => {
     await prompt(page).waitFor();
     expect(await page.locator('saring-prompt [data-note="forwarded-many"]').count()).toBe(0);
     await page.close();
+  });
+});
+
+describe('hoax messages written in other words', () => {
+  const BENIGN = '3EB0C0FFEE0000000002';
+  const text = `#main [data-id="${BENIGN}"] [data-pre-plain-text] span.selectable-text > span`;
+  /** A chain message retelling a first-aid hoax: Saring may be asked only in the likely tier here. */
+  const STROKE: RetoldHoax = {
+    text: 'Orang stroke jangan dipindah, tusuk ujung jarinya pake jarum sampe keluar darah biar sadar. Teruskan ke keluarga!',
+    expected: ['mfd10k-6832', 'tbh24-2136', 'mfdtau-866083'],
+  };
+
+  it('asks before forwarding them, showing the fact-check of their claim', async () => {
+    await setLanguage('id');
+    const page = await openChat();
+    const reasons = await expectRetoldHoaxesAsked(
+      page,
+      text,
+      [
+        { text: 'Info dari grup sebelah: listrik se-Jawa Bali bakal padam total 3 hari, siapin lilin dan air. Sebarkan!', expected: ['tbh26-35329'] },
+        STROKE,
+        { text: 'BPJS Kesehatan bagi bantuan dana 125 juta, daftar lewat link ini sebelum ditutup', expected: ['mfd10k-8982', 'tbh24-848'] },
+      ],
+      () => forward(page, BENIGN),
+    );
+    expect(reasons).toContain('hoax-match');
+    expect(await settledShareLog(page, 0)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['id', 'en'] as const)('a likely match asks in softer words (%s), readable narrow and wide', async (language) => {
+    await setLanguage(language);
+    const page = await openChat(language);
+    await retellPost(page, text, STROKE.text);
+    await forward(page, BENIGN);
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('likely-match');
+    expect(await page.locator('saring-prompt #saring-reason').textContent()).toMatch(
+      { id: /^Isi ini mungkin tentang klaim yang sudah diperiksa pemeriksa fakta/, en: /^This may be about a claim that fact-checkers have already checked/ }[language],
+    );
+    await screenshot(page, `prompt-likely-${language}-wide`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(page, `prompt-likely-${language}-narrow`);
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    await page.close();
+    await setLanguage('id');
   });
 });
 

@@ -24,6 +24,8 @@ export interface ClefClaim {
   vclaim_id: string;
   vclaim: string;
   title: string;
+  /** When Snopes published it, as "26 May 2015" (empty for a few). */
+  date?: string;
 }
 
 export interface ClefPair {
@@ -64,15 +66,33 @@ export function clefPairs(split: ClefPair['split']): ClefPair[] {
     .filter((pair) => pair.split === split);
 }
 
-/** A verified claim as a list item: the claim, with the article's title as a keyword phrase. */
+/** A date as a list writes it (YYYY-MM-DD), or undefined when it does not parse. */
+function isoDay(date: string | undefined): string | undefined {
+  const ms = date ? Date.parse(date.replace(/\s+/g, ' ')) : NaN;
+  return Number.isFinite(ms) ? new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 10) : undefined;
+}
+
+/** A verified claim as a list item: the claim, with the article's title as a keyword phrase, and its date. */
 export function clefItem(claim: ClefClaim): ListItem {
+  const published = isoDay(claim.date);
   return {
     id: claim.vclaim_id,
     claim: claim.vclaim,
     rating: 'false',
     ...(claim.title ? { keywords: [claim.title] } : {}),
+    ...(published ? { published } : {}),
     language: 'en',
   };
+}
+
+/** The embed line a CLEF tweet ends with: "— Name (@handle) June 10, 2020". */
+const TWEET_DATE = /\(@\w+\)\s*([A-Z][a-z]+ \d{1,2}, \d{4})\s*$/;
+
+/** When a CLEF tweet was posted (ms since 1970, UTC midnight), from its embed line; undefined without one. */
+export function tweetPostedAt(query: string): number | undefined {
+  const found = TWEET_DATE.exec(query);
+  const ms = found ? Date.parse(`${found[1]} UTC`) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Every n-th element from the start: a fixed, spread-out sample. */

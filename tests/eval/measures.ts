@@ -1,6 +1,6 @@
 /** Ranking and decision measures over the matcher's answers, shared by eval.ts and the regression test. */
 import type { Matcher } from '../../lib/match/types';
-import type { ClefPair, IndonesianPair } from './datasets';
+import { tweetPostedAt, type ClefPair, type IndonesianPair } from './datasets';
 
 export interface PairOutcome {
   /** 1-based rank of the right item in the top 10, 0 when absent. */
@@ -62,7 +62,9 @@ export function meanAveragePrecisionAt5(matcher: Matcher, pairs: readonly ClefPa
   let total = 0;
   for (const pair of pairs) {
     const relevant = new Set(pair.vclaim_ids);
-    const ranked = matcher.match({ text: pair.query, urls: [] }, { top: 5 }).matches.map((hit) => hit.item.id);
+    const postedAt = tweetPostedAt(pair.query);
+    const query = { text: pair.query, urls: [], ...(postedAt === undefined ? {} : { postedAt }) };
+    const ranked = matcher.match(query, { top: 5 }).matches.map((hit) => hit.item.id);
     let found = 0;
     let precisionSum = 0;
     ranked.forEach((id, at) => {

@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { shortHash } from '../../lib/lists/text';
 
 export const REALISTIC_DIR = fileURLToPath(new URL('./realistic/', import.meta.url));
 
@@ -57,13 +56,14 @@ export const REALISTIC_FILES = {
 } as const;
 
 /**
- * fit or held-out, decided by FNV-1a 32-bit of the key: held-out when odd.
- * The key is a hoax post's first expected id (so a claim's posts stay
- * together) and a negative's own id. Keys are ASCII ids, for which
- * shortHash's code units are the UTF-8 bytes the format names.
+ * fit or held-out, decided by FNV-1a 32-bit over the key's UTF-8 bytes: held-out when odd.
+ * The key is a hoax post's first expected id (so a claim's posts stay together) and a negative's
+ * own id; the eval splits the shared pairs by their ids with the same rule.
  */
 export function splitOf(key: string): Split {
-  return Number.parseInt(shortHash(key), 16) % 2 === 1 ? 'held-out' : 'fit';
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(key)) hash = Math.imul(hash ^ byte, 0x01000193);
+  return (hash >>> 0) % 2 === 1 ? 'held-out' : 'fit';
 }
 
 export const hoaxSplitKey = (post: Pick<HoaxPost, 'expected'>): string => post.expected[0] ?? '';

@@ -12,7 +12,7 @@ import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
 import { listStoreOf } from '../../lib/background/lists';
 import { openDb } from '../../lib/db';
-import { createMatcher, MATCH_THRESHOLD } from '../../lib/match';
+import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import { send } from '../../lib/messaging/client';
 import { createDispatcher, createMessageListener, type MessageSender } from '../../lib/messaging/dispatcher';
 import { SENDER_POLICY } from '../../lib/messaging/senders';
@@ -69,6 +69,7 @@ async function setUp(buildMatcher = createMatcher) {
     sites: [xSite, SHARE_LINK_SITE],
     siteForUrl: (url) => (new URL(url).hostname === 'x.com' ? xSite : null),
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => uiLanguage,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../lib/decision';
+import { decide, factChecksShown } from '../../lib/decision';
 import type { MatchResult } from '../../lib/match/types';
 import type { Strictness } from '../../lib/messaging/protocol';
 
@@ -8,6 +8,10 @@ const hoax: MatchResult = {
   matches: [{ listId: 'l', item: { id: 'a', claim: 'c', rating: 'false' }, score: 0.9, via: 'text' }],
 };
 const clean: MatchResult = { decision: 'none', matches: [] };
+const likely: MatchResult = {
+  decision: 'likely-match',
+  matches: [{ listId: 'l', item: { id: 'b', claim: 'c', rating: 'false' }, score: 0.6, via: 'text' }],
+};
 const unread = ['https://news.example/article'];
 
 const cases: [Strictness, MatchResult, string[], ReturnType<typeof decide>][] = [
@@ -20,6 +24,10 @@ const cases: [Strictness, MatchResult, string[], ReturnType<typeof decide>][] = 
   ['always', hoax, unread, { ask: true, reason: 'hoax-match' }],
   ['always', clean, unread, { ask: true, reason: 'unread-link' }],
   ['always', clean, [], { ask: true, reason: 'always' }],
+  ['off', likely, unread, { ask: false }],
+  ['hoax-only', likely, [], { ask: true, reason: 'likely-match' }],
+  ['balanced', likely, unread, { ask: true, reason: 'likely-match' }],
+  ['always', likely, [], { ask: true, reason: 'likely-match' }],
 ];
 
 describe('decide', () => {
@@ -42,5 +50,15 @@ describe('decide', () => {
       ask: true,
       reason: 'hoax-match',
     });
+  });
+});
+
+describe('factChecksShown', () => {
+  const hits = (...scores: number[]) => scores.map((score, at) => ({ id: `f${at}`, score }));
+  it('shows the best and the runners-up near it, three at most, once the best reaches the bar', () => {
+    expect(factChecksShown(hits(0.8, 0.7, 0.41, 0.39, 0.3), 0.75).map((hit) => hit.id)).toEqual(['f0', 'f1', 'f2']);
+    expect(factChecksShown(hits(0.8, 0.3), 0.75).map((hit) => hit.id)).toEqual(['f0']);
+    expect(factChecksShown(hits(0.6, 0.55), 0.75)).toEqual([]);
+    expect(factChecksShown([], 0.5)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { installStarterList, starterListTurnedOff } from '../../lib/background/s
 import { CLASSROOM_LIST_ID } from '../../lib/classroom/pack';
 import { openDb } from '../../lib/db';
 import { importList } from '../../lib/lists/import';
-import { MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem } from '../../lib/settings';
 
@@ -37,6 +37,7 @@ beforeEach(async () => {
     sites: [SHARE_LINK_SITE],
     siteForUrl: () => null,
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => 'id',
     fetch: (async (input: RequestInfo | URL) => {

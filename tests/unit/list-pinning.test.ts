@@ -13,7 +13,7 @@ import { SyncError } from '../../lib/lists/download';
 import { subscriptionTerms } from '../../lib/lists/pinning';
 import { generateSigningKeys, signListBytes, type KeyPairText } from '../../lib/lists/signature';
 import { sameListUrl } from '../../lib/lists/subscriptions';
-import { MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem } from '../../lib/settings';
 
@@ -47,6 +47,7 @@ beforeEach(async () => {
     sites: [SHARE_LINK_SITE],
     siteForUrl: () => null,
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => 'id',
     fetch: (async (input: RequestInfo | URL) => {

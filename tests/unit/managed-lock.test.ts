@@ -7,7 +7,7 @@ import { ListIndex } from '../../lib/background/list-index';
 import { applyManagedPolicy } from '../../lib/background/lists';
 import { NO_POLICY } from '../../lib/background/managed';
 import { openDb } from '../../lib/db';
-import { MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem, updateSettings } from '../../lib/settings';
 
@@ -28,6 +28,7 @@ beforeEach(() => {
     sites: [xSite, SHARE_LINK_SITE],
     siteForUrl: (url) => (new URL(url).hostname === 'x.com' ? xSite : null),
     matchThreshold: MATCH_THRESHOLD,
+    likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => 'id',
   };

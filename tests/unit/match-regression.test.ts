@@ -5,7 +5,7 @@
  * matcher measures on this sample (see `npm run eval` for the full figures).
  */
 import { describe, expect, it } from 'vitest';
-import { createMatcher, MATCH_THRESHOLD } from '../../lib/match/index';
+import { createMatcher, LIKELY_THRESHOLD } from '../../lib/match/index';
 import {
   clefClaims,
   clefItem,
@@ -27,14 +27,17 @@ import {
 } from '../eval/measures';
 import { longPostsFrom } from '../eval/short-posts';
 
-/** Measured on this sample: R@5 0.852, hard 0.775, decision 0.696, false 0.18% (long posts 0.18%), CLEF MAP@5 0.871. */
+/**
+ * Measured on this sample: R@5 0.852, hard 0.775, asked (either tier) with the right item in the
+ * top 5 0.68, tweets asked 0.18% (long posts 0.05%), CLEF MAP@5 0.902 (tweets' dates given).
+ */
 const FLOORS = {
   indonesianR5: 0.845,
   hardR5: 0.765,
-  decisionRecall: 0.685,
-  /** A ceiling (the issue's goal): share of ordinary tweets, and of long ordinary posts, getting a hoax-match. */
-  falseMatchRate: 0.002,
-  clefMap5: 0.865,
+  decisionRecall: 0.66,
+  /** A ceiling (the issue's goal): share of ordinary tweets, and of long ordinary posts, asked about in either tier. */
+  falseMatchRate: 0.003,
+  clefMap5: 0.895,
 };
 
 describe.skipIf(!hasSharedData())('matcher regression on a fixed sample of the shared data', () => {
@@ -46,9 +49,9 @@ describe.skipIf(!hasSharedData())('matcher regression on a fixed sample of the s
     const measured = {
       indonesianR5: rankMetrics(outcomes).r5,
       hardR5: rankMetrics(outcomes.filter((o) => o.hard)).r5,
-      decisionRecall: decisionRecall(outcomes, MATCH_THRESHOLD),
-      falseMatchRate: falseRate(tweetScores, MATCH_THRESHOLD),
-      longPostFalseMatchRate: falseRate(topScores(matcher, everyNth(longPostsFrom(tweets), 2)), MATCH_THRESHOLD),
+      decisionRecall: decisionRecall(outcomes, LIKELY_THRESHOLD),
+      falseMatchRate: falseRate(tweetScores, LIKELY_THRESHOLD),
+      longPostFalseMatchRate: falseRate(topScores(matcher, everyNth(longPostsFrom(tweets), 2)), LIKELY_THRESHOLD),
     };
     console.info('match regression (Indonesian sample):', measured);
     expect(measured.indonesianR5).toBeGreaterThanOrEqual(FLOORS.indonesianR5);

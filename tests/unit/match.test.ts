@@ -140,8 +140,8 @@ describe('createMatcher', () => {
     for (const post of ['Selamat pagi semua', 'Selamat pagi', 'Mantap', 'Terima kasih banyak', 'Amin 🙏', 'Hoaks nih', 'Cek fakta dulu']) {
       expect(greetings.match({ text: post, urls: [] }).decision, post).toBe('none');
     }
-    // A short post that does repeat a claim still matches.
-    const hoax = greetings.match({ text: 'Vaksin covid mengandung microchip, jangan mau divaksin!', urls: [] });
+    // A short post that does repeat a claim (its names and what it says of them) still matches.
+    const hoax = greetings.match({ text: 'Vaksin covid mengandung microchip buat melacak penduduk, jangan mau divaksin!', urls: [] });
     expect(hoax.decision).toBe('hoax-match');
     expect(hoax.matches[0]?.item.id).toBe('vaksin-chip');
   });

@@ -4,8 +4,11 @@ import { cleanWords, stem, tokenize } from '../../lib/match/normalize';
 const cleanText = (raw: string) => cleanWords(raw).join(' ');
 
 describe('cleanWords', () => {
-  it('lower-cases and strips urls, mentions, emoji and direction marks', () => {
-    expect(cleanText('CEK https://t.co/abc @budi_123 ini 😀\u202e\u200f BENAR')).toBe('cek ini benar');
+  it('lower-cases and strips urls, emoji and direction marks', () => {
+    expect(cleanText('CEK https://t.co/abc ini 😀\u202e\u200f BENAR')).toBe('cek ini benar');
+  });
+  it('reads a mention as the words of its handle: who a post names is often what it is about', () => {
+    expect(cleanText('@budi_123 boikot @SixFlags, kata @KPU_ID')).toBe('budi 123 boikot six flags kata kpu id');
   });
   it('splits hashtags and collapses repeated letters', () => {
     expect(cleanText('#TolakVaksinPaksa bangettt')).toBe('tolak vaksin paksa banget');

@@ -58,6 +58,20 @@ afterEach(() => {
 });
 
 describe('showPrompt', () => {
+  it('asks a likely match in softer, truthful words, in both languages', () => {
+    void showPrompt(document, request({ reason: 'likely-match' }));
+    expect(shadow().querySelector('[role="dialog"]')?.getAttribute('data-reason')).toBe('likely-match');
+    expect(shadow().querySelector('#saring-reason')?.textContent).toBe(
+      'Isi ini mungkin tentang klaim yang sudah diperiksa pemeriksa fakta. Lihat dulu sebelum membagikan?',
+    );
+    expect(shadow().querySelector('#saring-matches')?.textContent).toBe('Hasil cek fakta yang mungkin terkait');
+    expect(shadow().querySelectorAll('[data-match-id]')).toHaveLength(2);
+    document.querySelectorAll(PROMPT_TAG).forEach((element) => element.remove());
+    void showPrompt(document, request({ reason: 'likely-match', language: 'en' }));
+    expect(shadow().querySelector('#saring-reason')?.textContent).toMatch(/^This may be about a claim that fact-checkers have already checked/);
+    expect(shadow().querySelector('#saring-matches')?.textContent).toBe('Fact-checks that may be related');
+  });
+
   it('renders the testability contract inside an open shadow root', () => {
     void showPrompt(document, request());
     const dialog = shadow().querySelector('[role="dialog"]');

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/db';
-import { countOutcome, countPrompt, localDay, resetStats, statsReport } from '../../lib/stats';
+import { countOutcome, countPrompt, dayCounts, localDay, resetStats, statsReport } from '../../lib/stats';
+import type { DailyStatsRecord } from '../../lib/db';
 import { spreadsheetCsv } from '../../lib/lists/csv';
 import { aggregateStats, lastDays, promptTotal, statsCsv } from '../../lib/stats/report';
 
@@ -31,9 +32,9 @@ describe('statistics', () => {
       ['x', 1],
     ]);
     expect(statsCsv(report).split('\r\n').slice(0, 3)).toEqual([
-      'day,site,prompts_hoax-match,prompts_unread-link,prompts_petition,prompts_always,outcome_cancel,outcome_read,outcome_share',
-      '2026-03-01,x,1,0,0,0,1,0,0',
-      '2026-03-02,demo,1,1,0,0,0,1,1',
+      'day,site,prompts_hoax-match,prompts_likely-match,prompts_unread-link,prompts_petition,prompts_always,outcome_cancel,outcome_read,outcome_share',
+      '2026-03-01,x,1,0,0,0,0,1,0,0',
+      '2026-03-02,demo,1,0,1,0,0,0,1,1',
     ]);
 
     await resetStats(db);
@@ -41,9 +42,23 @@ describe('statistics', () => {
     db.close();
   });
 
+  it('counts likely matches apart, also into a day stored before that reason existed', async () => {
+    const db = openDb(`stats-${Math.random()}`);
+    // A record written by an earlier version: no likely-match counter.
+    const old = { 'hoax-match': 2, 'unread-link': 1, petition: 0, always: 0 } as DailyStatsRecord['prompts'];
+    await db.dailyStats.put({ day: '2026-03-02', site: 'x', prompts: old, outcomes: { cancel: 1, read: 0, share: 0 } });
+    await countPrompt(db, 'x', 'likely-match', at('2026-03-02'));
+    await countPrompt(db, 'x', 'likely-match', at('2026-03-02'));
+    const report = await statsReport(db, at('2026-03-02'), 1);
+    expect(report.totals.prompts).toEqual({ 'hoax-match': 2, 'likely-match': 2, 'unread-link': 1, petition: 0, always: 0 });
+    expect(promptTotal(report.totals)).toBe(5);
+    expect((await dayCounts(db, '2026-03-02')).prompts).toBe(5);
+    db.close();
+  });
+
   it('ignores records outside the days asked for', () => {
     const report = aggregateStats(
-      [{ day: '2025-01-01', site: 'x', prompts: { 'hoax-match': 5, 'unread-link': 0, petition: 0, always: 0 }, outcomes: { cancel: 0, read: 0, share: 0 } }],
+      [{ day: '2025-01-01', site: 'x', prompts: { 'hoax-match': 5, 'likely-match': 0, 'unread-link': 0, petition: 0, always: 0 }, outcomes: { cancel: 0, read: 0, share: 0 } }],
       ['2026-01-01'],
     );
     expect(promptTotal(report.totals)).toBe(0);

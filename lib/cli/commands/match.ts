@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createMatcher, MATCH_THRESHOLD } from '../../match/index';
+import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../match/index';
+import { factChecksShown } from '../../decision';
 import type { Matcher, MatchQuery } from '../../match/types';
 import { CliError, readText, type CliIo, type Command } from '../io';
 import { loadList } from './validate';
@@ -37,11 +38,18 @@ async function matchQueries(matcher: Matcher, file: string, top: number, io: Cli
   });
 }
 
+const DECISION_MEANING = {
+  'hoax-match': 'resembles a checked claim: the extension asks before sharing',
+  'likely-match': 'may be about a checked claim: the extension asks, in softer words',
+  none: 'no known hoax',
+} as const;
+
 function printReadable(matcher: Matcher, text: string, top: number, io: CliIo): void {
   const { decision, matches } = matcher.match(queryOf(text), { top });
-  io.out(`decision: ${decision} (threshold ${MATCH_THRESHOLD}; ${decision === 'hoax-match' ? 'the extension asks before sharing' : 'no known hoax'})`);
+  io.out(`decision: ${decision} (${DECISION_MEANING[decision]}; likely from ${LIKELY_THRESHOLD}, hoax-match from ${MATCH_THRESHOLD})`);
+  const shown = new Set(decision === 'none' ? [] : factChecksShown(matches, decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD));
   for (const hit of matches) {
-    const mark = hit.score >= MATCH_THRESHOLD ? '*' : ' ';
+    const mark = shown.has(hit) ? '*' : ' ';
     io.out(`${mark} ${hit.score.toFixed(3)}  ${hit.item.id}  [${hit.item.label ?? hit.item.rating}] ${hit.item.claim}  (via ${hit.via})`);
     if (hit.item.url) io.out(`         ${hit.item.url}`);
   }
@@ -52,10 +60,11 @@ export const matchCommand: Command = {
   usage: `saring-list match LIST --text "…" [--json] [--top N]
 saring-list match LIST --queries FILE.jsonl --json [--top N]
 
-The extension's own matcher and threshold (${MATCH_THRESHOLD}). With --text: the decision and the
-best matches with scores (* marks those at or over the threshold). With --queries: one input line
-{"id": "...", "text": "..."} gives one output line
-{"id": "...", "decision": "hoax-match" | "none", "matches": [{"id": "<item id>", "score": 0.0-1.0}, …]}
+The extension's own matcher, tiers and thresholds: "hoax-match" from ${MATCH_THRESHOLD} (asks as
+resembling a checked claim), "likely-match" from ${LIKELY_THRESHOLD} (asks in softer words), else "none".
+With --text: the decision and the best matches with scores (* marks the fact-checks the prompt
+would show). With --queries: one input line {"id": "...", "text": "..."} gives one output line
+{"id": "...", "decision": "hoax-match" | "likely-match" | "none", "matches": [{"id": "<item id>", "score": 0.0-1.0}, …]}
 best first, at most --top N (default 5).`,
   async run(args, io) {
     const { values, positionals } = parseArgs({

@@ -1,0 +1,108 @@
+/**
+ * What a post says about itself, whatever claim it carries: whether it calls something a hoax
+ * (sharing the debunk), asks whether something is true (about to pass it on, unsure), or urges
+ * passing it on (a chain message). The decision model weighs these beside the claim evidence; they
+ * are read from the post's own words, in Indonesian and English, and never leave the device.
+ */
+
+export interface PostCues {
+  /** Words in the post (up to CUE_TEXT_LENGTH characters): a stray verdict word in a long text says less. */
+  words: number;
+  /** Debunk or verdict words: "hoaks", "faktanya", "cek fakta", "tidak benar", "debunked", "fact check" … */
+  debunk: number;
+  /** A debunk word in the post's opening ("HOAKS! …", "Cek fakta: …"): the post leads with the verdict. */
+  debunkFirst: boolean;
+  /** A fact-checker's bracketed verdict label ("[SALAH]", "[HOAKS]"), or a verdict in capitals ("PALSU"). */
+  verdictLabel: boolean;
+  /** Asks whether it is true: "bener gak sih?", "benarkah", "is it true?" … */
+  question: boolean;
+  /** Urges passing it on, or vouches for it: "sebarkan!", "info dari grup sebelah", "bukan hoax", "please share" … */
+  chain: boolean;
+  /** Passes on hearsay or alarm: "katanya", "beredar", "viral", "awas", "hati-hati", "apparently", "I heard" … */
+  hearsay: boolean;
+  /** Reads as a report: "mengumumkan", "menurut data", "siaran pers", "pukul 10.00 WIB", "according to", "announced" … */
+  report: boolean;
+  /** Links to, or names, a fact-check page or publisher (turnbackhoax.id, cekfakta, snopes.com, a /cek-fakta/ path …). */
+  factCheckLink: boolean;
+}
+
+/** Vouching that a message is not a hoax is what chain messages do; it is no debunk. */
+const VOUCHING = /\b(?:(?:ini|itu)\s+)?(?:bukan|bkn|not\s+a|not|no)\s+(?:hoa(?:k|x)s?|hoaxx+|fake(?:\s+news)?|berita\s+bohong)\b/g;
+
+/** Debunk and verdict words (counted; each occurrence). */
+const DEBUNK = new RegExp(
+  [
+    // Indonesian verdict words and phrases.
+    String.raw`\b(?:hoa(?:k|x)s?|hoaxx+|faktanya|fakta(?:\s+sebenarnya|\s+yang\s+benar)|cek\s*fakta|klarifikasi|diklarifikasi|disinformasi|misinformasi|menyesatkan|berita\s+bohong|kabar\s+bohong|dibantah|membantah|bantahan|jangan\s+(?:mudah\s+)?percaya|jangan\s+termakan|jangan\s+panik|lawan\s*hoa(?:k|x)s?|salah\s+konteks|konteksnya\s+salah|dipelintir|hasil\s+editan|editan|ngawur|keliru)\b`,
+    // "… tidak benar", "belum terbukti", "tidak ada bukti(nya)", "tidak berdasar".
+    String.raw`\b(?:tidak|tdk|gak|ga|nggak|bukan)\s+(?:benar|berdasar|fakta)\b|\b(?:tidak|belum|gak|nggak)\s+(?:pernah\s+)?terbukti\b|\b(?:tidak|tak|gak|nggak)\s+ada\s+(?:bukti|programnya|program\s+seperti\s+itu)\w*`,
+    // "itu palsu", "adalah penipuan", "= penipuan": a verdict said of what circulates.
+    String.raw`(?:\b(?:itu|ini|adalah|ternyata)|=)\s+(?:(?:sebenarnya|jelas|sudah|juga|cuma|hanya)\s+)?(?:palsu|penipuan|modus\s+penipuan|bohong|salah|trik|karangan|pesan\s+berantai\s+palsu)\b`,
+    String.raw`\b(?:stop|berhenti|jangan)\s+(?:di)?(?:sebar|share|bagikan|framing)\w*`,
+    String.raw`\bbukan\s+(?:dari|program|kejadian|rekaman|foto|video)\b|\b(?:sudah|telah)\s+(?:di)?(?:cek|jelaskan|bantah|luruskan|klarifikasi)\w*|\b(?:bantah|luruskan|fiktif|tiruan|salah\s+paham)\b`,
+    // English.
+    String.raw`\b(?:debunk(?:ed|s)?|fact[\s-]?check(?:ed|ers?)?|fake\s+news|false\s+claim|(?:is|was|are|were)\s+(?:false|fake|untrue|not\s+true|a\s+hoax|satire|doctored|edited|photoshopped|altered|old\s+footage)|out\s+of\s+context|misleading|misinformation|disinformation|no\s+evidence|there\s+is\s+no\s+(?:such|record|proof)|don'?t\s+believe|do\s+not\s+believe|(?:scam|hoax)\s+alert|scams?|phishing|like-farming|made\s+up|nonsense|(?:it|that|this)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|didn'?t)\s+(?:true|real|show|mean|what))\b`,
+    // A fact-checker's bracketed label.
+    String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]`,
+  ].join('|'),
+  'g',
+);
+
+/** A verdict shouted in capitals ("SALAH.", "PALSU", "PENIPUAN", "FAKE"): read on the text as written. */
+const CAPITAL_VERDICT = /\b(?:SALAH|HOA[KX]S?|PALSU|PENIPUAN|BOHONG|FAKE|FALSE)\b/;
+
+const VERDICT_LABEL = /\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]/;
+/** Characters counted as a post's opening. */
+const OPENING_LENGTH = 60;
+
+const QUESTION =
+  /\?|\b(?:bener\s*(?:gak|ga|nggak|ngga|engga|enggak|tidak|gk|g|nggk|kah|an)|benarkah|beneran(?:kah)?|apa\s+(?:benar|bener|iya|betul)|masa\s+sih|serius(?:an)?\s*\?|ada\s+yang\s+tahu|ada\s+yg\s+tau|is\s+(?:it|this|that)\s+(?:true|real)|anyone\s+know|can\s+someone\s+(?:confirm|verify)|true\s+or\s+(?:not|false))\b/;
+
+const CHAIN =
+  /\b(?:sebar(?:kan|in)|viral(?:kan|in)|teruskan|bagikan|share\s+ke|info\s+(?:dari|dr)\s+(?:grup|group|grp)|grup\s+sebelah|group\s+sebelah|copas|copy\s+paste|forwarded|please\s+share|pls\s+share|share\s+this|pass\s+(?:it|this)\s+on|spread\s+the\s+word|before\s+(?:it'?s|they)\s+delete)\b/;
+
+const HEARSAY =
+  /\b(?:katanya|kata\s+orang|kabarnya|konon|beredar|viral|rame|ramai\s+di|heboh|denger(?:-denger|2)?|dengar(?:-dengar|2)|ada\s+info|info\s+penting|awas|hati-hati|hati2|waspada|ngeri|merinding|breaking|urgent|apparently|i\s+heard|they\s+say|word\s+is|wake\s+up|share\s+before)\b|!!/;
+
+const REPORT =
+  /\b(?:mengumumkan|diumumkan|menyampaikan|menyatakan|dilansir|siaran\s+pers|keterangan\s+resmi|menurut\s+data|berdasarkan\s+data|tercatat|pukul\s+\d|wib\b|wita\b|wit\b|per\s+\d+\s+\w+\s+\d{4}|according\s+to|announced|confirmed|reported|press\s+release|officials?\s+said)\b/;
+
+/** Fact-check publishers and pages: by host, or a fact-check path on a news site. */
+const FACT_CHECK_HOST =
+  /(?:^|\.)(?:turnbackhoax\.id|cekfakta\.com|mafindo\.or\.id|komdigi\.go\.id|kominfo\.go\.id|snopes\.com|politifact\.com|factcheck\.org|fullfact\.org|leadstories\.com|checkyourfact\.com)$|^(?:cekfakta\.|factcheck\.)/;
+const FACT_CHECK_PATH = /\/(?:cek-?fakta|cekfakta|fact-?check|hoaks|hoax)(?:[/-]|$)/;
+/** A fact-check site named in the text without a link ("cek di turnbackhoax.id"). */
+const FACT_CHECK_NAMED = /\b(?:turnbackhoax(?:\.id)?|cekfakta\.com|snopes(?:\.com)?|politifact|factcheck\.org|afp\s+fact\s+check)\b/;
+
+function isFactCheckUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    const host = url.hostname.toLowerCase().replace(/^(?:www|m)\./, '');
+    return FACT_CHECK_HOST.test(host) || FACT_CHECK_PATH.test(url.pathname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+/** Text read for cues: a post's opening and close say what it does with a claim; 4,000 characters bound the work. */
+const CUE_TEXT_LENGTH = 4_000;
+
+export function postCues(text: string, urls: readonly string[] = []): PostCues {
+  const written = (typeof text === 'string' ? text : '').slice(0, CUE_TEXT_LENGTH);
+  const lower = written.toLowerCase();
+  const vouched = lower.replace(VOUCHING, ' ');
+  const vouching = vouched !== lower;
+  DEBUNK.lastIndex = 0;
+  const first = DEBUNK.exec(vouched);
+  return {
+    words: written.split(/\s+/).filter(Boolean).length,
+    debunk: vouched.match(DEBUNK)?.length ?? 0,
+    debunkFirst: first !== null && first.index < OPENING_LENGTH,
+    verdictLabel: VERDICT_LABEL.test(lower) || CAPITAL_VERDICT.test(written.replace(/\b(?:BUKAN|BKN|NOT)\s+(?:HOA[KX]S?|FAKE)\b/g, ' ')),
+    question: QUESTION.test(lower),
+    chain: vouching || CHAIN.test(lower),
+    hearsay: HEARSAY.test(lower),
+    report: REPORT.test(lower),
+    factCheckLink: FACT_CHECK_NAMED.test(lower) || urls.some((url) => typeof url === 'string' && isFactCheckUrl(url)),
+  };
+}

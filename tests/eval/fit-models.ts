@@ -1,0 +1,428 @@
+/**
+ * Fits the matcher's decision model and picks its two thresholds, on the fit halves only, and
+ * writes them to lib/match/fitted.ts (a reviewed file: its diff shows what a refit changed).
+ * `npm run eval` runs it before eval.ts, which reports the held-out halves.
+ *
+ * Rows (each the best candidate of one text, as the matcher ranks it):
+ * - the training half of the Indonesian eval pairs against the claims (isHeldOut false): 1 when
+ *   the right item is among the first MAX_FACT_CHECKS candidates;
+ * - the realistic set's fit half: hoax posts (1 when an expected item is among the first
+ *   candidates) and topical hard negatives (0), against the starter list as shipped (English: with
+ *   the CLEF claims as an English list);
+ * - the even-numbered ordinary tweets, their openings and runs of them joined (0), against the
+ *   claims and the shipped list;
+ * - people sharing a debunk (0), written from the fit half's fact-checks: their headline
+ *   ("[SALAH] …") and conclusion, as such posts quote them.
+ * The date weight of the ranking is chosen on the CLEF train and dev tweets.
+ * Run: npx tsx tests/eval/fit-models.ts [--claim] (--claim prints a refit of the claim model instead).
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readStarterList, type FactCheckRecord } from '../../lib/cli/build-starter-list';
+import { CLAIM_FEATURES, CLAIM_WEIGHTS, DEBUNK_FEATURES, DECISION_FEATURES, mayBeDebunk, type DecisionInput } from '../../lib/match/claim-model';
+import { MAX_FACT_CHECKS } from '../../lib/decision';
+import { createMatcher, decidedScore, explainPost, type TextEvidence } from '../../lib/match/index';
+import { dayOf } from '../../lib/match/built-index';
+import type { ListItem } from '../../lib/lists/schema';
+import type { Matcher, MatchQuery } from '../../lib/match/types';
+import { clefClaims, clefItem, clefPairs, indonesianItems, indonesianPairs, indonesianRecords, isHeldOut, ordinaryTweets, tweetPostedAt } from './datasets';
+import { hardNegatives, hoaxPosts, linksIn } from './realistic';
+import { splitOf } from './realistic-set';
+import { longPostsFrom, shortPostsFrom } from './short-posts';
+
+const FITTED_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../lib/match/fitted.ts');
+
+/** A little ridge keeps the Newton steps stable where features are nearly collinear. */
+const RIDGE = 1e-6;
+const ITERATIONS = 30;
+
+/**
+ * Row weights. The goals bound the tail of ordinary posts (≤ 0.2–0.3% asked), which an
+ * unweighted fit hardly sees; the realistic posts are few but are what people write.
+ */
+const WEIGHT = {
+  pair: 1,
+  ordinary: 20,
+  realisticHoax: 20,
+  hardNegative: 20,
+  debunk: 3,
+};
+
+/** Ceilings on the fit halves the thresholds are chosen by (the goals, with a margin). */
+const CONFIDENT_ORDINARY_RATE = 0.002;
+const CONFIDENT_HARD_NEGATIVE_RATE = 0.015;
+const LIKELY_ORDINARY_RATE = 0.0025;
+const LIKELY_HARD_NEGATIVE_RATE = 0.03;
+
+type Group = 'pairs' | 'ordinary' | 'realistic-hoax' | 'hard-negative' | 'debunk';
+
+interface Row {
+  input: DecisionInput & { best: TextEvidence };
+  y: 0 | 1;
+  weight: number;
+  group: Group;
+  /** Which negatives set it belongs to, for the thresholds. */
+  set: string;
+  /** Shares a debunk (a written hard negative of that category, or one made from a fact-check). */
+  debunk: boolean;
+}
+
+/** The matcher's input for a text and whether the best candidates hold an expected item; undefined without candidates. */
+function rowOf(matcher: Matcher, items: ListItem[][], query: MatchQuery, expected?: readonly string[], within = MAX_FACT_CHECKS) {
+  const { ranked, input } = explainPost(matcher, query);
+  // A post linking to a fact-check is decided by rule (lib/match/index.ts), not by the model.
+  if (!input || input.cues.factCheckLink) return undefined;
+  const listIndex = new Map<string, ListItem[]>();
+  items.forEach((list, at) => listIndex.set(String(at), list));
+  const wanted = new Set(expected ?? []);
+  const hit = ranked.slice(0, within).some(({ listId, position }) => wanted.has(listIndex.get(listId)?.[position]?.id ?? ''));
+  return { input, y: (hit ? 1 : 0) as 0 | 1 };
+}
+
+/** The first sentence of a fact-check's conclusion, cut to a post's length. */
+function opening(text: string | null | undefined, max = 240): string {
+  const sentence = (text ?? '').split(/(?<=[.!?])\s+/)[0] ?? '';
+  return sentence.length > max ? `${sentence.slice(0, max).replace(/\s+\S*$/, '')}…` : sentence;
+}
+
+/** Posts sharing a debunk, as people write them from a fact-check's headline and conclusion. */
+function debunkPosts(records: readonly FactCheckRecord[]): string[] {
+  const posts: string[] = [];
+  records.forEach((record, at) => {
+    const title = (record.title ?? '').trim();
+    const claim = title.replace(/^\s*\[[^\]]{1,40}\]\s*/, '');
+    if (!claim) return;
+    const conclusion = opening(record.conclusion);
+    const templates = [
+      title,
+      `HOAKS! ${claim}. ${conclusion}`,
+      `Jangan percaya kabar "${claim}", itu tidak benar. ${conclusion}`,
+      `Cek fakta: ${claim} — SALAH. ${conclusion}`,
+      `Info soal ${claim.toLowerCase()} itu hoaks ya, jangan disebar lagi 🙏`,
+      `[HOAKS] ${claim}\n\nFaktanya: ${conclusion || 'sudah dibantah pihak berwenang.'}`,
+    ];
+    posts.push(templates[at % templates.length]!.trim());
+  });
+  return posts;
+}
+
+function collectRows(): { rows: Row[]; pairsMatcherItems: ListItem[] } {
+  const rows: Row[] = [];
+  const add = (matcher: Matcher, items: ListItem[][], text: string, group: Group, set: string, expected?: readonly string[], debunk = group === 'debunk') => {
+    // The pairs' measure counts the right item in the top 5 (eval.ts); a prompt shows MAX_FACT_CHECKS.
+    const row = rowOf(matcher, items, { text, urls: linksIn(text) }, expected, group === 'pairs' ? 5 : MAX_FACT_CHECKS);
+    if (!row) return;
+    const weight = group === 'pairs' ? WEIGHT.pair : group === 'ordinary' ? WEIGHT.ordinary : group === 'realistic-hoax' ? WEIGHT.realisticHoax : group === 'hard-negative' ? WEIGHT.hardNegative : WEIGHT.debunk;
+    rows.push({ ...row, y: expected ? row.y : 0, weight, group, set, debunk });
+  };
+
+  const records = indonesianRecords();
+  const claimsOnly = indonesianItems(records, 0);
+  const claimsMatcher = createMatcher([{ listId: '0', items: claimsOnly }]);
+  for (const pair of indonesianPairs()) if (!isHeldOut(pair)) add(claimsMatcher, [claimsOnly], pair.query, 'pairs', 'pairs', [pair.fact_check_id]);
+
+  const starter = readStarterList();
+  const starterMatcher = createMatcher([{ listId: '0', items: starter.items }]);
+  const clefList = clefClaims().map(clefItem);
+  const englishMatcher = createMatcher([{ listId: '0', items: starter.items }, { listId: '1', items: clefList }]);
+
+  const tweets = ordinaryTweets().filter((_, at) => at % 2 === 0);
+  for (const [name, posts] of [['tweets', tweets], ['short posts', shortPostsFrom(tweets)], ['long posts', longPostsFrom(tweets)]] as const) {
+    for (const text of posts) {
+      add(claimsMatcher, [claimsOnly], text, 'ordinary', `${name} (claims)`);
+      add(starterMatcher, [starter.items], text, 'ordinary', `${name} (shipped)`);
+    }
+  }
+
+  // Lists without circulating texts are common too: the Indonesian posts also against the claims alone.
+  const starterClaims = starter.items.map(({ text: _text, ...item }) => item);
+  const starterClaimsMatcher = createMatcher([{ listId: '0', items: starterClaims }]);
+  for (const post of hoaxPosts()) {
+    if (post.split !== 'fit') continue;
+    if (post.lang === 'en') add(englishMatcher, [starter.items, clefList], post.text, 'realistic-hoax', 'hoax-en', post.expected);
+    else {
+      add(starterMatcher, [starter.items], post.text, 'realistic-hoax', 'hoax-id', post.expected);
+      add(starterClaimsMatcher, [starterClaims], post.text, 'realistic-hoax', 'hoax-id (claims)', post.expected);
+    }
+  }
+  for (const post of hardNegatives()) {
+    if (post.split !== 'fit') continue;
+    const debunk = post.category === 'debunk';
+    const set = `neg ${post.lang} ${post.category}`;
+    if (post.lang === 'en') add(englishMatcher, [starter.items, clefList], post.text, 'hard-negative', set, undefined, debunk);
+    else add(starterMatcher, [starter.items], post.text, 'hard-negative', set, undefined, debunk);
+  }
+
+  const fitRecords = records.filter((record) => record.is_hoax && splitOf(record.id) === 'fit');
+  for (const text of debunkPosts(fitRecords.filter((_, at) => at % 3 === 0))) add(starterMatcher, [starter.items], text, 'debunk', 'debunks');
+  return { rows, pairsMatcherItems: claimsOnly };
+}
+
+/** Solves a·x = b by Gaussian elimination with partial pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const factor = m[r]![col]! / m[col]![col]!;
+      for (let c = col; c <= n; c++) m[r]![c]! -= factor * m[col]![c]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+/** Newton's method on the ridge-penalised, weighted log-likelihood. */
+function fitLogistic(x: number[][], y: number[], rowWeight: number[], start: readonly number[]): number[] {
+  const d = start.length;
+  const w = [...start];
+  const totalWeight = rowWeight.reduce((sum, k) => sum + k, 0);
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    const gradient = new Array<number>(d).fill(0);
+    const hessian = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (let r = 0; r < x.length; r++) {
+      const row = x[r]!;
+      let z = 0;
+      for (let i = 0; i < d; i++) z += w[i]! * row[i]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const k = rowWeight[r]!;
+      const curvature = k * p * (1 - p);
+      for (let i = 0; i < d; i++) {
+        gradient[i]! += k * (y[r]! - p) * row[i]!;
+        for (let j = 0; j <= i; j++) hessian[i]![j]! += curvature * row[i]! * row[j]!;
+      }
+    }
+    for (let i = 0; i < d; i++) {
+      gradient[i]! -= RIDGE * totalWeight * (i > 0 ? w[i]! : 0);
+      hessian[i]![i]! += RIDGE * totalWeight;
+      for (let j = 0; j < i; j++) hessian[j]![i] = hessian[i]![j]!;
+    }
+    const step = solve(hessian, gradient);
+    for (let i = 0; i < d; i++) w[i]! += step[i]!;
+    if (Math.max(...step.map(Math.abs)) < 1e-7) break;
+  }
+  return w;
+}
+
+const rate = (scores: readonly number[], threshold: number) => scores.filter((s) => s >= threshold).length / Math.max(scores.length, 1);
+
+/** The lowest threshold (0.005 steps) at which every set stays at or under its ceiling. */
+function lowestThreshold(sets: ReadonlyArray<{ scores: number[]; ceiling: number }>, from = 0.2): number {
+  for (let t = from; t < 1; t += 0.005) {
+    const threshold = Math.round(t * 1000) / 1000;
+    if (sets.every(({ scores, ceiling }) => rate(scores, threshold) <= ceiling)) return threshold;
+  }
+  return 1;
+}
+
+type Scored = Row & { score: number };
+type Pair = { withText: number; claimOnly: number };
+
+/**
+ * Both models' thresholds for one tier, chosen together: the pair (0.005 steps) asking the most
+ * hoax posts and pairs with their right item shown, while every ordinary set and the hard
+ * negatives, each counted over all its posts, stay at or under their ceilings.
+ */
+function chooseTier(scored: readonly Scored[], ordinarySets: readonly string[], ceilings: { ordinary: number; hard: number }, floor: Pair): Pair {
+  const steps = Array.from({ length: 201 }, (_, at) => Math.round(at * 5) / 1000);
+  const regime = (row: Scored) => (row.input.bestHasText ? 'withText' : 'claimOnly');
+  const limits = [
+    ...ordinarySets.map((set) => ({ rows: scored.filter((row) => row.set === set), ceiling: ceilings.ordinary })),
+    { rows: scored.filter((row) => row.group === 'hard-negative'), ceiling: ceilings.hard },
+  ];
+  const goals = [scored.filter((row) => row.group === 'realistic-hoax'), scored.filter((row) => row.group === 'pairs')];
+  const asked = (row: Scored, t: Pair) => row.score >= t[regime(row)];
+  let best: { pair: Pair; value: number } = { pair: { withText: 1, claimOnly: 1 }, value: -1 };
+  const feasible = (pair: Pair) => limits.every(({ rows, ceiling }) => rows.filter((row) => asked(row, pair)).length <= ceiling * rows.length);
+  const claimSteps = steps.filter((t) => t >= floor.claimOnly);
+  for (const withText of steps.filter((t) => t >= floor.withText)) {
+    // Asking is monotone in each threshold: the lowest feasible claim-only one, by bisection.
+    let low = 0;
+    let high = claimSteps.length - 1;
+    if (!feasible({ withText, claimOnly: claimSteps[high]! })) continue;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (feasible({ withText, claimOnly: claimSteps[mid]! })) high = mid;
+      else low = mid + 1;
+    }
+    const pair = { withText, claimOnly: claimSteps[high]! };
+    const value = goals.reduce((sum, rows) => sum + rows.filter((row) => row.y === 1 && asked(row, pair)).length / Math.max(rows.length, 1), 0);
+    if (value > best.value + 1e-12) best = { pair, value };
+  }
+  return best.pair;
+}
+
+function chooseThresholds(scored: readonly Scored[], ordinarySets: readonly string[]) {
+  const likely = chooseTier(scored, ordinarySets, { ordinary: LIKELY_ORDINARY_RATE, hard: LIKELY_HARD_NEGATIVE_RATE }, { withText: 0, claimOnly: 0 });
+  const confident = chooseTier(scored, ordinarySets, { ordinary: CONFIDENT_ORDINARY_RATE, hard: CONFIDENT_HARD_NEGATIVE_RATE }, likely);
+  return {
+    withText: { confident: confident.withText, likely: likely.withText },
+    claimOnly: { confident: confident.claimOnly, likely: likely.claimOnly },
+  };
+}
+
+/** The date weight maximising MAP@5 on the CLEF train and dev tweets (their embed lines give the day). */
+function fitDateGapWeight(): { weight: number; map: number } {
+  const items = clefClaims().map(clefItem);
+  const matcher = createMatcher([{ listId: '0', items }]);
+  const published = items.map((item) => dayOf(item.published));
+  const pairs = [...clefPairs('train'), ...clefPairs('dev')];
+  const explained = pairs.map((pair) => {
+    const posted = tweetPostedAt(pair.query);
+    return { pair, day: posted === undefined ? NaN : dayOf(posted), ranked: explainPost(matcher, { text: pair.query, urls: [] }).ranked };
+  });
+  let best = { weight: 0, map: -1 };
+  for (let weight = 0; weight <= 0.8001; weight += 0.05) {
+    let total = 0;
+    for (const { pair, day, ranked } of explained) {
+      const order = ranked
+        .map(({ position, score }) => {
+          const at = published[position]!;
+          const gap = Number.isFinite(day) ? (Number.isFinite(at) ? Math.abs(at - day) : 365) : 0;
+          return { id: items[position]!.id, key: score * Math.exp(-weight * Math.log1p(gap)) };
+        })
+        .sort((a, b) => b.key - a.key)
+        .slice(0, 5);
+      const relevant = new Set(pair.vclaim_ids);
+      let found = 0;
+      let precision = 0;
+      order.forEach(({ id }, at) => {
+        if (relevant.has(id)) precision += ++found / (at + 1);
+      });
+      total += precision / Math.max(relevant.size, 1);
+    }
+    const map = total / pairs.length;
+    if (map > best.map + 1e-9) best = { weight: Math.round(weight * 100) / 100, map };
+  }
+  return best;
+}
+
+/**
+ * Debunk model rows: posts about a known claim, 1 for those sharing its debunk. Every source
+ * weighs the same in all (written debunks, debunks made from fact-checks; realistic hoax posts,
+ * the pairs' circulating texts), counted before keeping only the posts with debunk words, since
+ * how rare those words are among hoax posts is the evidence.
+ */
+function fitDebunkModel(rows: readonly Row[]): number[] {
+  const sourceOf = (row: Row) => (row.debunk ? (row.group === 'debunk' ? 'made' : 'written') : row.group === 'pairs' ? 'pairs' : 'hoax');
+  const about = rows.filter((row) => row.debunk || (row.y === 1 && (row.group === 'pairs' || row.group === 'realistic-hoax')));
+  const perSource = new Map<string, number>();
+  for (const row of about) perSource.set(sourceOf(row), (perSource.get(sourceOf(row)) ?? 0) + 1);
+  const gated = about.filter((row) => mayBeDebunk(row.input.cues));
+  return fitLogistic(
+    gated.map(({ input }) => [1, ...DEBUNK_FEATURES.map(([, feature]) => feature(input.cues))]),
+    gated.map((row) => (row.debunk ? 1 : 0)),
+    gated.map((row) => 1_000 / perSource.get(sourceOf(row))!),
+    new Array<number>(DEBUNK_FEATURES.length + 1).fill(0),
+  ).map((w) => Number(w.toFixed(3)));
+}
+
+function main(): void {
+  const started = Date.now();
+  const { rows } = collectRows();
+  const names = DECISION_FEATURES.map(([name]) => name);
+  // The decision model learns whether a post is about the best item; debunk shares are, and are left to the debunk model.
+  const fitRegime = (withText: boolean) => {
+    const aboutRows = rows.filter((row) => !row.debunk && row.input.bestHasText === withText);
+    return fitLogistic(
+      aboutRows.map(({ input }) => [1, ...DECISION_FEATURES.map(([, feature]) => feature(input))]),
+      aboutRows.map(({ y }) => y),
+      aboutRows.map(({ weight }) => weight),
+      new Array<number>(names.length + 1).fill(0),
+    ).map((w) => Number(w.toFixed(3)));
+  };
+  const decisionWeights = { withText: fitRegime(true), claimOnly: fitRegime(false) };
+  const debunkWeights = fitDebunkModel(rows);
+  const weights = { decision: decisionWeights, debunk: debunkWeights };
+
+  const scored = rows.map((row) => ({ ...row, score: decidedScore(row.input, weights) }));
+  const ordinarySets = [...new Set(scored.filter((row) => row.group === 'ordinary').map((row) => row.set))];
+  const thresholds = chooseThresholds(scored, ordinarySets);
+
+  const setScores = (set: string) => scored.filter((row) => row.set === set).map(({ score }) => score);
+  const hardNegativeScores = scored.filter((row) => row.group === 'hard-negative').map(({ score }) => score);
+  const date = fitDateGapWeight();
+
+  const count = (group: Group) => rows.filter((row) => row.group === group).length;
+  const fittedOn = `${count('pairs')} training pairs, ${count('realistic-hoax')} realistic hoax posts, ${count('hard-negative')} hard negatives, ${count('ordinary')} ordinary posts, ${count('debunk')} debunk shares (fit halves); date weight on ${clefPairs('train').length + clefPairs('dev').length} CLEF train + dev tweets`;
+  const source = `// Written by \`npm run eval\` (tests/eval/fit-models.ts) from the fit halves only: review the diff, do not edit by hand.
+export const FITTED = {
+  decisionFeatures: [${names.map((name) => `'${name}'`).join(', ')}],
+  /** Per regime (best item with a circulating text, or a claim only): the bias, then one weight per feature, in order. */
+  decisionWeights: {
+    withText: [${decisionWeights.withText.join(', ')}],
+    claimOnly: [${decisionWeights.claimOnly.join(', ')}],
+  },
+  debunkFeatures: [${DEBUNK_FEATURES.map(([name]) => `'${name}'`).join(', ')}],
+  /** The bias, then one weight per debunk feature, in order. */
+  debunkWeights: [${debunkWeights.join(', ')}],
+  /** Per log-day between a post and a fact-check, in the ranking (posts with a known date only). */
+  dateGapWeight: ${date.weight},
+  /** Per decision model: hoax-match at or above \`confident\`, likely-match at or above \`likely\` (mapped onto one scale in lib/match). */
+  thresholds: {
+    withText: { confident: ${thresholds.withText.confident}, likely: ${thresholds.withText.likely} },
+    claimOnly: { confident: ${thresholds.claimOnly.confident}, likely: ${thresholds.claimOnly.likely} },
+  },
+  fittedOn: '${fittedOn}',
+} as const;
+`;
+  writeFileSync(FITTED_FILE, source);
+
+  console.log(`fit: ${rows.length} rows (${rows.filter((row) => row.y).length} positive) in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${FITTED_FILE}`);
+  for (const regime of ['withText', 'claimOnly'] as const) {
+    const w = decisionWeights[regime];
+    console.log(`decision model (${regime}): ${names.map((name, at) => `${name} ${w[at + 1]}`).join(', ')}; bias ${w[0]}`);
+  }
+  console.log(`debunk model: ${DEBUNK_FEATURES.map(([name], at) => `${name} ${debunkWeights[at + 1]}`).join(', ')}; bias ${debunkWeights[0]}`);
+  console.log(`thresholds: with text ${JSON.stringify(thresholds.withText)}, claim only ${JSON.stringify(thresholds.claimOnly)}; date weight ${date.weight} (CLEF train + dev MAP@5 ${date.map.toFixed(3)})`);
+  // Each row asked by its own regime's thresholds.
+  const tierOfRow = (row: (typeof scored)[number]) => {
+    const t = thresholds[row.input.bestHasText ? 'withText' : 'claimOnly'];
+    return row.score >= t.confident ? 'confident' : row.score >= t.likely ? 'likely' : 'none';
+  };
+  const share = (group: Group, asked: (row: (typeof scored)[number]) => boolean) => {
+    const members = scored.filter((row) => row.group === group);
+    return `${((100 * members.filter(asked).length) / Math.max(members.length, 1)).toFixed(1)}%`;
+  };
+  console.log(
+    `fit halves, either tier: pairs right and asked ${share('pairs', (row) => row.y === 1 && tierOfRow(row) !== 'none')} (confident ${share('pairs', (row) => row.y === 1 && tierOfRow(row) === 'confident')}); ` +
+      `realistic hoax posts right and asked ${share('realistic-hoax', (row) => row.y === 1 && tierOfRow(row) !== 'none')}; ` +
+      `hard negatives asked ${share('hard-negative', (row) => tierOfRow(row) !== 'none')}; debunk shares asked ${share('debunk', (row) => tierOfRow(row) !== 'none')}`,
+  );
+  const tableRows = [...scored, ...scored.filter((row) => row.group === 'hard-negative').map((row) => ({ ...row, set: 'neg, all' }))];
+  const sets = [...new Set(tableRows.map((row) => row.set))].sort();
+  console.log(`threshold  ${sets.map((set) => set.padStart(Math.max(set.length, 8))).join('  ')}   (share ≥ threshold; hoax sets: right and asked)`);
+  for (const threshold of [0.3, 0.4, 0.5, 0.56, 0.6, 0.7, 0.8, 0.9]) {
+    const cells = sets.map((set) => {
+      const members = tableRows.filter((row) => row.set === set);
+      const positive = members[0]?.group === 'pairs' || members[0]?.group === 'realistic-hoax';
+      const share = members.filter((row) => row.score >= threshold && (!positive || row.y)).length / Math.max(members.length, 1);
+      return `${(100 * share).toFixed(2)}%`.padStart(Math.max(set.length, 8));
+    });
+    console.log(`${threshold.toFixed(3).padStart(9)}  ${cells.join('  ')}`);
+  }
+}
+
+/** The claim model's refit, printed (not written): it ranked no better held out (see claim-model.ts). */
+function printClaimRefit(): void {
+  const items = indonesianItems(indonesianRecords(), 0);
+  const matcher = createMatcher([{ listId: '0', items }]);
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (const pair of indonesianPairs()) {
+    if (isHeldOut(pair)) continue;
+    for (const { position, evidence } of explainPost(matcher, { text: pair.query, urls: [] }).ranked) {
+      x.push([1, ...CLAIM_FEATURES.map(([, feature]) => feature(evidence))]);
+      y.push(items[position]?.id === pair.fact_check_id ? 1 : 0);
+    }
+  }
+  const weights = fitLogistic(x, y, x.map(() => 1), CLAIM_WEIGHTS);
+  console.log(`[${weights.map((w) => Number(w.toFixed(3))).join(', ')}]`);
+}
+
+if (process.argv.includes('--claim')) printClaimRefit();
+else main();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { postCues } from '../../lib/match/cues';
+import { DEBUNK_FEATURES, DECISION_FEATURES, debunkProbability } from '../../lib/match/claim-model';
+import { FITTED } from '../../lib/match/fitted';
+
+describe('postCues', () => {
+  it('reads a shared debunk: verdict words, a verdict first, a fact-checker label', () => {
+    const cues = postCues('HOAKS! Faktanya garam dapur tidak mengandung serpihan kaca, sudah dicek BPOM.');
+    expect(cues.debunk).toBeGreaterThanOrEqual(2);
+    expect(cues.debunkFirst).toBe(true);
+    expect(cues.question).toBe(false);
+    expect(postCues('[SALAH] Garam Dapur Mengandung Serpihan Kaca').verdictLabel).toBe(true);
+    expect(postCues('Link bansos itu PALSU, jangan diisi').verdictLabel).toBe(true);
+    expect(postCues('Fact check: the claim that 5G spreads covid is false.').debunk).toBeGreaterThan(0);
+  });
+
+  it('keeps a question a question, even when it names a hoax', () => {
+    const cues = postCues('Garam ada serpihan kacanya, hoaks gak sih? bener gak?');
+    expect(cues.question).toBe(true);
+    expect(cues.debunk).toBeGreaterThan(0);
+    expect(postCues('Is it true that bananas cure cancer').question).toBe(true);
+  });
+
+  it('reads vouching ("bukan hoax!") and pass-it-on wording as a chain message, not a debunk', () => {
+    const cues = postCues('INI BUKAN HOAX!! Info dari grup sebelah, sebarkan ke keluarga');
+    expect(cues.debunk).toBe(0);
+    expect(cues.verdictLabel).toBe(false);
+    expect(cues.chain).toBe(true);
+  });
+
+  it('finds links to and names of fact-check pages', () => {
+    expect(postCues('baca ini', ['https://turnbackhoax.id/articles/1658-salah-garam']).factCheckLink).toBe(true);
+    expect(postCues('baca ini', ['https://www.kompas.com/cekfakta/read/2024/01/01/x']).factCheckLink).toBe(true);
+    expect(postCues('sudah ada di turnbackhoax ya').factCheckLink).toBe(true);
+    expect(postCues('baca ini', ['https://news.example/garam-dapur']).factCheckLink).toBe(false);
+  });
+
+  it('reads nothing from an ordinary post, and survives anything', () => {
+    expect(postCues('Selamat pagi semua, semoga sehat selalu')).toMatchObject({ debunk: 0, question: false, chain: false, factCheckLink: false });
+    expect(() => postCues(undefined as unknown as string, ['::not a url', 42 as unknown as string])).not.toThrow();
+    expect(postCues('x'.repeat(1_000_000)).words).toBe(1);
+  });
+});
+
+describe('the fitted weights', () => {
+  it('name the features the code computes, in order', () => {
+    expect(FITTED.decisionFeatures).toEqual(DECISION_FEATURES.map(([name]) => name));
+    expect(FITTED.decisionWeights.withText).toHaveLength(DECISION_FEATURES.length + 1);
+    expect(FITTED.decisionWeights.claimOnly).toHaveLength(DECISION_FEATURES.length + 1);
+    expect(FITTED.debunkFeatures).toEqual(DEBUNK_FEATURES.map(([name]) => name));
+    expect(FITTED.debunkWeights).toHaveLength(DEBUNK_FEATURES.length + 1);
+  });
+
+  it('read a stated debunk as likelier a debunk than a question about the claim', () => {
+    const stated = debunkProbability(postCues('HOAKS! Vaksin tidak mengandung microchip. Faktanya sudah dibantah Kemenkes.'));
+    const asked = debunkProbability(postCues('Vaksin ada microchipnya? ini hoaks bukan sih?'));
+    expect(stated).toBeGreaterThan(0.5);
+    expect(asked).toBeLessThan(stated);
+    expect(debunkProbability(postCues('Vaksin mengandung microchip, sebarkan!'))).toBe(0);
+  });
+});
