@@ -87,8 +87,16 @@ function isFactCheckUrl(raw: string): boolean {
 /** Text read for cues: a post's opening and close say what it does with a claim; 4,000 characters bound the work. */
 const CUE_TEXT_LENGTH = 4_000;
 
+/**
+ * Links written in a post. Their words are no cue ("hoaks" in a hoax site's own address does not
+ * make a debunk); only where a link points is (a fact-check page).
+ */
+const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi;
+
 export function postCues(text: string, urls: readonly string[] = []): PostCues {
-  const written = (typeof text === 'string' ? text : '').slice(0, CUE_TEXT_LENGTH);
+  const full = (typeof text === 'string' ? text : '').slice(0, CUE_TEXT_LENGTH);
+  const linksWritten = full.match(LINK_IN_TEXT) ?? [];
+  const written = full.replace(LINK_IN_TEXT, ' ');
   const lower = written.toLowerCase();
   const vouched = lower.replace(VOUCHING, ' ');
   const vouching = vouched !== lower;
@@ -103,6 +111,10 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
     chain: vouching || CHAIN.test(lower),
     hearsay: HEARSAY.test(lower),
     report: REPORT.test(lower),
-    factCheckLink: FACT_CHECK_NAMED.test(lower) || urls.some((url) => typeof url === 'string' && isFactCheckUrl(url)),
+    factCheckLink:
+      FACT_CHECK_NAMED.test(full.toLowerCase()) ||
+      [...urls, ...linksWritten.map((link) => (/^www\./i.test(link) ? `https://${link}` : link))].some(
+        (url) => typeof url === 'string' && isFactCheckUrl(url),
+      ),
   };
 }

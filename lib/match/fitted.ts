@@ -4,11 +4,11 @@ export const FITTED = {
   /** Per regime (best item with a circulating text, or a claim only): the bias, then one weight per feature, in order. */
   decisionWeights: {
     withText: [-3.49, -2.453, 1.956, -5.609, -0.329, 0.19, -0.194, -5.329, -8.591, 10.83, 2.334, 2.858, 1.052, 5.929, -0.223, 7.444, -0.036, 6.42, -1.567, 0.007, 2.822, 1.788, 2.901, 1.571, 0.108],
-    claimOnly: [0.488, -1.356, -4.277, 3.569, 11.676, -3.957, -6.127, -8.828, -7.996, 4.922, 3.667, 1.964, 0.472, -3.053, -1.678, 1.009, 0.443, 0, 1.46, -4.652, 4.203, 0.71, 2.233, 1.119, 0.257],
+    claimOnly: [0.495, -1.351, -4.278, 3.562, 11.675, -3.954, -6.134, -8.835, -8.005, 4.925, 3.661, 1.967, 0.471, -3.055, -1.667, 1.003, 0.445, 0, 1.467, -4.644, 4.216, 0.705, 2.231, 1.117, 0.258],
   },
   debunkFeatures: ['debunkWords', 'debunkStated', 'debunkFirst', 'verdictLabel', 'question', 'chain', 'logWords', 'debunkDensity'],
   /** The bias, then one weight per debunk feature, in order. */
-  debunkWeights: [9.318, -0.099, -1.729, -0.637, 1.026, -2.314, -2.435, -2.71, 6.021],
+  debunkWeights: [9.267, -0.102, -1.761, -0.645, 1.037, -2.317, -2.431, -2.699, 6.071],
   /** Per log-day between a post and a fact-check, in the ranking (posts with a known date only). */
   dateGapWeight: 0.4,
   /** Per decision model: hoax-match at or above `confident`, likely-match at or above `likely` (mapped onto one scale in lib/match). */

@@ -119,10 +119,11 @@ describe('classroom demo', () => {
       await page.reload();
       const section = page.locator('[data-stats-range]');
       // Prompts: 1 (feed) + 5 (quiz) = 6; cancelled 1 + 3 = 4; shared anyway 2; read first 0.
+      // Columns: hoax match, likely match, unread link, petition, always; cancelled, read first, shared anyway.
       await expect.poll(() => section.locator('[data-stats-total]').getAttribute('data-stats-total')).toBe('6');
       await section.locator('details summary').click();
       const demoRow = section.locator('[data-stats-site="demo"] td');
-      expect(await demoRow.allTextContents()).toEqual(['5', '1', '0', '0', '4', '0', '2']);
+      expect(await demoRow.allTextContents()).toEqual(['5', '0', '1', '0', '0', '4', '0', '2']);
       await section.scrollIntoViewIfNeeded();
       await screenshot(page, `classroom-stats-${language}`);
       expect(errors).toEqual([]);

@@ -323,10 +323,13 @@ describe('after an update or reload of the extension', () => {
         if (event.target.closest('[data-testid="retweetConfirm"]')) window.__confirmClicks.push(event.isTrusted);
       });
     })()`);
+    // The old worker closing means the old extension is unloaded, and with it the runtime the old
+    // content script asks about at the person's next click.
+    const unloaded = new Promise((resolve) => browser.serviceWorker.once('close', resolve));
     await browser.serviceWorker
       .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
       .catch(() => undefined); // the worker may go before it answers
-    await feed.page.waitForTimeout(1_000);
+    await unloaded;
 
     await repost(feed.page, HOAX_STATUS);
     await expect.poll(() => feed.script('__shareLog')).toEqual([HOAX_STATUS]);

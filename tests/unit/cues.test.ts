@@ -33,6 +33,13 @@ describe('postCues', () => {
     expect(postCues('baca ini', ['https://www.kompas.com/cekfakta/read/2024/01/01/x']).factCheckLink).toBe(true);
     expect(postCues('sudah ada di turnbackhoax ya').factCheckLink).toBe(true);
     expect(postCues('baca ini', ['https://news.example/garam-dapur']).factCheckLink).toBe(false);
+    expect(postCues('baca ini https://turnbackhoax.id/articles/1658-salah-garam').factCheckLink).toBe(true);
+  });
+
+  it('reads no cue from the words of a link: a hoax site named "hoaks" shares no debunk', () => {
+    const cues = postCues('Gunung Lawu akan erupsi besar, waspada. https://hoaks.example/lawu-erupsi?ref=hoax-alert');
+    expect(cues).toMatchObject({ debunk: 0, debunkFirst: false, verdictLabel: false, factCheckLink: false });
+    expect(cues.words).toBe(6);
   });
 
   it('reads nothing from an ordinary post, and survives anything', () => {
