@@ -11,6 +11,7 @@ import { keygenCommand, signCommand, verifyCommand } from './commands/keys';
 import { harvestCommand } from './commands/harvest';
 import { matchCommand } from './commands/match';
 import { diffCommand, publishCommand } from './commands/publish';
+import { matchImageCommand } from './commands/match-image';
 import { ocrCommand } from './commands/ocr';
 import { validateCommand } from './commands/validate';
 import { CliError, type CliIo, type Command, type ExitCode } from './io';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, Command> = {
   harvest: harvestCommand,
   'hash-image': hashImageCommand,
   'add-image': addImageCommand,
+  'match-image': matchImageCommand,
   ocr: ocrCommand,
 };
 

@@ -20,8 +20,10 @@ export interface MatchHit {
   item: ListItem;
   /** Calibrated 0..1: above MATCH_THRESHOLD the post is a known hoax. */
   score: number;
-  /** Which layer found it: a link to where the hoax appeared, a hoax domain, the text or the link title. */
-  via: 'url' | 'domain' | 'text' | 'title';
+  /** Which layer found it: a link to where the hoax appeared, a hoax domain, the text, the link title or a picture's hash. */
+  via: 'url' | 'domain' | 'text' | 'title' | 'image';
+  /** For a picture found by its hash: the PDQ distance (bits) to the item's closest stored hash. */
+  distance?: number;
 }
 
 export interface MatchResult {

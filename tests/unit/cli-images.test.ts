@@ -103,3 +103,71 @@ describe('saring-list add-image', () => {
     expect(() => readFileSync(out)).toThrow();
   });
 });
+
+describe('saring-list match-image', () => {
+  /** The example list with contoh-1 carrying poster.jpg's hashes. */
+  async function listWithPoster(): Promise<string> {
+    const out = file('match-image-list.json');
+    expect((await cli('add-image', example, 'contoh-1', file('poster.jpg'), '--out', out)).code).toBe(0);
+    return out;
+  }
+
+  it('finds a forwarded copy of a listed picture by hash, names the way, and finds nothing for another picture', async () => {
+    const list = await listWithPoster();
+    const result = await cli('match-image', list, file('forwarded.jpg'), file('other.png'), '--no-ocr', '--json');
+    expect(result).toMatchObject({ code: 0, err: '' });
+    const [forwarded, other] = JSON.parse(result.out) as Array<Record<string, unknown>>;
+    expect(forwarded).toMatchObject({ file: file('forwarded.jpg'), pdq: expect.stringMatching(/^[0-9a-f]{64}$/), text: '', decision: 'hoax-match' });
+    expect(forwarded!.matches).toEqual([{ id: 'contoh-1', via: 'image', distance: expect.any(Number) }]);
+    expect(other).toMatchObject({ file: file('other.png'), decision: 'none', matches: [] });
+
+    const readable = await cli('match-image', list, file('forwarded.jpg'), '--no-ocr');
+    expect(readable.out).toMatch(/forwarded\.jpg: hoax-match/);
+    expect(readable.out).toMatch(/\* contoh-1 {2}\(picture, \d+ bits\)/);
+  });
+
+  it('gives bad files a clear message each, checks the good ones, and exits 1', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const chunk = (type: string, data: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      return Buffer.concat([length, Buffer.from(type), data, Buffer.alloc(4)]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(20_000, 0);
+    header.writeUInt32BE(20_000, 4);
+    header.set([8, 2, 0, 0, 0], 8);
+    writeFileSync(file('huge.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(60_001 * 4))), chunk('IEND', Buffer.alloc(0))]));
+    const bad = ['truncated.jpg', 'empty.png', 'huge.png', 'drawing.svg', 'anim.gif', 'notes.txt'].map(file);
+    const result = await cli('match-image', example, ...bad, file('other.png'), '--no-ocr', '--json');
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.out) as unknown[]).length).toBe(1);
+    expect(result.err.split('\n')).toEqual([
+      expect.stringMatching(/truncated\.jpg: cannot decode the JPEG/),
+      expect.stringMatching(/empty\.png: the file is empty \(0 bytes\)/),
+      expect.stringMatching(/huge\.png: the picture is 20000×20000 .*limited to 50\.0 megapixels/),
+      expect.stringMatching(/drawing\.svg: SVG is a drawing/),
+      expect.stringMatching(/anim\.gif: GIF is not supported/),
+      expect.stringMatching(/notes\.txt: not a JPEG, PNG or WebP picture/),
+    ]);
+  });
+
+  it("reads a remade poster's text with OCR and matches it as a post, all files sharing one OCR engine", async () => {
+    const words = async (text: string) => sharp({ text: { text, font: 'DejaVu Sans Bold 26', rgba: true, dpi: 72 } }).png().toBuffer();
+    const remade = await sharp({ create: { width: 900, height: 260, channels: 3, background: '#fff6d5' } })
+      .composite([
+        { input: await words('VAKSIN MENGANDUNG MICROCHIP PELACAK'), left: 24, top: 60 },
+        { input: await words('Sebarkan sebelum dihapus!!'), left: 24, top: 150 },
+      ])
+      .png()
+      .toBuffer();
+    writeFileSync(file('remade.png'), remade);
+    const result = await cli('match-image', example, file('remade.png'), file('other.png'), '--json');
+    expect(result).toMatchObject({ code: 0, err: '' });
+    const [poster, other] = JSON.parse(result.out) as Array<{ text: string; decision: string; matches: unknown[] }>;
+    expect(poster!.text.toLowerCase()).toContain('microchip');
+    expect(poster!.decision).toBe('hoax-match');
+    expect(poster!.matches[0]).toEqual({ id: 'cekfakta.example.id/artikel/microchip-vaksin', via: 'text', score: expect.any(Number) });
+    expect(other!.decision).toBe('none');
+  }, 60_000);
+});
