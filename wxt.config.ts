@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { LIST_HOST_PATTERNS } from './lib/lists/subscriptions';
 import { intentHostPatterns } from './lib/share-intents';
+import { SITES } from './lib/sites';
+import { imageHostPatterns } from './lib/sites/image-hosts';
 
 // Manifest and build settings. Site match patterns live with the site adapters
 // (lib/sites/) and reach the manifest through the content script's definition.
@@ -22,7 +24,9 @@ export default defineConfig({
     ],
     // declarativeNetRequest redirects only requests to hosts it has access to: the share-intent
     // hosts (facebook.com/sharer, wa.me/?text= …), whose navigations go to share-check.html.
-    host_permissions: intentHostPatterns(),
+    // The sites' image hosts (pbs.twimg.com …): the background fetches a shared post's pictures
+    // there, without cookies, to check them against the lists' picture hashes.
+    host_permissions: [...intentHostPatterns(), ...imageHostPatterns(SITES)],
     // Lists, asked for when needed: any https host once the person subscribes to a list there (on
     // that click); plain http only on this machine, when a publisher previews a list they are
     // testing before hosting it. Without access a list host must allow any origin (CORS).

@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
 import { startBackground } from '../../lib/background';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
+import { PostPictures } from '../../lib/background/post-pictures';
+import { decodeInBrowser } from '../../lib/images/decode-browser';
 import { frameUrlOf, ShareLinkSources } from '../../lib/background/share-link-sources';
 import { openDb } from '../../lib/db';
 import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
@@ -26,5 +28,6 @@ export default defineBackground(() => {
     now: Date.now,
     browserUiLanguage: () => browser.i18n.getUILanguage(),
     shareLinkSources: new ShareLinkSources(frameUrlOf, Date.now),
+    pictures: new PostPictures({ fetch: (input, init) => fetch(input, init), decode: decodeInBrowser, log: console.warn }),
   });
 });

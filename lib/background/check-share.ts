@@ -1,5 +1,6 @@
 import { CLASSROOM_LIST_ID } from '../classroom/pack';
 import { decide, factChecksShown } from '../decision';
+import { checkImages } from '../images/check-image';
 import { resolveLanguage } from '../i18n';
 import type { MatchHit, MatchResult } from '../match/types';
 import { normalizeUrl } from '../match/url';
@@ -73,18 +74,25 @@ export async function checkShare(
   if (settings.strictness === 'off' || isSnoozed(settings, now) || settings.disabledSites.includes(request.site)) {
     return { ask: false };
   }
-  const { matcher, publishers, listHosts } = await context.index.get();
+  const site = context.sites.find((candidate) => candidate.id === request.site);
+  // The pictures are fetched and hashed while the index loads.
+  const hashing = request.images?.length && context.pictures ? context.pictures.hashes(request.images, site?.images?.hosts ?? []) : Promise.resolve([]);
+  const { matcher, publishers, listHosts, pictures } = await context.index.get();
+  const query = {
+    text: request.text,
+    urls: request.urls,
+    ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),
+  };
+  const hashed = await hashing;
   const match = scopeToSite(
-    await matcher.match({
-      text: request.text,
-      urls: request.urls,
-      ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),
-    }),
+    hashed.length > 0
+      ? await checkImages({ pictures: hashed, query }, { pictures: await pictures(), match: (q) => matcher.match(q) })
+      : await matcher.match(query),
     request.site,
     context.matchThreshold,
     context.likelyThreshold,
   );
-  const ownHosts = context.sites.find((site) => site.id === request.site)?.ownHosts ?? [];
+  const ownHosts = site?.ownHosts ?? [];
   const links = externalLinks(request.urls, ownHosts);
   const decision = decide({
     strictness: settings.strictness,

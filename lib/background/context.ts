@@ -2,6 +2,7 @@ import type { SaringDb } from '../db';
 import { SHARE_LINK_SITE_ID } from '../messaging/protocol';
 import type { SettingsItem } from '../settings';
 import type { ListIndex } from './list-index';
+import type { PostPictures } from './post-pictures';
 import type { ShareLinkSources } from './share-link-sources';
 
 /** A site as the background needs it: settings, stats and health are keyed by `id`. */
@@ -10,6 +11,8 @@ export interface SiteInfo {
   name: string;
   /** Hosts whose links are the site's own (profiles, hashtags), not articles to read. */
   ownHosts: readonly string[];
+  /** Where the site serves its posts' pictures (fetched, without cookies, to check them). */
+  images?: { hosts: readonly string[] };
 }
 
 /** Share-intent links (facebook.com/sharer, wa.me/?text= …) checked by the share-check page. */
@@ -31,6 +34,8 @@ export interface BackgroundContext {
   browserUiLanguage: () => string;
   /** How lists are downloaded; the global fetch unless a test injects one. */
   fetch?: typeof fetch;
+  /** Hashes a shared post's pictures (none in tests that check text only: pictures are then left out). */
+  pictures?: PostPictures;
   /** The pages share links were opened from, until their check (none in tests that do not need them). */
   shareLinkSources?: ShareLinkSources;
 }

@@ -1,4 +1,5 @@
 import type { ListRecord, SaringDb } from '../db';
+import { listPictures, type ListPictures } from '../images/check-image';
 import type { ListItem } from '../lists/schema';
 import { CHUNK_SIZE, readStoredLists, withChange, type ListChange, type StoredLists } from '../lists/store';
 import { createMatcherPausing, loadIndexMatcher, MATCHER_FORMAT_VERSION, serializeMatcher, withItems } from '../match';
@@ -13,6 +14,12 @@ export interface ServingMatcher {
 
 export interface LoadedIndex {
   matcher: ServingMatcher;
+  /**
+   * The hashes of the pictures list items carry, for checking a post's pictures: built with the
+   * matcher, or (after loading the persisted index, which holds no items) from the stored lists
+   * on the first picture checked.
+   */
+  pictures(): Promise<ListPictures>;
   /** List id → publisher name, for the prompt's fact-check cards. */
   publishers: ReadonlyMap<string, string>;
   /** List id → the host a subscribed list comes from, shown beside the publisher the list names. */
@@ -166,8 +173,14 @@ export class ListIndex {
       const loadStarted = performance.now();
       const matcher = this.tryLoad(persisted.bytes);
       if (matcher) {
+        let pictures: Promise<ListPictures> | null = null;
+        const readPictures = () => readStoredLists(this.db).then(({ lists }) => listPictures(lists));
         return {
           matcher: new ChunkItems(this.db, matcher),
+          pictures: () => (pictures ??= readPictures().catch((error: unknown) => {
+            pictures = null;
+            throw error;
+          })),
           publishers: publishersOf(records),
           listHosts: listHostsOf(records),
           readMs: loadStarted - started,
@@ -195,8 +208,10 @@ export class ListIndex {
     await nextTask();
     void this.db.matcherIndex.put({ id: 'current', key, bytes }).catch(() => undefined);
     this.stored = stored;
+    const pictures = Promise.resolve(listPictures(lists));
     return {
       matcher: inMemory(matcher),
+      pictures: () => pictures,
       publishers: publishersOf(records),
       listHosts: listHostsOf(records),
       readMs,

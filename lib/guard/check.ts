@@ -18,12 +18,24 @@ export function settledCheck(verdict: Verdict): ShareCheck {
   return { settled: verdict, done: Promise.resolve(verdict) };
 }
 
-/** Asks the background, failing open on an error or after `timeoutMs`. */
+/**
+ * A post with pictures may be held this much longer than one without: the background fetches and
+ * hashes them (its own fetch gives up sooner, so a silent image host still lets the answer come).
+ */
+export const IMAGE_CHECK_EXTRA_MS = 700;
+
+/** How long a check of `request` may hold a share, for a guard that waits `timeoutMs` for text. */
+export function shareCheckTimeout(timeoutMs: number, request: RequestOf<'check-share'>): number {
+  return request.images?.length ? timeoutMs + IMAGE_CHECK_EXTRA_MS : timeoutMs;
+}
+
+/** Asks the background, failing open on an error or after the timeout (shareCheckTimeout of `timeoutMs`). */
 export function startShareCheck(
   transport: GuardTransport,
   request: RequestOf<'check-share'>,
-  timeoutMs: number,
+  baseTimeoutMs: number,
 ): ShareCheck {
+  const timeoutMs = shareCheckTimeout(baseTimeoutMs, request);
   const check: ShareCheck = { settled: null, done: Promise.resolve({ ask: false, why: 'error' }) };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<Verdict>((resolve) => {

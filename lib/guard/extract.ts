@@ -1,6 +1,8 @@
 import { normalizeParsedUrl } from '../match/url';
+import type { ImageRef } from '../messaging/protocol';
 import type { DetailSelectors, LabelTable, SelectorList, SiteAdapter } from '../sites/types';
 import { cleanText, closestOf, queryAllAny, queryAllOf } from './dom';
+import { postImages } from './post-images';
 
 /** What a share would spread; `details` and `forwardedMany` stay on the page (see shareCheckRequest). */
 export interface ShareContent {
@@ -8,6 +10,8 @@ export interface ShareContent {
   /** Absolute hrefs of external links, as found (possibly wrapped), one per destination. */
   urls: string[];
   linkTitle?: string;
+  /** The post's pictures (see post-images.ts): a post may be a picture and nothing else. */
+  images?: ImageRef[];
   /** Shown in the prompt only; it stays on the page. */
   details?: PostDetails;
   /** The site marks it as passed on many times (guard-side only: the prompt words it more strongly). */
@@ -265,13 +269,15 @@ export function readPost(adapter: SiteAdapter, post: Element): RawPost {
   return raw;
 }
 
-/** The post's own text, external links and link-card title; comments left out. */
+/** The post's own text, external links, link-card title and pictures; comments left out. */
 export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
   const { text, hrefs, linkTitle, forwardedMany } = readPost(adapter, post);
   const content = withTitle(
     { text: cleanText(text).slice(0, MAX_TEXT_CHARS), urls: externalLinks(adapter, hrefs, post.ownerDocument.baseURI) },
     linkTitle,
   );
+  const images = postImages(adapter, post);
+  if (images.length > 0) content.images = images;
   if (forwardedMany) content.forwardedMany = true;
   return content;
 }
@@ -306,5 +312,5 @@ export function extractShareData(
 }
 
 export function hasContent(content: ShareContent): boolean {
-  return content.text !== '' || content.urls.length > 0 || content.linkTitle !== undefined;
+  return content.text !== '' || content.urls.length > 0 || content.linkTitle !== undefined || (content.images?.length ?? 0) > 0;
 }

@@ -1,4 +1,5 @@
 import { send } from '../messaging/client';
+import { shareCheckTimeout } from './check';
 import type { GuardTransport } from './types';
 
 /**
@@ -8,7 +9,7 @@ import type { GuardTransport } from './types';
 export function messagingTransport(checkTimeoutMs: number): GuardTransport {
   const fireAndForget = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   return {
-    checkShare: (request) => send('check-share', request, { timeoutMs: checkTimeoutMs }),
+    checkShare: (request) => send('check-share', request, { timeoutMs: shareCheckTimeout(checkTimeoutMs, request) }),
     recordOutcome: (request) => fireAndForget(send('record-outcome', request)),
     openRead: (url) => fireAndForget(send('open-read', { url })),
     markRead: (url) => fireAndForget(send('mark-read', { url })),

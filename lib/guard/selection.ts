@@ -1,4 +1,5 @@
 import { normalizeUrl } from '../match/url';
+import { MAX_POST_IMAGES } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { closestOf, queryAllOf } from './dom';
 import { MAX_TEXT_CHARS, MAX_URLS, type ShareContent } from './extract';
@@ -23,7 +24,7 @@ export function selectedPosts(adapter: SiteAdapter, root: ParentNode): Element[]
 
 /**
  * What several messages spread together: their texts in order, a blank line apart, cut at the
- * usual length; their links once each (by destination), in order; the first link card's title;
+ * usual length; their links once each (by destination), in order; their first few pictures; the first link card's title;
  * the "forwarded many times" mark when any carries it.
  */
 export function mergeContents(contents: readonly ShareContent[]): ShareContent {
@@ -41,6 +42,8 @@ export function mergeContents(contents: readonly ShareContent[]): ShareContent {
     urls.push(url);
   }
   const merged: ShareContent = { text, urls };
+  const images = contents.flatMap((content) => content.images ?? []).slice(0, MAX_POST_IMAGES);
+  if (images.length > 0) merged.images = images;
   const linkTitle = contents.find((content) => content.linkTitle)?.linkTitle;
   if (linkTitle) merged.linkTitle = linkTitle;
   if (contents.some((content) => content.forwardedMany)) merged.forwardedMany = true;

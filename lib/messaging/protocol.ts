@@ -53,6 +53,19 @@ const listId = z.string().min(1).max(128);
 /** Base64 of a raw 32-byte Ed25519 key. */
 const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
+/** Pictures checked per shared post at most (issue 17): more would not fit the share-time budget. */
+export const MAX_POST_IMAGES = 4;
+/**
+ * A picture in a shared post: its address on the site's image host, fetched by the background; or,
+ * for one the page shows from a blob: or its own origin, its pixels read by the content script
+ * (a PNG data URL, downscaled).
+ */
+const imageRef = z.union([
+  z.object({ url: boundedUrl }).strict(),
+  z.object({ dataUrl: z.string().max(4 * 1024 * 1024).regex(/^data:image\/png;base64,/) }).strict(),
+]);
+export type ImageRef = z.infer<typeof imageRef>;
+
 export const requestSchemas = {
   /** A share action is about to happen: should the person be asked first? */
   'check-share': z.object({
@@ -62,6 +75,7 @@ export const requestSchemas = {
     text: z.string().max(20_000),
     urls: z.array(boundedUrl).max(50),
     linkTitle: z.string().max(1_000).optional(),
+    images: z.array(imageRef).max(MAX_POST_IMAGES).optional(),
   }),
   /** What the person chose in the prompt (counted locally, never content). */
   'record-outcome': z.object({

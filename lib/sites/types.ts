@@ -130,6 +130,13 @@ export interface SiteAdapter {
      */
     sendKeys?: readonly SendKey[];
   };
+  /**
+   * A post's pictures: the <img> elements (searched inside the post), and the hosts the site serves
+   * them from, which the background may fetch them from (without cookies; the manifest asks for
+   * these hosts). A picture the page shows from a blob: URL or its own origin (WhatsApp Web
+   * decrypts its media into blob: URLs) is read by the content script through a canvas instead.
+   */
+  images?: { selectors: SelectorList; hosts: readonly string[] };
   /** The post's title, starter and date, shown in the prompt (petition sites). */
   details?: DetailSelectors;
   /**

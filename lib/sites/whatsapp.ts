@@ -78,6 +78,12 @@ export const WHATSAPP_SITE: SiteAdapter = {
   ],
   // A reply's quoted message is someone else's words.
   exclude: [{ css: '.quoted-mention', seen: '2026-10' }],
+  // A photo message shows its picture from a blob: URL (WhatsApp Web decrypts media in the page):
+  // read through a canvas by the content script, never fetched. Unconfirmed against live markup.
+  images: {
+    selectors: [{ css: 'img[src^="blob:"]', seen: '2026-10' }],
+    hosts: [],
+  },
   composer: {
     container: [
       { css: '#main footer', seen: '2026-10' },

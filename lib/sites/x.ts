@@ -51,6 +51,11 @@ export const X_SITE: SiteAdapter = {
     // Large cards: the headline is only in the link's accessible name ("domain.com Title").
     { css: '[data-testid="card.wrapper"] [data-testid="card.layoutLarge.media"] a[aria-label]', seen: '2026-08' },
   ],
+  // Photos in a post (X's media testID, as scrapers and extensions select it), served from pbs.twimg.com.
+  images: {
+    selectors: [{ css: '[data-testid="tweetPhoto"] img', seen: '2025-10' }],
+    hosts: ['pbs.twimg.com'],
+  },
   composer: {
     // The nearest block holding the editor and its post button (the inline composer on Home, or the
     // compose dialog), whether searched from the button or, for Ctrl/⌘+Enter, from the editor.

@@ -1,0 +1,156 @@
+import { gzipSync } from 'node:zlib';
+import 'fake-indexeddb/auto';
+import sharp from 'sharp';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkShare } from '../../lib/background/check-share';
+import type { BackgroundContext } from '../../lib/background/context';
+import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
+import { listStoreOf } from '../../lib/background/lists';
+import { PICTURE_FETCH, PostPictures } from '../../lib/background/post-pictures';
+import { installStarterList } from '../../lib/background/starter-list';
+import { openDb } from '../../lib/db';
+import { decodeImage } from '../../lib/images/decode-node';
+import { pictureHashes } from '../../lib/images/picture-hashes';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
+import { defineSettingsItem } from '../../lib/settings';
+import { imageHostPatterns, onImageHost } from '../../lib/sites/image-hosts';
+import { SITES } from '../../lib/sites';
+import { posterLikePicture } from './pdq-patterns';
+
+const HOST = 'pbs.twimg.com';
+const hoaxUrl = `https://${HOST}/media/hoax.jpg`;
+const otherUrl = `https://${HOST}/media/other.jpg`;
+let hoaxJpeg: Uint8Array;
+let otherJpeg: Uint8Array;
+
+const jpegOf = async (seed: number, width = 600) => {
+  const picture = posterLikePicture(600, 800, seed);
+  return new Uint8Array(await sharp(Buffer.from(picture.data), { raw: { width: 600, height: 800, channels: 3 } }).resize(width).jpeg({ quality: 60 }).toBuffer());
+};
+
+beforeAll(async () => {
+  hoaxJpeg = await jpegOf(31, 400);
+  otherJpeg = await jpegOf(32);
+});
+
+/** A fetch serving the two pictures, a 404, and a host that never answers (until aborted). */
+function fakeFetch() {
+  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url.endsWith('/hang.jpg')) {
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }
+    if (url.endsWith('/huge.jpg')) return new Response(hoaxJpeg.slice(), { headers: { 'content-length': String(PICTURE_FETCH.maxBytes + 1) } });
+    const body = url === hoaxUrl ? hoaxJpeg : url === otherUrl ? otherJpeg : null;
+    return body ? new Response(body.slice(), { headers: { 'content-type': 'image/jpeg' } }) : new Response('', { status: 404 });
+  });
+}
+
+describe('PostPictures: the pictures of a post being shared', () => {
+  it('fetches only from the site image hosts, without cookies or redirects, and remembers hashes by URL', async () => {
+    const fetch = fakeFetch();
+    const pictures = new PostPictures({ fetch, decode: decodeImage });
+    const hashes = await pictures.hashes([{ url: hoaxUrl }, { url: 'https://evil.example/x.jpg' }, { url: `http://${HOST}/media/hoax.jpg` }], [HOST]);
+    expect(hashes).toHaveLength(1);
+    expect(hashes[0]![0]!.pdq).toMatch(/^[0-9a-f]{64}$/);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' });
+    await pictures.hashes([{ url: hoaxUrl }], [HOST]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves out a picture whose host answers 404, never answers, or sends too much, and tries again later', async () => {
+    const fetch = fakeFetch();
+    const log = vi.fn();
+    const pictures = new PostPictures({ fetch, decode: decodeImage, log });
+    const started = Date.now();
+    const hashes = await pictures.hashes([{ url: `https://${HOST}/gone.jpg` }, { url: `https://${HOST}/hang.jpg` }, { url: `https://${HOST}/huge.jpg` }, { url: otherUrl }], [HOST]);
+    expect(Date.now() - started).toBeLessThan(PICTURE_FETCH.timeoutMs + 2_000);
+    expect(hashes).toHaveLength(1);
+    expect(log.mock.calls.map(([message]) => message as string)).toEqual([
+      expect.stringMatching(/gone\.jpg answered 404/),
+      expect.stringMatching(/abort|timeout/i),
+      expect.stringMatching(/over 8388608/),
+    ]);
+    await pictures.hashes([{ url: `https://${HOST}/gone.jpg` }], [HOST]);
+    expect(fetch.mock.calls.filter(([url]) => String(url).endsWith('/gone.jpg'))).toHaveLength(2);
+  });
+
+  it('hashes pixels the content script read from the page, and refuses what is not a picture', async () => {
+    const png = await sharp(Buffer.from(hoaxJpeg)).png().toBuffer();
+    const log = vi.fn();
+    const pictures = new PostPictures({ fetch: fakeFetch(), decode: decodeImage, log });
+    const hashes = await pictures.hashes([{ dataUrl: `data:image/png;base64,${png.toString('base64')}` }, { dataUrl: 'data:image/png;base64,AAAA' }], []);
+    expect(hashes).toHaveLength(1);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/not a JPEG, PNG or WebP/));
+  });
+
+  it('asks for host permissions of the image hosts only, with their subdomains', () => {
+    expect(imageHostPatterns(SITES)).toEqual([`https://${HOST}/*`, `https://*.${HOST}/*`]);
+    expect(onImageHost(`https://a.${HOST}/x`, [HOST])).toBe(true);
+    expect(onImageHost(`https://${HOST}.evil.example/x`, [HOST])).toBe(false);
+    expect(onImageHost(`https://user:pw@${HOST}/x`, [HOST])).toBe(false);
+    expect(onImageHost('not a url', [HOST])).toBe(false);
+  });
+});
+
+describe('check-share with pictures', () => {
+  const list = {
+    saringList: 1,
+    id: 'pictures',
+    name: 'Pictures',
+    publisher: { name: 'Cek Fakta Test' },
+    version: 1,
+    items: [
+      { id: 'poster', claim: 'Gunung Lawu bakal erupsi besar pekan ini', rating: 'false', url: 'https://cekfakta.example/lawu' },
+      { id: 'vaksin', claim: 'Vaksin COVID-19 mengandung microchip untuk melacak penduduk', rating: 'false' },
+    ],
+  };
+  let context: BackgroundContext;
+  const xSite = { id: 'x', name: 'X', ownHosts: ['x.com'], images: { hosts: [HOST] } };
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    const full = await decodeImage(await jpegOf(31));
+    const withImages = { ...list, items: [{ ...list.items[0]!, images: pictureHashes(full) }, list.items[1]!] };
+    const db = openDb(`post-pictures-${Math.random()}`);
+    context = {
+      db,
+      settings: defineSettingsItem(),
+      index: new ListIndex(db),
+      sites: [xSite],
+      siteForUrl: () => xSite,
+      matchThreshold: MATCH_THRESHOLD,
+      likelyThreshold: LIKELY_THRESHOLD,
+      now: () => Date.UTC(2026, 11, 6),
+      browserUiLanguage: () => 'id',
+      pictures: new PostPictures({ fetch: fakeFetch(), decode: decodeImage }),
+    };
+    await installStarterList(listStoreOf(context), 'chrome-extension://test/list.json.gz', async () => new Response(gzipSync(JSON.stringify(withImages))));
+  });
+
+  const request = (images: { url: string }[], text = '') => ({ site: 'x', kind: 'repost' as const, text, urls: [], images });
+
+  it('asks about a post that is only a listed picture (a smaller copy), naming its fact-check', async () => {
+    const answer = await checkShare(context, request([{ url: hoaxUrl }]));
+    expect(answer).toMatchObject({ ask: true, reason: 'hoax-match', matches: [{ id: 'poster', url: 'https://cekfakta.example/lawu' }] });
+  });
+
+  it('lets an unrelated picture, or one whose host fails, through', async () => {
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toEqual({ ask: false });
+    expect(await checkShare(context, request([{ url: `https://${HOST}/gone.jpg` }]))).toEqual({ ask: false });
+  });
+
+  it("still reads the post's text beside its pictures", async () => {
+    const answer = await checkShare(context, request([{ url: otherUrl }], 'Vaksin covid 19 mengandung microchip untuk melacak penduduk, sebarkan!'));
+    expect(answer).toMatchObject({ ask: true, matches: [{ id: 'vaksin' }] });
+  });
+
+  it('finds pictures after a waking worker loads the persisted index, which holds no items', async () => {
+    await checkShare(context, request([]));
+    const woken = { ...context, index: new ListIndex(context.db, MATCHER_CODEC) };
+    expect((await woken.index.get()).fromPersisted).toBe(true);
+    expect(await checkShare(woken, request([{ url: hoaxUrl }]))).toMatchObject({ ask: true, matches: [{ id: 'poster' }] });
+  });
+});
