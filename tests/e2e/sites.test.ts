@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../lib/cli/main';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, serveFixture, settledShareLog, startBrowser, turnLabelsOff, waitForStarterList } from './harness';
+import { screenshot, sendFromExtensionPage, serveFixture, settledShareLog, startBrowser, turnLabelsOff, waitForStarterList } from './harness';
 
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -311,6 +316,152 @@ describe.each(RUNS)('$flow.name ($locale UI)', ({ flow, locale }) => {
     await flow.share(page, flow.benign, locale);
     expect(await settledShareLog(page, 1)).toEqual([flow.logged(flow.benign)]);
     expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+});
+
+/**
+ * Posts whose only content is a picture (issue 17): a test list whose item carries a poster's
+ * hashes (made with the list tool's add-image), the poster served from X's image host or shown
+ * from a blob: URL in WhatsApp Web, as those sites do.
+ */
+describe('posts that are only a picture', () => {
+  const PICTURE_ITEM = 'contoh-1';
+  const MEDIA = 'https://pbs.twimg.com/media/';
+  let poster: Buffer;
+  let unrelated: Buffer;
+
+  /** A text poster as hoaxes circulate: big words on a coloured page. */
+  async function textPoster(lines: readonly string[], background: string): Promise<Buffer> {
+    const words = async (text: string) => sharp({ text: { text, font: 'DejaVu Sans Bold 40', rgba: true, dpi: 72 } }).png().toBuffer();
+    return sharp({ create: { width: 900, height: 900, channels: 3, background } })
+      .composite(await Promise.all(lines.map(async (line, at) => ({ input: await words(line), left: 40, top: 80 + at * 120 }))))
+      .jpeg({ quality: 90 })
+      .toBuffer();
+  }
+
+  beforeAll(async () => {
+    poster = await textPoster(['GUNUNG LAWU', 'BAKAL ERUPSI BESAR', 'PEKAN INI!!', 'Sebarkan ke keluarga'], '#ffd54f');
+    unrelated = await textPoster(['ARISAN RT 05', 'Minggu pagi', 'di rumah Bu Sari', 'Bawa piring sendiri'], '#b3e5fc');
+    const dir = mkdtempSync(join(tmpdir(), 'saring-e2e-pictures-'));
+    writeFileSync(join(dir, 'poster.jpg'), poster);
+    const example = new URL('../fixtures/publish-example/cek-fakta-contoh.json', import.meta.url).pathname;
+    const quiet = { out: () => undefined, err: (line: string) => console.error(line) };
+    expect(await run(['add-image', example, PICTURE_ITEM, join(dir, 'poster.jpg'), '--out', join(dir, 'list.json')], quiet)).toBe(0);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const text = readFileSync(join(dir, 'list.json'), 'utf8');
+    expect(await sendFromExtensionPage(page, 'import-list', { fileName: 'cek-fakta-contoh.json', text })).toMatchObject({ ok: true });
+    await page.close();
+
+    // X's image host: a smaller recompressed copy of the poster, another picture, a 404, a host that never answers.
+    const smaller = await sharp(poster).resize(540).jpeg({ quality: 60 }).toBuffer();
+    const media: Record<string, Buffer> = { 'hoax.jpg': smaller, 'unrelated.jpg': unrelated };
+    await browser.context.route(`${MEDIA}**`, async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop()!;
+      if (name === 'hang.jpg') return; // never answered
+      const body = media[name];
+      await route.fulfill(body ? { status: 200, contentType: 'image/jpeg', body } : { status: 404, body: '' });
+    });
+  });
+
+  /** Adds to X's feed a post with no words, only the picture at `src`; returns its status id. */
+  async function xPicturePost(page: Page, id: string, src: string): Promise<void> {
+    await page.evaluate(
+      ([statusId, source]) => {
+        const template = document.querySelector('article[data-testid="tweet"]')!;
+        const post = template.cloneNode(true) as Element;
+        post.querySelector('a[href*="/status/"]')!.setAttribute('href', `/warga/status/${statusId}`);
+        post.querySelectorAll('[data-testid="card.wrapper"], a[href^="http"]').forEach((element) => element.remove());
+        const text = post.querySelector('[data-testid="tweetText"]')!;
+        text.textContent = '';
+        const photo = document.createElement('div');
+        photo.setAttribute('data-testid', 'tweetPhoto');
+        photo.innerHTML = `<img alt="Image" src="${source}">`;
+        text.after(photo);
+        template.before(post);
+      },
+      [id, src] as const,
+    );
+  }
+
+  async function repostOnX(page: Page, id: string): Promise<void> {
+    await page.locator(`article[data-testid="tweet"]:has(a[href="/warga/status/${id}"]) [data-testid="retweet"]`).click();
+    await page.locator('#layers [data-testid="retweetConfirm"]').click();
+  }
+
+  async function openX(): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/home');
+    return page;
+  }
+
+  it('X: a post that is only a hashed hoax picture (a smaller copy) is asked about, with the picture\'s fact-check', async () => {
+    const page = await openX();
+    await xPicturePost(page, '99001', `${MEDIA}hoax.jpg`);
+    await repostOnX(page, '99001');
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    await expect.poll(() => page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"]`).count()).toBe(1);
+    await screenshot(page, 'prompt-x-picture');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await settledShareLog(page, 0)).toEqual([]);
+    await page.close();
+  });
+
+  it('X: an unrelated picture, or one whose host answers 404 or never answers, is shared unasked', async () => {
+    const page = await openX();
+    const cases = ['unrelated', 'missing', 'hang'];
+    for (const [at, name] of cases.entries()) await xPicturePost(page, `9910${at}`, `${MEDIA}${name}.jpg`);
+    for (const [at] of cases.entries()) {
+      await repostOnX(page, `9910${at}`);
+      expect(await settledShareLog(page, at + 1)).toEqual(cases.slice(0, at + 1).map((_, i) => `9910${i}`));
+    }
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+
+  /** Adds a WhatsApp message with no words, only `picture` shown from a blob: URL, as WhatsApp Web shows media. */
+  async function whatsAppPicture(page: Page, id: string, picture: Buffer): Promise<void> {
+    await page.evaluate(
+      async ([messageId, base64]) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const source = document.querySelector('#main [data-id="3EB0C0FFEE0000000002"]')!.closest('[role="row"]')!;
+        const row = source.cloneNode(true) as Element;
+        row.querySelector('[data-id]')!.setAttribute('data-id', messageId);
+        const body = row.querySelector('.copyable-text')!;
+        const image = document.createElement('img');
+        image.src = URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+        image.style.width = '300px';
+        body.replaceWith(image);
+        source.after(row);
+        await image.decode();
+      },
+      [id, picture.toString('base64')] as const,
+    );
+  }
+
+  async function forwardOnWhatsApp(page: Page, id: string): Promise<void> {
+    await page.locator(`#main [data-id="${id}"] [role="button"]:has(span[data-icon="forward-chat"])`).click();
+    await page.locator('[role="dialog"] [data-fixture-chat]').first().click();
+    await page.locator('[role="dialog"] [data-fixture-forward-send]').click();
+  }
+
+  it('WhatsApp Web: a message that is only the hoax picture, shown from a blob: URL, is asked about; an unrelated one is not', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://web.whatsapp.com/');
+    await whatsAppPicture(page, '3EB0PICTURE0000000001', poster);
+    await forwardOnWhatsApp(page, '3EB0PICTURE0000000001');
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    await expect.poll(() => page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"]`).count()).toBe(1);
+    await screenshot(page, 'prompt-whatsapp-picture');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await settledShareLog(page, 0)).toEqual([]);
+
+    // A fresh chat (the cancelled forward's dialog stays open on the fixture).
+    await page.goto('https://web.whatsapp.com/');
+    await whatsAppPicture(page, '3EB0PICTURE0000000002', unrelated);
+    await forwardOnWhatsApp(page, '3EB0PICTURE0000000002');
+    expect(await settledShareLog(page, 1)).toEqual(['forward:3EB0PICTURE0000000002']);
     await page.close();
   });
 });
