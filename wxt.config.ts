@@ -21,6 +21,10 @@ export default defineConfig({
       'alarms',
       'webNavigation',
       'declarativeNetRequestWithHostAccess',
+      // "Check this image / the selected text with Saring": the menu, and (under activeTab) finding
+      // the clicked picture on the page to crop it from a capture of the visible tab.
+      'contextMenus',
+      'scripting',
     ],
     // declarativeNetRequest redirects only requests to hosts it has access to: the share-intent
     // hosts (facebook.com/sharer, wa.me/?text= …), whose navigations go to share-check.html.

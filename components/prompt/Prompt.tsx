@@ -157,7 +157,7 @@ function DetailList({ details, language }: { details: PostDetails; language: UiL
   );
 }
 
-function MatchItem({ match, index, language }: { match: FactCheckView; index: number; language: UiLanguage }) {
+export function MatchItem({ match, index, language }: { match: FactCheckView; index: number; language: UiLanguage }) {
   const display = RATING_DISPLAY[match.rating];
   const href = safeWebUrl(match.url);
   // Item ids are list data and may hold spaces, so the element id uses the position.

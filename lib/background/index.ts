@@ -1,8 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createDispatcher, createMessageListener, createPortListener } from '../messaging/dispatcher';
+import { resolveLanguage } from '../i18n';
 import { pruneReadLinks } from '../read-links';
 import { buildIntentRules, INTENT_RULE_ID_BASE } from '../share-intents';
 import type { BackgroundContext } from './context';
+import { createContextMenus, onContextMenuClick } from './context-check';
 import type { LoadedIndex } from './list-index';
 import { createHandlers } from './handlers';
 import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
@@ -61,8 +63,10 @@ export function startBackground(context: BackgroundContext): void {
 
   browser.runtime.onInstalled.addListener(({ reason }: Browser.runtime.InstalledDetails) => {
     if (reason === 'install' || reason === 'update') void refreshStarterList().catch(log('starter list'));
+    void createContextMenus(resolveLanguage('auto', context.browserUiLanguage())).catch(log('context menu'));
     void installIntentRules().catch(log('share-intent rules'));
   });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(context, info, tab).catch(log('context menu check')));
   browser.runtime.onStartup.addListener(() => void installIntentRules().catch(log('share-intent rules')));
 
   // Navigations are not reading: only what the person opens from a post, or through "Read first", is

@@ -38,6 +38,11 @@ export async function decodeInBrowser(bytes: Uint8Array): Promise<Pixels> {
   } catch {
     throw new ImageDecodeError(`cannot decode the ${format.toUpperCase()}`);
   }
+  return bitmapPixels(bitmap);
+}
+
+/** A decoded picture's RGBA pixels, read through an OffscreenCanvas; the bitmap is closed. */
+export function bitmapPixels(bitmap: ImageBitmap): Pixels {
   try {
     // A header without a size (rare WebP layouts) is checked once decoded.
     assertPixelCount(bitmap.width, bitmap.height, BROWSER_IMAGE_LIMITS.maxPixels);

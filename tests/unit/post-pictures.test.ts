@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkShare } from '../../lib/background/check-share';
+import { checkPixels, cropBox } from '../../lib/background/context-check';
 import type { BackgroundContext } from '../../lib/background/context';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { listStoreOf } from '../../lib/background/lists';
@@ -152,5 +153,21 @@ describe('check-share with pictures', () => {
     const woken = { ...context, index: new ListIndex(context.db, MATCHER_CODEC) };
     expect((await woken.index.get()).fromPersisted).toBe(true);
     expect(await checkShare(woken, request([{ url: hoaxUrl }]))).toMatchObject({ ask: true, matches: [{ id: 'poster' }] });
+  });
+
+  it('"Check with Saring": a picture by its hash, selected text by its words, and nothing found worded as none', async () => {
+    const hoax = await checkPixels(context, await decodeImage(hoaxJpeg), '', 'en');
+    expect(hoax).toMatchObject({ what: 'image', status: 'match', matches: [{ id: 'poster', via: 'image' }] });
+    const text = await checkPixels(context, null, 'Vaksin covid 19 mengandung microchip untuk melacak penduduk', 'en');
+    expect(text).toMatchObject({ what: 'text', status: 'match', matches: [{ id: 'vaksin', via: 'text' }], excerpt: expect.stringContaining('microchip') });
+    expect(await checkPixels(context, await decodeImage(otherJpeg), '', 'id')).toMatchObject({ what: 'image', status: 'none', matches: [], language: 'id' });
+  });
+});
+
+describe('cropBox: the clicked picture in a capture of the visible tab', () => {
+  it('scales the page box to the capture and keeps the visible part only', () => {
+    expect(cropBox({ x: 10.5, y: 20, width: 100, height: 50 }, { width: 800, height: 600 }, { width: 1600, height: 1200 })).toEqual({ x: 21, y: 40, width: 200, height: 100 });
+    expect(cropBox({ x: -50, y: 550, width: 200, height: 200 }, { width: 800, height: 600 }, { width: 800, height: 600 })).toEqual({ x: 0, y: 550, width: 150, height: 50 });
+    expect(cropBox({ x: 0, y: 700, width: 200, height: 200 }, { width: 800, height: 600 }, { width: 800, height: 600 })).toBeNull();
   });
 });
