@@ -137,3 +137,5 @@ await (await import('./labels')).runLabelsBench();
 await (await import('./harvest')).runHarvestBench();
 // Picture hashing in Node (issue 17): tests/bench/images.ts.
 (await import('./images')).runImagesBench();
+// Picture checks at share time in Chromium (issue 17): tests/bench/images-chromium.ts.
+await (await import('./images-chromium')).runImagesChromiumBench();

@@ -1,0 +1,73 @@
+/**
+ * Picture checks at share time in Chromium (issue 17): the built extension's `check-share` for a
+ * post that is only a picture, timed from an extension page (the message round trip included, as
+ * the guard waits for it). Pictures on X's image host (served here, through the browser's own
+ * network stack) are fetched, decoded with createImageBitmap + OffscreenCanvas, hashed and matched
+ * in the service worker; WhatsApp-style pictures arrive as the content script's 512 px PNG.
+ * Needs `npm run build`. Run alone: npx tsx tests/bench/images-chromium.ts
+ */
+import { resolve } from 'node:path';
+import sharp from 'sharp';
+import { launchWithExtension } from '../../lib/dev/chrome';
+import { sendFromExtensionPage, waitForStarterList } from '../e2e/harness';
+import { posterLikePicture } from '../unit/pdq-patterns';
+
+const PICTURES = 21;
+const MEDIA = 'https://pbs.twimg.com/media/';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** A 1080×1350 poster-like JPEG (an X photo's "large" size), different for each seed. */
+async function poster(seed: number, width = 1080, height = 1350): Promise<Buffer> {
+  const pixels = posterLikePicture(width, height, seed);
+  return sharp(Buffer.from(pixels.data), { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+}
+
+export async function runImagesChromiumBench(): Promise<void> {
+  const jpegs = await Promise.all(Array.from({ length: PICTURES }, (_, i) => poster(500 + i)));
+  const pngs = await Promise.all(
+    Array.from({ length: PICTURES }, async (_, i) => `data:image/png;base64,${(await sharp(await poster(600 + i, 410, 512)).png().toBuffer()).toString('base64')}`),
+  );
+  const browser = await launchWithExtension();
+  try {
+    await browser.context.route(`${MEDIA}**`, (route) => {
+      const at = Number(new URL(route.request().url()).pathname.match(/(\d+)\.jpg$/)?.[1]);
+      return route.fulfill({ status: 200, contentType: 'image/jpeg', body: jpegs[at]! });
+    });
+    await waitForStarterList(browser);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const check = async (images: unknown[]) => {
+      const t0 = performance.now();
+      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'check-share', { site: 'x', kind: 'repost', text: '', urls: [], images });
+      if (!reply.ok) throw new Error(`check-share failed: ${JSON.stringify(reply)}`);
+      return performance.now() - t0;
+    };
+    const fetched = [];
+    for (let i = 0; i < PICTURES; i++) fetched.push(await check([{ url: `${MEDIA}${i}.jpg` }]));
+    const cached = [];
+    for (let i = 1; i < PICTURES; i++) cached.push(await check([{ url: `${MEDIA}${i}.jpg` }]));
+    const read = [];
+    for (const dataUrl of pngs) read.push(await check([{ dataUrl }]));
+    const textOnly = [];
+    for (let i = 0; i < PICTURES; i++) textOnly.push(await check([]));
+
+    const rows: [string, string][] = [
+      ['X picture (1080×1350 JPEG) fetched, decoded, hashed, matched: first', ms(fetched[0]!)],
+      [`… each new picture after the first, p50 / p95 (${PICTURES - 1})`, `${ms(percentile(fetched.slice(1), 50))} / ${ms(percentile(fetched.slice(1), 95))}`],
+      [`… the same pictures again (hashes cached by URL), p50 (${cached.length})`, ms(percentile(cached, 50))],
+      [`WhatsApp picture (content script's 410×512 PNG) decoded, hashed, matched, p50 / p95 (${read.length})`, `${ms(percentile(read, 50))} / ${ms(percentile(read, 95))}`],
+      [`for comparison: the same message with no picture, p50 (${textOnly.length})`, ms(percentile(textOnly, 50))],
+    ];
+    const width = Math.max(...rows.map(([what]) => what.length));
+    console.log(`\npictures at share time (Chromium, check-share round trip; shared machine, noisy)\n${rows.map(([what, figure]) => `chromium  ${what.padEnd(width)}  ${figure}`).join('\n')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'images-chromium.ts')) await runImagesChromiumBench();
