@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeImage, ImageDecodeError, sniffImageFormat } from '../../lib/images/decode-node';
+import { readImageHeader } from '../../lib/images/image-header';
 import { hammingDistance, pdqHash } from '../../lib/images/pdq';
 import { PATTERNS } from './pdq-patterns';
 
@@ -73,5 +74,24 @@ describe('decodeImage', () => {
   it('names formats by magic bytes, not by file name', () => {
     expect(sniffImageFormat(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('webp');
     expect(() => sniffImageFormat(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toThrow(/not a JPEG/);
+  });
+});
+
+describe('readImageHeader: the size a file says it has, before any decoder (the extension decodes with the browser)', () => {
+  it.each(['jpeg', 'png', 'webp'] as const)('reads a %s picture\'s size', async (format) => {
+    expect(readImageHeader(await encode(format))).toEqual({ format, width: picture.width, height: picture.height });
+  });
+
+  it('reads lossless and extended WebP sizes too', async () => {
+    const image = () => sharp(Buffer.from(picture.data), { raw: { width: picture.width, height: picture.height, channels: picture.channels } });
+    expect(readImageHeader(await image().webp({ lossless: true }).toBuffer())).toMatchObject({ width: picture.width, height: picture.height });
+    const withAlpha = await sharp({ create: { width: 123, height: 45, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } } }).webp().toBuffer();
+    expect(readImageHeader(withAlpha)).toMatchObject({ width: 123, height: 45 });
+  });
+
+  it('refuses a 20000×20000 PNG, a too-big file and what is no picture, with a reason', () => {
+    expect(() => readImageHeader(hugePng(20_000, 20_000))).toThrow(/20000×20000 \(400\.0 megapixels\)/);
+    expect(() => readImageHeader(new Uint8Array(9 * 1024 * 1024), { maxBytes: 8 * 1024 * 1024, maxPixels: 1 })).toThrow(/9\.0 MB: pictures are limited to 8 MB/);
+    expect(() => readImageHeader(new Uint8Array(0))).toThrow(/empty/);
   });
 });
