@@ -136,6 +136,8 @@ await (await import('./labels')).runLabelsBench();
 // Harvest speed and memory, and a patch's size against the whole list (issue 14): tests/bench/harvest.ts.
 await (await import('./harvest')).runHarvestBench();
 // Picture hashing in Node (issue 17): tests/bench/images.ts.
-(await import('./images')).runImagesBench();
+const imagesBench = await import('./images');
+imagesBench.runImagesBench();
+await imagesBench.runImageCheckBench();
 // Picture checks at share time in Chromium (issue 17): tests/bench/images-chromium.ts.
 await (await import('./images-chromium')).runImagesChromiumBench();
