@@ -396,18 +396,8 @@ describe('posts that are only a picture', () => {
     return page;
   }
 
-  it('X: a post that is only a hashed hoax picture (a smaller copy) is asked about, with the picture\'s fact-check', async () => {
-    const page = await openX();
-    await xPicturePost(page, '99001', `${MEDIA}hoax.jpg`);
-    await repostOnX(page, '99001');
-    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
-    await expect.poll(() => page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"]`).count()).toBe(1);
-    await screenshot(page, 'prompt-x-picture');
-    await page.locator('saring-prompt [data-action="cancel"]').click();
-    expect(await settledShareLog(page, 0)).toEqual([]);
-    await page.close();
-  });
-
+  // First: a worker's first picture costs the most (bench: ~0.5 s against ~0.2 s after), and the
+  // hoax test below must not depend on it fitting the guard's 1 s hold on a loaded machine.
   it('X: an unrelated picture, or one whose host answers 404 or never answers, is shared unasked', async () => {
     const page = await openX();
     const cases = ['unrelated', 'missing', 'hang'];
@@ -417,6 +407,18 @@ describe('posts that are only a picture', () => {
       expect(await settledShareLog(page, at + 1)).toEqual(cases.slice(0, at + 1).map((_, i) => `9910${i}`));
     }
     expect(await page.locator('saring-prompt').count()).toBe(0);
+    await page.close();
+  });
+
+  it('X: a post that is only a hashed hoax picture (a smaller copy) is asked about, with the picture\'s fact-check', async () => {
+    const page = await openX();
+    await xPicturePost(page, '99001', `${MEDIA}hoax.jpg`);
+    await repostOnX(page, '99001');
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    await expect.poll(() => page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"]`).count()).toBe(1);
+    await screenshot(page, 'prompt-x-picture');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    expect(await settledShareLog(page, 0)).toEqual([]);
     await page.close();
   });
 
