@@ -10,6 +10,8 @@ import * as store from '../../lib/lists/store';
 import { CHUNK_SIZE, readStoredLists, withChange } from '../../lib/lists/store';
 import { ListFormatError, VALIDATION_BATCH, validateList, validateListPausing } from '../../lib/lists/validate';
 import { createMatcher } from '../../lib/match';
+import { applyPatch, listChecksum, makePatch } from '../../lib/lists/patch';
+import type { SaringList } from '../../lib/lists/schema';
 
 const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${i}`, claim: `Klaim ${i}`, rating: 'false' }));
@@ -283,6 +285,45 @@ describe('ListIndex', () => {
     await index.get();
     await expect(index.update(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     expect((await index.get()).matcher.size).toBe(2);
+    db.close();
+  });
+});
+
+describe('patches through the list store', () => {
+  it('rewrites only the chunks a patch touches, fills the last one, and reads back as applyPatch', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const before = { ...header, patches: 'patches/', items: items(2_500) };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    // Removes 600 items of the first chunk, changes one in the second, adds 700: the last chunk
+    // (500 items) fills up and a new one takes the other 200.
+    const after = {
+      ...before,
+      version: 2,
+      items: [
+        ...before.items.slice(600).map((item) => (item.id === 'i1200' ? { ...item, claim: 'Klaim diubah tentang gerhana matahari total' } : item)),
+        ...Array.from({ length: 700 }, (_, i) => ({ id: `n${i}`, claim: `Klaim ${10_000 + i}`, rating: 'false' })),
+      ],
+    } as SaringList;
+    const patch = await makePatch(before as SaringList, after);
+    const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
+    await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
+    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => `${chunk.index}:${chunk.items.length}`)).sort()).toEqual(['0:400', '1:1000', '2:1000', '3:200']);
+    const stored = await readStoredLists(db);
+    expect(stored.lists[0]!.items).toEqual((await applyPatch(before as SaringList, patch)).list.items);
+    expect(stored.records[0]).toMatchObject({ version: 2, itemCount: 2_600, chunkSizes: [400, 1000, 1000, 200], checksum: patch.checksum });
+    // A patch from another base is refused before anything is written.
+    await expect(lists.checkPatch(patch)).rejects.toThrow(/version 1; the stored copy is version 2/);
+    // Read per hit through the persisted index, every position lands on its item.
+    const woken = new ListIndex(db);
+    const loaded = await woken.get();
+    expect(loaded.fromPersisted).toBe(true);
+    for (const id of ['i600', 'i1200', 'i1999', 'i2000', 'i2499', 'n0', 'n499', 'n500', 'n699']) {
+      const item = after.items.find((candidate) => candidate.id === id)!;
+      expect((await loaded.matcher.match({ text: item.claim, urls: [] })).matches.map((hit) => hit.item.id), id).toContain(id);
+    }
     db.close();
   });
 });
