@@ -409,12 +409,17 @@ function massesOf(rows: Rows, weights: Float32Array): Float64Array {
 }
 
 /** The derived parts: per-doc token sets, IDF weights, common words, masses (yielding between them). */
-export function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
-  const tokenCount = core.vocabulary.size;
+function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
   const claimTokens = docRows(core, FIELD_CLAIM);
   yield;
   const textTokens = docRows(core, FIELD_TEXT);
   yield;
+  return yield* weighIndex(core, claimTokens, textTokens);
+}
+
+/** The weights over the docs' claim and text token sets: IDF, common words, masses (yielding between them). */
+export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows): Generator<void, BuiltIndex> {
+  const tokenCount = core.vocabulary.size;
   const claimFrequency = frequencies(claimTokens, tokenCount);
   const textFrequency = frequencies(textTokens, tokenCount);
   let withText = 0;

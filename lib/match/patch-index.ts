@@ -1,6 +1,5 @@
 import type { DomainEntry, ListItem } from '../lists/schema';
 import {
-  completeIndex,
   dayOf,
   declaredLanguage,
   FIELD_CLAIM,
@@ -10,6 +9,7 @@ import {
   RowsBuilder,
   TextRows,
   Tokenizer,
+  weighIndex,
   type BuiltIndex,
   type DomainSource,
   type IndexCore,
@@ -19,9 +19,9 @@ import { hostOf, normalizeUrl } from './url';
 
 /**
  * A list patch applied to a built index without rebuilding it: only the added and changed items
- * are tokenised; the postings, claim sequences and per-doc arrays are spliced in one pass each
- * (typed-array copies), and the weights that depend on every doc (IDF, common words, masses) are
- * recomputed from the spliced postings, so the result answers as a full build over the same items
+ * are tokenised; the postings, the per-doc token rows and arrays are spliced in one pass each
+ * (typed-array copies, unchanged docs in runs), and the weights that depend on every doc (IDF,
+ * common words, masses) are recomputed from the spliced rows, so the result answers as a full build over the same items
  * in the same order does (tests/unit/match-patch.test.ts). Token ids differ from a full build's
  * (new words get the next ids; words no item holds any more keep theirs, with no postings, and
  * are treated as unknown), which changes nothing in the answers.
@@ -43,14 +43,15 @@ export interface IndexPatch {
 
 /** The index over the lists after `patch`; `index` is left as it was (it may still be answering). */
 export function patchIndex(index: BuiltIndex, patch: IndexPatch): BuiltIndex {
-  const steps = completeIndex(patchedCore(index, patch));
+  const { core, claimTokens, textTokens } = patchedCore(index, patch);
+  const steps = weighIndex(core, claimTokens, textTokens);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-function patchedCore(index: BuiltIndex, patch: IndexPatch): IndexCore {
+function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; claimTokens: Rows; textTokens: Rows } {
   let start = 0;
   const spanAt = index.lists.findIndex((span) => {
     if (span.listId === patch.listId) return true;
@@ -104,24 +105,38 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): IndexCore {
   const freshTexts = texts.rows.seal();
   const tokenCount = tokenizer.vocabulary.size;
 
-  // The fresh docs' postings, per token in doc order (so ascending): token → [doc, fields, doc, fields …].
+  // The fresh docs' postings, per token in doc order (so ascending): token → [doc, fields, doc, fields …];
+  // and each fresh doc's distinct claim and text tokens, ascending, as docRows gives them.
   const freshPostings = new Map<number, number[]>();
   let freshPostingCount = 0;
+  const freshClaimTokens = new Map<number, Uint32Array>();
+  const freshTextTokens = new Map<number, Uint32Array>();
   fresh.forEach(({ doc }, row) => {
     const fields = new Map<number, number>();
     for (const token of rowOf(freshSequences, row)) fields.set(token, (fields.get(token) ?? 0) | FIELD_CLAIM);
     for (const token of rowOf(freshTexts, row)) fields.set(token, (fields.get(token) ?? 0) | FIELD_TEXT);
+    const claim: number[] = [];
+    const text: number[] = [];
     for (const [token, field] of fields) {
       const entries = freshPostings.get(token);
       if (entries) entries.push(doc, field);
       else freshPostings.set(token, [doc, field]);
       freshPostingCount++;
+      if (field & FIELD_CLAIM) claim.push(token);
+      if (field & FIELD_TEXT) text.push(token);
     }
+    freshClaimTokens.set(doc, Uint32Array.from(claim).sort());
+    freshTextTokens.set(doc, Uint32Array.from(text).sort());
   });
 
   // Postings: each token's row without the dropped docs, renumbered, merged with the fresh docs'.
+  // Exactly as many as kept plus fresh: a dropped doc held one posting per token in its claim or text.
   const { offsets, values } = index.postings;
-  const capacity = values.length + freshPostingCount;
+  let droppedPostings = 0;
+  for (let doc = 0; doc < oldCount; doc++) {
+    if (dropped[doc]) droppedPostings += unionSize(rowOf(index.claimTokens, doc), rowOf(index.textTokens, doc));
+  }
+  const capacity = values.length - droppedPostings + freshPostingCount;
   const postingDocs = new Uint32Array(capacity);
   const postingFields = new Uint8Array(capacity);
   const postingOffsets = new Uint32Array(tokenCount + 1);
@@ -152,17 +167,17 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): IndexCore {
     postingOffsets[token + 1] = length;
   }
 
-  // Per-doc parts: an old doc's row or value copied, a fresh doc's taken from what was tokenised.
-  const freshRow = new Map(fresh.map(({ doc }, row) => [doc, row]));
-  const claimSequences = spliceRows(newCount, (doc) => {
-    const row = freshRow.get(doc);
-    return row === undefined ? rowOf(index.claimSequences, oldDoc[doc]!) : rowOf(freshSequences, row);
-  });
+  if (length !== capacity) throw new Error('the patched postings do not add up');
+
+  // Per-doc parts: an old doc's row or value copied (in runs), a fresh doc's from what was tokenised.
+  const claimSequences = spliceRows(index.claimSequences, oldDoc, new Map(fresh.map(({ doc }, row) => [doc, rowOf(freshSequences, row)])));
+  const claimTokens = spliceRows(index.claimTokens, oldDoc, freshClaimTokens);
+  const textTokens = spliceRows(index.textTokens, oldDoc, freshTextTokens);
   const freshItem = new Map(fresh.map(({ doc, item }) => [doc, item]));
   const publishedDays = new Float32Array(newCount);
   for (let doc = 0; doc < newCount; doc++) {
-    const item = freshItem.get(doc);
-    publishedDays[doc] = item ? dayOf(item.published) : index.publishedDays[oldDoc[doc]!]!;
+    const old = oldDoc[doc]!;
+    publishedDays[doc] = old >= 0 ? index.publishedDays[old]! : dayOf(freshItem.get(doc)!.published);
   }
   const claimOf = index.claimOf;
   const urls = new Map<string, number[]>();
@@ -192,25 +207,60 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): IndexCore {
   const lists = index.lists.map((span, at) =>
     at === spanAt ? { listId: span.listId, items: newLength, idsHash: idsHashOf(patch.idHashes) } : span,
   );
-  return {
+  const core: IndexCore = {
     lists,
     docCount: newCount,
     claimOf: (doc) => freshItem.get(doc)?.claim ?? claimOf(oldDoc[doc]!),
     vocabulary: tokenizer.vocabulary,
-    postings: { offsets: postingOffsets, values: postingDocs.slice(0, length) },
-    postingFields: postingFields.slice(0, length),
+    postings: { offsets: postingOffsets, values: postingDocs },
+    postingFields,
     claimSequences,
     publishedDays,
     urls,
     domains,
   };
+  return { core, claimTokens, textTokens };
 }
 
-/** Rows for `count` docs, each copied from the row `rowFor` gives. */
-function spliceRows(count: number, rowFor: (doc: number) => Uint32Array): Rows {
+/** How many distinct values two ascending rows hold together. */
+function unionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  while (i < a.length && j < b.length) {
+    count++;
+    if (a[i]! === b[j]!) {
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return count + (a.length - i) + (b.length - j);
+}
+
+/**
+ * Rows for the docs after a patch: a kept doc's row copied from `rows` (`oldDoc` says which;
+ * consecutive kept docs in one copy), a fresh doc's (oldDoc -1) from `freshRows`.
+ */
+function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<number, Uint32Array>): Rows {
+  const count = oldDoc.length;
   const offsets = new Uint32Array(count + 1);
-  for (let doc = 0; doc < count; doc++) offsets[doc + 1] = offsets[doc]! + rowFor(doc).length;
+  for (let doc = 0; doc < count; doc++) {
+    const old = oldDoc[doc]!;
+    offsets[doc + 1] = offsets[doc]! + (old >= 0 ? rows.offsets[old + 1]! - rows.offsets[old]! : freshRows.get(doc)!.length);
+  }
   const values = new Uint32Array(offsets[count]!);
-  for (let doc = 0; doc < count; doc++) values.set(rowFor(doc), offsets[doc]);
+  for (let doc = 0; doc < count; ) {
+    const old = oldDoc[doc]!;
+    if (old < 0) {
+      values.set(freshRows.get(doc)!, offsets[doc]);
+      doc++;
+      continue;
+    }
+    let end = doc + 1;
+    while (end < count && oldDoc[end] === old + (end - doc)) end++;
+    values.set(rows.values.subarray(rows.offsets[old], rows.offsets[old + (end - doc)]), offsets[doc]);
+    doc = end;
+  }
   return { offsets, values };
 }
