@@ -27,7 +27,7 @@ export interface ListRecord {
   /** The header's `patches` (where the list's patches live) and listChecksum of the stored items: a patch can start here. */
   patches?: string;
   checksum?: string;
-  /** Items per chunk, in order, once a patch made them differ from CHUNK_SIZE. */
+  /** Items per chunk, in order (lists written before patches have none: chunks of LEGACY_CHUNK_SIZE). */
   chunkSizes?: number[];
   /** idHashOf each stored item's id, in order: a patch's items are found without reading every chunk. */
   idHashes?: Uint32Array;
