@@ -1,8 +1,8 @@
 import type { ListRecord, SaringDb } from '../db';
 import { listPictures, type ListPictures } from '../images/check-image';
 import type { ListItem } from '../lists/schema';
-import { CHUNK_SIZE, readStoredLists, withChange, type ListChange, type StoredLists } from '../lists/store';
-import { createMatcherPausing, loadIndexMatcher, MATCHER_FORMAT_VERSION, serializeMatcher, withItems } from '../match';
+import { chunkPlaces, readStoredLists, withChange, type ListChange, type PatchedList, type StoredLists } from '../lists/store';
+import { createMatcherPausing, loadIndexMatcher, MATCHER_FORMAT_VERSION, patchMatcher, serializeMatcher, withItems } from '../match';
 import type { IndexedList, IndexMatcher, Matcher, MatchQuery, MatchResult } from '../match/types';
 import { nextTask } from '../next-task';
 
@@ -37,6 +37,8 @@ export interface MatcherCodec {
   serialize(matcher: IndexMatcher): Uint8Array;
   /** The index alone, without the items; throws when the bytes are not of this format: the caller rebuilds. */
   load(bytes: Uint8Array): IndexMatcher;
+  /** The matcher after a list patch, without a rebuild; given the lists after it, one holding them. */
+  patch: typeof patchMatcher;
   /**
    * What the persisted bytes depend on besides the lists: the matcher's format version, and the
    * extension's version, since an update may change tokenising without changing the layout.
@@ -49,6 +51,7 @@ export const MATCHER_CODEC: MatcherCodec = {
   build: (lists) => createMatcherPausing(lists, nextTask),
   serialize: serializeMatcher,
   load: loadIndexMatcher,
+  patch: patchMatcher,
   formatVersion: String(MATCHER_FORMAT_VERSION),
 };
 
@@ -70,28 +73,34 @@ class ChunkItems implements ServingMatcher {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
+  /** Per list, where an item's position is stored (patched lists have chunks of several sizes). */
+  private readonly places: Map<string, ReturnType<typeof chunkPlaces>>;
+
   constructor(
     private readonly db: SaringDb,
     private readonly matcher: IndexMatcher,
+    records: readonly ListRecord[],
   ) {
     this.size = matcher.size;
+    this.places = new Map(records.map((record) => [record.id, chunkPlaces(record)]));
   }
 
   async match(query: MatchQuery, options?: { top?: number }): Promise<MatchResult> {
     const ranked = this.matcher.rank(query, options);
     const wanted = new Map<string, [string, number]>();
     for (const { listId, position } of ranked.matches) {
-      if (position === undefined) continue;
-      const chunk = Math.floor(position / CHUNK_SIZE);
-      const key = `${listId}\u0000${chunk}`;
-      if (!this.cache.has(key)) wanted.set(key, [listId, chunk]);
+      const place = position === undefined ? undefined : this.places.get(listId)?.(position);
+      if (!place) continue;
+      const key = `${listId}\u0000${place.chunk}`;
+      if (!this.cache.has(key)) wanted.set(key, [listId, place.chunk]);
     }
     if (wanted.size > 0) {
       const chunks = await this.db.chunks.bulkGet([...wanted.values()]);
       [...wanted.keys()].forEach((key, at) => this.remember(key, chunks[at]?.items ?? []));
     }
     return withItems(ranked, (listId, position) => {
-      const item = this.cache.get(`${listId}\u0000${Math.floor(position / CHUNK_SIZE)}`)?.[position % CHUNK_SIZE];
+      const place = this.places.get(listId)?.(position);
+      const item = place && this.cache.get(`${listId}\u0000${place.chunk}`)?.[place.offset];
       return item && this.isIndexed(item, listId, position) ? item : undefined;
     });
   }
@@ -122,9 +131,13 @@ function inMemory(matcher: Matcher): ServingMatcher {
  */
 export class ListIndex {
   private loading: Promise<LoadedIndex> | null = null;
-  /** The lists the serving index was built from; null while a (re)build is under way, after one failed, or when only the index was loaded. */
-  private stored: StoredLists | null = null;
-
+  /**
+   * What the serving index is over: its matcher (a patch patches it), the list records, and the
+   * lists themselves when it was built from them (null when only the index was loaded). Null while
+   * a (re)build is under way or after one failed.
+   */
+  private serving: { matcher: IndexMatcher; records: ListRecord[]; stored: StoredLists | null } | null = null;
+  
   constructor(
     private readonly db: SaringDb,
     private readonly codec: MatcherCodec = MATCHER_CODEC,
@@ -137,10 +150,12 @@ export class ListIndex {
   /**
    * Runs `write` after any load in flight, then rebuilds. Resolves once the new index is ready.
    * A write that says what it changed is applied to the lists in memory, saving reading every
-   * list back; it resolves only once committed, so no half-written list is ever matched.
+   * list back; it resolves only once committed, so no half-written list is ever matched. A patch
+   * (`options.patch`) waits for the index to be loaded, and patches it instead of rebuilding.
    */
-  async update(write: () => Promise<ListChange | void>): Promise<LoadedIndex> {
-    const written = (this.loading ?? Promise.resolve()).catch(() => undefined).then(write);
+  async update(write: () => Promise<ListChange | void>, options?: { patch?: boolean }): Promise<LoadedIndex> {
+    const before = options?.patch ? this.get() : this.loading;
+    const written = (before ?? Promise.resolve()).catch(() => undefined).then(write);
     // A failed write leaves the stored copy as it was: rebuild from it either way.
     const rebuilt = this.track(written.then((change) => this.rebuild(change), () => this.load()));
     await written;
@@ -156,15 +171,43 @@ export class ListIndex {
     return loading;
   }
 
-  private rebuild(change: ListChange | void): Promise<LoadedIndex> {
-    const serving = this.stored;
-    this.stored = null;
-    return change && serving ? this.built(withChange(serving, change), 0) : this.load();
+  private async rebuild(change: ListChange | void): Promise<LoadedIndex> {
+    const serving = this.serving;
+    this.serving = null;
+    if (change && 'patched' in change && serving) return this.patched(serving, change);
+    return change && serving?.stored ? this.built(withChange(serving.stored, change), 0) : this.load();
+  }
+
+  /** The serving index with a list patch applied (no rebuild), persisted for the next wake. */
+  private patched(serving: NonNullable<ListIndex['serving']>, change: PatchedList): LoadedIndex {
+    const started = performance.now();
+    const records = withChange({ records: serving.records, lists: [] }, { written: change.patched, items: [] }).records;
+    const patch = {
+      listId: change.patched.id,
+      removed: change.removed,
+      changed: change.changed,
+      added: change.added,
+      idHashes: change.patched.idHashes!,
+      domains: records.map((record) => ({ listId: record.id, domains: record.domains })),
+    };
+    let loaded: LoadedIndex;
+    if (serving.stored) {
+      const stored = withChange(serving.stored, change);
+      const matcher = this.codec.patch(serving.matcher, patch, stored.lists);
+      this.serving = { matcher, records, stored };
+      loaded = this.loaded(inMemory(matcher), records, 0, started, false);
+    } else {
+      const matcher = this.codec.patch(serving.matcher, patch);
+      this.serving = { matcher, records, stored: null };
+      loaded = this.loaded(new ChunkItems(this.db, matcher, records), records, 0, started, true);
+    }
+    this.persistLater(this.serving.matcher, records);
+    return loaded;
   }
 
   /** The persisted index when it was built from the stored lists as they are; else a build from them. */
   private async load(): Promise<LoadedIndex> {
-    this.stored = null;
+    this.serving = null;
     const started = performance.now();
     const [records, persisted] = await this.db.transaction('r', this.db.lists, this.db.matcherIndex, () =>
       Promise.all([this.db.lists.toArray(), this.db.matcherIndex.get('current')]),
@@ -173,20 +216,8 @@ export class ListIndex {
       const loadStarted = performance.now();
       const matcher = this.tryLoad(persisted.bytes);
       if (matcher) {
-        let pictures: Promise<ListPictures> | null = null;
-        const readPictures = () => readStoredLists(this.db).then(({ lists }) => listPictures(lists));
-        return {
-          matcher: new ChunkItems(this.db, matcher),
-          pictures: () => (pictures ??= readPictures().catch((error: unknown) => {
-            pictures = null;
-            throw error;
-          })),
-          publishers: publishersOf(records),
-          listHosts: listHostsOf(records),
-          readMs: loadStarted - started,
-          buildMs: performance.now() - loadStarted,
-          fromPersisted: true,
-        };
+        this.serving = { matcher, records, stored: null };
+        return this.loaded(new ChunkItems(this.db, matcher, records), records, loadStarted - started, loadStarted, true);
       }
     }
     const stored = await readStoredLists(this.db);
@@ -198,26 +229,57 @@ export class ListIndex {
     const started = performance.now();
     const { records, lists } = stored;
     const matcher = await this.codec.build(lists);
-    // Persisting is an optimisation for the next wake: the new index serves without waiting for
-    // it, and a failure (quota) costs only speed. Its write is queued now, so a later read of the
-    // persisted index (a waking worker's) sees it.
-    const key = indexKey(records, this.codec.formatVersion);
-    // Encoding the index and copying it into IndexedDB are a block each (~0.1 s at 100k): pause around them.
+    // Encoding the index and copying it into IndexedDB are a block each (~0.1 s at 100k): pause before them.
     await nextTask();
-    const bytes = this.codec.serialize(matcher);
-    await nextTask();
-    void this.db.matcherIndex.put({ id: 'current', key, bytes }).catch(() => undefined);
-    this.stored = stored;
-    const pictures = Promise.resolve(listPictures(lists));
+    this.persist(matcher, records);
+    this.serving = { matcher, records, stored };
+    return this.loaded(inMemory(matcher), records, readMs, started, false);
+  }
+
+  private loaded(matcher: ServingMatcher, records: readonly ListRecord[], readMs: number, started: number, fromPersisted: boolean): LoadedIndex {
     return {
-      matcher: inMemory(matcher),
-      pictures: () => pictures,
+      matcher,
+      pictures: this.picturesReader(),
       publishers: publishersOf(records),
       listHosts: listHostsOf(records),
       readMs,
       buildMs: performance.now() - started,
-      fromPersisted: false,
+      fromPersisted,
     };
+  }
+
+  /** The serving lists' pictures: from the stored lists when they are at hand, else read once on the first picture checked. */
+  private picturesReader(): () => Promise<ListPictures> {
+    const stored = this.serving?.stored;
+    if (stored) {
+      const pictures = Promise.resolve(listPictures(stored.lists));
+      return () => pictures;
+    }
+    let pictures: Promise<ListPictures> | null = null;
+    return () =>
+      (pictures ??= readStoredLists(this.db)
+        .then(({ lists }) => listPictures(lists))
+        .catch((error: unknown) => {
+          pictures = null;
+          throw error;
+        }));
+  }
+
+  /**
+   * Persisting is an optimisation for the next wake: the new index serves without waiting for it,
+   * and a failure (quota) costs only speed. Its write is queued now, so a later read of the
+   * persisted index (a waking worker's) sees it.
+   */
+  private persist(matcher: IndexMatcher, records: readonly ListRecord[]): void {
+    const key = indexKey(records, this.codec.formatVersion);
+    void this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
+  }
+
+  /** Persists after answering what waits (encoding a big index takes ~0.1 s), unless a newer index serves by then. */
+  private persistLater(matcher: IndexMatcher, records: readonly ListRecord[]): void {
+    void nextTask().then(() => {
+      if (this.serving?.matcher === matcher) this.persist(matcher, records);
+    });
   }
 
   private tryLoad(bytes: Uint8Array): IndexMatcher | null {

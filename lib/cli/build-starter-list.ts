@@ -82,7 +82,8 @@ export const STARTER_LIST_FILE = resolve(repoRoot, 'public/starter-list.json.gz'
 export function readStarterList(): SaringList {
   return JSON.parse(gunzipSync(readFileSync(STARTER_LIST_FILE)).toString('utf8')) as SaringList;
 }
-export const SHARED_DATA = resolve(repoRoot, '../shared/data');
+/** The shared data next to the checkout; SARING_SHARED_DATA points elsewhere (a checkout in a deeper folder, a worktree). */
+export const SHARED_DATA = process.env.SARING_SHARED_DATA ?? resolve(repoRoot, '../shared/data');
 
 function main(): void {
   const records = readJsonLinesGz<FactCheckRecord>(resolve(SHARED_DATA, 'id/factchecks.jsonl.gz'));

@@ -24,6 +24,13 @@ export interface ListRecord {
   domains: DomainEntry[];
   /** Last successful write. */
   updatedAt: number | null;
+  /** The header's `patches` (where the list's patches live) and listChecksum of the stored items: a patch can start here. */
+  patches?: string;
+  checksum?: string;
+  /** Items per chunk, in order (lists written before patches have none: chunks of LEGACY_CHUNK_SIZE). */
+  chunkSizes?: number[];
+  /** idHashOf each stored item's id, in order: a patch's items are found without reading every chunk. */
+  idHashes?: Uint32Array;
 }
 
 /** Items are stored many to a record: one IndexedDB record per item costs ~0.2 ms in Chromium. */
@@ -150,6 +157,10 @@ export interface SourceRecord {
   enabled: boolean;
   etag?: string;
   lastModified?: string;
+  /** The patch last fetched for the stored version, with its validators: checking it again costs one 304. */
+  patch?: { url: string; etag?: string; lastModified?: string };
+  /** When the whole list was last downloaded: patches alone never serve longer than a week. */
+  fullDownloadAt?: number;
   refreshMs: number;
   lastSuccess: number | null;
   lastAttempt: number | null;

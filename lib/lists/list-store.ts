@@ -1,5 +1,8 @@
 import type { ItemChunkRecord, ListRecord, ListSource, SaringDb, SkippedItem, SourceRecord } from '../db';
-import { CHUNK_SIZE, readStoredLists, type ListChange, type StoredLists } from './store';
+import { idHashOf } from '../match/built-index';
+import { checkPatch, PatchError, type ListPatch, type PatchDelta } from './patch';
+import type { ListItem } from './schema';
+import { CHUNK_SIZE, chunkPlaces, chunkSizesOf, readStoredLists, type ListChange, type PatchedList, type StoredLists } from './store';
 import { DEFAULT_REFRESH_MS } from './subscriptions';
 import type { ValidatedList } from './validate';
 
@@ -19,11 +22,23 @@ import type { ValidatedList } from './validate';
 
 /** The index's write gate (ListIndex.update): runs a write, then serves the index over its result. */
 export interface IndexGate {
-  update(write: () => Promise<ListChange | void>): Promise<{ readMs: number; buildMs: number }>;
+  /** `patch`: the write patches a list; the index serving now is patched rather than rebuilt (load it first). */
+  update(write: () => Promise<ListChange | void>, options?: { patch?: boolean }): Promise<{ readMs: number; buildMs: number }>;
 }
 
-/** Chunks written per IndexedDB request: 5 (~1.5 MB) take ~10–20 ms to copy. */
-const CHUNKS_PER_PUT = 5;
+/** A patch checked against the stored copy (checkPatch), and the chunks holding the items it replaces. */
+export interface CheckedPatch {
+  delta: PatchDelta;
+  /** The stored record it was checked against: applying it refuses if that changed since. */
+  base: ListRecord;
+  /** Position of each removed or changed item. */
+  positions: Map<string, number>;
+  /** The chunks read (by index), with their items. */
+  chunks: Map<number, ListItem[]>;
+}
+
+/** Chunks written per IndexedDB request: 50 (~1.5 MB) take ~10–20 ms to copy. */
+const CHUNKS_PER_PUT = 50;
 
 /** What a list record says of where its copy came from, from its source. */
 function originOf(source: SourceRecord): Pick<ListRecord, 'source' | 'url' | 'etag'> {
@@ -31,6 +46,19 @@ function originOf(source: SourceRecord): Pick<ListRecord, 'source' | 'url' | 'et
   const origin = kinds[source.kind];
   if (origin !== 'url' || source.url === undefined) return { source: origin };
   return { source: origin, url: source.url, ...(source.etag ? { etag: source.etag } : {}) };
+}
+
+/** What a list record takes from the list's header and its source. */
+function recordOfHeader(header: ValidatedList['header'], source: SourceRecord): Pick<ListRecord, 'id' | 'name' | 'publisher' | 'description' | 'version' | 'source' | 'url' | 'etag' | 'patches'> {
+  return {
+    id: header.id,
+    name: header.name,
+    ...(header.publisher ? { publisher: header.publisher.name } : {}),
+    ...(header.description === undefined ? {} : { description: header.description }),
+    version: header.version,
+    ...originOf(source),
+    ...(header.patches === undefined ? {} : { patches: header.patches }),
+  };
 }
 
 export class ListStore {
@@ -64,13 +92,13 @@ export class ListStore {
    * Stores `list` whole under its id with its source, replacing any stored copy, and serves the
    * index over it. Resolves with the record once both are done.
    */
-  async put(list: ValidatedList, source: SourceRecord): Promise<ListRecord> {
+  async put(list: ValidatedList, source: SourceRecord, checksum?: string): Promise<ListRecord> {
     if (source.listId !== list.header.id) throw new Error(`A source for "${source.listId}" cannot store list "${list.header.id}"`);
     let record: ListRecord | undefined;
     const started = performance.now();
     let writeMs = 0;
     const { readMs, buildMs } = await this.write(async () => {
-      record = await this.writeWhole(list, source);
+      record = await this.writeWhole(list, source, checksum);
       writeMs = performance.now() - started;
       return { written: record, items: list.items };
     });
@@ -98,8 +126,155 @@ export class ListStore {
     });
   }
 
+  /**
+   * Checks a patch against the stored copy of its list (lib/lists/patch.ts checkPatch), reading
+   * only the chunks that hold the items it names (found by their id hashes). Throws a PatchError
+   * when it does not apply: the caller downloads the whole list instead.
+   */
+  async checkPatch(patch: ListPatch): Promise<CheckedPatch> {
+    const base = await this.record(patch.header.id);
+    if (!base?.checksum || !base.idHashes) throw new PatchError('base-mismatch', 'The stored copy has no checksum to patch from');
+    const positions = new Map<string, number>();
+    const chunks = new Map<number, ListItem[]>();
+    const delta = await checkPatch(
+      {
+        listId: base.id,
+        version: base.version,
+        count: base.itemCount,
+        checksum: base.checksum,
+        lookup: async (ids) => {
+          const found = await this.locate(base, ids, chunks);
+          for (const [id, { position }] of found) positions.set(id, position);
+          return new Map([...found].map(([id, { item }]) => [id, item]));
+        },
+      },
+      patch,
+    );
+    return { delta, base, positions, chunks };
+  }
+
+  /**
+   * Applies a checked patch: rewrites only the chunks whose items it removes or changes and the
+   * last one (where added items go), the list record and the source, in one transaction; the index
+   * serving is patched, not rebuilt.
+   */
+  async applyPatch(checked: CheckedPatch, source: SourceRecord): Promise<ListRecord> {
+    let record: ListRecord | undefined;
+    const started = performance.now();
+    let writeMs = 0;
+    const { buildMs } = await this.write(async () => {
+      const change = await this.writePatch(checked, source);
+      record = change.patched;
+      writeMs = performance.now() - started;
+      return change;
+    }, true);
+    const { delta } = checked;
+    console.info(
+      `[saring] list ${record!.id} v${checked.base.version}→v${record!.version} patched (+${delta.added.length} ~${delta.changed.length} -${delta.removed.length}): ` +
+        `written in ${writeMs.toFixed(0)} ms, index patched in ${buildMs.toFixed(0)} ms`,
+    );
+    return record!;
+  }
+
+  /** The stored items with these ids, and their positions: by id hash, then the chunks holding them. */
+  private async locate(
+    record: ListRecord,
+    ids: readonly string[],
+    chunks: Map<number, ListItem[]>,
+  ): Promise<Map<string, { item: ListItem; position: number }>> {
+    const wanted = new Set(ids.map(idHashOf));
+    const candidates: number[] = [];
+    record.idHashes!.forEach((hash, position) => {
+      if (wanted.has(hash)) candidates.push(position);
+    });
+    const place = chunkPlaces(record);
+    await this.readChunks(record.id, candidates.map((position) => place(position).chunk), chunks);
+    const asked = new Set(ids);
+    const found = new Map<string, { item: ListItem; position: number }>();
+    for (const position of candidates) {
+      const { chunk, offset } = place(position);
+      const item = chunks.get(chunk)?.[offset];
+      if (item && asked.has(item.id)) found.set(item.id, { item, position });
+    }
+    return found;
+  }
+
+  /** Reads the chunks not read yet into `chunks`. */
+  private async readChunks(listId: string, wanted: Iterable<number>, chunks: Map<number, ListItem[]>): Promise<void> {
+    const missing = [...new Set(wanted)].filter((chunk) => !chunks.has(chunk));
+    if (missing.length === 0) return;
+    const read = await this.db.chunks.bulkGet(missing.map((chunk) => [listId, chunk] as [string, number]));
+    missing.forEach((chunk, at) => chunks.set(chunk, read[at]?.items ?? []));
+  }
+
+  /** Writes a checked patch: the touched chunks, the record and the source, in one transaction. */
+  private async writePatch({ delta, base, positions, chunks }: CheckedPatch, source: SourceRecord): Promise<PatchedList> {
+    const { db } = this;
+    const current = await db.lists.get(base.id);
+    if (!current || current.version !== base.version || current.updatedAt !== base.updatedAt || current.checksum !== base.checksum) {
+      throw new PatchError('base-mismatch', 'The stored copy changed while the patch was checked');
+    }
+    const place = chunkPlaces(base);
+    const sizes = [...chunkSizesOf(base)];
+    const touched = new Map<number, ListItem[]>();
+    const itemsOf = (chunk: number) => {
+      let items = touched.get(chunk);
+      if (!items) touched.set(chunk, (items = [...chunks.get(chunk)!]));
+      return items;
+    };
+    const removed = delta.removed.map((id) => positions.get(id)!).sort((a, b) => a - b);
+    const changed = delta.changed.map((item) => ({ position: positions.get(item.id)!, item }));
+    for (const { position, item } of changed) {
+      const { chunk, offset } = place(position);
+      itemsOf(chunk)[offset] = item;
+    }
+    // Removed last to first, so the offsets of those still to remove stand.
+    for (const position of [...removed].reverse()) {
+      const { chunk, offset } = place(position);
+      itemsOf(chunk).splice(offset, 1);
+      sizes[chunk]!--;
+    }
+    // Added items fill the last chunk, then new ones.
+    let last = sizes.length - 1;
+    if (delta.added.length > 0 && last >= 0) await this.readChunks(base.id, [last], chunks);
+    for (const item of delta.added) {
+      if (last < 0 || sizes[last]! >= CHUNK_SIZE) {
+        last = sizes.length;
+        sizes.push(0);
+        touched.set(last, []);
+      }
+      itemsOf(last).push(item);
+      sizes[last]!++;
+    }
+    const gone = new Set(removed);
+    const idHashes = new Uint32Array(delta.count);
+    let at = 0;
+    base.idHashes!.forEach((hash, position) => {
+      if (!gone.has(position)) idHashes[at++] = hash;
+    });
+    for (const item of delta.added) idHashes[at++] = idHashOf(item.id);
+    const { header } = delta;
+    const record: ListRecord = {
+      ...recordOfHeader(header, source),
+      itemCount: delta.count,
+      skipped: base.skipped,
+      chunkCount: sizes.length,
+      chunkSizes: sizes,
+      domains: delta.domains,
+      updatedAt: this.now(),
+      checksum: delta.checksum,
+      idHashes,
+    };
+    await db.transaction('rw', db.lists, db.chunks, db.sources, async () => {
+      await db.chunks.bulkPut([...touched].map(([index, items]) => ({ listId: base.id, index, items })));
+      await db.lists.put(record);
+      await db.sources.put(source);
+    });
+    return { patched: record, removed, changed, added: delta.added };
+  }
+
   /** Runs a list write through the index's gate, answering record reads from before it meanwhile. */
-  private write(change: () => Promise<ListChange>): Promise<{ readMs: number; buildMs: number }> {
+  private write(change: () => Promise<ListChange>, patch = false): Promise<{ readMs: number; buildMs: number }> {
     return this.index.update(async () => {
       this.recordsBeforeWrites = await this.db.lists.toArray();
       this.writes++;
@@ -108,11 +283,11 @@ export class ListStore {
       } finally {
         this.writes--;
       }
-    });
+    }, patch ? { patch } : undefined);
   }
 
   /** Replaces a list's copy (record, item chunks) and its source in one transaction. */
-  private async writeWhole(list: ValidatedList, source: SourceRecord): Promise<ListRecord> {
+  private async writeWhole(list: ValidatedList, source: SourceRecord, checksum?: string): Promise<ListRecord> {
     const { db } = this;
     const { header, items, domains, skipped } = list;
     const chunks: ItemChunkRecord[] = [];
@@ -120,17 +295,15 @@ export class ListStore {
       chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + CHUNK_SIZE) });
     }
     const record: ListRecord = {
-      id: header.id,
-      name: header.name,
-      ...(header.publisher ? { publisher: header.publisher.name } : {}),
-      ...(header.description === undefined ? {} : { description: header.description }),
-      version: header.version,
-      ...originOf(source),
+      ...recordOfHeader(header, source),
       itemCount: items.length,
       skipped,
       chunkCount: chunks.length,
+      chunkSizes: chunks.map((chunk) => chunk.items.length),
       domains,
       updatedAt: this.now(),
+      ...(checksum ? { checksum } : {}),
+      idHashes: Uint32Array.from(items, (item) => idHashOf(item.id)),
     };
     await db.transaction('rw', db.lists, db.chunks, db.sources, async () => {
       await db.chunks.where('listId').equals(header.id).delete();

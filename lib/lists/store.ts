@@ -1,11 +1,18 @@
 import type { ListRecord, SaringDb } from '../db';
+import type { ListItem } from './schema';
 import type { IndexedList } from '../match/types';
 import type { ListStatus } from '../messaging/protocol';
 
 /** How stored lists are laid out and read back; ListStore (list-store.ts) is their one writer. */
 
-/** Items per stored record: large enough that Chromium's per-record cost vanishes. */
-export const CHUNK_SIZE = 1_000;
+/**
+ * Items per stored record: enough that Chromium's per-record cost (~0.2 ms) stays small next to a
+ * whole list's write (1,000 records at 100,000 items), few enough that a patch changing items all
+ * over a list rewrites little (a chunk per changed item: ~30 KB, not ~300 KB).
+ */
+export const CHUNK_SIZE = 100;
+/** Items per chunk of a list record without `chunkSizes` (written before patches): all but the last held this many. */
+export const LEGACY_CHUNK_SIZE = 1_000;
 
 export interface StoredLists {
   records: ListRecord[];
@@ -29,19 +36,67 @@ export async function readStoredLists(db: SaringDb): Promise<StoredLists> {
   return { records, lists };
 }
 
+/** Items per chunk of a stored list, in order. */
+export function chunkSizesOf(record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>): number[] {
+  if (record.chunkSizes) return record.chunkSizes;
+  return Array.from({ length: record.chunkCount }, (_, chunk) => Math.min(LEGACY_CHUNK_SIZE, record.itemCount - chunk * LEGACY_CHUNK_SIZE));
+}
+
+/** Where the item at `position` is stored: its chunk and its place in it (patched lists have chunks of several sizes). */
+export function chunkPlaces(record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>): (position: number) => { chunk: number; offset: number } {
+  if (!record.chunkSizes) return (position) => ({ chunk: Math.floor(position / LEGACY_CHUNK_SIZE), offset: position % LEGACY_CHUNK_SIZE });
+  const starts: number[] = [];
+  let start = 0;
+  for (const size of record.chunkSizes) {
+    starts.push(start);
+    start += size;
+  }
+  return (position) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    return { chunk: low, offset: position - starts[low]! };
+  };
+}
+
+/** A patch as the list store wrote it: positions are those before the patch. */
+export interface PatchedList {
+  patched: ListRecord;
+  removed: number[];
+  changed: Array<{ position: number; item: ListItem }>;
+  added: ListItem[];
+}
+
 /** A list write, as the writer holds it: enough to update the lists already in memory. */
-export type ListChange = { written: ListRecord; items: IndexedList['items'] } | { removed: string };
+export type ListChange = { written: ListRecord; items: IndexedList['items'] } | { removed: string } | PatchedList;
+
+/** A list's items after a patch: removed ones dropped, changed ones in place, added ones at the end. */
+export function patchedItems(items: readonly ListItem[], { removed, changed, added }: Omit<PatchedList, 'patched'>): ListItem[] {
+  const gone = new Set(removed);
+  const replaced = new Map(changed.map(({ position, item }) => [position, item]));
+  const next = items.flatMap((item, position) => (gone.has(position) ? [] : [replaced.get(position) ?? item]));
+  next.push(...added);
+  return next;
+}
 
 /**
  * The stored lists after `change`, without reading them back: the same lists in the same
  * (primary-key) order that readStoredLists would return once the change is committed.
  */
 export function withChange(stored: StoredLists, change: ListChange): StoredLists {
-  const id = 'removed' in change ? change.removed : change.written.id;
+  if ('patched' in change) {
+    const old = stored.lists.find((list) => list.listId === change.patched.id);
+    return withChange(stored, { written: change.patched, items: patchedItems(old?.items ?? [], change) });
+  }
+  const id = 'written' in change ? change.written.id : change.removed;
   const at = stored.records.findIndex((record) => record.id === id);
   const records = stored.records.filter((record) => record.id !== id);
   const lists = stored.lists.filter((list) => list.listId !== id);
-  if ('removed' in change) return { records, lists };
+  if (!('written' in change)) return { records, lists };
   const { written, items } = change;
   // Keys compare by code unit in IndexedDB, as `<` does on strings.
   const slot = at >= 0 ? at : records.filter((record) => record.id < written.id).length;

@@ -8,10 +8,16 @@ import { ListFormatError, validateListPausing, type ValidatedList } from './vali
 import { checkJsonText, parseCheckedJsonText } from './json-text';
 import { LIST_FILE_LIMITS } from './schema';
 import { checkVersion } from './version';
+import { listChecksum, parsePatch, patchUrl } from './patch';
 import { nextTask } from '../next-task';
 
 /** A list server silent this long (before answering, or mid-body) has failed the sync. */
 export const SYNC_IDLE_TIMEOUT_MS = 20_000;
+/**
+ * Patches serve a list only this long after its last whole download: a publisher whose patch
+ * folder went stale (or wrong, in a way the checksum cannot see) cannot hold a list back longer.
+ */
+export const FULL_DOWNLOAD_EVERY_MS = 7 * 24 * 3_600_000;
 
 export interface SyncContext {
   /** Sources are read and their sync status written here; lists only through `store`. */
@@ -274,6 +280,8 @@ export class ListSync {
     const attempt = now();
     if (listId === pendingListId(source.url)) return this.retryPending(source, attempt);
     try {
+      const patched = await this.syncByPatch(source, attempt);
+      if (patched) return patched;
       const validators: Validators = {
         ...(source.etag ? { etag: source.etag } : {}),
         ...(source.lastModified ? { lastModified: source.lastModified } : {}),
@@ -300,6 +308,53 @@ export class ListSync {
     } catch (error) {
       await this.failed(source, error, attempt);
       return 'failed';
+    }
+  }
+
+  /**
+   * The differential sync (lib/lists/PATCHES.md): when the stored copy can take patches and was
+   * downloaded whole within the week, one conditional GET of the patch from its version (304:
+   * unchanged), its signature when the subscription pins a key, then the checks and a write of the
+   * changed rows alone. Null when a patch cannot serve, for any reason (none published for this
+   * version, a bad signature, a wrong base, a checksum that does not add up, broken bytes …): the
+   * whole list is downloaded then, as without patches, and the stored copy stays as it was until it
+   * arrives.
+   */
+  private async syncByPatch(source: SourceRecord & { url: string }, attempt: number): Promise<SyncOutcome | null> {
+    const { store, now } = this.context;
+    const stored = await store.record(source.listId);
+    if (!stored?.checksum || source.fullDownloadAt === undefined || now() - source.fullDownloadAt > FULL_DOWNLOAD_EVERY_MS) return null;
+    const url = patchUrl(source.url, stored.patches, stored.version);
+    if (!url) return null;
+    try {
+      const options = { fetch: this.context.fetch, idleTimeoutMs: this.context.idleTimeoutMs ?? SYNC_IDLE_TIMEOUT_MS };
+      const known = source.patch?.url === url ? source.patch : undefined;
+      const validators: Validators = {
+        ...(known?.etag ? { etag: known.etag } : {}),
+        ...(known?.lastModified ? { lastModified: known.lastModified } : {}),
+      };
+      const got = await download(url, { ...options, maxBytes: LIST_FILE_LIMITS.maxBytes, validators });
+      if (got.status === 'not-modified') {
+        await this.succeeded(source, attempt);
+        return 'unchanged';
+      }
+      if (source.publicKey !== undefined) await this.checkSignature(url, got.bytes, source.publicKey, options);
+      const patch = parsePatch(new TextDecoder('utf-8', { fatal: true }).decode(got.bytes));
+      const checked = await store.checkPatch(patch);
+      const next: SourceRecord = { ...source, patch: { url, ...got.validators }, lastAttempt: attempt };
+      if (checked.delta.current) {
+        // The publisher's "up to date" patch: nothing to write, and its ETag makes the next check a 304.
+        await this.succeeded(next, attempt);
+        return 'unchanged';
+      }
+      this.progress.set(source.listId, { phase: 'store', fraction: null });
+      const record = this.succeededSource({ ...next, refreshMs: refreshIntervalMs(checked.delta.header.refresh) }, attempt);
+      await store.applyPatch(checked, record);
+      await this.armNext(record);
+      return 'updated';
+    } catch (error) {
+      console.info(`[saring] list ${source.listId}: no patch from version ${stored.version} (${error instanceof Error ? error.message : String(error)}); downloading the whole list`);
+      return null;
     }
   }
 
@@ -358,11 +413,13 @@ export class ListSync {
         ...validators,
         refreshMs: refreshIntervalMs(list.header.refresh),
         skippedItems: skippedItemsOf(list),
+        fullDownloadAt: this.context.now(),
       },
       source.lastAttempt ?? this.context.now(),
     );
+    delete record.patch;
     try {
-      await this.context.store.put(list, record);
+      await this.context.store.put(list, record, await patchableChecksum(list));
     } catch (error) {
       throw new SyncError(problemOf(error));
     }
@@ -444,6 +501,15 @@ async function decodePausing(bytes: Uint8Array): Promise<string> {
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+/**
+ * The checksum patches start from, for a list that publishes them and was stored whole: with an
+ * item left out (invalid here), the stored items are not the publisher's, and no patch would add up.
+ */
+async function patchableChecksum(list: ValidatedList): Promise<string | undefined> {
+  if (list.header.patches === undefined || list.skipped > 0) return undefined;
+  return listChecksum(list.items);
 }
 
 function previewOf(url: string, terms: SubscriptionTerms, { list }: Fetched): ListPreview {

@@ -25,7 +25,7 @@ export function rowOf(rows: Rows, r: number): Uint32Array {
 export const FIELD_CLAIM = 1;
 export const FIELD_TEXT = 2;
 /** Token ids stay below this (a vocabulary of 2^29 words is far beyond any list), so field bits fit above. */
-const FIELD_SHIFT = 2 ** 29;
+export const FIELD_SHIFT = 2 ** 29;
 
 export interface DomainSource {
   listId: string;
@@ -77,13 +77,24 @@ export interface BuiltIndex extends IndexCore {
   retrievalNorm: Float32Array;
 }
 
-export function spanOf(list: IndexedList): ListSpan {
+/** FNV-1a of an item id: the list store finds stored items by it, spans check their ids with it. */
+export function idHashOf(id: string): number {
   let hash = 0x811c9dc5;
-  for (const item of list.items) {
-    for (let i = 0; i < item.id.length; i++) hash = Math.imul(hash ^ item.id.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x0a, 0x01000193);
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** FNV-1a over the ids' hashes, in order: computable from stored hashes, without the ids. */
+export function idsHashOf(idHashes: Iterable<number>): number {
+  let hash = 0x811c9dc5;
+  for (const id of idHashes) {
+    for (let shift = 0; shift < 32; shift += 8) hash = Math.imul(hash ^ ((id >>> shift) & 0xff), 0x01000193);
   }
-  return { listId: list.listId, items: list.items.length, idsHash: hash >>> 0 };
+  return hash >>> 0;
+}
+
+export function spanOf(list: IndexedList): ListSpan {
+  return { listId: list.listId, items: list.items.length, idsHash: idsHashOf(list.items.map((item) => idHashOf(item.id))) };
 }
 
 /** The list holding doc `doc`, and the doc's place in it. */
@@ -120,7 +131,7 @@ export function massOf(tokens: Uint32Array, idf: Float32Array): number {
 }
 
 /** Appends to a growing row set; `seal` trims it to its length. */
-class RowsBuilder {
+export class RowsBuilder {
   private readonly offsets: number[] = [0];
   private values = new Uint32Array(1 << 16);
   private length = 0;
@@ -159,8 +170,9 @@ class RowsBuilder {
  * distinct word is tokenised once per language: list texts repeat the same few
  * ten thousand words.
  */
-class Tokenizer {
-  readonly vocabulary = new Map<string, number>();
+export class Tokenizer {
+  /** `vocabulary`: known tokens to keep their ids (a patch extends an index's vocabulary). */
+  constructor(readonly vocabulary = new Map<string, number>()) {}
   private readonly idsOfWord: Record<Language, Map<string, number[]>> = { id: new Map(), en: new Map() };
 
   /** Appends the text's token ids; returns the language it was read as (`language`, else detected). */
@@ -194,7 +206,7 @@ class Tokenizer {
  * circulating texts word for word (one hoax checked by several publishers, one chain message
  * behind many claims), and a repeat costs a lookup instead of a tokenisation.
  */
-class TextRows {
+export class TextRows {
   readonly rows = new RowsBuilder();
   /**
    * Per language asked for ('auto': detected), text → its first row and the language it was read
@@ -230,7 +242,7 @@ class TextRows {
 }
 
 /** The item's declared language when it is one the stemmers know; else it is read from the claim. */
-function declaredLanguage(item: ListItem): Language | undefined {
+export function declaredLanguage(item: ListItem): Language | undefined {
   const code = item.language?.toLowerCase().slice(0, 2);
   return code === 'en' || code === 'id' ? code : undefined;
 }
@@ -398,11 +410,16 @@ function massesOf(rows: Rows, weights: Float32Array): Float64Array {
 
 /** The derived parts: per-doc token sets, IDF weights, common words, masses (yielding between them). */
 function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
-  const tokenCount = core.vocabulary.size;
   const claimTokens = docRows(core, FIELD_CLAIM);
   yield;
   const textTokens = docRows(core, FIELD_TEXT);
   yield;
+  return yield* weighIndex(core, claimTokens, textTokens);
+}
+
+/** The weights over the docs' claim and text token sets: IDF, common words, masses (yielding between them). */
+export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows): Generator<void, BuiltIndex> {
+  const tokenCount = core.vocabulary.size;
   const claimFrequency = frequencies(claimTokens, tokenCount);
   const textFrequency = frequencies(textTokens, tokenCount);
   let withText = 0;

@@ -16,6 +16,7 @@ import { claimLogit, debunkProbability, decisionLogit, type ClaimEvidence, type 
 import { postCues, type PostCues } from './cues';
 import { FITTED } from './fitted';
 import { tokenize } from './normalize';
+import { patchIndex, type IndexPatch } from './patch-index';
 import { decodeIndex, encodeIndex } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
 import type { IndexedList, IndexMatcher, Matcher, MatchHit, MatchQuery, MatchResult, RankedHit, RankedResult } from './types';
@@ -98,6 +99,15 @@ interface Candidate {
   retrieval: number;
 }
 
+const wordsOfIndex = new WeakMap<BuiltIndex, string[]>();
+
+/** Each token id's word. */
+function wordsOf(index: BuiltIndex): string[] {
+  let words = wordsOfIndex.get(index);
+  if (!words) wordsOfIndex.set(index, (words = [...index.vocabulary.keys()]));
+  return words;
+}
+
 /** Corrections already worked out per index: slang and typos recur from post to post. */
 const correctionsOfIndex = new WeakMap<BuiltIndex, Map<string, number | undefined>>();
 const MAX_REMEMBERED_CORRECTIONS = 20_000;
@@ -110,6 +120,8 @@ function queryTokenIds(text: string, index: BuiltIndex): number[] {
   let corrected = 0;
   for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {
     let id = index.vocabulary.get(token);
+    // A word no item holds any more (a patched index keeps its id) is as unknown as in a fresh build.
+    if (id !== undefined && index.postings.offsets[id + 1] === index.postings.offsets[id]) id = undefined;
     if (id === undefined && token.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(token)) {
       if (remembered.has(token)) {
         id = remembered.get(token);
@@ -315,6 +327,10 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
   const query = markPost(scratch, ids);
   const { inPost, inLead } = scratch;
   const { idf, textIdf, claimTokens, textTokens } = index;
+  const words = wordsOf(index);
+  // Of equally rare words, the first by spelling: token ids depend on how the index was made (built or patched).
+  const rarer = (weight: number, token: number, than: number, thanToken: number) =>
+    weight > than || (weight === than && words[token]! < words[thanToken]!);
   const candidates = retrieve(postTokens, index).map(({ doc }) => {
     const claimMass = index.claimMass[doc]!;
     let sharedClaim = 0;
@@ -328,26 +344,34 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
+    let t1 = -1;
+    let t2 = -1;
+    let t3 = -1;
     for (let at = claimTokens.offsets[doc]!, end = claimTokens.offsets[doc + 1]!; at < end; at++) {
       const token = claimTokens.values[at]!;
       const weight = idf[token]!;
       const shared = inPost[token] === query ? 1 : 0;
-      if (weight > w3) {
-        if (weight > w2) {
+      if (rarer(weight, token, w3, t3)) {
+        if (rarer(weight, token, w2, t2)) {
           w3 = w2;
           s3 = s2;
-          if (weight > w1) {
+          t3 = t2;
+          if (rarer(weight, token, w1, t1)) {
             w2 = w1;
             s2 = s1;
+            t2 = t1;
             w1 = weight;
             s1 = shared;
+            t1 = token;
           } else {
             w2 = weight;
             s2 = shared;
+            t2 = token;
           }
         } else {
           w3 = weight;
           s3 = shared;
+          t3 = token;
         }
       }
       if (!shared) continue;
@@ -709,4 +733,19 @@ export function explainPost(
   };
 }
 
+/**
+ * The matcher after a list patch, without a rebuild (lib/match/patch-index.ts): over the index
+ * alone, or, given the lists after the patch, holding them as createMatcher's does. Only for
+ * matchers made here.
+ */
+export function patchMatcher(matcher: IndexMatcher, patch: IndexPatch): IndexMatcher;
+export function patchMatcher(matcher: IndexMatcher, patch: IndexPatch, lists: IndexedList[]): Matcher;
+export function patchMatcher(matcher: IndexMatcher, patch: IndexPatch, lists?: IndexedList[]): IndexMatcher | Matcher {
+  const index = indexOfMatcher.get(matcher);
+  if (!index) throw new Error('patchMatcher: not a matcher made by createMatcher or loadMatcher');
+  const patched = patchIndex(index, patch);
+  return lists ? matcherOver(patched, lists) : indexMatcherOver(patched);
+}
+
 export { MATCHER_FORMAT_VERSION } from './persist';
+export type { IndexPatch } from './patch-index';

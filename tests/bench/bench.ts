@@ -6,6 +6,8 @@ import { sendFromExtensionPage } from '../e2e/harness';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
 import { startListServer } from '../e2e/list-server';
 import { bigList } from './big-list';
+import { patchSyncRows } from './patch-sync';
+import { makePatch, serializePatch } from '../../lib/lists/patch';
 import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiveness';
 
 /**
@@ -85,7 +87,9 @@ rows.push(['chromium', `stopped worker → first answer, p50 / max (${wakes.leng
 const BIG_LIST_TIMEOUT_MS = 120_000;
 const listServer = await startListServer();
 const bigPath = '/bench-100k.json';
-const serveBig = (version: number) => listServer.serve(bigPath, { kind: 'list', body: JSON.stringify(bigList(100_000, version)) });
+// Published with patches (issue 14): none from version 1, so the sync to version 2 downloads it whole.
+const bigVersion = (version: number): SaringList => ({ ...bigList(100_000, version), patches: 'patches/' });
+const serveBig = (version: number) => listServer.serve(bigPath, { kind: 'list', body: JSON.stringify(bigVersion(version)) });
 serveBig(1);
 type SyncReply = { ok: boolean; value?: Record<string, string> };
 let t0 = performance.now();
@@ -103,11 +107,14 @@ await startResponsivenessProbe(page);
 t0 = performance.now();
 const updated = await sendFromExtensionPage<SyncReply>(page, 'sync-lists', { id: 'bench-100k' }, BIG_LIST_TIMEOUT_MS);
 if (updated.value?.['bench-100k'] !== 'updated') throw new Error(`sync failed: ${JSON.stringify(updated)}`);
-rows.push(['chromium', 'sync: new version of the 100k list replaces the old one', ms(performance.now() - t0)]);
+const fullSyncMs = performance.now() - t0;
+rows.push(['chromium', 'sync: new version of the 100k list replaces the old one', ms(fullSyncMs)]);
 const during = await stopResponsivenessProbe(page);
 rows.push(['chromium', 'options page during that sync: 10 ms heartbeat lateness p95 / max', `${ms(during.heartbeatP95)} / ${ms(during.heartbeatMax)}`]);
 rows.push(['chromium', 'options page during that sync: long tasks (> 50 ms), count / longest', `${during.longTasks} / ${ms(during.longestTask)}`]);
 rows.push(['chromium', `options page during that sync: status poll round trip p95 / max (${during.polls} polls)`, `${ms(during.pollP95)} / ${ms(during.pollMax)}`]);
+// The publisher's "up to date" patch for version 2: an unchanged list is one request (a 304 after the first).
+listServer.serve('/patches/2.json', { kind: 'list', body: serializePatch(await makePatch(bigVersion(2), bigVersion(2))) });
 const checks: number[] = [];
 for (let i = 0; i < 10; i++) {
   t0 = performance.now();
@@ -116,6 +123,8 @@ for (let i = 0; i < 10; i++) {
   if (unchanged.value?.['bench-100k'] !== 'unchanged') throw new Error(`304 check failed: ${JSON.stringify(unchanged)}`);
 }
 rows.push(['chromium', `sync: unchanged list (304) p50 / max (${checks.length} checks)`, `${ms(percentile(checks, 50))} / ${ms(Math.max(...checks))}`]);
+// Daily patches on the 100k list, against the whole download above (issue 14): tests/bench/patch-sync.ts.
+rows.push(...(await patchSyncRows(page, listServer, bigPath, bigVersion(2), fullSyncMs, BIG_LIST_TIMEOUT_MS)));
 await listServer.close();
 
 await browser.close();

@@ -52,7 +52,7 @@ async function storeList(page: Page, items: ListItem[]): Promise<void> {
       tx.objectStore('chunks').clear();
       tx.objectStore('lists').put({
         id: 'bench', name: 'bench', version: count, source: 'file', itemCount: count, skipped: 0,
-        chunkCount: chunks.length, domains: [], updatedAt: Date.now(),
+        chunkCount: chunks.length, chunkSizes: chunks.map((chunk) => chunk.length), domains: [], updatedAt: Date.now(),
       });
       chunks.forEach((chunk, index) => tx.objectStore('chunks').put({ listId: 'bench', index, items: chunk }));
       await new Promise((resolve, reject) => {

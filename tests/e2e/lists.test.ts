@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import { screenshot, sendFromExtensionPage, serveArticle, startBrowser, waitForStarterList, watchErrors } from './harness';
 import { startListServer, type ListServer } from './list-server';
+import { makePatch, serializePatch, type ListPatch } from '../../lib/lists/patch';
+import type { SaringList } from '../../lib/lists/schema';
 
 // Claims only the served list has (the starter list knows neither).
 const FIRST_HOAX =
@@ -183,5 +185,65 @@ describe('subscribing to a list and syncing it safely', () => {
     await starter.locator('[data-action="restore"]').click();
     await options.locator('[data-list-id="saring-starter"][data-list-enabled="true"]').waitFor({ timeout: 20_000 });
     expect(await prompts(starterHoax, 'tbh26-35352')).toBe(true);
+  });
+});
+
+describe('differential updates: a live list arrives by patches', () => {
+  const LIVE_PATH = '/live/cek.json';
+  const PATCH = (version: number) => `/live/patches/${version}.json`;
+  // Claims no other list has: the first in every version, the others arriving later.
+  const LIVE_HOAXES = [
+    'Rekaman suara kepala desa mengumumkan pemadaman listrik total se-Jawa selama tiga hari mulai besok pagi',
+    'Bank sentral menarik uang kertas pecahan lima puluh ribu rupiah yang dicetak sebelum tahun dua ribu sepuluh',
+    'Kementerian membuka pendaftaran kartu bantuan kuota internet gratis lewat pesan berantai berisi tautan',
+    'Vitamin C dosis tinggi yang dilarutkan dalam air hangat melindungi dari semua jenis virus flu burung',
+  ];
+  const version = (number: number, count: number): SaringList => ({
+    saringList: 1,
+    id: 'uji-live',
+    name: 'Daftar uji harian',
+    publisher: { name: 'Relawan Harian' },
+    languages: ['id'],
+    version: number,
+    patches: 'patches/',
+    items: LIVE_HOAXES.slice(0, count).map((claim, at) => ({ id: `live-${at + 1}`, claim, rating: 'false', label: 'HOAKS', url: `https://cek.example/live-${at + 1}` })),
+  });
+  const publish = async (list: SaringList, patchFrom?: SaringList, spoil?: (patch: ListPatch) => string) => {
+    server.serve(LIVE_PATH, { kind: 'list', body: JSON.stringify(list) });
+    if (!patchFrom) return;
+    const patch = await makePatch(patchFrom, list);
+    server.serve(PATCH(patchFrom.version), { kind: 'list', body: spoil ? spoil(patch) : serializePatch(patch) });
+  };
+  /** Syncs the list now; returns the paths it asked for. */
+  const syncNow = async (): Promise<string[]> => {
+    const before = server.requests.length;
+    const reply = await sendFromExtensionPage<{ value?: Record<string, string> }>(options, 'sync-lists', { id: 'uji-live' }, 30_000);
+    expect(reply.value?.['uji-live']).toBe('updated');
+    return server.requests.slice(before).map((request) => `${request.status} ${request.path}`);
+  };
+
+  it('subscribes to a list that publishes patches', async () => {
+    await publish(version(1, 1));
+    const reply = await sendFromExtensionPage<{ ok: boolean }>(options, 'subscribe-list', { url: server.url(LIVE_PATH) }, 30_000);
+    expect(reply.ok).toBe(true);
+    expect(await prompts(LIVE_HOAXES[0]!, 'live-1')).toBe(true);
+    expect(await prompts(LIVE_HOAXES[1]!, 'live-2')).toBe(false);
+  });
+
+  it('takes version 2 from its patch alone and asks about a post matching only the new item', async () => {
+    await publish(version(2, 2), version(1, 1));
+    expect(await syncNow()).toEqual([`200 ${PATCH(1)}`]);
+    expect(await promptedMatches(LIVE_HOAXES[1]!)).toHaveProperty('live-2');
+    expect(await prompts(LIVE_HOAXES[0]!, 'live-1')).toBe(true);
+  });
+
+  it.each([
+    ['corrupted', 3, () => '{"saringPatch":1,"base":2,"target":3,"cou'],
+    ['mismatched (its checksum is not the result\'s)', 4, (patch: ListPatch) => serializePatch({ ...patch, checksum: `sum-sha256:${'0'.repeat(64)}` })],
+  ])('falls back to the whole list when the patch is %s, losing nothing', { timeout: 60_000 }, async (_what, next, spoil) => {
+    await publish(version(next, next), version(next - 1, next - 1), spoil);
+    expect(await syncNow()).toEqual([`200 ${PATCH(next - 1)}`, `200 ${LIVE_PATH}`]);
+    expect(await promptedMatches(LIVE_HOAXES[next - 1]!)).toHaveProperty(`live-${next}`);
+    for (let at = 1; at < next; at++) expect(await prompts(LIVE_HOAXES[at - 1]!, `live-${at}`)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { EARLIER_CHECKS, openDb, SCHEMA_HISTORY, type SaringDb } from '../../lib/db';
-import { CHUNK_SIZE, readStoredLists } from '../../lib/lists/store';
+import { LEGACY_CHUNK_SIZE, readStoredLists } from '../../lib/lists/store';
 import { validateList, type ValidatedList } from '../../lib/lists/validate';
 
 const latest = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -19,7 +19,7 @@ const list = validateList({
 /** Writes a list as versions 1–6 stored it: its record (with where it came from) and its chunks. */
 async function writeOldList(db: SaringDb, { header, items, domains }: ValidatedList, origin: { source: string; url?: string; etag?: string }, updatedAt: number) {
   const chunks = [];
-  for (let start = 0; start < items.length; start += CHUNK_SIZE) chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + CHUNK_SIZE) });
+  for (let start = 0; start < items.length; start += LEGACY_CHUNK_SIZE) chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + LEGACY_CHUNK_SIZE) });
   await db.table('chunks').bulkPut(chunks);
   await db.table('lists').put({
     id: header.id,

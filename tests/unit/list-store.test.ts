@@ -10,6 +10,8 @@ import * as store from '../../lib/lists/store';
 import { CHUNK_SIZE, readStoredLists, withChange } from '../../lib/lists/store';
 import { ListFormatError, VALIDATION_BATCH, validateList, validateListPausing } from '../../lib/lists/validate';
 import { createMatcher } from '../../lib/match';
+import { applyPatch, listChecksum, makePatch } from '../../lib/lists/patch';
+import type { SaringList } from '../../lib/lists/schema';
 
 const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${i}`, claim: `Klaim ${i}`, rating: 'false' }));
@@ -107,7 +109,7 @@ describe('ListStore, the one writer of lists', () => {
   });
   /** Each read's view of list "cek": which version its record and every item are from, and whether they agree. */
   const versionOf = (id: string) => Number(/^v(\d+)-/.exec(id)![1]);
-  const SIZE = CHUNK_SIZE * 11 + 7; // 12 chunks: three requests of a write
+  const SIZE = CHUNK_SIZE * 101 + 7; // 102 chunks: three requests of a write
 
   async function seeded() {
     const db = openDb(`one-store-${Math.random()}`);
@@ -187,7 +189,7 @@ describe('ListStore, the one writer of lists', () => {
     const after = await readEverything(db, index, lists);
     expect(after).toMatchObject({ recordVersion: 1, storedVersions: [1], storedCount: SIZE, answerVersions: [1] });
     expect(await db.sources.get('cek')).toEqual(sourceBefore);
-    expect(await db.chunks.where('listId').equals('cek').count()).toBe(12);
+    expect(await db.chunks.where('listId').equals('cek').count()).toBe(102);
     db.close();
   });
 
@@ -283,6 +285,46 @@ describe('ListIndex', () => {
     await index.get();
     await expect(index.update(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
     expect((await index.get()).matcher.size).toBe(2);
+    db.close();
+  });
+});
+
+describe('patches through the list store', () => {
+  it('rewrites only the chunks a patch touches, fills the last one, and reads back as applyPatch', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const before = { ...header, patches: 'patches/', items: items(2_500) };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    // Removes an item of the first and third chunks, changes one in the 13th, adds 150: the last
+    // chunk is full, so two new ones take them.
+    const after = {
+      ...before,
+      version: 2,
+      items: [
+        ...before.items.filter((item) => item.id !== 'i5' && item.id !== 'i250').map((item) => (item.id === 'i1200' ? { ...item, claim: 'Klaim diubah tentang gerhana matahari total' } : item)),
+        ...Array.from({ length: 150 }, (_, i) => ({ id: `n${i}`, claim: `Klaim ${10_000 + i}`, rating: 'false' })),
+      ],
+    } as SaringList;
+    const patch = await makePatch(before as SaringList, after);
+    const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
+    await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
+    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => `${chunk.index}:${chunk.items.length}`)).sort()).toEqual(['0:99', '12:100', '25:100', '26:50', '2:99']);
+    const stored = await readStoredLists(db);
+    expect(stored.lists[0]!.items).toEqual((await applyPatch(before as SaringList, patch)).list.items);
+    expect(stored.records[0]).toMatchObject({ version: 2, itemCount: 2_648, chunkCount: 27, checksum: patch.checksum });
+    expect(stored.records[0]!.chunkSizes).toEqual([99, 100, 99, ...Array(22).fill(100), 100, 50]);
+    // A patch from another base is refused before anything is written.
+    await expect(lists.checkPatch(patch)).rejects.toThrow(/version 1; the stored copy is version 2/);
+    // Read per hit through the persisted index, every position lands on its item.
+    const woken = new ListIndex(db);
+    const loaded = await woken.get();
+    expect(loaded.fromPersisted).toBe(true);
+    for (const id of ['i16', 'i251', 'i1200', 'i1999', 'i2499', 'n0', 'n99', 'n100', 'n149']) {
+      const item = after.items.find((candidate) => candidate.id === id)!;
+      expect((await loaded.matcher.match({ text: item.claim, urls: [] })).matches.map((hit) => hit.item.id), id).toContain(id);
+    }
     db.close();
   });
 });

@@ -15,7 +15,10 @@ import {
   retryDelayMs,
   subscribeLink,
 } from '../../lib/lists/subscriptions';
-import { ListSync } from '../../lib/lists/sync';
+import { FULL_DOWNLOAD_EVERY_MS, ListSync } from '../../lib/lists/sync';
+import { listChecksum, makePatch, serializePatch, type ListPatch } from '../../lib/lists/patch';
+import type { SaringList } from '../../lib/lists/schema';
+import { readStoredLists } from '../../lib/lists/store';
 
 const URL_ = 'https://lists.example/cek.json';
 const HOAX = 'Air rebusan daun sirsak menyembuhkan kanker stadium empat dalam tiga hari';
@@ -312,5 +315,129 @@ describe('one-click subscribe links', () => {
   it('round-trips through the link a publisher shares', () => {
     const link = subscribeLink('chrome-extension://abc/options.html', { url: URL_, key: rawKey });
     expect(parseSubscribeLink(new URL(link).hash)).toEqual({ url: URL_, key: rawKey });
+  });
+});
+
+describe('differential updates (patches)', () => {
+  const PATCHES = 'https://lists.example/patches/';
+  const NEW_HOAX = 'Pemerintah membagikan sepeda motor listrik gratis lewat formulir daring sebelum akhir bulan';
+  const items = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: `i${i}`, claim: `Kabar bohong nomor ${i} tentang banjir${i} di kota${i}`, rating: 'false' as const }));
+  const v1: SaringList = { saringList: 1, id: 'cek', name: 'Cek', version: 1, patches: 'patches/', items: items(2_500) };
+  // v2: one item removed, one changed, one added (a new hoax).
+  const v2: SaringList = {
+    ...v1,
+    version: 2,
+    items: [
+      ...v1.items.filter((item) => item.id !== 'i10').map((item) => (item.id === 'i1500' ? { ...item, claim: `${item.claim} dan sekitarnya` } : item)),
+      { id: 'baru', claim: NEW_HOAX, rating: 'scam' },
+    ],
+  };
+  const file = (list: SaringList) => JSON.stringify(list);
+  const patchFile = async (from: SaringList, to: SaringList, edit: (patch: ListPatch) => void = () => undefined) => {
+    const patch = await makePatch(from, to);
+    edit(patch);
+    return serializePatch(patch);
+  };
+
+  async function patchable(key?: { publicKey: string; privateKey: string }) {
+    const context = setup();
+    context.server.replies.set(URL_, { body: file(v1), headers: { etag: '"v1"' } });
+    if (key) context.server.replies.set(`${URL_}.sig`, { body: await signListBytes(new TextEncoder().encode(file(v1)), key.privateKey) });
+    await context.sync.subscribe({ url: URL_, ...(key ? { key: key.publicKey } : {}) }, 'person');
+    // v2 is published: the list, and the patch from v1.
+    context.server.replies.set(URL_, { body: file(v2), headers: { etag: '"v2"' } });
+    context.server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2), headers: { etag: '"p1"' } });
+    context.server.requests.length = 0;
+    return context;
+  }
+
+  /** The stored copy is v2 whole: every item there, none lost, none left over. */
+  async function expectV2(matches: (text: string) => Promise<string[]>) {
+    const { lists } = await readStoredLists(db);
+    expect(lists[0]!.items).toEqual(v2.items);
+    expect((await db.lists.get('cek'))).toMatchObject({ version: 2, itemCount: v2.items.length, checksum: await listChecksum(v2.items) });
+    expect(await matches(NEW_HOAX)).toContain('cek/baru');
+    expect(await matches(v1.items.find((item) => item.id === 'i10')!.claim)).not.toContain('cek/i10');
+  }
+
+  it('fetches the patch instead of the list, writes only the rows it changes and patches the index', async () => {
+    const { sync, server, matches } = await patchable();
+    await matches('siap'); // the index serves before the sync
+    const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
+    expect(await sync.sync('cek')).toBe('updated');
+    expect(server.requests.map((request) => request.url)).toEqual([`${PATCHES}1.json`]);
+    // Of 25 chunks, those holding i10 (0) and i1500 (15), and a new one for the new item (the last is full).
+    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => chunk.index)).sort((a, b) => a - b)).toEqual([0, 15, 25]);
+    await expectV2(matches);
+    // The next check asks for the patch from v2: the publisher's "up to date" one, then a 304.
+    server.replies.set(`${PATCHES}2.json`, { body: await patchFile(v2, v2), headers: { etag: '"p2"' } });
+    expect(await sync.sync('cek')).toBe('unchanged');
+    server.replies.set(`${PATCHES}2.json`, { status: 304 });
+    server.requests.length = 0;
+    expect(await sync.sync('cek')).toBe('unchanged');
+    expect(server.requests).toEqual([{ url: `${PATCHES}2.json`, headers: { 'If-None-Match': '"p2"' } }]);
+    await expectV2(matches);
+  });
+
+  it('patches an index loaded from its persisted copy (a woken worker) as a rebuild would', async () => {
+    const { server, matches } = await patchable();
+    await matches('siap');
+    // A new worker: the index comes from IndexedDB, the items are read per hit.
+    const index = new ListIndex(db);
+    const store = new ListStore(db, index, () => 2_000_000);
+    const woken = new ListSync({ db, store, fetch: server.fetch, now: () => 2_000_000, schedule: async () => undefined });
+    expect((await index.get()).fromPersisted).toBe(true);
+    expect(await woken.sync('cek')).toBe('updated');
+    const loaded = await index.get();
+    expect(loaded.fromPersisted).toBe(true);
+    expect((await loaded.matcher.match({ text: NEW_HOAX, urls: [] })).matches[0]?.item.id).toBe('baru');
+    expect((await loaded.matcher.match({ text: v2.items[1_499]!.claim, urls: [] })).matches[0]?.item).toEqual(v2.items[1_499]);
+  });
+
+  const fallbacks: Array<[string, (context: Awaited<ReturnType<typeof patchable>>) => Promise<void> | void]> = [
+    ['no patch for the stored version (404)', ({ server }) => void server.replies.delete(`${PATCHES}1.json`)],
+    ['broken bytes', ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: '{"saringPatch":1,"base":1,' })],
+    ['a patch from another version', async ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => (patch.base = 7)) })],
+    ['a checksum that does not add up', async ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => patch.added.push({ id: 'x', claim: 'tambahan', rating: 'false' })) })],
+    ['an item count that does not add up', async ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => (patch.count += 1)) })],
+  ];
+  it.each(fallbacks)('downloads the whole list on %s, losing nothing', async (_what, spoil) => {
+    const context = await patchable();
+    await spoil(context);
+    expect(await context.sync.sync('cek')).toBe('updated');
+    expect(context.server.requests.map((request) => request.url)).toEqual([`${PATCHES}1.json`, URL_]);
+    await expectV2(context.matches);
+  });
+
+  it('verifies a pinned list\'s patch over its bytes: a wrong signature means the whole (signed) list', async () => {
+    const keys = await generateSigningKeys();
+    const other = await generateSigningKeys();
+    const context = await patchable(keys);
+    const patch = await patchFile(v1, v2);
+    const sign = (text: string, privateKey: string) => signListBytes(new TextEncoder().encode(text), privateKey);
+    context.server.replies.set(`${PATCHES}1.json.sig`, { body: await sign(patch, other.privateKey) });
+    context.server.replies.set(`${URL_}.sig`, { body: await sign(file(v2), keys.privateKey) });
+    expect(await context.sync.sync('cek')).toBe('updated');
+    expect(context.server.requests.map((request) => request.url)).toEqual([`${PATCHES}1.json`, `${PATCHES}1.json.sig`, URL_, `${URL_}.sig`]);
+    await expectV2(context.matches);
+
+    // Signed right, a patch serves alone (v2 → v3).
+    const v3 = { ...v2, version: 3, items: [...v2.items, { id: 'lagi', claim: 'Satu lagi kabar bohong tentang gempa besar', rating: 'false' as const }] };
+    const next = await patchFile(v2, v3);
+    context.server.replies.set(`${PATCHES}2.json`, { body: next });
+    context.server.replies.set(`${PATCHES}2.json.sig`, { body: await sign(next, keys.privateKey) });
+    context.server.requests.length = 0;
+    expect(await context.sync.sync('cek')).toBe('updated');
+    expect(context.server.requests.map((request) => request.url)).toEqual([`${PATCHES}2.json`, `${PATCHES}2.json.sig`]);
+    expect((await db.lists.get('cek'))!.version).toBe(3);
+  });
+
+  it('downloads the whole list once a week, patches or not', async () => {
+    const { sync, server, tick, matches } = await patchable();
+    tick(FULL_DOWNLOAD_EVERY_MS + 1);
+    expect(await sync.sync('cek')).toBe('updated');
+    expect(server.requests.map((request) => request.url)).toEqual([URL_]);
+    await expectV2(matches);
   });
 });
