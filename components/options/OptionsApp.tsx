@@ -1,5 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { OptionsState, UiLanguage } from '../../lib/messaging/protocol';
+import type { OptionsState } from '../../lib/messaging/protocol';
 import { Brand } from '../common/Brand';
 import { LoadState } from '../common/LoadState';
 import { useDocumentLanguage } from '../common/useDocumentLanguage';

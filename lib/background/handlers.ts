@@ -1,7 +1,8 @@
+import { type Settings, SHARE_LINK_SITE_ID } from '../core/vocabulary';
 import { browser } from 'wxt/browser';
 import { resolveLanguage } from '../i18n';
 import type { Handlers } from '../messaging/dispatcher';
-import { SHARE_LINK_SITE_ID, type PageStatus, type Settings } from '../messaging/protocol';
+import type { PageStatus } from '../messaging/protocol';
 import { isPrivateSender } from '../messaging/senders';
 import { countReadLinks, forgetReadLinks, rememberRead } from '../read-links';
 import { isSnoozed, updateSettings } from '../settings';

@@ -1,4 +1,4 @@
-import type { ShareKind } from '../messaging/protocol';
+import type { ShareKind } from '../core/vocabulary';
 import { type ShareCheck, settledCheck, startShareCheck } from './check';
 import { isElement } from './dom';
 import {

@@ -1,7 +1,7 @@
+import type { Settings } from '../core/vocabulary';
 import { storage } from 'wxt/utils/storage';
 import { removeLabels, showLabel } from '../../components/label/host';
 import { createPortSender } from '../messaging/client';
-import type { Settings } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, labelsOn } from '../settings';
 import type { SiteAdapter } from '../sites/types';
 import { labelPlace } from './scan';

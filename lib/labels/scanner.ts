@@ -1,4 +1,5 @@
-import { MATCH_POSTS_BATCH, type FactCheckView, type MatchPostsResponse, type RequestOf, type UiLanguage } from '../messaging/protocol';
+import type { UiLanguage } from '../core/vocabulary';
+import { MATCH_POSTS_BATCH, type FactCheckView, type MatchPostsResponse, type RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { collectNewPosts, postToMatch, type PostToMatch } from './scan';
 

@@ -1,5 +1,5 @@
+import { type Settings, STRICTNESS, UI_LANGUAGES } from '../core/vocabulary';
 import { storage } from 'wxt/utils/storage';
-import { STRICTNESS, UI_LANGUAGES, type Settings } from '../messaging/protocol';
 
 export const DEFAULT_SETTINGS: Settings = {
   strictness: 'balanced',

@@ -1,4 +1,4 @@
-import type { ShareKind } from '../messaging/protocol';
+import type { ShareKind } from '../core/vocabulary';
 
 /**
  * A site adapter is pure data: where posts, their text and links, and share actions are on a

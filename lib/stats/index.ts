@@ -1,5 +1,6 @@
+import { type Outcome, OUTCOMES, PROMPT_REASONS, type PromptReason } from '../core/vocabulary';
 import type { DailyStatsRecord, SaringDb } from '../db';
-import { OUTCOMES, PROMPT_REASONS, type DayCounts, type Outcome, type PromptReason } from '../messaging/protocol';
+import type { DayCounts } from '../messaging/protocol';
 import { aggregateStats, lastDays, type StatsReport } from './report';
 
 /** The person's local calendar day, YYYY-MM-DD: "today" means their today. */
