@@ -1,30 +1,16 @@
+import { isGuarded, tierOf } from '../core/verdict';
+import { externalLinks, resolveAbsolute } from '../core/post';
 import { CLASSROOM_LIST_ID } from '../classroom/pack';
 import { decide, factChecksShown } from '../decision';
 import { resolveLanguage } from '../i18n';
 import type { MatchHit, MatchResult } from '../match/types';
-import { normalizeUrl } from '../match/url';
 import type { CheckShareResponse, FactCheckView, RequestOf } from '../messaging/protocol';
 import { unreadLinks } from '../read-links';
-import { isSnoozed } from '../settings';
 import { countPrompt } from '../stats';
 import type { BackgroundContext } from './context';
 
 /** The demo page's pseudo-site (lib/sites/demo.ts). */
 const DEMO_SITE_ID = 'demo';
-
-function isOwnHost(host: string, ownHosts: readonly string[]): boolean {
-  return ownHosts.some((own) => host === own || host.endsWith(`.${own}`));
-}
-
-/** The post's links that lead off the site, unwrapped and normalised, in order, once each. */
-export function externalLinks(urls: readonly string[], ownHosts: readonly string[]): string[] {
-  const links = new Set<string>();
-  for (const raw of urls) {
-    const normalized = normalizeUrl(raw);
-    if (normalized && !isOwnHost(new URL(normalized).hostname, ownHosts)) links.add(normalized);
-  }
-  return [...links];
-}
 
 export function factCheckView(
   hit: MatchHit,
@@ -58,11 +44,6 @@ export function scopeToSite(match: MatchResult, site: string, threshold: number,
   return { decision: tierOf(matches[0]?.score ?? 0, threshold, likelyThreshold), matches };
 }
 
-/** The tier a best score falls in, by the background's thresholds. */
-function tierOf(score: number, threshold: number, likelyThreshold: number): MatchResult['decision'] {
-  return score >= threshold ? 'hoax-match' : score >= likelyThreshold ? 'likely-match' : 'none';
-}
-
 export async function checkShare(
   context: BackgroundContext,
   request: RequestOf<'check-share'>,
@@ -70,9 +51,7 @@ export async function checkShare(
 ): Promise<CheckShareResponse> {
   const settings = await context.settings.getValue();
   const now = context.now();
-  if (settings.strictness === 'off' || isSnoozed(settings, now) || settings.disabledSites.includes(request.site)) {
-    return { ask: false };
-  }
+  if (!isGuarded(settings, request.site, now)) return { ask: false };
   const { matcher, publishers, listHosts } = await context.index.get();
   const match = scopeToSite(
     await matcher.match({
@@ -85,7 +64,8 @@ export async function checkShare(
     context.likelyThreshold,
   );
   const ownHosts = context.sites.find((site) => site.id === request.site)?.ownHosts ?? [];
-  const links = externalLinks(request.urls, ownHosts);
+  // The post's links that lead off the site, unwrapped and normalised, in order, once each.
+  const links = externalLinks(request.urls, (url) => resolveAbsolute(url, ownHosts)).map((link) => link.key);
   const decision = decide({
     strictness: settings.strictness,
     match,

@@ -1,5 +1,6 @@
+import { cleanText } from '../core/post';
 import type { ActionRule, ActionTrigger, LabelTable, SendKey, SiteAdapter } from '../sites/types';
-import { cleanText, closestOf, isElement, matchesAny, queryAllOf } from './dom';
+import { closestOf, isElement, matchesAny, queryAllOf } from './dom';
 
 export interface FoundAction {
   rule: ActionRule;

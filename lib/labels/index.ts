@@ -1,8 +1,9 @@
+import { labelsOn } from '../core/verdict';
 import type { Settings } from '../core/vocabulary';
 import { storage } from 'wxt/utils/storage';
 import { removeLabels, showLabel } from '../../components/label/host';
 import { createPortSender } from '../messaging/client';
-import { DEFAULT_SETTINGS, labelsOn } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
 import type { SiteAdapter } from '../sites/types';
 import { labelPlace } from './scan';
 import { createLabelScanner } from './scanner';

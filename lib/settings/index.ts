@@ -60,13 +60,5 @@ export async function updateSettings(
   return next;
 }
 
-export function isSnoozed(settings: Settings, now: number): boolean {
-  return settings.snoozedUntil !== null && settings.snoozedUntil > now;
-}
 
 
-/** Inline labels show on a site unless the person turned them, or Saring, off there. */
-export function labelsOn(settings: Settings, siteId: string): boolean {
-  // `?? []`: a content script may read settings stored before the background migrated them.
-  return !settings.disabledSites.includes(siteId) && !(settings.labelsOffSites ?? []).includes(siteId);
-}

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
+import { normalizeUrl } from '../../lib/core/url';
 import type { Outcome } from '../../lib/core/vocabulary';
 import { afterEach, describe, expect, it } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
 import { extractDetails, extractPost, findPost } from '../../lib/guard/extract';
 import { findAction } from '../../lib/guard/find-action';
-import { normalizeUrl } from '../../lib/match/url';
 import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { AVAAZ_SITE } from '../../lib/sites/avaaz';
 import { CHANGEORG_SITE } from '../../lib/sites/changeorg';

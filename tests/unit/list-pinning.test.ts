@@ -1,3 +1,4 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { gzipSync } from 'node:zlib';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { SyncError } from '../../lib/lists/download';
 import { subscriptionTerms } from '../../lib/lists/pinning';
 import { generateSigningKeys, signListBytes, type KeyPairText } from '../../lib/lists/signature';
 import { sameListUrl } from '../../lib/lists/subscriptions';
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem } from '../../lib/settings';
 
