@@ -37,10 +37,12 @@ export function migrateSettingsV2(old: SettingsV2): Settings {
 }
 
 export const SETTINGS_VERSION = 3;
+/** Where the settings item lives; content scripts read it there without migrating it. */
+export const SETTINGS_KEY = 'local:settings';
 
 /** Defining the item runs pending migrations, so the background defines it once at start. */
 export function defineSettingsItem() {
-  return storage.defineItem<Settings>('local:settings', {
+  return storage.defineItem<Settings>(SETTINGS_KEY, {
     version: SETTINGS_VERSION,
     fallback: DEFAULT_SETTINGS,
     migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
