@@ -9,6 +9,8 @@ import { normalizeParsedUrl, normalizeUrl } from './url';
 /** Long posts are cut here: the matcher needs the claim, not a whole thread. */
 export const MAX_TEXT_CHARS = 10_000;
 export const MAX_URLS = 50;
+/** Posts matched per `match-posts` message (inline labels). */
+export const MATCH_POSTS_BATCH = 50;
 
 /** A post as the page shows it: text uncleaned, links as written. */
 export interface RawPost {

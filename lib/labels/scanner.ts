@@ -1,5 +1,6 @@
+import { MATCH_POSTS_BATCH } from '../core/post';
 import type { UiLanguage } from '../core/vocabulary';
-import { MATCH_POSTS_BATCH, type FactCheckView, type MatchPostsResponse, type RequestOf } from '../messaging/protocol';
+import type { FactCheckView, MatchPostsResponse, RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { collectNewPosts, postToMatch, type PostToMatch } from './scan';
 

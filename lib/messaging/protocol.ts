@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RATINGS } from '../lists/schema';
+import { MATCH_POSTS_BATCH } from '../core/post';
 import type { SkippedItem, SourceRecord } from '../db';
 import {
   OUTCOMES,
@@ -21,9 +22,6 @@ import type { StatsReport } from '../stats/report';
  * Requests are validated with zod in the background (content scripts run beside untrusted pages);
  * responses travel in Result envelopes.
  */
-
-/** Posts matched per `match-posts` message. */
-export const MATCH_POSTS_BATCH = 50;
 
 const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
 /** A site-health check's name: an expectation's name or the guard's own. */

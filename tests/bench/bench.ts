@@ -6,6 +6,7 @@ import { sendFromExtensionPage } from '../e2e/harness';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
 import { startListServer } from '../e2e/list-server';
 import { bigList } from './big-list';
+import { contentScriptRows } from './bundle';
 import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiveness';
 
 /**
@@ -17,6 +18,11 @@ import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiven
 
 const root = resolve(import.meta.dirname, '../..');
 
+// `--size-only`: what the page loads at document_start, as built (tests/bench/bundle.ts).
+if (process.argv.includes('--size-only')) {
+  for (const [, what, figure] of contentScriptRows()) console.log(`${what}: ${figure}`);
+  process.exit(0);
+}
 // `--harvest-only`: the harvest and patch figures alone (Node, no browser; tests/bench/harvest.ts).
 if (process.argv.includes('--harvest-only')) {
   await (await import('./harvest')).runHarvestBench();
@@ -32,7 +38,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const rows: [string, string, string][] = [];
+const rows: [string, string, string][] = [...contentScriptRows()];
 
 // Node: the same matcher code the background runs.
 let started = performance.now();
