@@ -140,5 +140,11 @@ export interface SiteAdapter {
   forwardedMany?: { selectors: SelectorList; labels: LabelTable };
   actions: readonly ActionRule[];
   /** What the site should show when the adapter still fits it (site health). */
+  /**
+   * Petition pages, by path (regular expressions): there a submit button of a form that asks for an
+   * email address signs, found generically when no action rule finds it (the site moved its sign
+   * button) and reported to site health as a fallback used.
+   */
+  petitionPaths?: readonly string[];
   expects?: readonly Expectation[];
 }
