@@ -264,7 +264,7 @@ function drop(event: Event): void {
 /** A copy of the event of the same class and fields, for releasing a held share. */
 function cloneEvent(event: Event): Event {
   const EventClass = event.constructor as new (type: string, init: EventInit) => Event;
-  return new EventClass(event.type, event as unknown as EventInit);
+  return new EventClass(event.type, event);
 }
 
 /** The click a keyboard activation stands for (detail 0, as browsers make it). */

@@ -92,7 +92,7 @@ const MAX_REMEMBERED_CORRECTIONS = 20_000;
 /** Query tokens as ids (known words, or corrected ones); unknown words are dropped. */
 function queryTokenIds(text: string, index: BuiltIndex): number[] {
   let remembered = correctionsOfIndex.get(index);
-  if (!remembered) correctionsOfIndex.set(index, (remembered = new Map()));
+  if (!remembered) correctionsOfIndex.set(index, (remembered = new Map<string, number | undefined>()));
   const ids: number[] = [];
   let corrected = 0;
   for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {

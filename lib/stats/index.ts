@@ -45,7 +45,8 @@ export async function dayCounts(db: SaringDb, day: string): Promise<DayCounts> {
   const totals: DayCounts = { prompts: 0, cancel: 0, read: 0, share: 0 };
   for (const record of records) {
     for (const reason of PROMPT_REASONS) totals.prompts += record.prompts[reason] ?? 0;
-    for (const outcome of OUTCOMES) totals[outcome] += record.outcomes[outcome];
+    // `?? 0`: a day recorded before an outcome existed has no counter for it.
+    for (const outcome of OUTCOMES) totals[outcome] += record.outcomes[outcome] ?? 0;
   }
   return totals;
 }

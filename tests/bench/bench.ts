@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { createMatcher } from '../../lib/match/index';
-import type { SaringList } from '../../lib/lists/schema';
 import { launchWithExtension } from '../../lib/dev/chrome';
 import { sendFromExtensionPage } from '../e2e/harness';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
@@ -16,7 +15,6 @@ import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiven
  *   first answer after Chrome stopped the service worker (it does after ~30 s idle).
  */
 
-const root = resolve(import.meta.dirname, '../..');
 
 // `--size-only`: what the page loads at document_start, as built (tests/bench/bundle.ts).
 if (process.argv.includes('--size-only')) {
@@ -29,8 +27,8 @@ if (process.argv.includes('--harvest-only')) {
   process.exit(0);
 }
 const list = readStarterList();
-const pairs = await readJsonLinesGz<{ query: string }>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
-const tweets = await readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz'));
+const pairs = readJsonLinesGz<{ query: string }>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
+const tweets = readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz'));
 const posts = [...pairs.slice(0, 250).map((p) => p.query), ...tweets.slice(0, 250).map((t) => t.text)];
 
 function percentile(values: number[], p: number): number {

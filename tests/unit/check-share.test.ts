@@ -85,6 +85,8 @@ async function setUp(buildMatcher = createMatcher) {
       siteForUrl: context.siteForUrl,
     }),
   );
+  // The listener answers with a promise, as the background's does.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown) => listener(message, senderOf(message as Parameters<typeof senderOf>[0])));
 }
 

@@ -41,9 +41,9 @@ beforeEach(async () => {
     now: () => NOW,
     browserUiLanguage: () => 'id',
     fetch: (async (input: RequestInfo | URL) => {
-      const body = served.get(String(input));
+      const body = served.get((input instanceof Request ? input.url : input.toString()));
       return body === undefined ? new Response('', { status: 404 }) : new Response(body);
-    }) as typeof fetch,
+    }),
   };
   await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));
   handlers = createHandlers(context);
