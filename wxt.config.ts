@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { LIST_HOST_PATTERNS } from './lib/lists/subscriptions';
 import { intentHostPatterns } from './lib/share-intents';
+import { makeZipReproducible } from './lib/dev/reproducible-zip';
 import { SITES } from './lib/sites';
 import { imageHostPatterns } from './lib/sites/image-hosts';
 
@@ -10,6 +11,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: lib/ modules stay plain TypeScript that tests and the CLI can load.
   imports: false,
+  // `npm run zip`: saring-<version>-chrome.zip, -firefox.zip and -sources.zip (AMO asks for the
+  // sources; README "Store packages" says how to rebuild from them). Same tree, same bytes.
+  zip: {
+    excludeSources: ['test-results/**', 'tests/eval/images/generated/**', '**/*.log', '*.zip'],
+  },
+  hooks: {
+    'zip:extension:done': (_wxt, path) => makeZipReproducible(path),
+    'zip:sources:done': (_wxt, path) => makeZipReproducible(path),
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -51,6 +61,7 @@ export default defineConfig({
               // scripts in the page's world (the navigator.share wrapper) in 128, an ESR.
               strict_min_version: '128.0',
               data_collection_permissions: { required: ['none'] },
+              // No gecko_android: the adapters are proven on desktop layouts only (README, Store packages).
             },
           },
         }

@@ -1,6 +1,6 @@
 import type { ContextCheckResult } from '../../lib/background/context-result';
 import { t } from '../../lib/i18n';
-import type { UiLanguage } from '../../lib/messaging/protocol';
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { Brand } from '../common/Brand';
 import { MatchItem } from '../prompt/Prompt';
 

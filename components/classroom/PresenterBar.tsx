@@ -1,6 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import type { JSX } from 'preact';
 import { PRESENTER_COMMANDS, SHORTCUT_KEYS, type PresenterCommand } from '../../lib/classroom/shortcuts';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { t, type MessageKey } from '../../lib/i18n';
 
 const COMMAND_TEXT: Record<PresenterCommand, MessageKey> = {

@@ -1,6 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import type { PackPost } from '../../lib/classroom/pack';
 import { ACCURACY_SCALE, isDecided, type PostAnswer } from '../../lib/classroom/session';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { t, type MessageKey } from '../../lib/i18n';
 import { PostCard } from '../demo/PostCard';
 

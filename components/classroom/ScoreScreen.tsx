@@ -1,5 +1,5 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import type { QuizPart, QuizScore } from '../../lib/classroom/quiz';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { formatNumber, t, type MessageKey } from '../../lib/i18n';
 
 export interface ScoreScreenProps {

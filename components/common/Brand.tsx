@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../lib/messaging/protocol';
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { t } from '../../lib/i18n';
 
 /** The brand line at the top of each page. */

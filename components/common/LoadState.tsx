@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../../lib/messaging/protocol';
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { t } from '../../lib/i18n';
 
 /** What a page shows before its state arrives, or when the background does not answer. */

@@ -1,5 +1,5 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useEffect } from 'preact/hooks';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { t, type MessageKey } from '../../lib/i18n';
 
 /** Keeps the page's `lang` (for screen readers and hyphenation) and title in the UI language. */

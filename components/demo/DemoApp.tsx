@@ -1,10 +1,10 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import { feedOrder, packList, parsePack, type ScenarioPack } from '../../lib/classroom/pack';
 import type { PromptEvent } from '../../lib/classroom/prompt-log';
 import { quizCsv, scoreQuiz } from '../../lib/classroom/quiz';
 import { INITIAL_SESSION, NO_ANSWER, sessionReducer } from '../../lib/classroom/session';
 import { commandFor, type PresenterCommand } from '../../lib/classroom/shortcuts';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { t } from '../../lib/i18n';
 import { Brand } from '../common/Brand';
 import { useDocumentLanguage } from '../common/useDocumentLanguage';

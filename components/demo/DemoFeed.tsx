@@ -1,6 +1,6 @@
+import type { PromptReason, UiLanguage } from '../../lib/core/vocabulary';
 import type { PackPost, Platform, ScenarioPack } from '../../lib/classroom/pack';
 import type { PostAnswer, SessionState } from '../../lib/classroom/session';
-import type { PromptReason, UiLanguage } from '../../lib/messaging/protocol';
 import { t, type MessageKey } from '../../lib/i18n';
 import { PostCard, RevealPanel } from './PostCard';
 

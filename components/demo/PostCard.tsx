@@ -1,6 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import type { ComponentChildren } from 'preact';
 import { factChecksOf, localized, textLanguage, type PackPost, type Platform, type ScenarioPack } from '../../lib/classroom/pack';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { t, type MessageKey } from '../../lib/i18n';
 
 const SHARE_LABEL: Record<Platform, MessageKey> = {

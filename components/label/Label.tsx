@@ -1,5 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { t } from '../../lib/i18n';
-import type { FactCheckView, UiLanguage } from '../../lib/messaging/protocol';
+import type { FactCheckView } from '../../lib/messaging/protocol';
 import { RATING_DISPLAY, safeWebUrl } from '../rating';
 
 export interface LabelProps {

@@ -1,5 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { h, render } from 'preact';
-import type { FactCheckView, UiLanguage } from '../../lib/messaging/protocol';
+import type { FactCheckView } from '../../lib/messaging/protocol';
 import themeCss from '../theme.css?inline';
 import labelCss from './label.css?inline';
 import { Label } from './Label';

@@ -1,6 +1,6 @@
-import type { SyncErrorCode, SyncProblem } from '../../lib/db';
+import type { SyncErrorCode, SyncProblem, UiLanguage } from '../../lib/core/vocabulary';
 import { formatDate, formatNumber, formatTime, t, type MessageKey } from '../../lib/i18n';
-import type { ListStatus, UiLanguage } from '../../lib/messaging/protocol';
+import type { ListStatus } from '../../lib/messaging/protocol';
 
 export interface ListActions {
   onSyncNow(): void;

@@ -1,6 +1,6 @@
+import { type Strictness, STRICTNESS, type UiLanguage } from '../../lib/core/vocabulary';
 import type { ComponentChildren } from 'preact';
-import type { OptionsState, SiteHealth, Strictness, UiLanguage } from '../../lib/messaging/protocol';
-import { STRICTNESS } from '../../lib/messaging/protocol';
+import type { OptionsState, SiteHealth } from '../../lib/messaging/protocol';
 import { GUARD_CHECKS } from '../../lib/guard/health';
 import { formatDate, formatTime, t, type MessageKey } from '../../lib/i18n';
 import { Brand } from '../common/Brand';

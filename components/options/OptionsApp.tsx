@@ -1,5 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { OptionsState, UiLanguage } from '../../lib/messaging/protocol';
+import type { OptionsState } from '../../lib/messaging/protocol';
 import { Brand } from '../common/Brand';
 import { LoadState } from '../common/LoadState';
 import { useDocumentLanguage } from '../common/useDocumentLanguage';
@@ -19,6 +20,11 @@ export interface ListsApi extends SubscribeApi {
 
 /** How often the page refreshes list status while a sync runs (progress bars). */
 const SYNC_POLL_MS = 500;
+/**
+ * How often a shown page refreshes otherwise: site health comes from guarded pages at any time, and
+ * must show here within 5 s of a page settling (settling takes 1 s, the report a moment).
+ */
+export const HEALTH_POLL_MS = 2_000;
 
 export interface OptionsAppProps {
   /** Used until the background says which language to speak. */
@@ -50,6 +56,12 @@ export function OptionsApp(props: OptionsAppProps) {
     const timer = setInterval(reload, SYNC_POLL_MS);
     return () => clearInterval(timer);
   }, [syncing, listWork, reload]);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, HEALTH_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   const listAct = (change: () => Promise<unknown>) => {
     setListWork((count) => count + 1);
     act(() => change().finally(() => setListWork((count) => count - 1)));

@@ -1,6 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useState } from 'preact/hooks';
 import { formatNumber, t } from '../../lib/i18n';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 
 export interface ReadHistoryProps {
   language: UiLanguage;

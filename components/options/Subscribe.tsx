@@ -1,9 +1,8 @@
+import type { SyncProblem, UiLanguage } from '../../lib/core/vocabulary';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SyncProblem } from '../../lib/db';
 import { formatNumber, t } from '../../lib/i18n';
 import type { SubscribeRequest } from '../../lib/lists/subscriptions';
 import type { ListPreview } from '../../lib/lists/sync';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { problemText } from './Lists';
 
 /** Where subscribing stands: nothing asked, fetching the list, shown for confirmation, failed, done. */

@@ -1,7 +1,7 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isLocalHost, parseSubscribeLink, type SubscribeRequest } from '../../lib/lists/subscriptions';
 import type { ListPreviewResponse } from '../../lib/messaging/protocol';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { Subscribe, type SubscribeStage } from './Subscribe';
 
 export interface SubscribeApi {

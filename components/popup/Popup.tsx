@@ -1,4 +1,5 @@
-import type { PageStatus, UiLanguage } from '../../lib/messaging/protocol';
+import type { UiLanguage } from '../../lib/core/vocabulary';
+import type { PageStatus } from '../../lib/messaging/protocol';
 import { formatNumber, formatTime, t, type MessageKey } from '../../lib/i18n';
 import { Brand } from '../common/Brand';
 

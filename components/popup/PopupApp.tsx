@@ -1,5 +1,6 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useCallback } from 'preact/hooks';
-import type { PageStatus, UiLanguage } from '../../lib/messaging/protocol';
+import type { PageStatus } from '../../lib/messaging/protocol';
 import { Brand } from '../common/Brand';
 import { LoadState } from '../common/LoadState';
 import { useDocumentLanguage } from '../common/useDocumentLanguage';

@@ -1,6 +1,7 @@
+import { type Outcome, OUTCOMES, type PromptReason, type UiLanguage } from '../../lib/core/vocabulary';
 import { useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { OUTCOMES, type FactCheckView, type Outcome, type PromptReason, type UiLanguage } from '../../lib/messaging/protocol';
+import type { FactCheckView } from '../../lib/messaging/protocol';
 import type { PostDetails } from '../../lib/guard/extract';
 import type { PromptRequest } from '../../lib/guard/types';
 import { formatDate, t, type MessageKey } from '../../lib/i18n';

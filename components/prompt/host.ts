@@ -1,5 +1,5 @@
+import type { Outcome } from '../../lib/core/vocabulary';
 import { h, render } from 'preact';
-import type { Outcome } from '../../lib/messaging/protocol';
 import { PROMPT_TAG, trustedByBrowser, type IsTrusted } from '../../lib/guard/trust';
 import type { PromptRequest } from '../../lib/guard/types';
 import themeCss from '../theme.css?inline';

@@ -1,5 +1,5 @@
+import type { UiLanguage } from '../../lib/core/vocabulary';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { UiLanguage } from '../../lib/messaging/protocol';
 import { statsCsv, type StatsReport } from '../../lib/stats/report';
 import { t } from '../../lib/i18n';
 import { downloadText } from './download';

@@ -1,4 +1,4 @@
-import { OUTCOMES, PROMPT_REASONS, type Outcome, type PromptReason, type UiLanguage } from '../../lib/messaging/protocol';
+import { type Outcome, OUTCOMES, PROMPT_REASONS, type PromptReason, type UiLanguage } from '../../lib/core/vocabulary';
 import { promptTotal, type StatsReport } from '../../lib/stats/report';
 import { formatDate, formatNumber, t, type MessageKey } from '../../lib/i18n';
 

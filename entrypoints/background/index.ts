@@ -1,3 +1,4 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
@@ -7,7 +8,6 @@ import { PostPictures } from '../../lib/background/post-pictures';
 import { decodeInBrowser } from '../../lib/images/decode-browser';
 import { frameUrlOf, ShareLinkSources } from '../../lib/background/share-link-sources';
 import { openDb } from '../../lib/db';
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import { defineSettingsItem } from '../../lib/settings';
 import { SITES, siteForUrl } from '../../lib/sites';
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { removeLabels, showLabel } from '../../components/label/host';
 import { showPrompt } from '../../components/prompt/host';
 import { armGuard, DEFAULT_TIMEOUT_MS } from '../../lib/guard/arm';
 import { watchExpectations } from '../../lib/guard/expectations';
@@ -33,7 +34,7 @@ export default defineContentScript({
     life.onEnd(armGuard(guard));
     // The page's navigator.share, wrapped by the web-share content script in the page's world.
     life.onEnd(guardWebShares({ ...guard, hasActivation: () => navigator.userActivation?.isActive === true && life.alive() }));
-    life.onEnd(startInlineLabels(adapter, document, life.alive));
+    life.onEnd(startInlineLabels(adapter, document, { showLabel, removeLabels }, life.alive));
     // Site health from the adapter's expectations: reports only, so a changed site fails open.
     const report = healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS));
     const reportWhileAlive = (check: string, ok: boolean) => {

@@ -1,3 +1,4 @@
+import { SHARE_LINK_SITE_ID } from '../../lib/core/vocabulary';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import '../../components/common/page.css';
@@ -5,7 +6,7 @@ import { showPrompt } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
 import { resolveLanguage, t } from '../../lib/i18n';
 import { send } from '../../lib/messaging/client';
-import { SHARE_LINK_SITE_ID, type CheckShareResponse } from '../../lib/messaging/protocol';
+import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { originalUrlFromHash, parseShareIntent, shareIntentUrl } from '../../lib/share-intents';
 
 /**

@@ -1,31 +1,17 @@
+import { isGuarded, tierOf } from '../core/verdict';
+import { externalLinks, resolveAbsolute } from '../core/post';
 import { CLASSROOM_LIST_ID } from '../classroom/pack';
 import { decide, factChecksShown } from '../decision';
 import { checkImages } from '../images/check-image';
 import { resolveLanguage } from '../i18n';
 import type { MatchHit, MatchResult } from '../match/types';
-import { normalizeUrl } from '../match/url';
 import type { CheckShareResponse, FactCheckView, RequestOf } from '../messaging/protocol';
 import { unreadLinks } from '../read-links';
-import { isSnoozed } from '../settings';
 import { countPrompt } from '../stats';
 import type { BackgroundContext } from './context';
 
 /** The demo page's pseudo-site (lib/sites/demo.ts). */
 const DEMO_SITE_ID = 'demo';
-
-function isOwnHost(host: string, ownHosts: readonly string[]): boolean {
-  return ownHosts.some((own) => host === own || host.endsWith(`.${own}`));
-}
-
-/** The post's links that lead off the site, unwrapped and normalised, in order, once each. */
-export function externalLinks(urls: readonly string[], ownHosts: readonly string[]): string[] {
-  const links = new Set<string>();
-  for (const raw of urls) {
-    const normalized = normalizeUrl(raw);
-    if (normalized && !isOwnHost(new URL(normalized).hostname, ownHosts)) links.add(normalized);
-  }
-  return [...links];
-}
 
 export function factCheckView(
   hit: MatchHit,
@@ -59,11 +45,6 @@ export function scopeToSite(match: MatchResult, site: string, threshold: number,
   return { decision: tierOf(matches[0]?.score ?? 0, threshold, likelyThreshold), matches };
 }
 
-/** The tier a best score falls in, by the background's thresholds. */
-function tierOf(score: number, threshold: number, likelyThreshold: number): MatchResult['decision'] {
-  return score >= threshold ? 'hoax-match' : score >= likelyThreshold ? 'likely-match' : 'none';
-}
-
 export async function checkShare(
   context: BackgroundContext,
   request: RequestOf<'check-share'>,
@@ -71,9 +52,7 @@ export async function checkShare(
 ): Promise<CheckShareResponse> {
   const settings = await context.settings.getValue();
   const now = context.now();
-  if (settings.strictness === 'off' || isSnoozed(settings, now) || settings.disabledSites.includes(request.site)) {
-    return { ask: false };
-  }
+  if (!isGuarded(settings, request.site, now)) return { ask: false };
   const site = context.sites.find((candidate) => candidate.id === request.site);
   // The pictures are fetched and hashed while the index loads.
   const hashing = request.images?.length && context.pictures ? context.pictures.hashes(request.images, site?.images?.hosts ?? []) : Promise.resolve([]);
@@ -93,7 +72,8 @@ export async function checkShare(
     context.likelyThreshold,
   );
   const ownHosts = site?.ownHosts ?? [];
-  const links = externalLinks(request.urls, ownHosts);
+  // The post's links that lead off the site, unwrapped and normalised, in order, once each.
+  const links = externalLinks(request.urls, (url) => resolveAbsolute(url, ownHosts)).map((link) => link.key);
   const decision = decide({
     strictness: settings.strictness,
     match,

@@ -13,7 +13,7 @@ import { bitmapPixels } from '../images/decode-browser';
 import type { Pixels } from '../images/pdq';
 import { resolveLanguage, t } from '../i18n';
 import type { MatchQuery, MatchResult } from '../match/types';
-import type { UiLanguage } from '../messaging/protocol';
+import type { UiLanguage } from '../core/vocabulary';
 import { CONTEXT_RESULT_KEY, type ContextCheckResult } from './context-result';
 import { factCheckView, scopeToSite } from './check-share';
 import type { BackgroundContext } from './context';
@@ -84,7 +84,7 @@ async function capturePicture(tab: Browser.tabs.Tab, frameId: number | undefined
   if (tab.id === undefined) throw new ContextCheckError('no tab to read the picture from');
   if (frameId !== undefined && frameId !== 0) throw new ContextCheckError('pictures inside embedded frames cannot be read: open the picture in its own tab and try again');
   const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, func: locatePicture, args: [src] });
-  const found = injection?.result as ReturnType<typeof locatePicture> | undefined;
+  const found = injection?.result;
   if (!found) throw new ContextCheckError('the picture is no longer on the page');
   const capture = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
   const bitmap = await createImageBitmap(await (await fetch(capture)).blob());

@@ -1,4 +1,5 @@
-import type { FactCheckView, UiLanguage } from '../messaging/protocol';
+import type { UiLanguage } from '../core/vocabulary';
+import type { FactCheckView } from '../messaging/protocol';
 
 /** A context-menu check's result, as the background leaves it for the result page (check.html). */
 export interface ContextCheckResult {

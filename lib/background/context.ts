@@ -1,5 +1,5 @@
+import { SHARE_LINK_SITE_ID } from '../core/vocabulary';
 import type { SaringDb } from '../db';
-import { SHARE_LINK_SITE_ID } from '../messaging/protocol';
 import type { SettingsItem } from '../settings';
 import type { ListIndex } from './list-index';
 import type { PostPictures } from './post-pictures';

@@ -1,10 +1,12 @@
+import { isGuarded, isSnoozed } from '../core/verdict';
+import { type Settings, SHARE_LINK_SITE_ID } from '../core/vocabulary';
 import { browser } from 'wxt/browser';
 import { resolveLanguage } from '../i18n';
 import type { Handlers } from '../messaging/dispatcher';
-import { SHARE_LINK_SITE_ID, type PageStatus, type Settings } from '../messaging/protocol';
+import type { PageStatus } from '../messaging/protocol';
 import { isPrivateSender } from '../messaging/senders';
 import { countReadLinks, forgetReadLinks, rememberRead } from '../read-links';
-import { isSnoozed, updateSettings } from '../settings';
+import { updateSettings } from '../settings';
 import { storeClassroomList } from '../classroom/store-list';
 import { countOutcome, dayCounts, localDay, resetStats, statsReport } from '../stats';
 import { checkShare } from './check-share';
@@ -21,10 +23,6 @@ function assertWebUrl(raw: string): string {
   const url = new URL(raw);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('Only http(s) links can be opened');
   return url.href;
-}
-
-function isGuarded(settings: Settings, siteId: string, now: number): boolean {
-  return settings.strictness !== 'off' && !isSnoozed(settings, now) && !settings.disabledSites.includes(siteId);
 }
 
 /** Whether the administrator's policy fixes the strictness. */

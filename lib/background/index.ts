@@ -58,6 +58,8 @@ export function startBackground(context: BackgroundContext): void {
     siteForUrl: context.siteForUrl,
   });
   const refreshStarterList = starterListRefresher(context);
+  // The listener answers with a promise, which the browser awaits (and sendResponse for old Chrome).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(createMessageListener(dispatch));
   browser.runtime.onConnect.addListener(createPortListener(dispatch));
 

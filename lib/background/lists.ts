@@ -4,7 +4,6 @@ import { SyncError } from '../lists/download';
 import { importList } from '../lists/import';
 import { serializeList } from '../lists/export';
 import { ListStore, MAX_SKIPPED_SHOWN } from '../lists/list-store';
-import { listStatusOf } from '../lists/store';
 import { subscriptionTerms } from '../lists/pinning';
 import { checkListUrl, listIdOfAlarm, refreshIntervalMs, sameListUrl, syncAlarmName } from '../lists/subscriptions';
 import { ListSync } from '../lists/sync';
@@ -92,6 +91,19 @@ function viewOf(record: ListRecord | null, source: SourceRecord | undefined, syn
     skipped: record?.skipped ?? 0,
     skippedItems: source?.skippedItems ?? [],
     ...(progress ? { progress } : {}),
+  };
+}
+
+function listStatusOf(record: ListRecord): ListStatus {
+  return {
+    id: record.id,
+    name: record.name,
+    ...(record.publisher === undefined ? {} : { publisher: record.publisher }),
+    version: record.version,
+    items: record.itemCount,
+    // How its syncs go is the source's (lists.ts adds it).
+    state: 'ok',
+    updatedAt: record.updatedAt,
   };
 }
 

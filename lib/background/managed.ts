@@ -1,6 +1,6 @@
+import { STRICTNESS } from '../core/vocabulary';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { STRICTNESS } from '../messaging/protocol';
 
 /**
  * The administrator's policy (chrome.storage.managed, schema in public/managed_schema.json):

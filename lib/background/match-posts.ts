@@ -1,8 +1,7 @@
-import { cleanText } from '../guard/dom';
-import { externalLinks } from '../guard/extract';
+import { finishPost, resolveHref } from '../core/post';
+import { labelsOn } from '../core/verdict';
 import { resolveLanguage } from '../i18n';
 import type { MatchPostsResponse, RequestOf } from '../messaging/protocol';
-import { labelsOn } from '../settings';
 import { DEMO_SITE, SITES } from '../sites';
 import { factCheckView, scopeToSite } from './check-share';
 import type { BackgroundContext } from './context';
@@ -27,12 +26,9 @@ export async function matchPosts(
   const labels: MatchPostsResponse['labels'] = [];
   for (const [index, post] of request.posts.entries()) {
     // The page sent its posts as read; they are finished here, as the share guard's are there.
+    const finished = finishPost(post, (href) => resolveHref(href, request.baseUrl, adapter.ownHosts));
     const match = scopeToSite(
-      await matcher.match({
-        text: cleanText(post.text),
-        urls: externalLinks(adapter, post.hrefs, request.baseUrl),
-        ...(post.linkTitle === undefined ? {} : { linkTitle: post.linkTitle }),
-      }),
+      await matcher.match(finished),
       request.site,
       context.matchThreshold,
     );

@@ -8,7 +8,8 @@
 import { hashPicture } from '../images/check-image';
 import { BROWSER_IMAGE_LIMITS } from '../images/decode-browser';
 import type { PdqHash, Pixels } from '../images/pdq';
-import { MAX_POST_IMAGES, type ImageRef } from '../messaging/protocol';
+import { MAX_POST_IMAGES } from '../core/post';
+import type { ImageRef } from '../messaging/protocol';
 import { onImageHost } from '../sites/image-hosts';
 
 export const PICTURE_FETCH = {

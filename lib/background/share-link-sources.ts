@@ -1,5 +1,5 @@
+import { normalizeUrl } from '../core/url';
 import { browser } from 'wxt/browser';
-import { normalizeUrl } from '../match/url';
 import { parseShareIntent, SHARE_INTENTS } from '../share-intents';
 
 /** Longest wait from opening a share link to its check: the check page asks at once. */

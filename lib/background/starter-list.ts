@@ -16,7 +16,7 @@ export async function installStarterList(store: ListStore, starterListUrl: strin
   const response = await fetchImpl(starterListUrl);
   if (!response.ok) throw new Error(`Starter list: HTTP ${response.status}`);
   if (!response.body) throw new Error('Starter list: empty response');
-  const json = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
+  const json: unknown = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
   const list = validateList(json);
   const record = await store.put(list, localSource(list, 'starter'));
   return { record, ms: performance.now() - started };

@@ -1,6 +1,6 @@
+import type { UiLanguage } from '../core/vocabulary';
 import { z } from 'zod';
 import { domainEntrySchema, listHeaderSchema, listItemSchema, type ListItem } from '../lists/schema';
-import type { UiLanguage } from '../messaging/protocol';
 
 /**
  * A classroom scenario pack: a Saring list (format v1, so the background indexes its fact-checks

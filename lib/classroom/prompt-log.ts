@@ -1,4 +1,4 @@
-import type { Outcome, PromptReason } from '../messaging/protocol';
+import type { Outcome, PromptReason } from '../core/vocabulary';
 import type { PromptRequest, ShowPrompt } from '../guard/types';
 
 export interface PromptEvent {

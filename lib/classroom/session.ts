@@ -1,4 +1,4 @@
-import type { Outcome, PromptReason } from '../messaging/protocol';
+import type { Outcome, PromptReason } from '../core/vocabulary';
 
 /** What one learner did with one post during a classroom session. */
 export interface PostAnswer {

@@ -2,7 +2,7 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DomainEntry, ListItem } from '../lists/schema';
 import { DEFAULT_REFRESH_MS } from '../lists/subscriptions';
 import type { ListProblem } from '../lists/validate';
-import type { OUTCOMES, PROMPT_REASONS } from '../messaging/protocol';
+import type { OUTCOMES, PROMPT_REASONS, SyncProblem } from '../core/vocabulary';
 
 /** Where a stored list came from; subscriptions add `url` and their HTTP validators. */
 export type ListSource = 'starter' | 'url' | 'file';
@@ -103,35 +103,6 @@ export interface MatcherIndexRecord {
   /** The lists (id and version) and the matcher format it was built from; any change means rebuild. */
   key: string;
   bytes: Uint8Array;
-}
-
-/** Why the last sync of a list failed, as a code the options page puts in words. */
-export const SYNC_ERROR_CODES = [
-  'network',
-  'timeout',
-  'http',
-  'too-big',
-  'too-many-items',
-  'truncated',
-  'not-json',
-  'not-a-list',
-  'wrong-list',
-  'older-version',
-  'signature-missing',
-  'signature-wrong',
-  // Subscribing again may not loosen a subscription (lib/lists/pinning.ts).
-  'key-missing',
-  'key-changed',
-  'managed-key',
-  'quota',
-  'failed',
-] as const;
-export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
-
-export interface SyncProblem {
-  code: SyncErrorCode;
-  /** The HTTP status, the versions, the validation message … */
-  detail?: string;
 }
 
 /** An item left out of a list, with where and why (`items[41].url`, `must be https`). */

@@ -1,5 +1,5 @@
+import type { PromptReason, ShareKind, Strictness } from '../core/vocabulary';
 import type { MatchResult } from '../match/types';
-import type { PromptReason, ShareKind, Strictness } from '../messaging/protocol';
 
 export interface DecisionInput {
   strictness: Strictness;

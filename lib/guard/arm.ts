@@ -1,4 +1,4 @@
-import type { ShareKind } from '../messaging/protocol';
+import type { ShareKind } from '../core/vocabulary';
 import { type ShareCheck, settledCheck, startShareCheck } from './check';
 import { isElement } from './dom';
 import {
@@ -11,7 +11,14 @@ import {
   hasContent,
   type ShareContent,
 } from './extract';
-import { type FoundAction, findAction, findEnterSend } from './find-action';
+import {
+  type FoundAction,
+  findAction,
+  findEnterSend,
+  findSignFallback,
+  PETITION_TEXT_FALLBACK,
+  SIGN_FALLBACK_RULE,
+} from './find-action';
 import { GUARD_CHECKS, healthReporter } from './health';
 import { holdShare, isHolding } from './hold';
 import { shareCheckRequest } from './requests';
@@ -66,7 +73,9 @@ export function armGuard(options: GuardOptions): () => void {
         const post = findPost(adapter, action.element);
         reportHealth(GUARD_CHECKS.post, post !== null);
         if (!post) return null;
-        const content = extractPost(adapter, post);
+        // A sign button found by the fallback: the page moved, its words may have moved with it.
+        const reader = action.rule === SIGN_FALLBACK_RULE ? { ...adapter, postText: PETITION_TEXT_FALLBACK } : adapter;
+        const content = extractPost(reader, post);
         reportHealth(GUARD_CHECKS.postText, hasContent(content));
         return withDetails(content, post);
       }
@@ -144,16 +153,28 @@ export function armGuard(options: GuardOptions): () => void {
     if (href) transport.markRead(href);
   }
 
+  /**
+   * The share action a click or key press goes through: by the adapter's rules, else a petition's
+   * sign button by the generic fallback, reported so options shows the adapter needs updating.
+   */
+  function findShare(path: readonly EventTarget[], report = true): FoundAction | null {
+    const action = findAction(adapter, path);
+    if (action) return action;
+    const fallback = findSignFallback(adapter, path, win.location.pathname);
+    if (fallback && report) reportHealth(GUARD_CHECKS.signFallback, false);
+    return fallback;
+  }
+
   function onPointerDown(event: Event): void {
     if (!isTrusted(event) || isHolding(doc)) return;
-    const action = findAction(adapter, event.composedPath());
+    const action = findShare(event.composedPath(), false);
     if (action?.rule.step === 'shares') early = startAttempt(action);
   }
 
   function onClick(event: Event): void {
     if (!isTrusted(event)) return;
     const path = event.composedPath();
-    const action = findAction(adapter, path);
+    const action = findShare(path);
     if (action) activate(event, path, action);
     else noteLinkOpened(path);
   }
@@ -162,7 +183,7 @@ export function armGuard(options: GuardOptions): () => void {
     const key = (event as KeyboardEvent).key;
     if ((key !== 'Enter' && key !== ' ') || !isTrusted(event)) return;
     const path = event.composedPath();
-    const action = findAction(adapter, path);
+    const action = findShare(path);
     // Native buttons and links turn these keys into a click, which onClick sees.
     if (!action || action.element.matches(CLICKS_ON_KEYS)) return;
     activate(event, path, action);
@@ -243,7 +264,7 @@ function drop(event: Event): void {
 /** A copy of the event of the same class and fields, for releasing a held share. */
 function cloneEvent(event: Event): Event {
   const EventClass = event.constructor as new (type: string, init: EventInit) => Event;
-  return new EventClass(event.type, event as unknown as EventInit);
+  return new EventClass(event.type, event);
 }
 
 /** The click a keyboard activation stands for (detail 0, as browsers make it). */

@@ -1,3 +1,4 @@
+import { PROMPT_REASONS, UI_LANGUAGES } from '../core/vocabulary';
 import type { CheckShareResponse, RequestOf } from '../messaging/protocol';
 import type { GuardTransport } from './types';
 
@@ -29,7 +30,32 @@ export function shareCheckTimeout(timeoutMs: number, request: RequestOf<'check-s
   return request.images?.length ? timeoutMs + IMAGE_CHECK_EXTRA_MS : timeoutMs;
 }
 
-/** Asks the background, failing open on an error or after the timeout (shareCheckTimeout of `timeoutMs`). */
+
+function isFactCheck(match: unknown): boolean {
+  if (typeof match !== 'object' || match === null) return false;
+  const { id, claim, rating } = match as Record<string, unknown>;
+  return typeof id === 'string' && typeof claim === 'string' && typeof rating === 'string';
+}
+
+/**
+ * Whether the background's answer asks, in the shape the prompt reads: checked by hand rather than
+ * with the protocol's zod schemas, which the page's bundle leaves out. An answer of another shape
+ * (a content script outliving an update of the extension) fails open.
+ */
+export function isAskAnswer(answer: unknown): answer is AskVerdict {
+  if (typeof answer !== 'object' || answer === null) return false;
+  const { ask, reason, matches, readUrl, language } = answer as Record<string, unknown>;
+  return (
+    ask === true &&
+    (PROMPT_REASONS as readonly unknown[]).includes(reason) &&
+    Array.isArray(matches) &&
+    matches.every(isFactCheck) &&
+    (readUrl === null || typeof readUrl === 'string') &&
+    (UI_LANGUAGES as readonly unknown[]).includes(language)
+  );
+}
+
+/** Asks the background, failing open on an error or after the timeout (shareCheckTimeout of `baseTimeoutMs`). */
 export function startShareCheck(
   transport: GuardTransport,
   request: RequestOf<'check-share'>,
@@ -42,7 +68,12 @@ export function startShareCheck(
     timer = setTimeout(() => resolve({ ask: false, why: 'timeout' }), timeoutMs);
   });
   const answer = transport.checkShare(request).then(
-    (response): Verdict => (response.ask ? response : { ask: false, why: 'no-ask' }),
+    (response: unknown): Verdict =>
+      isAskAnswer(response)
+        ? response
+        : (response as { ask?: unknown } | null)?.ask === false
+          ? { ask: false, why: 'no-ask' }
+          : { ask: false, why: 'error' },
     (): Verdict => ({ ask: false, why: 'error' }),
   );
   check.done = Promise.race([answer, deadline]).then((verdict) => {

@@ -75,12 +75,3 @@ export function queryAllAny(root: ParentNode, list: SelectorList): Element[] {
 export function isElement(target: unknown): target is Element {
   return typeof target === 'object' && target !== null && (target as Node).nodeType === 1;
 }
-
-/** Whitespace collapsed per line, blank lines dropped. */
-export function cleanText(raw: string): string {
-  return raw
-    .split(/\n+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}

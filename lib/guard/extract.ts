@@ -1,7 +1,17 @@
-import { normalizeParsedUrl } from '../match/url';
+import {
+  cleanText,
+  externalLinks as finishedLinks,
+  finishPost,
+  isOwnHost,
+  MAX_TEXT_CHARS,
+  resolveHref,
+  type ExternalLink,
+  type LinkResolver,
+  type RawPost as PagePost,
+} from '../core/post';
 import type { ImageRef } from '../messaging/protocol';
 import type { DetailSelectors, LabelTable, SelectorList, SiteAdapter } from '../sites/types';
-import { cleanText, closestOf, queryAllAny, queryAllOf } from './dom';
+import { closestOf, queryAllAny, queryAllOf } from './dom';
 import { postImages } from './post-images';
 
 /** What a share would spread; `details` and `forwardedMany` stay on the page (see shareCheckRequest). */
@@ -21,9 +31,6 @@ export interface ShareContent {
 /** A post's title, who started it and when, as the page shows them (see DetailSelectors). */
 export type PostDetails = { [K in keyof DetailSelectors]?: string };
 
-/** Long posts are cut here: the matcher needs the claim, not a whole thread. */
-export const MAX_TEXT_CHARS = 10_000;
-export const MAX_URLS = 50;
 const MAX_TITLE_CHARS = 1_000;
 /** A starter's name or a date is short; more is the wrong element. */
 const MAX_DETAIL_CHARS = 300;
@@ -77,13 +84,6 @@ function rawText(elements: readonly Element[], excluded: readonly Element[], typ
   return parts.join('\n');
 }
 
-/** Whether a host is one of the site's own (profiles, hashtags), not an article's. */
-function isOwnHost(adapter: SiteAdapter, host: string): boolean {
-  return adapter.ownHosts.some((h) => host === h || host.endsWith(`.${h}`));
-}
-
-type ExternalLink = { href: string; key: string } | null;
-
 /** Links kept per page: a feed repeats them (a shared article, the same post again), and parsing is the cost. */
 const MAX_CACHED_LINKS = 2_000;
 
@@ -95,7 +95,7 @@ interface LinkPage {
   adapter: SiteAdapter | null;
   baseUrl: string;
   own: boolean;
-  links: Map<string, ExternalLink>;
+  links: Map<string, ExternalLink | null>;
 }
 
 let lastPage: LinkPage = { adapter: null, baseUrl: '', own: false, links: new Map() };
@@ -104,7 +104,7 @@ function linkPage(adapter: SiteAdapter, baseUrl: string): LinkPage {
   if (lastPage.adapter === adapter && lastPage.baseUrl === baseUrl) return lastPage;
   let own = false;
   try {
-    own = isOwnHost(adapter, new URL(baseUrl).hostname.replace(/^www\./, ''));
+    own = isOwnHost(new URL(baseUrl).hostname.replace(/^www\./, ''), adapter.ownHosts);
   } catch {
     // Not a URL: no link is known to stay on the site.
   }
@@ -112,64 +112,35 @@ function linkPage(adapter: SiteAdapter, baseUrl: string): LinkPage {
   return lastPage;
 }
 
-/** The host of a normalizeUrl() result (`https://host[:port]/path?query`), without parsing it again. */
-function normalizedHost(key: string): string {
-  return key.slice('https://'.length).split(/[:/?]/, 1)[0] ?? '';
-}
-
 /** A bare path on one of the site's own pages: a link that stays on the site, known without parsing it. */
 function isOwnPath(page: LinkPage, rawHref: string): boolean {
   return page.own && rawHref.startsWith('/') && !rawHref.startsWith('//');
 }
 
-/** An external link's absolute href and its normalised destination, or null for the site's own. */
-function externalLink(
-  adapter: SiteAdapter,
-  rawHref: string,
-  baseUrl: string,
-  page = linkPage(adapter, baseUrl),
-): ExternalLink {
-  // Most of a post's links (author, post, hashtags) end here, before parsing and normalising, the
-  // costliest part of a feed scan.
-  if (isOwnPath(page, rawHref)) return null;
-  const known = page.links.get(rawHref);
-  if (known !== undefined) return known;
-  const link = resolveLink(adapter, rawHref, baseUrl);
-  if (page.links.size >= MAX_CACHED_LINKS) page.links.clear();
-  page.links.set(rawHref, link);
-  return link;
-}
-
-function resolveLink(adapter: SiteAdapter, rawHref: string, baseUrl: string): ExternalLink {
-  let url: URL;
-  try {
-    url = new URL(rawHref, baseUrl);
-  } catch {
-    return null;
-  }
-  const key = normalizeParsedUrl(url);
-  if (!key || isOwnHost(adapter, normalizedHost(key))) return null;
-  return { href: url.href, key };
+/** The page's link resolver: bare paths on the site's own pages skipped, resolved links remembered. */
+function cachedResolver(adapter: SiteAdapter, baseUrl: string): LinkResolver {
+  const page = linkPage(adapter, baseUrl);
+  return (rawHref) => {
+    // Most of a post's links (author, post, hashtags) end here, before parsing and normalising, the
+    // costliest part of a feed scan.
+    if (isOwnPath(page, rawHref)) return null;
+    const known = page.links.get(rawHref);
+    if (known !== undefined) return known;
+    const link = resolveHref(rawHref, baseUrl, adapter.ownHosts);
+    if (page.links.size >= MAX_CACHED_LINKS) page.links.clear();
+    page.links.set(rawHref, link);
+    return link;
+  };
 }
 
 /** The absolute href when it leads off the site (after unwrapping redirectors), else null. */
 export function externalHref(adapter: SiteAdapter, rawHref: string, baseUrl: string): string | null {
-  return externalLink(adapter, rawHref, baseUrl)?.href ?? null;
+  return cachedResolver(adapter, baseUrl)(rawHref)?.href ?? null;
 }
 
 /** External links (absolute), one per normalised destination, in document order, of hrefs as found on `baseUrl`. */
-export function externalLinks(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
-  const page = linkPage(adapter, baseUrl);
-  const seen = new Set<string>();
-  const urls: string[] = [];
-  for (const raw of hrefs) {
-    const link = externalLink(adapter, raw, baseUrl, page);
-    if (!link || seen.has(link.key)) continue;
-    seen.add(link.key);
-    urls.push(link.href);
-    if (urls.length === MAX_URLS) break;
-  }
-  return urls;
+function externalLinks(adapter: SiteAdapter, hrefs: readonly string[], baseUrl: string): string[] {
+  return finishedLinks(hrefs, cachedResolver(adapter, baseUrl)).map((link) => link.href);
 }
 
 /** Links whose href is not a bare path: on the site's own pages those stay on the site. */
@@ -246,10 +217,7 @@ function carriesMark(
  * Only what needs the DOM: inline labels send this and the background finishes it (extractPost's
  * cleaning and link resolution), off the page's main thread.
  */
-export interface RawPost {
-  text: string;
-  hrefs: string[];
-  linkTitle?: string;
+export interface RawPost extends PagePost {
   forwardedMany?: true;
 }
 
@@ -271,11 +239,8 @@ export function readPost(adapter: SiteAdapter, post: Element): RawPost {
 
 /** The post's own text, external links, link-card title and pictures; comments left out. */
 export function extractPost(adapter: SiteAdapter, post: Element): ShareContent {
-  const { text, hrefs, linkTitle, forwardedMany } = readPost(adapter, post);
-  const content = withTitle(
-    { text: cleanText(text).slice(0, MAX_TEXT_CHARS), urls: externalLinks(adapter, hrefs, post.ownerDocument.baseURI) },
-    linkTitle,
-  );
+  const { forwardedMany, ...raw } = readPost(adapter, post);
+  const content: ShareContent = finishPost(raw, cachedResolver(adapter, post.ownerDocument.baseURI));
   const images = postImages(adapter, post);
   if (images.length > 0) content.images = images;
   if (forwardedMany) content.forwardedMany = true;

@@ -1,5 +1,6 @@
-import type { ActionRule, ActionTrigger, LabelTable, SendKey, SiteAdapter } from '../sites/types';
-import { cleanText, closestOf, isElement, matchesAny, queryAllOf } from './dom';
+import { cleanText } from '../core/post';
+import type { ActionRule, ActionTrigger, LabelTable, SelectorList, SendKey, SiteAdapter } from '../sites/types';
+import { closestOf, isElement, matchesAny, queryAllOf } from './dom';
 
 export interface FoundAction {
   rule: ActionRule;
@@ -60,6 +61,27 @@ function labelMatches(table: LabelTable, name: string): boolean {
     const wanted = label.toLowerCase();
     return name === wanted || name.startsWith(`${wanted} (`);
   });
+}
+
+/** What submits a form when clicked. */
+const SUBMIT_CONTROL = 'button[type="submit" i], button:not([type]), input[type="submit" i]';
+/** A field asking for an email address, however the site names it. */
+const EMAIL_FIELD = 'input[type="email" i], input[name*="email" i], input[autocomplete="email" i]';
+
+/** A petition's sign button found by the generic fallback: a sign that shares the page. */
+export const SIGN_FALLBACK_RULE: ActionRule = { kind: 'sign', step: 'shares', selectors: [], content: 'post' };
+/** A petition's words when the adapter's text selectors went with its sign button: its headings and paragraphs. */
+export const PETITION_TEXT_FALLBACK: SelectorList = [{ css: 'h1, p', seen: '2026-12' }];
+
+/**
+ * On a petition page (`adapter.petitionPaths`), a submit button of a form that asks for an email
+ * address: the sign button wherever the site moved it, when no action rule finds it.
+ */
+export function findSignFallback(adapter: SiteAdapter, path: readonly EventTarget[], pathname: string): FoundAction | null {
+  if (!adapter.petitionPaths?.some((pattern) => new RegExp(pattern).test(pathname))) return null;
+  const control = path.filter(isElement).find((el) => el.matches(SUBMIT_CONTROL));
+  const form = control?.closest('form');
+  return control && form?.querySelector(EMAIL_FIELD) ? { rule: SIGN_FALLBACK_RULE, element: control } : null;
 }
 
 type SendKeyEvent = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey' | 'isComposing'>;

@@ -13,6 +13,8 @@ export const GUARD_CHECKS = {
   enterSend: 'the send button Enter stands for',
   shareControl: 'the share button after the prompt',
   answers: 'answers from Saring in time',
+  /** Reported failing when a petition's sign button was found only by the generic fallback. */
+  signFallback: 'the sign button (fallback used)',
 } as const;
 
 /**

@@ -1,4 +1,5 @@
-import { MAX_POST_IMAGES, type ImageRef } from '../messaging/protocol';
+import { MAX_POST_IMAGES } from '../core/post';
+import type { ImageRef } from '../messaging/protocol';
 import { onImageHost } from '../sites/image-hosts';
 import type { SiteAdapter } from '../sites/types';
 import { queryAllOf } from './dom';

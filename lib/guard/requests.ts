@@ -1,4 +1,5 @@
-import type { RequestOf, ShareKind } from '../messaging/protocol';
+import type { ShareKind } from '../core/vocabulary';
+import type { RequestOf } from '../messaging/protocol';
 import type { AskVerdict } from './check';
 import type { ShareContent } from './extract';
 import type { PromptRequest } from './types';

@@ -1,8 +1,8 @@
-import { normalizeUrl } from '../match/url';
-import { MAX_POST_IMAGES } from '../messaging/protocol';
+import { MAX_POST_IMAGES, MAX_TEXT_CHARS, MAX_URLS } from '../core/post';
+import { normalizeUrl } from '../core/url';
 import type { SiteAdapter } from '../sites/types';
 import { closestOf, queryAllOf } from './dom';
-import { MAX_TEXT_CHARS, MAX_URLS, type ShareContent } from './extract';
+import type { ShareContent } from './extract';
 
 /**
  * Messages ticked in a messenger's select mode, forwarded together from its selection bar: one

@@ -1,4 +1,4 @@
-import type { ShareKind } from '../messaging/protocol';
+import type { ShareKind } from '../core/vocabulary';
 import type { ShareCheck } from './check';
 import type { ShareContent } from './extract';
 import { GUARD_CHECKS, type HealthReport } from './health';

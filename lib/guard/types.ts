@@ -1,12 +1,5 @@
-import type {
-  CheckShareResponse,
-  FactCheckView,
-  Outcome,
-  PromptReason,
-  RequestOf,
-  ShareKind,
-  UiLanguage,
-} from '../messaging/protocol';
+import type { Outcome, PromptReason, ShareKind, UiLanguage } from '../core/vocabulary';
+import type { CheckShareResponse, FactCheckView, RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import type { PostDetails } from './extract';
 import type { IsTrusted } from './trust';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DEFAULT_TIMEOUT_MS } from './arm';
 import { settledCheck, startShareCheck } from './check';
 import { extractShareData, hasContent } from './extract';
@@ -31,24 +30,38 @@ export interface WebShareGuardOptions extends GuardOptions {
   hasActivation?: () => boolean;
 }
 
-const webShareRequest = z.object({
-  id: z.string().min(1).max(64),
-  title: z.string().max(1_000).optional(),
-  // Bounds what is read; the check itself takes the first 10k characters.
-  text: z.string().max(100_000).optional(),
-  url: z.string().max(4_096).optional(),
-});
-type WebShareRequest = z.infer<typeof webShareRequest>;
+interface WebShareRequest {
+  id: string;
+  title?: string;
+  text?: string;
+  url?: string;
+}
 
+/** Longest field read; the text bounds what is read, the check itself takes the first 10k characters. */
+const FIELD_MAX = { title: 1_000, text: 100_000, url: 4_096 } as const;
+
+/** The page's request, checked by hand (no zod in the page's bundle): known fields only, each bounded. */
 function parseRequest(event: Event): WebShareRequest | null {
   const detail: unknown = (event as CustomEvent<unknown>).detail;
   if (typeof detail !== 'string' || detail.length > 200_000) return null;
+  let value: unknown;
   try {
-    const parsed = webShareRequest.safeParse(JSON.parse(detail));
-    return parsed.success ? parsed.data : null;
+    value = JSON.parse(detail);
   } catch {
     return null;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const fields = value as Record<string, unknown>;
+  const { id } = fields;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 64) return null;
+  const request: WebShareRequest = { id };
+  for (const name of ['title', 'text', 'url'] as const) {
+    const field = fields[name];
+    if (field === undefined) continue;
+    if (typeof field !== 'string' || field.length > FIELD_MAX[name]) return null;
+    request[name] = field;
+  }
+  return request;
 }
 
 /**

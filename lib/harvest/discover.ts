@@ -49,7 +49,7 @@ const asArray = (value: unknown): unknown[] => (value === undefined || value ===
 
 /** An element's text: a string, or the text of an element that also has attributes. */
 function textOf(value: unknown): string {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   if (typeof first === 'string') return first.trim();
   const node = asNode(first);
   return node && typeof node['#text'] === 'string' ? node['#text'].trim() : '';

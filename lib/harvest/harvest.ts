@@ -150,7 +150,12 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
   let budget = limits.maxFetches;
 
   // One report per source, in SOURCES.json's order whatever order the hosts finish in.
-  const reports = new Map(sources.sources.map((source) => [source, { source, status: 'read', documents: 0, links: 0, notes: [] } as SourceReport]));
+  const reports = new Map(
+    sources.sources.map((source) => {
+      const report: SourceReport = { source, status: 'read', documents: 0, links: 0, notes: [] };
+      return [source, report] as const;
+    }),
+  );
   run.sources.push(...reports.values());
   const hosts = new Map<string, Source[]>();
   for (const source of sources.sources) {

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../messaging/protocol';
+import type { UiLanguage } from '../core/vocabulary';
 import en from '../../public/_locales/en/messages.json';
 import id from '../../public/_locales/id/messages.json';
 

@@ -1,4 +1,5 @@
-import { findPost, MAX_TEXT_CHARS, readPost } from '../guard/extract';
+import { MAX_TEXT_CHARS } from '../core/post';
+import { findPost, readPost } from '../guard/extract';
 import { firstMatchingAlternative, isElement, queryAllOf } from '../guard/dom';
 import type { RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';

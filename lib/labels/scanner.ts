@@ -1,4 +1,6 @@
-import { MATCH_POSTS_BATCH, type FactCheckView, type MatchPostsResponse, type RequestOf, type UiLanguage } from '../messaging/protocol';
+import { MATCH_POSTS_BATCH } from '../core/post';
+import type { UiLanguage } from '../core/vocabulary';
+import type { FactCheckView, MatchPostsResponse, RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { collectNewPosts, postToMatch, type PostToMatch } from './scan';
 
@@ -64,7 +66,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
   let idleQueued = false;
 
   // The document's own window: in tests the page lives in a window of its own.
-  const view = (doc.defaultView ?? globalThis) as typeof globalThis;
+  const view = doc.defaultView ?? globalThis;
   let changedSince: number | null = null;
   /** Nodes added since the last scan; null when the whole document must be scanned. */
   let added: Node[] | null = null;

@@ -1,4 +1,4 @@
-import type { SyncProblem } from '../db';
+import type { SyncProblem } from '../core/vocabulary';
 
 /** A sync step that failed, with the problem the options page puts in words. */
 export class SyncError extends Error {

@@ -60,7 +60,7 @@ export function importCsv(text: string): ImportedItems {
     const where = `line ${lines[index + 1]}`;
     const cells: Partial<Record<Column, string>> = {};
     columns.forEach((column, at) => {
-      if (column && row[at] !== undefined) cells[column] = row[at]!.trim();
+      if (column && row[at] !== undefined) cells[column] = row[at].trim();
     });
     const ratingCell = cells.rating ?? '';
     const label = cells.label ?? '';

@@ -36,7 +36,7 @@ export function textOf(value: unknown): string {
 
 /** A plain object, or undefined; the first one of an array (JSON-LD allows one or many). */
 export function objectOf(value: unknown): Record<string, unknown> | undefined {
-  const one = Array.isArray(value) ? value[0] : value;
+  const one: unknown = Array.isArray(value) ? value[0] : value;
   return one && typeof one === 'object' && !Array.isArray(one) ? (one as Record<string, unknown>) : undefined;
 }
 

@@ -107,7 +107,7 @@ const DIGEST_BATCH = 512;
 async function addItems(sum: Sum, items: Iterable<ListItem>, negate = false, sha256 = webCryptoSha256): Promise<void> {
   let batch: ListItem[] = [];
   const flush = async () => {
-    for (const digest of await Promise.all(batch.map((item) => sha256(encoder.encode(itemLine(item)))))) addDigest(sum, digest, negate);
+    for (const digest of await Promise.all(batch.map(async (item) => sha256(encoder.encode(itemLine(item)))))) addDigest(sum, digest, negate);
     batch = [];
   };
   for (const item of items) {

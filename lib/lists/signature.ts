@@ -68,7 +68,7 @@ export interface KeyPairText {
 }
 
 export async function generateSigningKeys(): Promise<KeyPairText> {
-  const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify']);
   return {
     privateKey: toBase64(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))),
     publicKey: toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))),

@@ -1,7 +1,6 @@
 import type { ListRecord, SaringDb } from '../db';
 import type { ListItem } from './schema';
 import type { IndexedList } from '../match/types';
-import type { ListStatus } from '../messaging/protocol';
 
 /** How stored lists are laid out and read back; ListStore (list-store.ts) is their one writer. */
 
@@ -103,17 +102,4 @@ export function withChange(stored: StoredLists, change: ListChange): StoredLists
   records.splice(slot, 0, written);
   lists.splice(slot, 0, { listId: written.id, items, domains: written.domains });
   return { records, lists };
-}
-
-export function listStatusOf(record: ListRecord): ListStatus {
-  return {
-    id: record.id,
-    name: record.name,
-    ...(record.publisher === undefined ? {} : { publisher: record.publisher }),
-    version: record.version,
-    items: record.itemCount,
-    // How its syncs go is the source's (lists.ts adds it).
-    state: 'ok',
-    updatedAt: record.updatedAt,
-  };
 }

@@ -90,7 +90,7 @@ const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)
 export function refreshIntervalMs(refresh: string | undefined): number {
   const parts = refresh === undefined ? null : DURATION.exec(refresh.trim().toUpperCase());
   if (!parts || refresh!.trim().toUpperCase().endsWith('T')) return DEFAULT_REFRESH_MS;
-  const [weeks, days, hours, minutes, seconds] = parts.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const [weeks, days, hours, minutes, seconds] = parts.slice(1).map((part) => Number(part ?? 0));
   const ms = ((((weeks! * 7 + days!) * 24 + hours!) * 60 + minutes!) * 60 + seconds!) * 1_000;
   if (ms === 0) return DEFAULT_REFRESH_MS;
   return Math.min(MAX_REFRESH_MS, Math.max(MIN_REFRESH_MS, ms));

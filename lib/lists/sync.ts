@@ -1,4 +1,5 @@
-import type { SaringDb, SourceRecord, SyncProblem } from '../db';
+import type { SyncProblem } from '../core/vocabulary';
+import type { SaringDb, SourceRecord } from '../db';
 import { download, SyncError, type Validators } from './download';
 import { verifyListSignature } from './signature';
 import { skippedItemsOf, type ListStore } from './list-store';

@@ -1,8 +1,8 @@
+import { hostOf, normalizeUrl } from '../core/url';
 import type { DomainEntry, ListItem } from '../lists/schema';
 import { languageOf, type Language } from './english';
 import { cleanWords, wordTokens } from './normalize';
 import type { IndexedList } from './types';
-import { hostOf, normalizeUrl } from './url';
 
 /**
  * The matcher's index as flat typed arrays. The core (vocabulary, postings,

@@ -1,3 +1,5 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD, tierOf } from '../core/verdict';
+import { normalizeUrl } from '../core/url';
 import Fuse from 'fuse.js';
 import type { DomainEntry, ListItem, Rating } from '../lists/schema';
 import {
@@ -21,7 +23,6 @@ import { decodeIndex, encodeIndex } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
 import type { IndexedList, IndexMatcher, Matcher, MatchHit, MatchQuery, MatchResult, RankedHit, RankedResult } from './types';
 import { registrableDomain } from './domain';
-import { normalizeUrl } from './url';
 
 /**
  * Matcher v1: a URL/domain layer, then a token inverted index over each item's
@@ -29,20 +30,6 @@ import { normalizeUrl } from './url';
  * candidates and a phrase check on the very best. See ARCHITECTURE.md
  * "Matching, designed for scale".
  */
-
-/**
- * The confident tier (`hoax-match`) from this score on. Each decision model's own thresholds are
- * chosen by tests/eval/fit-models.ts on the fit halves (the lowest score at which at most 0.2% of
- * ordinary posts, and few topical hard negatives, get a prompt) and its scores mapped so that
- * they fall here: one scale for every hit, whichever model decided it.
- */
-export const MATCH_THRESHOLD = 0.75;
-/**
- * The likely tier (`likely-match`), asked with softer words, from this score on (its fitted
- * thresholds: the lowest score at which at most 0.25% of ordinary posts and 3% of topical hard
- * negatives get a prompt).
- */
-export const LIKELY_THRESHOLD = 0.5;
 
 /** A decision model's score on the common scale: its fitted thresholds land on LIKELY_THRESHOLD and MATCH_THRESHOLD. */
 function onCommonScale(score: number, thresholds: { likely: number; confident: number }): number {
@@ -115,7 +102,7 @@ const MAX_REMEMBERED_CORRECTIONS = 20_000;
 /** Query tokens as ids (known words, or corrected ones); unknown words are dropped. */
 function queryTokenIds(text: string, index: BuiltIndex): number[] {
   let remembered = correctionsOfIndex.get(index);
-  if (!remembered) correctionsOfIndex.set(index, (remembered = new Map()));
+  if (!remembered) correctionsOfIndex.set(index, (remembered = new Map<string, number | undefined>()));
   const ids: number[] = [];
   let corrected = 0;
   for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {
@@ -605,11 +592,6 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
   }
 
   return decided([...best.values()].sort((a, b) => b.score - a.score).slice(0, top));
-}
-
-/** The tier a best score falls in. */
-export function tierOf(score: number): MatchResult['decision'] {
-  return score >= MATCH_THRESHOLD ? 'hoax-match' : score >= LIKELY_THRESHOLD ? 'likely-match' : 'none';
 }
 
 function decided<Hit extends { score: number }>(matches: Hit[]): { decision: MatchResult['decision']; matches: Hit[] } {

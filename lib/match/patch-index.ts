@@ -6,7 +6,6 @@ import {
   FIELD_TEXT,
   idsHashOf,
   rowOf,
-  RowsBuilder,
   TextRows,
   Tokenizer,
   weighIndex,
@@ -15,7 +14,7 @@ import {
   type IndexCore,
   type Rows,
 } from './built-index';
-import { hostOf, normalizeUrl } from './url';
+import { hostOf, normalizeUrl } from '../core/url';
 
 /**
  * A list patch applied to a built index without rebuilding it: only the added and changed items

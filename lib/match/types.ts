@@ -1,3 +1,4 @@
+import type { MatchTier } from '../core/verdict';
 import type { DomainEntry, ListItem } from '../lists/schema';
 
 /** What is being shared, as the guard extracted it. */
@@ -31,7 +32,7 @@ export interface MatchResult {
    * hoax-match: the post resembles a known hoax (the confident tier); likely-match: it may be
    * about one (asked with softer words); none.
    */
-  decision: 'hoax-match' | 'likely-match' | 'none';
+  decision: MatchTier;
   /** Best first. */
   matches: MatchHit[];
 }

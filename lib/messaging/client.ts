@@ -21,7 +21,7 @@ export async function send<K extends MessageType>(
   payload: RequestOf<K>,
   options: { timeoutMs?: number } = {},
 ): Promise<ResponseOf<K>> {
-  const reply = browser.runtime.sendMessage({ type, payload }) as Promise<Result<ResponseOf<K>> | undefined>;
+  const reply: Promise<Result<ResponseOf<K>> | undefined> = browser.runtime.sendMessage({ type, payload });
   return unwrap(type, await (options.timeoutMs === undefined ? reply : withTimeout(reply, options.timeoutMs)));
 }
 

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { RATINGS } from '../lists/schema';
-import type { SkippedItem, SourceRecord, SyncProblem } from '../db';
+import { MATCH_POSTS_BATCH, MAX_POST_IMAGES } from '../core/post';
+import type { SkippedItem, SourceRecord } from '../db';
+import {
+  OUTCOMES,
+  PROMPT_REASONS,
+  SHARE_KINDS,
+  STRICTNESS,
+  UI_LANGUAGES,
+  type PromptReason,
+  type Settings,
+  type SyncProblem,
+  type UiLanguage,
+} from '../core/vocabulary';
 import type { ListPreview, SyncOutcome, SyncProgress } from '../lists/sync';
 import type { StoredClassroomList } from '../classroom/store-list';
 import type { StatsReport } from '../stats/report';
@@ -10,28 +22,6 @@ import type { StatsReport } from '../stats/report';
  * Requests are validated with zod in the background (content scripts run beside untrusted pages);
  * responses travel in Result envelopes.
  */
-
-export const SHARE_KINDS = ['repost', 'quote', 'share', 'send', 'post', 'forward', 'sign'] as const;
-export type ShareKind = (typeof SHARE_KINDS)[number];
-
-/** Why a prompt asks; `likely-match` is a post that may be about a checked claim, asked with softer words. */
-export const PROMPT_REASONS = ['hoax-match', 'likely-match', 'unread-link', 'petition', 'always'] as const;
-export type PromptReason = (typeof PROMPT_REASONS)[number];
-
-export const STRICTNESS = ['off', 'hoax-only', 'balanced', 'always'] as const;
-export type Strictness = (typeof STRICTNESS)[number];
-
-export const UI_LANGUAGES = ['id', 'en'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-
-export const OUTCOMES = ['cancel', 'read', 'share'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** Pseudo-site for share-intent links (facebook.com/sharer, wa.me/?text= …) checked by share-check.html. */
-export const SHARE_LINK_SITE_ID = 'share-link';
-
-/** Posts matched per `match-posts` message. */
-export const MATCH_POSTS_BATCH = 50;
 
 const siteId = z.string().regex(/^[a-z0-9-]{1,32}$/);
 /** A site-health check's name: an expectation's name or the guard's own. */
@@ -53,8 +43,6 @@ const listId = z.string().min(1).max(128);
 /** Base64 of a raw 32-byte Ed25519 key. */
 const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
-/** Pictures checked per shared post at most (issue 17): more would not fit the share-time budget. */
-export const MAX_POST_IMAGES = 4;
 /**
  * A picture in a shared post: its address on the site's image host, fetched by the background; or,
  * for one the page shows from a blob: or its own origin, its pixels read by the content script
@@ -252,15 +240,6 @@ export interface ImportListResponse {
   name: string;
   items: number;
   skippedItems: SkippedItem[];
-}
-
-export interface Settings {
-  strictness: Strictness;
-  language: 'auto' | UiLanguage;
-  disabledSites: string[];
-  snoozedUntil: number | null;
-  /** Sites where the person turned inline labels off. */
-  labelsOffSites: string[];
 }
 
 export interface OptionsState {

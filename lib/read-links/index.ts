@@ -1,5 +1,5 @@
+import { normalizeUrl } from '../core/url';
 import type { SaringDb } from '../db';
-import { normalizeUrl } from '../match/url';
 
 /**
  * What the person opened from a post or through "Read first", so a share of an article they read

@@ -1,5 +1,5 @@
+import { type Settings, STRICTNESS, UI_LANGUAGES } from '../core/vocabulary';
 import { storage } from 'wxt/utils/storage';
-import { STRICTNESS, UI_LANGUAGES, type Settings } from '../messaging/protocol';
 
 export const DEFAULT_SETTINGS: Settings = {
   strictness: 'balanced',
@@ -37,10 +37,12 @@ export function migrateSettingsV2(old: SettingsV2): Settings {
 }
 
 export const SETTINGS_VERSION = 3;
+/** Where the settings item lives; content scripts read it there without migrating it. */
+export const SETTINGS_KEY = 'local:settings';
 
 /** Defining the item runs pending migrations, so the background defines it once at start. */
 export function defineSettingsItem() {
-  return storage.defineItem<Settings>('local:settings', {
+  return storage.defineItem<Settings>(SETTINGS_KEY, {
     version: SETTINGS_VERSION,
     fallback: DEFAULT_SETTINGS,
     migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
@@ -60,13 +62,5 @@ export async function updateSettings(
   return next;
 }
 
-export function isSnoozed(settings: Settings, now: number): boolean {
-  return settings.snoozedUntil !== null && settings.snoozedUntil > now;
-}
 
 
-/** Inline labels show on a site unless the person turned them, or Saring, off there. */
-export function labelsOn(settings: Settings, siteId: string): boolean {
-  // `?? []`: a content script may read settings stored before the background migrated them.
-  return !settings.disabledSites.includes(siteId) && !(settings.labelsOffSites ?? []).includes(siteId);
-}

@@ -76,6 +76,7 @@ export const AVAAZ_SITE: SiteAdapter = {
       content: 'post',
     },
   ],
+  petitionPaths: ['^/campaign/[a-z-]+/[^/]+/?$', '^/community_petitions/[a-z-]+/[^/]+/?$'],
   // Site health: only petition pages have a sign form. Avaaz's own pages share the campaign paths
   // (`/campaign/<lang>/imprint/`), so a page counts as a petition only when it asks for an email in a
   // form: that outlives a renaming of the form's classes and fields, which then shows as degraded.

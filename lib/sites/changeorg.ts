@@ -86,6 +86,7 @@ export const CHANGEORG_SITE: SiteAdapter = {
       content: 'post',
     },
   ],
+  petitionPaths: ['^/p/[^/]+/?$'],
   // Site health: only a petition's own page has the sign form (not search, not the post-sign pages).
   expects: [
     {

@@ -1,4 +1,4 @@
-import type { ShareKind } from '../messaging/protocol';
+import type { ShareKind } from '../core/vocabulary';
 
 /**
  * A site adapter is pure data: where posts, their text and links, and share actions are on a
@@ -147,5 +147,11 @@ export interface SiteAdapter {
   forwardedMany?: { selectors: SelectorList; labels: LabelTable };
   actions: readonly ActionRule[];
   /** What the site should show when the adapter still fits it (site health). */
+  /**
+   * Petition pages, by path (regular expressions): there a submit button of a form that asks for an
+   * email address signs, found generically when no action rule finds it (the site moved its sign
+   * button) and reported to site health as a fallback used.
+   */
+  petitionPaths?: readonly string[];
   expects?: readonly Expectation[];
 }

@@ -1,5 +1,6 @@
+import { type Outcome, OUTCOMES, PROMPT_REASONS, type PromptReason } from '../core/vocabulary';
 import type { DailyStatsRecord, SaringDb } from '../db';
-import { OUTCOMES, PROMPT_REASONS, type DayCounts, type Outcome, type PromptReason } from '../messaging/protocol';
+import type { DayCounts } from '../messaging/protocol';
 import { aggregateStats, lastDays, type StatsReport } from './report';
 
 /** The person's local calendar day, YYYY-MM-DD: "today" means their today. */
@@ -44,7 +45,8 @@ export async function dayCounts(db: SaringDb, day: string): Promise<DayCounts> {
   const totals: DayCounts = { prompts: 0, cancel: 0, read: 0, share: 0 };
   for (const record of records) {
     for (const reason of PROMPT_REASONS) totals.prompts += record.prompts[reason] ?? 0;
-    for (const outcome of OUTCOMES) totals[outcome] += record.outcomes[outcome];
+    // `?? 0`: a day recorded before an outcome existed has no counter for it.
+    for (const outcome of OUTCOMES) totals[outcome] += record.outcomes[outcome] ?? 0;
   }
   return totals;
 }

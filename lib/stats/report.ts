@@ -1,5 +1,5 @@
+import { type Outcome, OUTCOMES, PROMPT_REASONS, type PromptReason } from '../core/vocabulary';
 import type { DailyStatsRecord } from '../db';
-import { OUTCOMES, PROMPT_REASONS, type Outcome, type PromptReason } from '../messaging/protocol';
 import { spreadsheetCsv } from '../lists/csv';
 
 export type ReasonCounts = Record<PromptReason, number>;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { createMatcher } from '../../lib/match/index';
 import type { SaringList } from '../../lib/lists/schema';
+import { createMatcher } from '../../lib/match/index';
 import { launchWithExtension } from '../../lib/dev/chrome';
 import { sendFromExtensionPage } from '../e2e/harness';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
@@ -8,6 +8,7 @@ import { startListServer } from '../e2e/list-server';
 import { bigList } from './big-list';
 import { patchSyncRows } from './patch-sync';
 import { makePatch, serializePatch } from '../../lib/lists/patch';
+import { contentScriptRows } from './bundle';
 import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiveness';
 
 /**
@@ -17,16 +18,20 @@ import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiven
  *   first answer after Chrome stopped the service worker (it does after ~30 s idle).
  */
 
-const root = resolve(import.meta.dirname, '../..');
 
+// `--size-only`: what the page loads at document_start, as built (tests/bench/bundle.ts).
+if (process.argv.includes('--size-only')) {
+  for (const [, what, figure] of contentScriptRows()) console.log(`${what}: ${figure}`);
+  process.exit(0);
+}
 // `--harvest-only`: the harvest and patch figures alone (Node, no browser; tests/bench/harvest.ts).
 if (process.argv.includes('--harvest-only')) {
   await (await import('./harvest')).runHarvestBench();
   process.exit(0);
 }
 const list = readStarterList();
-const pairs = await readJsonLinesGz<{ query: string }>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
-const tweets = await readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz'));
+const pairs = readJsonLinesGz<{ query: string }>(resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz'));
+const tweets = readJsonLinesGz<{ text: string }>(resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz'));
 const posts = [...pairs.slice(0, 250).map((p) => p.query), ...tweets.slice(0, 250).map((t) => t.text)];
 
 function percentile(values: number[], p: number): number {
@@ -34,7 +39,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const rows: [string, string, string][] = [];
+const rows: [string, string, string][] = [...contentScriptRows()];
 
 // Node: the same matcher code the background runs.
 let started = performance.now();

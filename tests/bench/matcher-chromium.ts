@@ -45,7 +45,7 @@ async function storeList(page: Page, items: ListItem[]): Promise<void> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(dbName);
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       const tx = db.transaction(['lists', 'chunks'], 'readwrite');
       tx.objectStore('lists').clear();
@@ -57,7 +57,7 @@ async function storeList(page: Page, items: ListItem[]): Promise<void> {
       chunks.forEach((chunk, index) => tx.objectStore('chunks').put({ listId: 'bench', index, items: chunk }));
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       });
       db.close();
     },
@@ -70,7 +70,7 @@ async function persistedBytes(page: Page): Promise<number> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(dbName);
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
     });
     const record = await new Promise<{ bytes?: Uint8Array } | undefined>((resolve) => {
       const request = db.transaction('matcherIndex').objectStore('matcherIndex').get('current');

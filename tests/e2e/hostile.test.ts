@@ -18,7 +18,6 @@ import { fixturePage, screenshot, sendFromExtensionPage, serveArticle, startBrow
 const X_FEED = 'https://x.com/home';
 const HOSTILE_SHARE = 'https://www.tiktok.com/@warga_waspada/video/7441000000000000009';
 const HOAX_STATUS = '1993000000000000001';
-const PLAIN_STATUS = '1993000000000000002';
 const LINK_STATUS = '1993000000000000003';
 /** The article behind post LINK_STATUS's link, read by the person during these tests. */
 const READ = 'https://t.co/Kp7rT2xQ9m';

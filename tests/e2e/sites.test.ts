@@ -428,7 +428,15 @@ describe('posts that are only a picture', () => {
     const opened = browser.context.waitForEvent('page', (opened) => opened.url().includes('/check.html#'));
     await browser.serviceWorker.evaluate(
       async ([url, clicked]) => {
-        const api = (globalThis as unknown as { chrome: any }).chrome;
+        // The parts of Chrome's API this uses: the menu's click is dispatched as the browser would.
+        const api = (
+          globalThis as unknown as {
+            chrome: {
+              tabs: { query(query: object): Promise<unknown[]> };
+              contextMenus: { onClicked: { dispatch(info: object, tab: unknown): void } };
+            };
+          }
+        ).chrome;
         const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
         api.contextMenus.onClicked.dispatch({ ...clicked, pageUrl: url, frameId: 0, editable: false }, tab);
       },

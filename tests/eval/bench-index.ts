@@ -3,10 +3,8 @@
  * building the matcher, or loading a stored one (and its first answer).
  * Run: npx tsx tests/eval/bench-index.ts [--runs N]
  */
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { SaringList } from '../../lib/lists/schema';
 import { readStarterList } from '../../lib/cli/build-starter-list';
 import { createMatcher, loadMatcher, serializeMatcher } from '../../lib/match/index';
 import type { Matcher } from '../../lib/match/types';

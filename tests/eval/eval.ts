@@ -6,9 +6,10 @@
  * Indonesian items are indexed without their circulating text here: each eval
  * query *is* an item's text, so indexing it would let every query find itself.
  */
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { performance } from 'node:perf_hooks';
 import type { ListItem } from '../../lib/lists/schema';
-import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match/index';
+import { createMatcher } from '../../lib/match/index';
 import type { Matcher, MatchResult } from '../../lib/match/types';
 import {
   clefClaims,

@@ -77,7 +77,8 @@ function rowOf(matcher: Matcher, items: ListItem[][], query: MatchQuery, expecte
   items.forEach((list, at) => listIndex.set(String(at), list));
   const wanted = new Set(expected ?? []);
   const hit = ranked.slice(0, within).some(({ listId, position }) => wanted.has(listIndex.get(listId)?.[position]?.id ?? ''));
-  return { input, y: (hit ? 1 : 0) as 0 | 1 };
+  const y: 0 | 1 = hit ? 1 : 0;
+  return { input, y };
 }
 
 /** The first sentence of a fact-check's conclusion, cut to a post's length. */
@@ -208,17 +209,6 @@ function fitLogistic(x: number[][], y: number[], rowWeight: number[], start: rea
   return w;
 }
 
-const rate = (scores: readonly number[], threshold: number) => scores.filter((s) => s >= threshold).length / Math.max(scores.length, 1);
-
-/** The lowest threshold (0.005 steps) at which every set stays at or under its ceiling. */
-function lowestThreshold(sets: ReadonlyArray<{ scores: number[]; ceiling: number }>, from = 0.2): number {
-  for (let t = from; t < 1; t += 0.005) {
-    const threshold = Math.round(t * 1000) / 1000;
-    if (sets.every(({ scores, ceiling }) => rate(scores, threshold) <= ceiling)) return threshold;
-  }
-  return 1;
-}
-
 type Scored = Row & { score: number };
 type Pair = { withText: number; claimOnly: number };
 
@@ -343,8 +333,6 @@ function main(): void {
   const ordinarySets = [...new Set(scored.filter((row) => row.group === 'ordinary').map((row) => row.set))];
   const thresholds = chooseThresholds(scored, ordinarySets);
 
-  const setScores = (set: string) => scored.filter((row) => row.set === set).map(({ score }) => score);
-  const hardNegativeScores = scored.filter((row) => row.group === 'hard-negative').map(({ score }) => score);
   const date = fitDateGapWeight();
 
   const count = (group: Group) => rows.filter((row) => row.group === group).length;

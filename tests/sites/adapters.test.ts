@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
+import { normalizeUrl } from '../../lib/core/url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractPost, findPost } from '../../lib/guard/extract';
 import { findAction } from '../../lib/guard/find-action';
-import { normalizeUrl } from '../../lib/match/url';
 import { DRIVERS, type SiteDriver } from './drivers';
 import { click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from './harness';
 

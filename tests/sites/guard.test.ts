@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
+import { MAX_TEXT_CHARS } from '../../lib/core/post';
+import type { Outcome } from '../../lib/core/vocabulary';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
 import { GUARD_CHECKS } from '../../lib/guard/health';
-import { MAX_TEXT_CHARS } from '../../lib/guard/extract';
 import type { PromptRequest } from '../../lib/guard/types';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
+import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { DRIVERS, type SiteDriver, X_DRIVER } from './drivers';
 import {
   $,

@@ -1,3 +1,4 @@
+import type { Outcome } from '../../lib/core/vocabulary';
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
@@ -5,7 +6,7 @@ import { extractPost, findPost } from '../../lib/guard/extract';
 import { findAction } from '../../lib/guard/find-action';
 import type { IsTrusted } from '../../lib/guard/trust';
 import type { GuardTransport, PromptRequest } from '../../lib/guard/types';
-import type { CheckShareResponse, Outcome, RequestOf } from '../../lib/messaging/protocol';
+import type { CheckShareResponse, RequestOf } from '../../lib/messaging/protocol';
 import type { SiteAdapter } from '../../lib/sites/types';
 import { FIXTURE_LANGUAGES, type FixtureLanguage, fixtureHtml } from '../fixture-html';
 

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
+import { normalizeUrl } from '../../lib/core/url';
+import type { Outcome } from '../../lib/core/vocabulary';
 import { afterEach, describe, expect, it } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
 import { extractDetails, extractPost, findPost } from '../../lib/guard/extract';
-import { findAction } from '../../lib/guard/find-action';
-import { normalizeUrl } from '../../lib/match/url';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
+import { findAction, findSignFallback } from '../../lib/guard/find-action';
+import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { AVAAZ_SITE } from '../../lib/sites/avaaz';
 import { CHANGEORG_SITE } from '../../lib/sites/changeorg';
 import type { SiteAdapter } from '../../lib/sites/types';
@@ -206,6 +207,39 @@ describe.each(SITES.map((s) => [s.site, s] as const))('the guard on %s', (_site,
     expect(shown[0]?.excerpt).not.toContain(site.details.ordinary.title);
     expect(shown[0]?.excerpt.length).toBeGreaterThan(20);
     expect(page.shares().log).toEqual([`sign:${site.slug.ordinary}`]);
+  });
+
+  it('finds a sign button the adapter no longer reaches by the generic fallback (a form asking for an email), reported as a fallback used', async () => {
+    const { calls, shown } = arm('hoax', async () => HOAX_ANSWER, 'cancel');
+    site.renameSignHooks(page);
+    const button = site.signButton(page);
+    // New words too: neither the adapter's selectors nor its labels find it now.
+    button.textContent = 'Dukung sekarang';
+    expect(actionOf(site.adapter, button)).toBeNull();
+    click(button);
+    await settle(10);
+    expect(calls.checkShare[0]).toMatchObject({ site: site.site, kind: 'sign' });
+    expect(shown[0]).toMatchObject({ reason: 'hoax-match', kind: 'sign' });
+    expect(page.shares().count).toBe(0);
+    expect(calls.reportHealth).toContainEqual({ site: site.site, check: 'the sign button (fallback used)', ok: false });
+  });
+
+  it('uses no fallback off a petition page, nor for a form that asks for no email', async () => {
+    const { calls } = arm('ordinary', async () => HOAX_ANSWER, 'cancel');
+    site.renameSignHooks(page);
+    const button = site.signButton(page);
+    button.textContent = 'Dukung sekarang';
+    const path = (element: Element) => {
+      const elements: Element[] = [];
+      for (let el: Element | null = element; el; el = el.parentElement) elements.push(el);
+      return elements;
+    };
+    expect(findSignFallback(site.adapter, path(button), '/search')).toBeNull();
+    for (const field of page.document.querySelectorAll('main form input')) field.remove();
+    expect(findSignFallback(site.adapter, path(button), new URL(site.url('ordinary', 'id')).pathname)).toBeNull();
+    click(button);
+    await settle(10);
+    expect(calls.checkShare).toHaveLength(0);
   });
 
   it('Cancel signs nothing', async () => {

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
+import { normalizeUrl } from '../../lib/core/url';
+import type { Outcome } from '../../lib/core/vocabulary';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GUARD_CHECKS } from '../../lib/guard/health';
 import { armGuard } from '../../lib/guard/arm';
 import { extractPost, findPost } from '../../lib/guard/extract';
 import { findAction } from '../../lib/guard/find-action';
 import type { ActionTrigger, SiteAdapter } from '../../lib/sites/types';
-import type { CheckShareResponse, Outcome } from '../../lib/messaging/protocol';
-import { normalizeUrl } from '../../lib/match/url';
+import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { TELEGRAM_A_SITE } from '../../lib/sites/telegram-a';
 import { TELEGRAM_K_SITE } from '../../lib/sites/telegram-k';
 import {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
+import { normalizeUrl } from '../../lib/core/url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { normalizeUrl } from '../../lib/match/url';
 import { THREADS_SITE } from '../../lib/sites/threads';
 import {
   actionAt,

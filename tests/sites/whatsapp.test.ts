@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
+import { normalizeUrl } from '../../lib/core/url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractComposer, extractPost, findComposer, findPost } from '../../lib/guard/extract';
 import { GUARD_CHECKS } from '../../lib/guard/health';
-import { normalizeUrl } from '../../lib/match/url';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import {
   actionAt,

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkImages, combinedText, hashPicture, imageScore, listPictures } from '../../lib/images/check-image';
 import { pictureHashes } from '../../lib/images/picture-hashes';
 import type { ListItem } from '../../lib/lists/schema';
-import { MATCH_THRESHOLD } from '../../lib/match/index';
+import { MATCH_THRESHOLD } from '../../lib/core/verdict';
 import type { MatchQuery, MatchResult } from '../../lib/match/types';
 import { posterLikePicture } from './pdq-patterns';
 

@@ -1,3 +1,4 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { gzipSync } from 'node:zlib';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +13,7 @@ import { scopeToSite } from '../../lib/background/check-share';
 import { installStarterList } from '../../lib/background/starter-list';
 import { listStoreOf } from '../../lib/background/lists';
 import { openDb } from '../../lib/db';
-import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
+import { createMatcher } from '../../lib/match';
 import { send } from '../../lib/messaging/client';
 import { createDispatcher, createMessageListener, type MessageSender } from '../../lib/messaging/dispatcher';
 import { SENDER_POLICY } from '../../lib/messaging/senders';
@@ -84,6 +85,8 @@ async function setUp(buildMatcher = createMatcher) {
       siteForUrl: context.siteForUrl,
     }),
   );
+  // The listener answers with a promise, as the background's does.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown) => listener(message, senderOf(message as Parameters<typeof senderOf>[0])));
 }
 

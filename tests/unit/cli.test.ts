@@ -1,3 +1,4 @@
+import { MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
-import { MATCH_THRESHOLD } from '../../lib/match/index';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'saring-cli-'));

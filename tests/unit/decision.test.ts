@@ -1,7 +1,7 @@
+import type { Strictness } from '../../lib/core/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { decide, factChecksShown } from '../../lib/decision';
 import type { MatchResult } from '../../lib/match/types';
-import type { Strictness } from '../../lib/messaging/protocol';
 
 const hoax: MatchResult = {
   decision: 'hoax-match',

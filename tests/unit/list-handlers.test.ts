@@ -1,3 +1,4 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { gzipSync } from 'node:zlib';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { installStarterList, starterListTurnedOff } from '../../lib/background/s
 import { CLASSROOM_LIST_ID } from '../../lib/classroom/pack';
 import { openDb } from '../../lib/db';
 import { importList } from '../../lib/lists/import';
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem } from '../../lib/settings';
 
@@ -41,9 +41,9 @@ beforeEach(async () => {
     now: () => NOW,
     browserUiLanguage: () => 'id',
     fetch: (async (input: RequestInfo | URL) => {
-      const body = served.get(String(input));
+      const body = served.get((input instanceof Request ? input.url : input.toString()));
       return body === undefined ? new Response('', { status: 404 }) : new Response(body);
-    }) as typeof fetch,
+    }),
   };
   await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));
   handlers = createHandlers(context);

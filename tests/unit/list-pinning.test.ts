@@ -1,3 +1,4 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { gzipSync } from 'node:zlib';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { SyncError } from '../../lib/lists/download';
 import { subscriptionTerms } from '../../lib/lists/pinning';
 import { generateSigningKeys, signListBytes, type KeyPairText } from '../../lib/lists/signature';
 import { sameListUrl } from '../../lib/lists/subscriptions';
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem } from '../../lib/settings';
 
@@ -51,9 +51,9 @@ beforeEach(async () => {
     now: () => NOW,
     browserUiLanguage: () => 'id',
     fetch: (async (input: RequestInfo | URL) => {
-      const body = served.get(String(input));
+      const body = served.get((input instanceof Request ? input.url : input.toString()));
       return body === undefined ? new Response('', { status: 404 }) : new Response(body);
-    }) as typeof fetch,
+    }),
   };
   const starter = { saringList: 1, id: 'saring-starter', name: 'Starter', version: 1, items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }] };
   await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));

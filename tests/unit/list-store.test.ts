@@ -180,7 +180,7 @@ describe('ListStore, the one writer of lists', () => {
     const bulkPut = db.chunks.bulkPut.bind(db.chunks);
     let calls = 0;
     vi.spyOn(db.chunks, 'bulkPut').mockImplementation((...args: Parameters<typeof db.chunks.bulkPut>) => {
-      if (++calls === 2) return Dexie.Promise.reject(new Error('QuotaExceededError')) as ReturnType<typeof bulkPut>;
+      if (++calls === 2) return Dexie.Promise.reject(new Error('QuotaExceededError'));
       return bulkPut(...args);
     });
     const second = validateList(version(2, SIZE));

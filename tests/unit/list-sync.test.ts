@@ -46,7 +46,7 @@ function fakeServer() {
   const replies = new Map<string, Reply>();
   const requests: { url: string; headers: Record<string, string> }[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = (input instanceof Request ? input.url : input.toString());
     requests.push({ url, headers: { ...(init?.headers as Record<string, string>) } });
     const reply = replies.get(url) ?? { status: 404, body: '' };
     if (reply.hang) {

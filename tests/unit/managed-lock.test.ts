@@ -1,3 +1,4 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,7 +8,6 @@ import { ListIndex } from '../../lib/background/list-index';
 import { applyManagedPolicy } from '../../lib/background/lists';
 import { NO_POLICY } from '../../lib/background/managed';
 import { openDb } from '../../lib/db';
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
 import type { Handlers } from '../../lib/messaging/dispatcher';
 import { defineSettingsItem, updateSettings } from '../../lib/settings';
 

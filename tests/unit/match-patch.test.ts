@@ -73,7 +73,7 @@ describe('patchMatcher', () => {
   ];
 
   it('adds, changes and removes items of the first of two lists, with its domains, as a full build would', () => {
-    const changed = new Map([[0, { ...small[0]!.items[0]!, claim: 'Gunung Merapi bakal erupsi besar minggu depan', text: undefined } as ListItem]]);
+    const changed = new Map([[0, { ...small[0]!.items[0]!, claim: 'Gunung Merapi bakal erupsi besar minggu depan', text: undefined }]]);
     const after = applied(small, 'a', [2], changed, [motor], [{ domain: 'palsu.example', rating: 'impostor' }]);
     const patched = patchMatcher(createMatcher(small), patchOf(after, 'a', [2], changed, [motor]), after);
     const built = createMatcher(after);

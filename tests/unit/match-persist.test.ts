@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
-import type { SaringList } from '../../lib/lists/schema';
 import { createMatcher, createMatcherPausing, loadMatcher, MATCHER_FORMAT_VERSION, serializeMatcher } from '../../lib/match/index';
 import type { IndexedList, Matcher, MatchQuery } from '../../lib/match/types';
 

@@ -1,10 +1,11 @@
+import { MATCH_POSTS_BATCH } from '../../lib/core/post';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundContext } from '../../lib/background/context';
 import { matchPosts } from '../../lib/background/match-posts';
 import { CLASSROOM_LIST_ID } from '../../lib/classroom/pack';
 import type { MatchHit, MatchQuery, MatchResult } from '../../lib/match/types';
-import { MATCH_POSTS_BATCH, requestSchemas } from '../../lib/messaging/protocol';
+import { requestSchemas } from '../../lib/messaging/protocol';
 import { defineSettingsItem, updateSettings } from '../../lib/settings';
 
 const THRESHOLD = 0.5;

@@ -1,6 +1,7 @@
+import { MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { describe, expect, it } from 'vitest';
 import type { ListItem } from '../../lib/lists/schema';
-import { createMatcher, MATCH_THRESHOLD } from '../../lib/match/index';
+import { createMatcher } from '../../lib/match/index';
 import type { IndexedList } from '../../lib/match/types';
 
 /** Real TurnBackHoax claims (titles without the verdict prefix) plus a few look-alikes. */

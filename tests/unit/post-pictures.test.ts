@@ -13,7 +13,7 @@ import { installStarterList } from '../../lib/background/starter-list';
 import { openDb } from '../../lib/db';
 import { decodeImage } from '../../lib/images/decode-node';
 import { pictureHashes } from '../../lib/images/picture-hashes';
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/match';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { defineSettingsItem } from '../../lib/settings';
 import { imageHostPatterns, onImageHost } from '../../lib/sites/image-hosts';
 import { SITES } from '../../lib/sites';
@@ -38,7 +38,7 @@ beforeAll(async () => {
 /** A fetch serving the two pictures, a 404, and a host that never answers (until aborted). */
 function fakeFetch() {
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : input.toString();
     if (url.endsWith('/hang.jpg')) {
       return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
     }
@@ -75,7 +75,7 @@ describe('PostPictures: the pictures of a post being shared', () => {
       expect.stringMatching(/over 8388608/),
     ]);
     await pictures.hashes([{ url: `https://${HOST}/gone.jpg` }], [HOST]);
-    expect(fetch.mock.calls.filter(([url]) => String(url).endsWith('/gone.jpg'))).toHaveLength(2);
+    expect(fetch.mock.calls.filter(([url]) => (url instanceof Request ? url.url : url.toString()).endsWith('/gone.jpg'))).toHaveLength(2);
   });
 
   it('hashes pixels the content script read from the page, and refuses what is not a picture', async () => {

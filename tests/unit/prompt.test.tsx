@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
+import type { Outcome } from '../../lib/core/vocabulary';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROMPT_TAG, showPrompt as showPromptOf } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
-import type { Outcome } from '../../lib/messaging/protocol';
 import { asPerson, click, personInput, settle } from '../sites/harness';
 
 const XSS = '<img src=x onerror=alert(1)>';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
+import { MAX_TEXT_CHARS, MAX_URLS } from '../../lib/core/post';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_TEXT_CHARS, MAX_URLS, type ShareContent } from '../../lib/guard/extract';
+import type { ShareContent } from '../../lib/guard/extract';
 import { mergeContents, selectedPosts } from '../../lib/guard/selection';
 import type { SiteAdapter } from '../../lib/sites/types';
 

@@ -1,7 +1,8 @@
+import { labelsOn } from '../../lib/core/verdict';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, defineSettingsItem, labelsOn, SETTINGS_VERSION, updateSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, defineSettingsItem, SETTINGS_VERSION, updateSettings } from '../../lib/settings';
 
 describe('settings item', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,6 +1,6 @@
+import { hostOf, normalizeParsedUrl, normalizeUrl } from '../../lib/core/url';
 import { describe, expect, it } from 'vitest';
 import { registrableDomain } from '../../lib/match/domain';
-import { hostOf, normalizeParsedUrl, normalizeUrl } from '../../lib/match/url';
 
 describe('normalizeUrl', () => {
   const canonical = 'https://kompas.com/read/2024/06/01/berita';

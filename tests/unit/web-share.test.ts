@@ -16,8 +16,7 @@ const HOAX = {
   url: 'https://www.tiktok.com/@infowarga/video/7441000000000000001',
 };
 
-type Win = Window & typeof globalThis;
-const win = window as unknown as Win;
+const win = window;
 const proto = win.Navigator.prototype as unknown as { share?: (data?: ShareData) => Promise<void> };
 
 let nativeShare: ReturnType<typeof vi.fn<(data?: ShareData) => Promise<void>>>;

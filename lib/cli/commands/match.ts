@@ -1,5 +1,6 @@
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../core/verdict';
 import { parseArgs } from 'node:util';
-import { createMatcher, LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../match/index';
+import { createMatcher } from '../../match/index';
 import { factChecksShown } from '../../decision';
 import type { Matcher, MatchQuery } from '../../match/types';
 import { CliError, readText, type CliIo, type Command } from '../io';
