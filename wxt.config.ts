@@ -45,11 +45,11 @@ export default defineConfig({
     // that click); plain http only on this machine, when a publisher previews a list they are
     // testing before hosting it. Without access a list host must allow any origin (CORS).
     // Firefox's MV2 manifest has no optional_host_permissions: origins go in optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: LIST_HOST_PATTERNS } : { optional_host_permissions: LIST_HOST_PATTERNS }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: LIST_HOST_PATTERNS }
+      : { optional_host_permissions: LIST_HOST_PATTERNS }),
     web_accessible_resources:
-      browser === 'firefox'
-        ? ['share-check.html']
-        : [{ resources: ['share-check.html'], matches: ['<all_urls>'] }],
+      browser === 'firefox' ? ['share-check.html'] : [{ resources: ['share-check.html'], matches: ['<all_urls>'] }],
     // What an administrator may set for schools and NGOs (lists, locked strictness): see README.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'

@@ -70,7 +70,10 @@ export async function startFixtureSites(root: string, names: readonly string[]):
   const origins = new Map<string, string>();
 
   const expand = (text: string, own: string) =>
-    text.replace(/\{\{origin(?::([a-z0-9-]+))?\}\}/g, (_, name: string | undefined) => (name ? origins.get(name) : own) ?? 'http://127.0.0.1:9');
+    text.replace(
+      /\{\{origin(?::([a-z0-9-]+))?\}\}/g,
+      (_, name: string | undefined) => (name ? origins.get(name) : own) ?? 'http://127.0.0.1:9',
+    );
 
   for (const name of names) {
     const overrides = new Map<string, Override>();
@@ -98,15 +101,36 @@ export async function startFixtureSites(root: string, names: readonly string[]):
       const page = Number(url.searchParams.get('page') ?? 1);
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 10), WORDPRESS_PAGE_SIZE);
       const totalPages = Math.max(1, Math.ceil(ordered.length / perPage));
-      if (page > totalPages) return { status: 400, body: JSON.stringify({ code: 'rest_post_invalid_page_number', message: 'The page number requested is larger than the number of pages available.' }), headers: {} };
-      const slice = ordered.slice((page - 1) * perPage, page * perPage).map((post) => ({ link: `${origin}${post.path}`, modified_gmt: post.modified_gmt }));
-      return { status: 200, body: JSON.stringify(slice), headers: { 'X-WP-Total': String(ordered.length), 'X-WP-TotalPages': String(totalPages) } };
+      if (page > totalPages)
+        return {
+          status: 400,
+          body: JSON.stringify({
+            code: 'rest_post_invalid_page_number',
+            message: 'The page number requested is larger than the number of pages available.',
+          }),
+          headers: {},
+        };
+      const slice = ordered
+        .slice((page - 1) * perPage, page * perPage)
+        .map((post) => ({ link: `${origin}${post.path}`, modified_gmt: post.modified_gmt }));
+      return {
+        status: 200,
+        body: JSON.stringify(slice),
+        headers: { 'X-WP-Total': String(ordered.length), 'X-WP-TotalPages': String(totalPages) },
+      };
     };
 
     const answer = (request: IncomingMessage, response: ServerResponse) => {
       const url = new URL(request.url ?? '/', origin);
       const conditional = Boolean(request.headers['if-none-match'] || request.headers['if-modified-since']);
-      const log = (status: number) => requests.push({ path: url.pathname + url.search, at: performance.now(), status, userAgent: String(request.headers['user-agent'] ?? ''), conditional });
+      const log = (status: number) =>
+        requests.push({
+          path: url.pathname + url.search,
+          at: performance.now(),
+          status,
+          userAgent: String(request.headers['user-agent'] ?? ''),
+          conditional,
+        });
       const override = overrides.get(url.pathname);
       if (override) {
         switch (override.kind) {
@@ -116,7 +140,9 @@ export async function startFixtureSites(root: string, names: readonly string[]):
             return;
           case 'status':
             log(override.status);
-            response.writeHead(override.status, { 'Content-Type': 'text/html' }).end(`<html><body>${override.status}</body></html>`);
+            response
+              .writeHead(override.status, { 'Content-Type': 'text/html' })
+              .end(`<html><body>${override.status}</body></html>`);
             return;
           case 'redirect':
             log(override.status ?? 301);
@@ -137,7 +163,9 @@ export async function startFixtureSites(root: string, names: readonly string[]):
           }
           case 'body':
             log(override.status ?? 200);
-            response.writeHead(override.status ?? 200, { 'Content-Type': override.contentType ?? 'text/html; charset=utf-8' }).end(override.body);
+            response
+              .writeHead(override.status ?? 200, { 'Content-Type': override.contentType ?? 'text/html; charset=utf-8' })
+              .end(override.body);
             return;
         }
       }
@@ -162,8 +190,12 @@ export async function startFixtureSites(root: string, names: readonly string[]):
         return;
       }
       log(status);
-      const type = url.pathname.startsWith('/wp-json/') ? TYPES['.json']! : (TYPES[extname(url.pathname)] ?? TYPES['.html']!);
-      response.writeHead(status, { 'Content-Type': type, ETag: etag, 'Last-Modified': LAST_MODIFIED, ...headers }).end(body);
+      const type = url.pathname.startsWith('/wp-json/')
+        ? TYPES['.json']!
+        : (TYPES[extname(url.pathname)] ?? TYPES['.html']!);
+      response
+        .writeHead(status, { 'Content-Type': type, ETag: etag, 'Last-Modified': LAST_MODIFIED, ...headers })
+        .end(body);
     };
 
     const server = createServer(answer);
@@ -190,10 +222,15 @@ export async function startFixtureSites(root: string, names: readonly string[]):
     },
     async close() {
       for (const response of open) response.destroy();
-      await Promise.all(servers.map((server) => new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      })));
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
     },
   };
 }

@@ -4,7 +4,12 @@ import type { UiLanguage } from '../../lib/core/vocabulary';
 import { Brand } from '../common/Brand';
 import { MatchItem } from '../prompt/Prompt';
 
-const HEADLINE = { match: 'checkPageMatch', likely: 'checkPageLikely', none: 'checkPageNone', failed: 'checkPageFailed' } as const;
+const HEADLINE = {
+  match: 'checkPageMatch',
+  likely: 'checkPageLikely',
+  none: 'checkPageNone',
+  failed: 'checkPageFailed',
+} as const;
 
 /**
  * The result of a context-menu check. "Nothing found" is worded as what it is — no known hoax in
@@ -31,7 +36,9 @@ export function CheckResult({ result, language }: { result: ContextCheckResult |
         <ul class="matches">
           {result.matches.map((match, index) => (
             <li key={match.id} class="check-match" data-via={match.via}>
-              <span class="check-via">{t(language, match.via === 'image' ? 'checkPageViaImage' : 'checkPageViaText')}</span>
+              <span class="check-via">
+                {t(language, match.via === 'image' ? 'checkPageViaImage' : 'checkPageViaText')}
+              </span>
               <ul class="matches">
                 <MatchItem match={match} index={index} language={language} />
               </ul>

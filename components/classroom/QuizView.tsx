@@ -54,10 +54,22 @@ export function QuizView({ language, post, position, total, answer, onRate, onSh
         {!rated && <p class="muted quiz-hint">{t(language, 'quizRateFirst')}</p>}
       </PostCard>
       <div class="quiz-actions">
-        <button type="button" class="button" data-quiz-action="skip" disabled={!rated || isDecided(answer)} onClick={onSkip}>
+        <button
+          type="button"
+          class="button"
+          data-quiz-action="skip"
+          disabled={!rated || isDecided(answer)}
+          onClick={onSkip}
+        >
           {t(language, 'quizDontShare')}
         </button>
-        <button type="button" class="button button--primary" data-quiz-action="next" disabled={!isDecided(answer)} onClick={onNext}>
+        <button
+          type="button"
+          class="button button--primary"
+          data-quiz-action="next"
+          disabled={!isDecided(answer)}
+          onClick={onNext}
+        >
           {t(language, last ? 'quizFinish' : 'quizNext')}
         </button>
       </div>

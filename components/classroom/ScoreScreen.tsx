@@ -47,14 +47,17 @@ export function ScoreScreen({ language, score, onExport, onRestart }: ScoreScree
         </div>
         <div class="card">
           <dt>{t(language, 'scoreReadFirst')}</dt>
-          <dd data-score="read-first">
-            {t(language, 'scoreReadFirstCount', score.readFirstCount, score.prompts)}
-          </dd>
+          <dd data-score="read-first">{t(language, 'scoreReadFirstCount', score.readFirstCount, score.prompts)}</dd>
         </div>
         <div class="card">
           <dt>{t(language, 'scoreRatings')}</dt>
           <dd data-score="ratings">
-            {t(language, 'scoreRatingsValue', oneDecimal(language, score.meanRatingTrue), oneDecimal(language, score.meanRatingFalse))}
+            {t(
+              language,
+              'scoreRatingsValue',
+              oneDecimal(language, score.meanRatingTrue),
+              oneDecimal(language, score.meanRatingFalse),
+            )}
           </dd>
         </div>
       </dl>

@@ -30,10 +30,12 @@ export function useRemote<T>(load: () => Promise<T>): RemoteHandle<T> {
 
   const act = useCallback(
     (change: () => Promise<unknown>) => {
-      change().then(
-        () => setActionFailed(false),
-        () => setActionFailed(true),
-      ).finally(reload);
+      change()
+        .then(
+          () => setActionFailed(false),
+          () => setActionFailed(true),
+        )
+        .finally(reload);
     },
     [reload],
   );

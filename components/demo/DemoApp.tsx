@@ -203,7 +203,9 @@ export function DemoApp(props: DemoAppProps) {
           onSkip={() => dispatch({ type: 'skip', postId: current.id })}
           onNext={() =>
             dispatch(
-              session.step + 1 >= posts.length ? { type: 'finish-quiz' } : { type: 'step', by: 1, postCount: posts.length },
+              session.step + 1 >= posts.length
+                ? { type: 'finish-quiz' }
+                : { type: 'step', by: 1, postCount: posts.length },
             )
           }
         />

@@ -37,7 +37,13 @@ export function DemoFeed({ language, pack, posts, session, onShare, onReveal }: 
             .map((post) => {
               const revealed = session.revealed.includes(post.id);
               return (
-                <PostCard key={post.id} post={post} language={language} current={post.id === current} onShare={() => onShare(post.id)}>
+                <PostCard
+                  key={post.id}
+                  post={post}
+                  language={language}
+                  current={post.id === current}
+                  onShare={() => onShare(post.id)}
+                >
                   <button
                     type="button"
                     class="button button--quiet reveal-toggle"
@@ -47,7 +53,12 @@ export function DemoFeed({ language, pack, posts, session, onShare, onReveal }: 
                     {t(language, 'demoRevealToggle')}
                   </button>
                   {revealed && (
-                    <RevealPanel pack={pack} post={post} language={language} happened={happened(language, session.answers[post.id])} />
+                    <RevealPanel
+                      pack={pack}
+                      post={post}
+                      language={language}
+                      happened={happened(language, session.answers[post.id])}
+                    />
                   )}
                 </PostCard>
               );

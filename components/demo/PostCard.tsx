@@ -1,6 +1,13 @@
 import type { UiLanguage } from '../../lib/core/vocabulary';
 import type { ComponentChildren } from 'preact';
-import { factChecksOf, localized, textLanguage, type PackPost, type Platform, type ScenarioPack } from '../../lib/classroom/pack';
+import {
+  factChecksOf,
+  localized,
+  textLanguage,
+  type PackPost,
+  type Platform,
+  type ScenarioPack,
+} from '../../lib/classroom/pack';
 import { t, type MessageKey } from '../../lib/i18n';
 
 const SHARE_LABEL: Record<Platform, MessageKey> = {
@@ -63,7 +70,13 @@ export function PostCard({ post, language, current, onShare, children, shareDisa
         </a>
       )}
       <footer class="post-actions">
-        <button type="button" class="button post-share" data-demo-action="share" onClick={onShare} disabled={shareDisabled}>
+        <button
+          type="button"
+          class="button post-share"
+          data-demo-action="share"
+          onClick={onShare}
+          disabled={shareDisabled}
+        >
           {t(language, SHARE_LABEL[post.platform])}
         </button>
       </footer>
@@ -113,7 +126,8 @@ export function RevealPanel({
       {factChecksOf(pack, post, language).map((item) => (
         <div class="reveal-factcheck" key={item.id}>
           <p>
-            <strong>{t(language, 'demoFactCheck')}</strong> {item.label && <span class="badge badge--danger">{item.label}</span>}{' '}
+            <strong>{t(language, 'demoFactCheck')}</strong>{' '}
+            {item.label && <span class="badge badge--danger">{item.label}</span>}{' '}
             <span lang={item.language}>{item.claim}</span>
           </p>
           {item.summary && <p lang={item.language}>{item.summary}</p>}

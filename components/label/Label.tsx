@@ -22,9 +22,7 @@ export function Label({ factCheck, language }: LabelProps) {
       <div class="actions">
         {href && (
           <a class="fact-check" href={href} target="_blank" rel="noopener noreferrer">
-            {factCheck.publisher
-              ? t(language, 'labelFactCheckBy', factCheck.publisher)
-              : t(language, 'labelFactCheck')}
+            {factCheck.publisher ? t(language, 'labelFactCheckBy', factCheck.publisher) : t(language, 'labelFactCheck')}
             <span aria-hidden="true"> ↗</span>
             <span class="visually-hidden"> {t(language, 'promptOpensInNewTab')}</span>
           </a>

@@ -11,7 +11,16 @@ export const LABEL_TAG = 'saring-label';
  * Clicks and keys on the label stay in the label: a click anywhere on an X post opens the post,
  * and the site's shortcuts must not fire while "why am I seeing this?" has focus.
  */
-const CONTAINED_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'pointerdown', 'pointerup', 'mousedown', 'mouseup'] as const;
+const CONTAINED_EVENTS = [
+  'click',
+  'keydown',
+  'keyup',
+  'keypress',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+] as const;
 
 /**
  * Puts a label for `factCheck` at `place` unless the post already has one. Created, not defined:

@@ -44,7 +44,15 @@ const SOURCE_TEXT: Record<NonNullable<ListStatus['kind']>, MessageKey> = {
 };
 
 /** The stored lists with their sync status, and import / "sync all now". */
-export function Lists({ lists, language, actions }: { lists: ListStatus[]; language: UiLanguage; actions?: ListActions }) {
+export function Lists({
+  lists,
+  language,
+  actions,
+}: {
+  lists: ListStatus[];
+  language: UiLanguage;
+  actions?: ListActions;
+}) {
   return (
     <section class="card" aria-labelledby="options-lists">
       <h2 id="options-lists">{t(language, 'listsHeading')}</h2>
@@ -82,7 +90,15 @@ export function Lists({ lists, language, actions }: { lists: ListStatus[]; langu
   );
 }
 
-function ListRow({ list, language, actions }: { list: ListStatus; language: UiLanguage; actions: ListActions | undefined }) {
+function ListRow({
+  list,
+  language,
+  actions,
+}: {
+  list: ListStatus;
+  language: UiLanguage;
+  actions: ListActions | undefined;
+}) {
   const enabled = list.enabled ?? true;
   const error = list.problem ? problemText(language, list.problem) : '—';
   const stateText =
@@ -104,7 +120,11 @@ function ListRow({ list, language, actions }: { list: ListStatus; language: UiLa
         <Fact label={t(language, 'listVersion')} value={String(list.version)} />
         <Fact
           label={t(language, 'listUpdated')}
-          value={lastSuccess === null || lastSuccess === undefined ? t(language, 'listNever') : dateTime(language, lastSuccess)}
+          value={
+            lastSuccess === null || lastSuccess === undefined
+              ? t(language, 'listNever')
+              : dateTime(language, lastSuccess)
+          }
         />
         {list.nextSync !== undefined && list.nextSync !== null && (
           <Fact label={t(language, 'listNextSync')} value={dateTime(language, list.nextSync)} />
@@ -128,7 +148,9 @@ function ListRow({ list, language, actions }: { list: ListStatus; language: UiLa
       )}
       {list.skippedItems && list.skippedItems.length > 0 && (
         <details class="list-skipped">
-          <summary>{t(language, 'listSkipped', formatNumber(language, list.skipped ?? list.skippedItems.length))}</summary>
+          <summary>
+            {t(language, 'listSkipped', formatNumber(language, list.skipped ?? list.skippedItems.length))}
+          </summary>
           <ul>
             {list.skippedItems.map((item, index) => (
               <li key={index}>
@@ -141,17 +163,32 @@ function ListRow({ list, language, actions }: { list: ListStatus; language: UiLa
       {actions && (
         <p class="row-details">
           {enabled && list.items > 0 && (
-            <button type="button" class="button button--quiet" data-action="export" onClick={() => actions.onExport(list.id)}>
+            <button
+              type="button"
+              class="button button--quiet"
+              data-action="export"
+              onClick={() => actions.onExport(list.id)}
+            >
               {t(language, 'listExport')}
             </button>
           )}
           {enabled && list.removable !== false && (
-            <button type="button" class="button button--quiet" data-action="remove" onClick={() => actions.onRemove(list.id)}>
+            <button
+              type="button"
+              class="button button--quiet"
+              data-action="remove"
+              onClick={() => actions.onRemove(list.id)}
+            >
               {t(language, list.kind === 'starter' || list.kind === 'managed' ? 'listTurnOff' : 'listRemove')}
             </button>
           )}
           {!enabled && (
-            <button type="button" class="button button--quiet" data-action="restore" onClick={() => actions.onRestore(list.id)}>
+            <button
+              type="button"
+              class="button button--quiet"
+              data-action="restore"
+              onClick={() => actions.onRestore(list.id)}
+            >
               {t(language, 'listTurnOn')}
             </button>
           )}

@@ -178,7 +178,11 @@ export function Options({
               </p>
               {siteStatus(site) === 'degraded' && site.health.failing.length > 0 && (
                 <p class="row-details">
-                  {t(language, 'healthFailing', site.health.failing.map((f) => checkName(language, f.check)).join(', '))}
+                  {t(
+                    language,
+                    'healthFailing',
+                    site.health.failing.map((f) => checkName(language, f.check)).join(', '),
+                  )}
                 </p>
               )}
             </li>
@@ -194,7 +198,11 @@ export function Options({
       <section class="card" aria-labelledby="options-privacy">
         <h2 id="options-privacy">{t(language, 'privacyHeading')}</h2>
         <p>{t(language, 'privacyBody')}</p>
-        <ReadHistory language={language} count={state.readLinks} {...(onForgetReadLinks ? { onForget: onForgetReadLinks } : {})} />
+        <ReadHistory
+          language={language}
+          count={state.readLinks}
+          {...(onForgetReadLinks ? { onForget: onForgetReadLinks } : {})}
+        />
       </section>
 
       <section class="card" aria-labelledby="options-sources">

@@ -82,7 +82,9 @@ export function OptionsApp(props: OptionsAppProps) {
       saveFailed={actionFailed}
       statistics={props.stats && <StatsPanel language={remote.value.language} source={props.stats} />}
       subscribe={
-        lists && <SubscribePanel api={lists} language={remote.value.language} hash={props.hash ?? ''} onSubscribed={reload} />
+        lists && (
+          <SubscribePanel api={lists} language={remote.value.language} hash={props.hash ?? ''} onSubscribed={reload} />
+        )
       }
       {...(lists
         ? {

@@ -20,7 +20,9 @@ export function ReadHistory({ language, count, onForget }: ReadHistoryProps) {
       {onForget &&
         (confirming ? (
           <div class="notice notice--warning read-history-confirm">
-            <p role="alert">{count === 1 ? t(language, 'readLinksConfirmOne') : t(language, 'readLinksConfirm', shown)}</p>
+            <p role="alert">
+              {count === 1 ? t(language, 'readLinksConfirmOne') : t(language, 'readLinksConfirm', shown)}
+            </p>
             <p class="row-details">
               <button
                 type="button"
@@ -33,14 +35,25 @@ export function ReadHistory({ language, count, onForget }: ReadHistoryProps) {
               >
                 {t(language, 'readLinksConfirmYes')}
               </button>
-              <button type="button" class="button button--quiet" data-action="keep-read" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                class="button button--quiet"
+                data-action="keep-read"
+                onClick={() => setConfirming(false)}
+              >
                 {t(language, 'readLinksKeep')}
               </button>
             </p>
           </div>
         ) : (
           <p class="row-details">
-            <button type="button" class="button" data-action="forget-read" disabled={count === 0} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              class="button"
+              data-action="forget-read"
+              disabled={count === 0}
+              onClick={() => setConfirming(true)}
+            >
               {t(language, 'readLinksForget')}
             </button>
           </p>

@@ -45,11 +45,24 @@ export function Subscribe({ language, subscription, onPreview, onConfirm, onCanc
         >
           <label class="field">
             <span>{t(language, 'subscribeUrl')}</span>
-            <input type="url" name="list-url" required placeholder="https://" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+            <input
+              type="url"
+              name="list-url"
+              required
+              placeholder="https://"
+              value={url}
+              onInput={(e) => setUrl(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t(language, 'subscribeKey')}</span>
-            <input type="text" name="list-key" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+            <input
+              type="text"
+              name="list-key"
+              spellcheck={false}
+              value={key}
+              onInput={(e) => setKey(e.currentTarget.value)}
+            />
           </label>
           <button type="submit" class="button" data-action="preview" disabled={subscription.stage === 'loading'}>
             {t(language, subscription.stage === 'loading' ? 'subscribeLoading' : 'subscribePreview')}
@@ -106,11 +119,19 @@ function PreviewCard({
         {/* What a signature proves: the list matches the key that came with its address, no more. */}
         <div class="fact fact--wide">
           <dt>{t(language, 'listSigned')}</dt>
-          <dd data-preview-signed={String(preview.verified)}>{t(language, preview.verified ? 'previewSignedYes' : 'previewSignedNo')}</dd>
+          <dd data-preview-signed={String(preview.verified)}>
+            {t(language, preview.verified ? 'previewSignedYes' : 'previewSignedNo')}
+          </dd>
         </div>
       </dl>
       <p class="row-details">
-        <button type="button" class="button button--primary" data-action="subscribe" disabled={subscribing} onClick={onConfirm}>
+        <button
+          type="button"
+          class="button button--primary"
+          data-action="subscribe"
+          disabled={subscribing}
+          onClick={onConfirm}
+        >
           {t(language, subscribing ? 'subscribeSubscribing' : 'subscribeConfirm')}
         </button>
         <button type="button" class="button button--quiet" data-action="cancel-subscribe" onClick={onCancel}>

@@ -27,15 +27,17 @@ function useSubscribe(api: SubscribeApi, hash: string, onSubscribed: () => void)
   const preview = useCallback(
     (request: SubscribeRequest, access: Promise<unknown> = Promise.resolve()) => {
       setSubscription({ stage: 'loading', request });
-      access.then(() => api.preview(request)).then(
-        (reply) =>
-          setSubscription(
-            reply.ok
-              ? { stage: 'preview', request, preview: reply.preview, subscribing: false }
-              : { stage: 'failed', request, problem: reply.problem },
-          ),
-        (error: unknown) => setSubscription(failed(request, error)),
-      );
+      access
+        .then(() => api.preview(request))
+        .then(
+          (reply) =>
+            setSubscription(
+              reply.ok
+                ? { stage: 'preview', request, preview: reply.preview, subscribing: false }
+                : { stage: 'failed', request, problem: reply.problem },
+            ),
+          (error: unknown) => setSubscription(failed(request, error)),
+        );
     },
     [api],
   );
@@ -60,7 +62,9 @@ function useSubscribe(api: SubscribeApi, hash: string, onSubscribed: () => void)
       .then(() => api.subscribe(request))
       .then(
         (reply) => {
-          setSubscription(reply.ok ? { stage: 'done', preview: reply.preview } : { stage: 'failed', request, problem: reply.problem });
+          setSubscription(
+            reply.ok ? { stage: 'done', preview: reply.preview } : { stage: 'failed', request, problem: reply.problem },
+          );
           if (reply.ok) onSubscribed();
         },
         (error: unknown) => setSubscription(failed(request, error)),
@@ -93,5 +97,13 @@ export interface SubscribePanelProps {
 
 export function SubscribePanel({ api, language, hash, onSubscribed }: SubscribePanelProps) {
   const { subscription, preview, confirm, cancel } = useSubscribe(api, hash, onSubscribed);
-  return <Subscribe language={language} subscription={subscription} onPreview={preview} onConfirm={confirm} onCancel={cancel} />;
+  return (
+    <Subscribe
+      language={language}
+      subscription={subscription}
+      onPreview={preview}
+      onConfirm={confirm}
+      onCancel={cancel}
+    />
+  );
 }

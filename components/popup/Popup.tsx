@@ -58,7 +58,13 @@ export function Popup({ status, now, saveFailed, onSiteEnabled, onSnooze, onOpen
             {t(language, 'popupEndSnooze')}
           </button>
         ) : (
-          <button type="button" class="button" data-action="snooze" disabled={locked} onClick={() => onSnooze(SNOOZE_MINUTES)}>
+          <button
+            type="button"
+            class="button"
+            data-action="snooze"
+            disabled={locked}
+            onClick={() => onSnooze(SNOOZE_MINUTES)}
+          >
             {t(language, 'popupSnooze')}
           </button>
         )}

@@ -43,7 +43,14 @@ export function StatsSection({ language, range, report, onRange, onReset, onExpo
       <p class="muted section-help">{t(language, 'statsHelp')}</p>
       <div class="stats-range" role="group" aria-label={t(language, 'statsRange')}>
         {STATS_RANGES.map((days) => (
-          <button type="button" class="button" key={days} aria-pressed={range === days} data-stats-days={days} onClick={() => onRange(days)}>
+          <button
+            type="button"
+            class="button"
+            key={days}
+            aria-pressed={range === days}
+            data-stats-days={days}
+            onClick={() => onRange(days)}
+          >
             {t(language, 'statsDays', days)}
           </button>
         ))}
@@ -76,7 +83,13 @@ function DayBars({ language, report, label }: { language: UiLanguage; report: St
   return (
     <figure class="stats-chart">
       <figcaption>{t(language, 'statsByDay')}</figcaption>
-      <svg viewBox={`0 0 100 ${CHART_HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label} class="day-bars">
+      <svg
+        viewBox={`0 0 100 ${CHART_HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+        class="day-bars"
+      >
         {report.days.map((day, index) => {
           const total = promptTotal(day);
           let y = CHART_HEIGHT;
@@ -90,7 +103,14 @@ function DayBars({ language, report, label }: { language: UiLanguage; report: St
                 const height = (count / max) * (CHART_HEIGHT - 4);
                 y -= height;
                 return count > 0 ? (
-                  <rect key={name} class={`bar bar--${name}`} x={index * width + width * 0.15} width={width * 0.7} y={y} height={height} />
+                  <rect
+                    key={name}
+                    class={`bar bar--${name}`}
+                    x={index * width + width * 0.15}
+                    width={width * 0.7}
+                    y={y}
+                    height={height}
+                  />
                 ) : null;
               })}
             </g>

@@ -28,6 +28,10 @@ export default defineBackground(() => {
     now: Date.now,
     browserUiLanguage: () => browser.i18n.getUILanguage(),
     shareLinkSources: new ShareLinkSources(frameUrlOf, Date.now),
-    pictures: new PostPictures({ fetch: (input, init) => fetch(input, init), decode: decodeInBrowser, log: console.warn }),
+    pictures: new PostPictures({
+      fetch: (input, init) => fetch(input, init),
+      decode: decodeInBrowser,
+      log: console.warn,
+    }),
   });
 });

@@ -28,9 +28,13 @@ function armDemoGuard(): boolean {
       document,
       transport: messagingTransport(DEMO_CHECK_TIMEOUT_MS),
       // Registered before the guard's listeners, so it sees which post's share was pressed first.
-      showPrompt: logPrompts(window, (request) => showPrompt(document, request), (event) => {
-        for (const listener of promptListeners) listener(event);
-      }),
+      showPrompt: logPrompts(
+        window,
+        (request) => showPrompt(document, request),
+        (event) => {
+          for (const listener of promptListeners) listener(event);
+        },
+      ),
       timeoutMs: DEMO_CHECK_TIMEOUT_MS,
     });
     return true;

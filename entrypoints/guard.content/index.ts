@@ -33,7 +33,9 @@ export default defineContentScript({
     };
     life.onEnd(armGuard(guard));
     // The page's navigator.share, wrapped by the web-share content script in the page's world.
-    life.onEnd(guardWebShares({ ...guard, hasActivation: () => navigator.userActivation?.isActive === true && life.alive() }));
+    life.onEnd(
+      guardWebShares({ ...guard, hasActivation: () => navigator.userActivation?.isActive === true && life.alive() }),
+    );
     life.onEnd(startInlineLabels(adapter, document, { showLabel, removeLabels }, life.alive));
     // Site health from the adapter's expectations: reports only, so a changed site fails open.
     const report = healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS));

@@ -22,7 +22,9 @@ render(
     setSiteEnabled={(site, enabled) => send('set-site-enabled', { site, enabled }, { timeoutMs: PAGE_TIMEOUT_MS })}
     snooze={(minutes) => send('snooze', { minutes }, { timeoutMs: PAGE_TIMEOUT_MS })}
     openOptions={() => void browser.runtime.openOptionsPage().then(closeWindow, closeWindow)}
-    openDemo={() => void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') }).then(closeWindow, closeWindow)}
+    openDemo={() =>
+      void browser.tabs.create({ url: browser.runtime.getURL('/demo.html') }).then(closeWindow, closeWindow)
+    }
   />,
   document.getElementById('app')!,
 );

@@ -39,7 +39,12 @@ export function factCheckView(
  * Classroom packs hold invented examples: they may match the demo feed, never a real site, where
  * a made-up fact-check would mislead.
  */
-export function scopeToSite(match: MatchResult, site: string, threshold: number, likelyThreshold = threshold): MatchResult {
+export function scopeToSite(
+  match: MatchResult,
+  site: string,
+  threshold: number,
+  likelyThreshold = threshold,
+): MatchResult {
   if (site === DEMO_SITE_ID || !match.matches.some((hit) => hit.listId === CLASSROOM_LIST_ID)) return match;
   const matches = match.matches.filter((hit) => hit.listId !== CLASSROOM_LIST_ID);
   return { decision: tierOf(matches[0]?.score ?? 0, threshold, likelyThreshold), matches };
@@ -55,7 +60,10 @@ export async function checkShare(
   if (!isGuarded(settings, request.site, now)) return { ask: false };
   const site = context.sites.find((candidate) => candidate.id === request.site);
   // The pictures are fetched and hashed while the index loads.
-  const hashing = request.images?.length && context.pictures ? context.pictures.hashes(request.images, site?.images?.hosts ?? []) : Promise.resolve([]);
+  const hashing =
+    request.images?.length && context.pictures
+      ? context.pictures.hashes(request.images, site?.images?.hosts ?? [])
+      : Promise.resolve([]);
   const { matcher, publishers, listHosts, pictures } = await context.index.get();
   const query = {
     text: request.text,
@@ -86,7 +94,9 @@ export async function checkShare(
   // Not counted from a private window.
   if (count) await countPrompt(context.db, request.site, decision.reason, now);
   const shownThreshold = decision.reason === 'hoax-match' ? context.matchThreshold : context.likelyThreshold;
-  const matches = factChecksShown(match.matches, shownThreshold).map((hit) => factCheckView(hit, publishers, listHosts));
+  const matches = factChecksShown(match.matches, shownThreshold).map((hit) =>
+    factCheckView(hit, publishers, listHosts),
+  );
   return {
     ask: true,
     reason: decision.reason,

@@ -26,12 +26,25 @@ const MAX_SELECTION_CHARS = 10_000;
 /** Menu items, created again on install and update (titles in the browser's language). */
 export async function createContextMenus(language: UiLanguage): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CONTEXT_MENU_IDS.image, title: t(language, 'contextCheckImage'), contexts: ['image'] });
-  browser.contextMenus.create({ id: CONTEXT_MENU_IDS.selection, title: t(language, 'contextCheckSelection'), contexts: ['selection'] });
+  browser.contextMenus.create({
+    id: CONTEXT_MENU_IDS.image,
+    title: t(language, 'contextCheckImage'),
+    contexts: ['image'],
+  });
+  browser.contextMenus.create({
+    id: CONTEXT_MENU_IDS.selection,
+    title: t(language, 'contextCheckSelection'),
+    contexts: ['selection'],
+  });
 }
 
 /** A result from a match, with the fact-checks a prompt would show. */
-async function resultOf(context: BackgroundContext, what: ContextCheckResult['what'], match: MatchResult, language: UiLanguage): Promise<ContextCheckResult> {
+async function resultOf(
+  context: BackgroundContext,
+  what: ContextCheckResult['what'],
+  match: MatchResult,
+  language: UiLanguage,
+): Promise<ContextCheckResult> {
   const { publishers, listHosts } = await context.index.get();
   const scoped = scopeToSite(match, CONTEXT_SITE, context.matchThreshold, context.likelyThreshold);
   const threshold = scoped.decision === 'hoax-match' ? context.matchThreshold : context.likelyThreshold;
@@ -39,7 +52,10 @@ async function resultOf(context: BackgroundContext, what: ContextCheckResult['wh
   return {
     what,
     status: scoped.decision === 'hoax-match' ? 'match' : scoped.decision === 'likely-match' ? 'likely' : 'none',
-    matches: shown.map((hit) => ({ ...factCheckView(hit, publishers, listHosts), via: hit.via === 'image' ? 'image' : 'text' })),
+    matches: shown.map((hit) => ({
+      ...factCheckView(hit, publishers, listHosts),
+      via: hit.via === 'image' ? 'image' : 'text',
+    })),
     language,
   };
 }
@@ -47,10 +63,18 @@ async function resultOf(context: BackgroundContext, what: ContextCheckResult['wh
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
 
 /** Checks a picture's pixels (hash) and, when given, text, as a post's pictures are checked. */
-export async function checkPixels(context: BackgroundContext, pixels: Pixels | null, text: string, language: UiLanguage): Promise<ContextCheckResult> {
+export async function checkPixels(
+  context: BackgroundContext,
+  pixels: Pixels | null,
+  text: string,
+  language: UiLanguage,
+): Promise<ContextCheckResult> {
   const { matcher, pictures } = await context.index.get();
   const query: MatchQuery = { text, urls: text.match(URL_IN_TEXT) ?? [] };
-  const match = await checkImages({ pictures: pixels ? [hashPicture(pixels)] : [], query }, { pictures: await pictures(), match: (q) => matcher.match(q) });
+  const match = await checkImages(
+    { pictures: pixels ? [hashPicture(pixels)] : [], query },
+    { pictures: await pictures(), match: (q) => matcher.match(q) },
+  );
   const result = await resultOf(context, pixels ? 'image' : 'text', match, language);
   return pixels ? result : { ...result, excerpt: text.slice(0, 280) };
 }
@@ -66,7 +90,9 @@ export function cropBox(
   const top = Math.max(0, Math.floor(rect.y * scale));
   const right = Math.min(capture.width, Math.ceil((rect.x + rect.width) * scale));
   const bottom = Math.min(capture.height, Math.ceil((rect.y + rect.height) * scale));
-  return right - left >= 16 && bottom - top >= 16 ? { x: left, y: top, width: right - left, height: bottom - top } : null;
+  return right - left >= 16 && bottom - top >= 16
+    ? { x: left, y: top, width: right - left, height: bottom - top }
+    : null;
 }
 
 /** Runs in the page (serialised by executeScript): where the picture with this address is shown. */
@@ -82,8 +108,15 @@ class ContextCheckError extends Error {}
 /** The picture as the tab shows it, from a capture of the visible tab (activeTab, granted by the menu click). */
 async function capturePicture(tab: Browser.tabs.Tab, frameId: number | undefined, src: string): Promise<Pixels> {
   if (tab.id === undefined) throw new ContextCheckError('no tab to read the picture from');
-  if (frameId !== undefined && frameId !== 0) throw new ContextCheckError('pictures inside embedded frames cannot be read: open the picture in its own tab and try again');
-  const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, func: locatePicture, args: [src] });
+  if (frameId !== undefined && frameId !== 0)
+    throw new ContextCheckError(
+      'pictures inside embedded frames cannot be read: open the picture in its own tab and try again',
+    );
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId: tab.id, frameIds: [0] },
+    func: locatePicture,
+    args: [src],
+  });
   const found = injection?.result;
   if (!found) throw new ContextCheckError('the picture is no longer on the page');
   const capture = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
@@ -99,7 +132,11 @@ async function capturePicture(tab: Browser.tabs.Tab, frameId: number | undefined
 }
 
 /** A menu click: checks what was clicked and opens the result page beside the tab. */
-export async function onContextMenuClick(context: BackgroundContext, info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+export async function onContextMenuClick(
+  context: BackgroundContext,
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
   const language = resolveLanguage((await context.settings.getValue()).language, context.browserUiLanguage());
   let result: ContextCheckResult;
   const what = info.menuItemId === CONTEXT_MENU_IDS.image ? 'image' : 'text';
@@ -111,7 +148,13 @@ export async function onContextMenuClick(context: BackgroundContext, info: Brows
       result = await checkPixels(context, null, (info.selectionText ?? '').slice(0, MAX_SELECTION_CHARS), language);
     }
   } catch (error) {
-    result = { what, status: 'failed', matches: [], error: error instanceof Error ? error.message : String(error), language };
+    result = {
+      what,
+      status: 'failed',
+      matches: [],
+      error: error instanceof Error ? error.message : String(error),
+      language,
+    };
   }
   const id = crypto.randomUUID();
   await browser.storage.session.set({ [`${CONTEXT_RESULT_KEY}${id}`]: result });

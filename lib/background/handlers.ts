@@ -45,7 +45,9 @@ export function createHandlers(context: BackgroundContext): Handlers {
       // A share link shares, most often, the page it was opened from: that page is open, not unread.
       const tabId = sender.tab?.id;
       const openPage =
-        request.site === SHARE_LINK_SITE_ID && tabId !== undefined ? ((await context.shareLinkSources?.take(tabId)) ?? null) : null;
+        request.site === SHARE_LINK_SITE_ID && tabId !== undefined
+          ? ((await context.shareLinkSources?.take(tabId)) ?? null)
+          : null;
       const answer = await checkShare(context, request, { count: !isPrivateSender(sender), openPage });
       // "Read first" may then open what this prompt offers, in this tab, and nothing else.
       if (answer.ask && tabId !== undefined) await grantReads(tabId, readableUrls(answer), now());
@@ -61,7 +63,8 @@ export function createHandlers(context: BackgroundContext): Handlers {
 
     'open-read': async ({ url }, sender) => {
       const href = assertWebUrl(url);
-      if (!(await readGranted(sender.tab?.id, href, now()))) throw new Error('Read first opens only what its prompt offered');
+      if (!(await readGranted(sender.tab?.id, href, now())))
+        throw new Error('Read first opens only what its prompt offered');
       // Beside the tab it was asked from, in its window (a private window stays private).
       await browser.tabs.create({ url: href, ...(sender.tab ? { windowId: sender.tab.windowId } : {}) });
       if (!isPrivateSender(sender)) await rememberRead(db, href, now());
@@ -96,9 +99,7 @@ export function createHandlers(context: BackgroundContext): Handlers {
     'set-site-enabled': async ({ site, enabled }) => {
       await refuseIfLocked('Where Saring asks');
       await updateSettings(settingsItem, ({ disabledSites }) => ({
-        disabledSites: enabled
-          ? disabledSites.filter((id) => id !== site)
-          : [...new Set([...disabledSites, site])],
+        disabledSites: enabled ? disabledSites.filter((id) => id !== site) : [...new Set([...disabledSites, site])],
       }));
       return null;
     },

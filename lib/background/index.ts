@@ -25,7 +25,9 @@ function starterListRefresher(context: BackgroundContext): () => Promise<LoadedI
   const install = async () => {
     if (await starterListTurnedOff(context.db)) return;
     const { record, ms } = await installStarterList(listStoreOf(context), browser.runtime.getURL(STARTER_LIST_PATH));
-    console.info(`[saring] starter list: ${record.itemCount} items (${record.skipped} skipped) stored in ${ms.toFixed(0)} ms`);
+    console.info(
+      `[saring] starter list: ${record.itemCount} items (${record.skipped} skipped) stored in ${ms.toFixed(0)} ms`,
+    );
   };
   // The install serves the new index when stored; a turned-off starter list leaves the index as it is.
   return () =>
@@ -68,13 +70,17 @@ export function startBackground(context: BackgroundContext): void {
     void createContextMenus(resolveLanguage('auto', context.browserUiLanguage())).catch(log('context menu'));
     void installIntentRules().catch(log('share-intent rules'));
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(context, info, tab).catch(log('context menu check')));
+  browser.contextMenus.onClicked.addListener(
+    (info, tab) => void onContextMenuClick(context, info, tab).catch(log('context menu check')),
+  );
   browser.runtime.onStartup.addListener(() => void installIntentRules().catch(log('share-intent rules')));
 
   // Navigations are not reading: only what the person opens from a post, or through "Read first", is
   // remembered (the mark-read and open-read messages). The page a share link is opened from is
   // held for that link's check only.
-  browser.webNavigation.onCommitted.addListener((details) => void endSharePassOnCommit(details).catch(log('share pass')));
+  browser.webNavigation.onCommitted.addListener(
+    (details) => void endSharePassOnCommit(details).catch(log('share pass')),
+  );
   if (context.shareLinkSources) watchShareLinkSources(context.shareLinkSources);
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -95,7 +101,9 @@ export function startBackground(context: BackgroundContext): void {
   void hasStoredLists(context.db)
     .then((stored) => (stored ? context.index.get() : refreshStarterList()))
     .then(({ matcher, readMs, buildMs }) =>
-      console.info(`[saring] matcher: ${matcher.size} items, read ${readMs.toFixed(0)} ms, built ${buildMs.toFixed(0)} ms`),
+      console.info(
+        `[saring] matcher: ${matcher.size} items, read ${readMs.toFixed(0)} ms, built ${buildMs.toFixed(0)} ms`,
+      ),
     )
     .catch(log('list index'));
 }

@@ -1,8 +1,22 @@
 import type { ListRecord, SaringDb } from '../db';
 import { listPictures, type ListPictures } from '../images/check-image';
 import type { ListItem } from '../lists/schema';
-import { chunkPlaces, readStoredLists, withChange, type ListChange, type PatchedList, type StoredLists } from '../lists/store';
-import { createMatcherPausing, loadIndexMatcher, MATCHER_FORMAT_VERSION, patchMatcher, serializeMatcher, withItems } from '../match';
+import {
+  chunkPlaces,
+  readStoredLists,
+  withChange,
+  type ListChange,
+  type PatchedList,
+  type StoredLists,
+} from '../lists/store';
+import {
+  createMatcherPausing,
+  loadIndexMatcher,
+  MATCHER_FORMAT_VERSION,
+  patchMatcher,
+  serializeMatcher,
+  withItems,
+} from '../match';
 import type { IndexedList, IndexMatcher, Matcher, MatchQuery, MatchResult } from '../match/types';
 import { nextTask } from '../next-task';
 
@@ -57,7 +71,10 @@ export const MATCHER_CODEC: MatcherCodec = {
 
 /** Identifies what a persisted index was built from: the lists, their versions and writes, the format. */
 export function indexKey(records: readonly ListRecord[], formatVersion: string): string {
-  return JSON.stringify([formatVersion, records.map((record) => [record.id, record.version, record.itemCount, record.updatedAt])]);
+  return JSON.stringify([
+    formatVersion,
+    records.map((record) => [record.id, record.version, record.itemCount, record.updatedAt]),
+  ]);
 }
 
 /** Chunks kept in memory after answering from them: posts on one screen often hit the same items. */
@@ -137,7 +154,7 @@ export class ListIndex {
    * a (re)build is under way or after one failed.
    */
   private serving: { matcher: IndexMatcher; records: ListRecord[]; stored: StoredLists | null } | null = null;
-  
+
   constructor(
     private readonly db: SaringDb,
     private readonly codec: MatcherCodec = MATCHER_CODEC,
@@ -157,7 +174,12 @@ export class ListIndex {
     const before = options?.patch ? this.get() : this.loading;
     const written = (before ?? Promise.resolve()).catch(() => undefined).then(write);
     // A failed write leaves the stored copy as it was: rebuild from it either way.
-    const rebuilt = this.track(written.then((change) => this.rebuild(change), () => this.load()));
+    const rebuilt = this.track(
+      written.then(
+        (change) => this.rebuild(change),
+        () => this.load(),
+      ),
+    );
     await written;
     return rebuilt;
   }
@@ -217,7 +239,13 @@ export class ListIndex {
       const matcher = this.tryLoad(persisted.bytes);
       if (matcher) {
         this.serving = { matcher, records, stored: null };
-        return this.loaded(new ChunkItems(this.db, matcher, records), records, loadStarted - started, loadStarted, true);
+        return this.loaded(
+          new ChunkItems(this.db, matcher, records),
+          records,
+          loadStarted - started,
+          loadStarted,
+          true,
+        );
       }
     }
     const stored = await readStoredLists(this.db);
@@ -236,7 +264,13 @@ export class ListIndex {
     return this.loaded(inMemory(matcher), records, readMs, started, false);
   }
 
-  private loaded(matcher: ServingMatcher, records: readonly ListRecord[], readMs: number, started: number, fromPersisted: boolean): LoadedIndex {
+  private loaded(
+    matcher: ServingMatcher,
+    records: readonly ListRecord[],
+    readMs: number,
+    started: number,
+    fromPersisted: boolean,
+  ): LoadedIndex {
     return {
       matcher,
       pictures: this.picturesReader(),
@@ -292,10 +326,16 @@ export class ListIndex {
 }
 
 function publishersOf(records: readonly ListRecord[]): ReadonlyMap<string, string> {
-  return new Map(records.flatMap((record) => (record.publisher === undefined ? [] : [[record.id, record.publisher] as const])));
+  return new Map(
+    records.flatMap((record) => (record.publisher === undefined ? [] : [[record.id, record.publisher] as const])),
+  );
 }
 
 /** Subscribed lists' hosts: a list names its own publisher, its address says where it came from. */
 function listHostsOf(records: readonly ListRecord[]): ReadonlyMap<string, string> {
-  return new Map(records.flatMap((record) => (record.source === 'url' && record.url ? [[record.id, new URL(record.url).host] as const] : [])));
+  return new Map(
+    records.flatMap((record) =>
+      record.source === 'url' && record.url ? [[record.id, new URL(record.url).host] as const] : [],
+    ),
+  );
 }

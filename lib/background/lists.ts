@@ -60,7 +60,12 @@ export function listSyncOf(context: BackgroundContext): ListSync {
 }
 
 /** The rows of the options page: stored lists and their sources, with any sync in flight. */
-export async function listViews(db: SaringDb, store: ListStore, sync: ListSync, policy: ManagedPolicy): Promise<ListStatus[]> {
+export async function listViews(
+  db: SaringDb,
+  store: ListStore,
+  sync: ListSync,
+  policy: ManagedPolicy,
+): Promise<ListStatus[]> {
   const [records, sources] = await Promise.all([store.records(), db.sources.toArray()]);
   const sourceById = new Map(sources.map((source) => [source.listId, source]));
   const views = records.map((record) => viewOf(record, sourceById.get(record.id), sync, policy));
@@ -70,10 +75,22 @@ export async function listViews(db: SaringDb, store: ListStore, sync: ListSync, 
   return views;
 }
 
-function viewOf(record: ListRecord | null, source: SourceRecord | undefined, sync: ListSync, policy: ManagedPolicy): ListStatus {
+function viewOf(
+  record: ListRecord | null,
+  source: SourceRecord | undefined,
+  sync: ListSync,
+  policy: ManagedPolicy,
+): ListStatus {
   const base: ListStatus = record
     ? listStatusOf(record)
-    : { id: source!.listId, name: source!.name ?? source!.url ?? source!.listId, version: 0, items: 0, state: 'ok', updatedAt: null };
+    : {
+        id: source!.listId,
+        name: source!.name ?? source!.url ?? source!.listId,
+        version: 0,
+        items: 0,
+        state: 'ok',
+        updatedAt: null,
+      };
   const kind = source?.kind ?? record?.source ?? 'file';
   const progress = sync.progressOf(base.id);
   const state: ListStatus['state'] = progress ? 'syncing' : source?.lastError ? 'error' : 'ok';
@@ -116,7 +133,12 @@ function previewFailure(error: unknown): ListPreviewResponse {
  * A turned-off starter or managed list keeps its source, disabled, so it does not come back by
  * itself; with its key and the version it had, so turned back on it is as trusted as it was.
  */
-function turnedOffSource(id: string, kind: 'starter' | 'managed', record: ListRecord | undefined, source: SourceRecord | undefined): SourceRecord {
+function turnedOffSource(
+  id: string,
+  kind: 'starter' | 'managed',
+  record: ListRecord | undefined,
+  source: SourceRecord | undefined,
+): SourceRecord {
   return {
     listId: id,
     kind,
@@ -152,8 +174,12 @@ export function createListHandlers(context: BackgroundContext): ListHandlers {
     'remove-list': async ({ id }) => {
       const [record, source, policy] = await Promise.all([store.record(id), db.sources.get(id), readManagedPolicy()]);
       const kind = source?.kind ?? record?.source;
-      if (kind === 'managed' && !policy.allowRemovingLists) throw new Error('This list is managed by your organisation');
-      await sync.remove(id, kind === 'starter' || kind === 'managed' ? turnedOffSource(id, kind, record, source) : undefined);
+      if (kind === 'managed' && !policy.allowRemovingLists)
+        throw new Error('This list is managed by your organisation');
+      await sync.remove(
+        id,
+        kind === 'starter' || kind === 'managed' ? turnedOffSource(id, kind, record, source) : undefined,
+      );
       return null;
     },
 
@@ -229,10 +255,13 @@ export async function applyManagedPolicy(context: BackgroundContext, policy: Man
   const wanted = policyLists(policy);
   const sources = await context.db.sources.toArray();
   for (const source of sources) {
-    if (source.kind === 'managed' && !wanted.some((list) => sameListUrl(list.url, source.url))) await sync.remove(source.listId);
+    if (source.kind === 'managed' && !wanted.some((list) => sameListUrl(list.url, source.url)))
+      await sync.remove(source.listId);
   }
   for (const list of wanted) {
-    const existing = sources.find((source) => (source.kind === 'url' || source.kind === 'managed') && sameListUrl(source.url, list.url));
+    const existing = sources.find(
+      (source) => (source.kind === 'url' || source.kind === 'managed') && sameListUrl(source.url, list.url),
+    );
     if (!existing) {
       await sync.subscribeOrRetry(list, 'policy').catch(log(`managed list ${list.url}`));
       continue;
@@ -257,8 +286,13 @@ export function startListSync(context: BackgroundContext): void {
     const listId = listIdOfAlarm(alarm.name);
     if (listId !== null) void sync.sync(listId).catch(log(`sync ${listId}`));
   });
-  void sync.rearm(async (listId) => (await browser.alarms.get(syncAlarmName(listId))) !== undefined).catch(log('sync alarms'));
-  const apply = () => void readManagedPolicy().then((policy) => applyManagedPolicy(context, policy)).catch(log('managed policy'));
+  void sync
+    .rearm(async (listId) => (await browser.alarms.get(syncAlarmName(listId))) !== undefined)
+    .catch(log('sync alarms'));
+  const apply = () =>
+    void readManagedPolicy()
+      .then((policy) => applyManagedPolicy(context, policy))
+      .catch(log('managed policy'));
   apply();
   browser.storage.onChanged.addListener((_, area) => {
     if (area === 'managed') apply();

@@ -27,11 +27,7 @@ export async function matchPosts(
   for (const [index, post] of request.posts.entries()) {
     // The page sent its posts as read; they are finished here, as the share guard's are there.
     const finished = finishPost(post, (href) => resolveHref(href, request.baseUrl, adapter.ownHosts));
-    const match = scopeToSite(
-      await matcher.match(finished),
-      request.site,
-      context.matchThreshold,
-    );
+    const match = scopeToSite(await matcher.match(finished), request.site, context.matchThreshold);
     const best = match.matches[0];
     if (match.decision === 'hoax-match' && best && best.score >= context.matchThreshold) {
       labels.push({ index, factCheck: factCheckView(best, publishers, listHosts) });

@@ -69,10 +69,14 @@ export class PostPictures {
   /** Each usable picture's hashes, in order; pictures off the site's image hosts or failing are left out. */
   async hashes(refs: readonly ImageRef[], imageHosts: readonly string[]): Promise<PdqHash[][]> {
     const wanted = refs.slice(0, MAX_POST_IMAGES).filter((ref) => !('url' in ref) || onImageHost(ref.url, imageHosts));
-    const settled = await Promise.allSettled(wanted.map((ref) => ('url' in ref ? this.fetched(ref.url) : this.hashBytes(bytesOfDataUrl(ref.dataUrl)))));
+    const settled = await Promise.allSettled(
+      wanted.map((ref) => ('url' in ref ? this.fetched(ref.url) : this.hashBytes(bytesOfDataUrl(ref.dataUrl)))),
+    );
     return settled.flatMap((result) => {
       if (result.status === 'fulfilled') return [result.value];
-      this.deps.log?.(`[saring] picture left out: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`);
+      this.deps.log?.(
+        `[saring] picture left out: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`,
+      );
       return [];
     });
   }

@@ -46,7 +46,9 @@ export class ShareLinkSources {
  * navigation wakes the worker or is seen.
  */
 export function watchShareLinkSources(sources: ShareLinkSources): void {
-  const filter = { url: [...new Set(SHARE_INTENTS.flatMap((intent) => intent.hosts))].map((host) => ({ hostEquals: host })) };
+  const filter = {
+    url: [...new Set(SHARE_INTENTS.flatMap((intent) => intent.hosts))].map((host) => ({ hostEquals: host })),
+  };
   browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => {
     if (frameId === 0 && parseShareIntent(url)) sources.opened(tabId, { tabId, frameId });
   }, filter);

@@ -11,7 +11,11 @@ export interface StarterInstall {
 }
 
 /** Fetches the bundled (gzipped) starter list, validates it and stores it (replacing an older copy). */
-export async function installStarterList(store: ListStore, starterListUrl: string, fetchImpl: typeof fetch = fetch): Promise<StarterInstall> {
+export async function installStarterList(
+  store: ListStore,
+  starterListUrl: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<StarterInstall> {
   const started = performance.now();
   const response = await fetchImpl(starterListUrl);
   if (!response.ok) throw new Error(`Starter list: HTTP ${response.status}`);

@@ -19,7 +19,11 @@ const localizedText = (max: number) =>
   z.union([z.string().min(1).max(max), z.object({ id: z.string().min(1).max(max), en: z.string().min(1).max(max) })]);
 export type LocalizedText = string | { id: string; en: string };
 
-const httpsUrl = z.string().url().max(2_048).refine((value) => value.startsWith('https://'), 'must be https');
+const httpsUrl = z
+  .string()
+  .url()
+  .max(2_048)
+  .refine((value) => value.startsWith('https://'), 'must be https');
 
 export const packPostSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be 1–64 of a-z, 0-9 and -'),
@@ -48,11 +52,16 @@ export const packSchema = listHeaderSchema
     const itemIds = new Set(pack.items.map((item) => item.id));
     const postIds = new Set<string>();
     pack.posts.forEach((post, index) => {
-      if (postIds.has(post.id)) context.addIssue({ code: 'custom', path: ['posts', index, 'id'], message: `duplicate post id "${post.id}"` });
+      if (postIds.has(post.id))
+        context.addIssue({ code: 'custom', path: ['posts', index, 'id'], message: `duplicate post id "${post.id}"` });
       postIds.add(post.id);
       post.factChecks?.forEach((id, at) => {
         if (!itemIds.has(id)) {
-          context.addIssue({ code: 'custom', path: ['posts', index, 'factChecks', at], message: `no item with id "${id}"` });
+          context.addIssue({
+            code: 'custom',
+            path: ['posts', index, 'factChecks', at],
+            message: `no item with id "${id}"`,
+          });
         }
       });
     });

@@ -7,13 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import {
-  LIMITS,
-  listHeaderSchema,
-  listItemSchema,
-  type ListItem,
-  type SaringList,
-} from '../lists/schema';
+import { LIMITS, listHeaderSchema, listItemSchema, type ListItem, type SaringList } from '../lists/schema';
 import { parseFactCheckDate } from '../lists/dates';
 import { cutOnWord } from '../lists/text';
 import { ratingFromVerdict } from '../lists/verdicts';
@@ -95,7 +89,9 @@ function main(): void {
     if (!item) return;
     const checked = listItemSchema.safeParse(item);
     if (!checked.success || seen.has(item.id)) {
-      const why = checked.success ? 'duplicate id' : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      const why = checked.success
+        ? 'duplicate id'
+        : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       skipped.push(`line ${line + 1} (${record.id}): ${why}`);
       return;
     }

@@ -39,7 +39,9 @@ export async function readSource(source: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(source));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(error)}`);
+    throw new CliError(
+      `${source}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(error)}`,
+    );
   }
 }
 
@@ -62,7 +64,8 @@ export function listBytes(source: string, bytes: Uint8Array): Uint8Array {
     return new Uint8Array(gunzipSync(bytes, { maxOutputLength: LIST_FILE_LIMITS.maxBytes + 1 }));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new CliError(`${source}: over ${LIST_FILE_LIMITS.maxBytes / 1024 / 1024} MB once decompressed`);
+    if (code === 'ERR_BUFFER_TOO_LARGE')
+      throw new CliError(`${source}: over ${LIST_FILE_LIMITS.maxBytes / 1024 / 1024} MB once decompressed`);
     throw new CliError(`${source}: not valid gzip (${error instanceof Error ? error.message : String(error)})`);
   }
 }

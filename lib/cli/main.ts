@@ -67,7 +67,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     } else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       io.err(`saring-list ${name}: ${error.message}\n\nusage: ${command.usage}`);
     } else {
-      io.err(`saring-list ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      io.err(
+        `saring-list ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     return 1;
   }

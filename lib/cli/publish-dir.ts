@@ -84,10 +84,13 @@ export async function readPublishedList(dir: string, notes: string[] = []): Prom
     const text = bytes.toString('utf8');
     checkJsonText(text, bytes.length);
     const { header, items, domains, problems } = validateList(parseCheckedJsonText(text));
-    if (problems.length) notes.push(`${LIST_FILE}: ${problems.length} items of the published list do not validate; they are left out`);
+    if (problems.length)
+      notes.push(`${LIST_FILE}: ${problems.length} items of the published list do not validate; they are left out`);
     return { ...header, items, ...(domains.length ? { domains } : {}) };
   } catch (error) {
-    notes.push(`${LIST_FILE}: the published list cannot be read (${error instanceof ListFormatError ? error.message : String(error)}); starting afresh, without patches`);
+    notes.push(
+      `${LIST_FILE}: the published list cannot be read (${error instanceof ListFormatError ? error.message : String(error)}); starting afresh, without patches`,
+    );
     return undefined;
   }
 }
@@ -97,7 +100,8 @@ export const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(byt
 
 /** Same items (in any order), domains and header, version and publication time aside. */
 function sameContent(a: SaringList, b: SaringList): boolean {
-  const header = (list: SaringList) => serializeList({ ...list, version: 0, published: undefined, items: [], domains: list.domains ?? [] });
+  const header = (list: SaringList) =>
+    serializeList({ ...list, version: 0, published: undefined, items: [], domains: list.domains ?? [] });
   if (a.items.length !== b.items.length || header(a) !== header(b)) return false;
   const byId = new Map(a.items.map((item) => [item.id, item]));
   return b.items.every((item) => {
@@ -148,7 +152,9 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
   await mkdir(folder, { recursive: true });
   // Publishing unsigned over a signed list would break every subscription pinned to its key.
   if (!signingKey && (await readFile(join(dir, `${LIST_FILE}.sig`)).catch(() => null))) {
-    throw new CliError(`${join(dir, `${LIST_FILE}.sig`)} exists: this list is signed, so give the signing key (--sign KEYFILE), or delete the .sig files to stop signing`);
+    throw new CliError(
+      `${join(dir, `${LIST_FILE}.sig`)} exists: this list is signed, so give the signing key (--sign KEYFILE), or delete the .sig files to stop signing`,
+    );
   }
 
   let previous = await readPublishedList(dir, notes);
@@ -167,9 +173,15 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
     let version = candidate.version;
     if (options.version === 'next') version = Math.max((previous?.version ?? 0) + 1, versionFromTime(now));
     else if (previous && version <= previous.version) {
-      throw new CliError(`version ${version} is not newer than the published version ${previous.version} (versions must increase with each publish)`);
+      throw new CliError(
+        `version ${version} is not newer than the published version ${previous.version} (versions must increase with each publish)`,
+      );
     }
-    next = { ...candidate, version, ...(options.version === 'next' ? { published: now.toISOString().replace(/\.\d+Z$/, 'Z') } : {}) };
+    next = {
+      ...candidate,
+      version,
+      ...(options.version === 'next' ? { published: now.toISOString().replace(/\.\d+Z$/, 'Z') } : {}),
+    };
   }
   const listFileBytes = encode(serializeList(next));
   checkListSize(listFileBytes.length);
@@ -190,12 +202,17 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
     added = latest.added.map((item) => item.id);
     changed = latest.changed.map((item) => item.id);
     const middle = new Set(previous.items.map((item) => item.id));
-    const older = (await readPatchesTo(folder, previous.id, previous.version, notes)).map((patch) => composePatches(patch, latest, middle, next));
+    const older = (await readPatchesTo(folder, previous.id, previous.version, notes)).map((patch) =>
+      composePatches(patch, latest, middle, next),
+    );
     const kept = [latest, ...older].sort((a, b) => b.base - a.base).slice(0, keep);
     for (const patch of kept) {
       const bytes = encode(serializePatch(patch));
       // A big patch over half the gzipped list is no saving: those clients download the list.
-      if (bytes.length > SMALL_PATCH_BYTES && bytes.length > gzip.length / 2) notes.push(`${PATCHES_FOLDER}/${patch.base}.json: ${bytes.length} bytes, over half the gzipped list; not published`);
+      if (bytes.length > SMALL_PATCH_BYTES && bytes.length > gzip.length / 2)
+        notes.push(
+          `${PATCHES_FOLDER}/${patch.base}.json: ${bytes.length} bytes, over half the gzipped list; not published`,
+        );
       else patchFiles.set(`${patch.base}.json`, bytes);
     }
   }
@@ -203,7 +220,13 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
 
   for (const [name, bytes] of patchFiles) {
     await writeIfChanged(join(folder, name), bytes, written, `${PATCHES_FOLDER}/${name}`);
-    if (signingKey) await writeIfChanged(join(folder, `${name}.sig`), await sign(bytes, signingKey), written, `${PATCHES_FOLDER}/${name}.sig`);
+    if (signingKey)
+      await writeIfChanged(
+        join(folder, `${name}.sig`),
+        await sign(bytes, signingKey),
+        written,
+        `${PATCHES_FOLDER}/${name}.sig`,
+      );
   }
   for (const name of await readdir(folder)) {
     const patchName = name.replace(/\.sig$/, '');
@@ -213,7 +236,13 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
     }
   }
   await writeIfChanged(join(dir, `${LIST_FILE}.gz`), gzip, written, `${LIST_FILE}.gz`);
-  if (signingKey) await writeIfChanged(join(dir, `${LIST_FILE}.sig`), await sign(listFileBytes, signingKey), written, `${LIST_FILE}.sig`);
+  if (signingKey)
+    await writeIfChanged(
+      join(dir, `${LIST_FILE}.sig`),
+      await sign(listFileBytes, signingKey),
+      written,
+      `${LIST_FILE}.sig`,
+    );
   await writeIfChanged(join(dir, LIST_FILE), listFileBytes, written, LIST_FILE);
 
   return {
@@ -224,7 +253,10 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
     added,
     changed,
     removed,
-    patchBases: [...patchFiles.keys()].map((name) => Number(name.replace('.json', ''))).filter((base) => base !== next.version).sort((a, b) => b - a),
+    patchBases: [...patchFiles.keys()]
+      .map((name) => Number(name.replace('.json', '')))
+      .filter((base) => base !== next.version)
+      .sort((a, b) => b - a),
     written,
     notes,
     listBytes: listFileBytes.length,

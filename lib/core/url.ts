@@ -86,7 +86,7 @@ function webUrl(url: URL): URL | null {
 
 function stripHostPrefixes(host: string): string {
   let stripped = host.replace(/\.$/, '');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const prefix of HOST_PREFIXES) {
       // Keep at least a registrable-looking name: "m.co" stays.

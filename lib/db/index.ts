@@ -273,7 +273,8 @@ export const SCHEMA_HISTORY: readonly {
  * as a file stays one until the demo stores its pack again.
  */
 export function sourceOfStoredList(record: ListRecord): SourceRecord {
-  const kind: SourceRecord['kind'] = record.source === 'url' && record.url ? 'url' : record.source === 'starter' ? 'starter' : 'file';
+  const kind: SourceRecord['kind'] =
+    record.source === 'url' && record.url ? 'url' : record.source === 'starter' ? 'starter' : 'file';
   return {
     listId: record.id,
     kind,

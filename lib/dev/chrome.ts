@@ -51,7 +51,10 @@ function withGrantedOrigins(extensionDir: string, origins: readonly string[], in
   const copy = join(into, 'extension');
   cpSync(extensionDir, copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    optional_host_permissions?: string[];
+    host_permissions?: string[];
+  };
   const optional = manifest.optional_host_permissions ?? [];
   for (const origin of origins) {
     if (!optional.includes(origin)) throw new Error(`${origin} is not an optional host permission of the build`);
@@ -67,7 +70,13 @@ function withGrantedOrigins(extensionDir: string, origins: readonly string[], in
  * host permissions to start with granted (see withGrantedOrigins).
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; args?: string[]; chromePath?: string; grantedOrigins?: readonly string[] } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    args?: string[];
+    chromePath?: string;
+    grantedOrigins?: readonly string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = options.chromePath ?? findChrome();
   if (!executablePath) throw new Error(CHROME_MISSING_HELP);
@@ -77,7 +86,9 @@ export async function launchWithExtension(
   }
   const headless = options.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), 'saring-profile-'));
-  const extensionDir = options.grantedOrigins?.length ? withGrantedOrigins(builtDir, options.grantedOrigins, profile) : builtDir;
+  const extensionDir = options.grantedOrigins?.length
+    ? withGrantedOrigins(builtDir, options.grantedOrigins, profile)
+    : builtDir;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,

@@ -10,8 +10,7 @@ if (!chromePath) {
   process.exit(1);
 }
 
-const hasDisplay =
-  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const browser = await launchWithExtension({ headless: !hasDisplay, chromePath });
 const demoUrl = `chrome-extension://${browser.extensionId}/demo.html`;
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());

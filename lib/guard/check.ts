@@ -30,7 +30,6 @@ export function shareCheckTimeout(timeoutMs: number, request: RequestOf<'check-s
   return request.images?.length ? timeoutMs + IMAGE_CHECK_EXTRA_MS : timeoutMs;
 }
 
-
 function isFactCheck(match: unknown): boolean {
   if (typeof match !== 'object' || match === null) return false;
   const { id, claim, rating } = match as Record<string, unknown>;

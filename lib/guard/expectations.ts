@@ -27,7 +27,8 @@ export const EXPECTATION_TIMING: ExpectationTiming = { settleMs: 1_000, giveUpMs
 export function expectationsFor(adapter: SiteAdapter, when: Expectation['when'], pathname: string): Expectation[] {
   return (adapter.expects ?? []).filter(
     (expectation) =>
-      expectation.when === when && (expectation.paths === undefined || expectation.paths.some((p) => pathMatches(p, pathname))),
+      expectation.when === when &&
+      (expectation.paths === undefined || expectation.paths.some((p) => pathMatches(p, pathname))),
   );
 }
 
@@ -116,7 +117,10 @@ export function watchExpectations({
         settleTimer = view.setTimeout(() => whenIdle(() => check(false)), debounceMs);
       }),
     );
-    const deadline = view.setTimeout(safely(() => check(true)), deadlineMs);
+    const deadline = view.setTimeout(
+      safely(() => check(true)),
+      deadlineMs,
+    );
     const stop = (): void => {
       observer.disconnect();
       view.clearTimeout(settleTimer);

@@ -66,7 +66,11 @@ function isExcluded(node: Node, excluded: readonly Element[]): boolean {
 function rawText(elements: readonly Element[], excluded: readonly Element[], typed = false): string {
   const parts: string[] = [];
   for (const element of elements) {
-    const fields = !typed ? [] : element.localName === 'textarea' ? [element] : element.getElementsByTagName('textarea');
+    const fields = !typed
+      ? []
+      : element.localName === 'textarea'
+        ? [element]
+        : element.getElementsByTagName('textarea');
     if (fields.length > 0) {
       parts.push(Array.from(fields, (field) => (field as HTMLTextAreaElement).value).join('\n'));
     } else if (!excluded.some((part) => element.contains(part))) {
@@ -277,5 +281,10 @@ export function extractShareData(
 }
 
 export function hasContent(content: ShareContent): boolean {
-  return content.text !== '' || content.urls.length > 0 || content.linkTitle !== undefined || (content.images?.length ?? 0) > 0;
+  return (
+    content.text !== '' ||
+    content.urls.length > 0 ||
+    content.linkTitle !== undefined ||
+    (content.images?.length ?? 0) > 0
+  );
 }

@@ -77,7 +77,11 @@ export const PETITION_TEXT_FALLBACK: SelectorList = [{ css: 'h1, p', seen: '2026
  * On a petition page (`adapter.petitionPaths`), a submit button of a form that asks for an email
  * address: the sign button wherever the site moved it, when no action rule finds it.
  */
-export function findSignFallback(adapter: SiteAdapter, path: readonly EventTarget[], pathname: string): FoundAction | null {
+export function findSignFallback(
+  adapter: SiteAdapter,
+  path: readonly EventTarget[],
+  pathname: string,
+): FoundAction | null {
   if (!adapter.petitionPaths?.some((pattern) => new RegExp(pattern).test(pathname))) return null;
   const control = path.filter(isElement).find((el) => el.matches(SUBMIT_CONTROL));
   const form = control?.closest('form');

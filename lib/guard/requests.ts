@@ -11,8 +11,7 @@ const EXCERPT_CHARS = 280;
 function excerptOf(content: ShareContent | null): string {
   const title = content?.details?.title;
   // The prompt shows the title beside the excerpt already: the excerpt starts with what it asks.
-  const body =
-    title && content.text.startsWith(`${title}\n`) ? content.text.slice(title.length + 1) : content?.text;
+  const body = title && content.text.startsWith(`${title}\n`) ? content.text.slice(title.length + 1) : content?.text;
   const text = body || content?.linkTitle || content?.urls[0] || '';
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
 }

@@ -28,7 +28,8 @@ type ShareFn = (this: Navigator, data?: ShareData) => Promise<void>;
 /** A share data field as the page gave it, as a string (absent when not given or unreadable). */
 function field(data: unknown, name: 'title' | 'text' | 'url'): string | undefined {
   try {
-    const value: unknown = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined;
+    const value: unknown =
+      typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined;
     // As the Web Share API converts its fields (USVString): a URL object gives its href.
     // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return value === undefined || value === null ? undefined : String(value);

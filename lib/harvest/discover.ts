@@ -45,7 +45,8 @@ type Node = Record<string, unknown>;
 
 const asNode = (value: unknown): Node | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : undefined;
-const asArray = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 /** An element's text: a string, or the text of an element that also has attributes. */
 function textOf(value: unknown): string {
@@ -88,8 +89,12 @@ function rssItem(item: Node): ListedLink | undefined {
 
 /** Atom `<entry>`: the `rel="alternate"` link (or the one without rel). */
 function atomEntry(entry: Node): ListedLink | undefined {
-  const links = asArray(entry.link).map(asNode).filter((node): node is Node => Boolean(node));
-  const alternate = links.find((node) => (node['@_rel'] ?? 'alternate') === 'alternate' && typeof node['@_href'] === 'string');
+  const links = asArray(entry.link)
+    .map(asNode)
+    .filter((node): node is Node => Boolean(node));
+  const alternate = links.find(
+    (node) => (node['@_rel'] ?? 'alternate') === 'alternate' && typeof node['@_href'] === 'string',
+  );
   const url = typeof alternate?.['@_href'] === 'string' ? alternate['@_href'].trim() : '';
   const date = firstDate(entry.updated, entry.published);
   return { url, ...(date ? { date } : {}) };
@@ -141,7 +146,9 @@ export function parseWordPressPosts(text: string): ListedLink[] {
   }
   if (!Array.isArray(json)) {
     const code = asNode(json)?.code;
-    throw new ListingError(`not a list of WordPress posts${typeof code === 'string' ? ` (the API says "${code.slice(0, 60)}")` : ''}`);
+    throw new ListingError(
+      `not a list of WordPress posts${typeof code === 'string' ? ` (the API says "${code.slice(0, 60)}")` : ''}`,
+    );
   }
   return collect(json, (post) => {
     const url = typeof post.link === 'string' ? post.link.trim() : '';

@@ -86,7 +86,10 @@ export class PoliteFetcher {
     const previous = this.queues.get(host) ?? Promise.resolve();
     let done!: () => void;
     const mine = new Promise<void>((resolve) => (done = resolve));
-    this.queues.set(host, previous.then(() => mine));
+    this.queues.set(
+      host,
+      previous.then(() => mine),
+    );
     await previous;
     try {
       const wait = (this.lastDone.get(host) ?? -Infinity) + delayMs - performance.now();
@@ -143,7 +146,12 @@ export class PoliteFetcher {
     let url = robotsUrl;
     try {
       for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        const { response, bytes } = await this.once(url, { Accept: 'text/plain' }, ROBOTS_MAX_BYTES * 4, this.delayFor(undefined));
+        const { response, bytes } = await this.once(
+          url,
+          { Accept: 'text/plain' },
+          ROBOTS_MAX_BYTES * 4,
+          this.delayFor(undefined),
+        );
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location) {
           const next = new URL(location, url);
@@ -183,11 +191,21 @@ export class PoliteFetcher {
     try {
       for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
         const refusal = linkRefusal(url, options.host);
-        if (refusal) return { status: 'refused', reason: hop === 0 ? refusal : `redirected ${refusal.replace(/^on /, 'to a page on ')}: refused` };
+        if (refusal)
+          return {
+            status: 'refused',
+            reason: hop === 0 ? refusal : `redirected ${refusal.replace(/^on /, 'to a page on ')}: refused`,
+          };
         const robots = await this.robotsFor(url);
-        if ('unreachable' in robots) return { status: 'failed', reason: `${robots.unreachable}: the site is left alone this run` };
+        if ('unreachable' in robots)
+          return { status: 'failed', reason: `${robots.unreachable}: the site is left alone this run` };
         if (!robots.allowed(url.href)) return { status: 'refused', reason: 'robots.txt disallows it for SaringBot' };
-        const { response, bytes } = await this.once(url, { Accept: options.accept, ...conditional }, options.maxBytes, this.delayFor(robots));
+        const { response, bytes } = await this.once(
+          url,
+          { Accept: options.accept, ...conditional },
+          options.maxBytes,
+          this.delayFor(robots),
+        );
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && response.status !== 304) {
           if (!location) return { status: 'failed', reason: `HTTP ${response.status} without a Location` };
@@ -199,7 +217,8 @@ export class PoliteFetcher {
           return { status: 'not-modified' };
         }
         if (response.status === 404 || response.status === 410) return { status: 'gone', httpStatus: response.status };
-        if (response.status === 429 || response.status >= 500) return { status: 'failed', reason: `HTTP ${response.status}` };
+        if (response.status === 429 || response.status >= 500)
+          return { status: 'failed', reason: `HTTP ${response.status}` };
         if (response.status >= 400) return { status: 'refused', reason: `HTTP ${response.status}` };
         let body = bytes;
         if (options.gunzip && body[0] === 0x1f && body[1] === 0x8b) {
@@ -207,7 +226,11 @@ export class PoliteFetcher {
             body = new Uint8Array(gunzipSync(body, { maxOutputLength: options.maxBytes }));
           } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            return { status: 'refused', reason: code === 'ERR_BUFFER_TOO_LARGE' ? `over ${mb(options.maxBytes)} once decompressed` : 'broken gzip' };
+            return {
+              status: 'refused',
+              reason:
+                code === 'ERR_BUFFER_TOO_LARGE' ? `over ${mb(options.maxBytes)} once decompressed` : 'broken gzip',
+            };
           }
         }
         const validators: Validators = {};
@@ -215,11 +238,19 @@ export class PoliteFetcher {
         const lastModified = response.headers.get('last-modified');
         if (etag) validators.etag = etag;
         if (lastModified) validators.lastModified = lastModified;
-        return { status: 'ok', url: url.href, bytes: body, contentType: response.headers.get('content-type') ?? '', validators, headers: response.headers };
+        return {
+          status: 'ok',
+          url: url.href,
+          bytes: body,
+          contentType: response.headers.get('content-type') ?? '',
+          validators,
+          headers: response.headers,
+        };
       }
       return { status: 'refused', reason: `more than ${MAX_REDIRECTS} redirects` };
     } catch (error) {
-      if (error instanceof TooBig) return { status: 'refused', reason: `larger than the ${mb(options.maxBytes)} limit (${error.message})` };
+      if (error instanceof TooBig)
+        return { status: 'refused', reason: `larger than the ${mb(options.maxBytes)} limit (${error.message})` };
       return { status: 'failed', reason: describeError(error, this.options.timeoutMs) };
     }
   }

@@ -1,7 +1,14 @@
 import { parseFactCheckDate } from '../lists/dates';
 import type { ListItem } from '../lists/schema';
 import { checkItems } from '../lists/validate';
-import { dateValue, ListingError, parseListing, parseWordPressPosts, wordPressPostsUrl, type ListedLink } from './discover';
+import {
+  dateValue,
+  ListingError,
+  parseListing,
+  parseWordPressPosts,
+  wordPressPostsUrl,
+  type ListedLink,
+} from './discover';
 import type { Fetched, PoliteFetcher } from './fetcher';
 import { pageItems, readPage } from './page';
 import { linkRefusal, type Source, type SourcesFile } from './sources';
@@ -170,7 +177,12 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
     const listed = new Map<string, Candidate>();
 
     /** Lists an article link for reading (when it may be read at all); its URL as the state keys it. */
-    function list(link: ListedLink, base: string, report: SourceReport, candidate: Omit<Candidate, 'date'>): string | undefined {
+    function list(
+      link: ListedLink,
+      base: string,
+      report: SourceReport,
+      candidate: Omit<Candidate, 'date'>,
+    ): string | undefined {
       const url = articleUrl(link.url, base);
       if (!url) {
         run.skipped.push({ url: link.url.slice(0, 200), reason: `listed in ${base}: not a URL` });
@@ -206,7 +218,14 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
       state.documents[url] = { ...storedValidators(fetched.validators), ...(date ? { date } : {}) };
     }
 
-    async function readXml(source: Source, report: SourceReport, url: string, depth: number, visited: Set<string>, date?: string): Promise<void> {
+    async function readXml(
+      source: Source,
+      report: SourceReport,
+      url: string,
+      depth: number,
+      visited: Set<string>,
+      date?: string,
+    ): Promise<void> {
       if (visited.has(url)) {
         report.notes.push(`${url}: listed twice (a loop of sitemaps): read once`);
         return;
@@ -263,12 +282,18 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
       } else {
         const sitemap = document.kind === 'urlset' ? url : undefined;
         const before = listed.size;
-        for (const link of document.links) list(link, url, report, { source: source.url, ...(sitemap ? { sitemap } : { recent: true }) });
+        for (const link of document.links)
+          list(link, url, report, { source: source.url, ...(sitemap ? { sitemap } : { recent: true }) });
         if (sitemap) {
           const present = new Set(document.links.map((link) => articleUrl(link.url, url)));
           for (const [articleUrl, article] of Object.entries(state.articles)) {
             if (article.sitemap === sitemap && !article.gone && !present.has(articleUrl) && !listed.has(articleUrl)) {
-              listed.set(articleUrl, { source: source.url, sitemap, vanished: true, ...(article.date ? { date: article.date } : {}) });
+              listed.set(articleUrl, {
+                source: source.url,
+                sitemap,
+                vanished: true,
+                ...(article.date ? { date: article.date } : {}),
+              });
             }
           }
         }
@@ -312,7 +337,8 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
         const totalPages = Number(fetched.headers.get('x-wp-totalpages') ?? NaN);
         // Ordered by last change: once a whole page is known and unchanged, so are the older ones.
         if (links.length === 0 || unchanged || (Number.isFinite(totalPages) && page >= totalPages)) return;
-        if (page === limits.maxWordPressPages) report.notes.push(`more than ${page} pages of posts: the rest in a later run`);
+        if (page === limits.maxWordPressPages)
+          report.notes.push(`more than ${page} pages of posts: the rest in a later run`);
       }
     }
 
@@ -336,7 +362,11 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
 
     for (const [url, candidate] of due) {
       if (budget <= 0) {
-        state.pending[url] = { source: candidate.source, ...(candidate.date ? { date: candidate.date } : {}), ...(candidate.sitemap ? { sitemap: candidate.sitemap } : {}) };
+        state.pending[url] = {
+          source: candidate.source,
+          ...(candidate.date ? { date: candidate.date } : {}),
+          ...(candidate.sitemap ? { sitemap: candidate.sitemap } : {}),
+        };
         run.leftForNextRun++;
         continue;
       }
@@ -354,7 +384,10 @@ export async function harvest(input: HarvestInput): Promise<HarvestRun> {
       state.articles[url] = article;
       delete state.pending[url];
     };
-    const listing = { ...(candidate.date ? { date: candidate.date } : {}), ...((candidate.sitemap ?? known?.sitemap) ? { sitemap: candidate.sitemap ?? known?.sitemap } : {}) };
+    const listing = {
+      ...(candidate.date ? { date: candidate.date } : {}),
+      ...((candidate.sitemap ?? known?.sitemap) ? { sitemap: candidate.sitemap ?? known?.sitemap } : {}),
+    };
     const fetched = await fetcher.get(url, {
       host,
       maxBytes: limits.pageBytes,

@@ -59,12 +59,16 @@ export function readPage(html: string): PageFacts {
         if (name === 'svg') svgDepth++;
         else if (name === 'html' && attributes.lang && !facts.lang) facts.lang = attributes.lang;
         else if (name === 'title' && svgDepth === 0 && facts.title === undefined) inTitle = true;
-        else if (name === 'link' && attributes.href && /(^|\s)canonical(\s|$)/i.test(attributes.rel ?? '')) facts.canonicals.push(attributes.href);
+        else if (name === 'link' && attributes.href && /(^|\s)canonical(\s|$)/i.test(attributes.rel ?? ''))
+          facts.canonicals.push(attributes.href);
         else if (name === 'meta' && attributes.content !== undefined) {
           const key = META_PROPERTIES[(attributes.property ?? attributes.name ?? '').toLowerCase()];
-          if (key && facts[key] === undefined) (facts as unknown as Record<string, string>)[key] = attributes.content.trim();
-          if ((attributes.name ?? '').toLowerCase() === 'description' && description === undefined) description = attributes.content.trim();
-        } else if (name === 'script' && (attributes.type ?? '').trim().toLowerCase() === 'application/ld+json') script = { text: '', size: 0 };
+          if (key && facts[key] === undefined)
+            (facts as unknown as Record<string, string>)[key] = attributes.content.trim();
+          if ((attributes.name ?? '').toLowerCase() === 'description' && description === undefined)
+            description = attributes.content.trim();
+        } else if (name === 'script' && (attributes.type ?? '').trim().toLowerCase() === 'application/ld+json')
+          script = { text: '', size: 0 };
       },
       ontext(text) {
         if (inTitle) title += text;
@@ -80,7 +84,9 @@ export function readPage(html: string): PageFacts {
           facts.title = title.replace(/\s+/g, ' ').trim();
         } else if (name === 'script' && script) {
           if (script.size > MAX_JSON_LD_CHARS) {
-            facts.problems.push(`a JSON-LD block of ${(script.size / 1e6).toFixed(1)} million characters (over ${MAX_JSON_LD_CHARS / 1e6} million): left out`);
+            facts.problems.push(
+              `a JSON-LD block of ${(script.size / 1e6).toFixed(1)} million characters (over ${MAX_JSON_LD_CHARS / 1e6} million): left out`,
+            );
           } else facts.jsonLd.push(script.text);
           script = null;
         }
@@ -178,7 +184,10 @@ const languageOf = (tag: string | undefined) => tag?.toLowerCase().split(/[-_]/)
  */
 function pageLanguage(facts: PageFacts, languages: readonly string[]): string | undefined {
   const htmlLang = languageOf(facts.lang);
-  return languageOf(facts.ogLocale) ?? (htmlLang && (languages.length === 0 || languages.includes(htmlLang)) ? htmlLang : languages[0]);
+  return (
+    languageOf(facts.ogLocale) ??
+    (htmlLang && (languages.length === 0 || languages.includes(htmlLang)) ? htmlLang : languages[0])
+  );
 }
 
 /**
@@ -199,14 +208,17 @@ export function pageItems(facts: PageFacts, pageUrl: string, languages: readonly
     try {
       documents.push(parseJsonLd(text));
     } catch (error) {
-      problems.push(`broken JSON-LD (block ${index + 1}): ${error instanceof ListFormatError ? error.message : String(error)}`);
+      problems.push(
+        `broken JSON-LD (block ${index + 1}): ${error instanceof ListFormatError ? error.message : String(error)}`,
+      );
     }
   });
   const reviews = findClaimReviews(documents);
   const items: Record<string, unknown>[] = [];
   reviews.forEach((review, index) => {
     const imported = importClaimReview(review);
-    for (const { where, what } of imported.problems) problems.push(`ClaimReview ${index + 1}${where.replace(/^ClaimReview\[0\]/, '')}: ${what}`);
+    for (const { where, what } of imported.problems)
+      problems.push(`ClaimReview ${index + 1}${where.replace(/^ClaimReview\[0\]/, '')}: ${what}`);
     const item = imported.entries[0]?.item;
     if (!item) return;
     const claim = (typeof item.claim === 'string' && item.claim) || fromTitle?.claim || title;

@@ -47,7 +47,8 @@ const itemLine = (id: string, items: ReadonlyMap<string, ListItem>) => {
   return `- [${inline(item.label ?? item.rating)}] ${inline(item.claim)}${item.url ? ` — ${item.url}` : ''} (\`${inline(id)}\`)`;
 };
 
-const skippedLine = ({ url, reason, kept }: Skipped) => `- ${inline(url)} — ${inline(reason)}${kept ? ` (its ${kept} previous item${kept === 1 ? '' : 's'} kept)` : ''}`;
+const skippedLine = ({ url, reason, kept }: Skipped) =>
+  `- ${inline(url)} — ${inline(reason)}${kept ? ` (its ${kept} previous item${kept === 1 ? '' : 's'} kept)` : ''}`;
 
 export function renderReport(input: ReportInput): string {
   const { run, stats, published } = input;
@@ -72,27 +73,61 @@ export function renderReport(input: ReportInput): string {
     `| items new / changed / removed | ${published ? `${published.added.length} / ${published.changed.length} / ${published.removed.length}` : '–'} |`,
     `| articles skipped / left for the next run | ${run.skipped.length} / ${run.leftForNextRun} |`,
   ];
-  if (published?.patchBases.length) lines.push(`| patches to this version from | ${published.patchBases.length} earlier versions (newest ${published.patchBases[0]}) |`);
+  if (published?.patchBases.length)
+    lines.push(
+      `| patches to this version from | ${published.patchBases.length} earlier versions (newest ${published.patchBases[0]}) |`,
+    );
   if (run.tooOld) lines.push(`| older than \`since\`, left out | ${run.tooOld} |`);
   if (run.trimmed) lines.push(`| beyond \`maxItems\`, left out (oldest first) | ${run.trimmed} |`);
   if (input.notes.length) lines.push('', ...input.notes.map((note) => `> ${inline(note)}`));
 
   lines.push('', '## Sources', '');
   for (const report of run.sources) {
-    const state = report.status === 'failed' ? '**failed**' : report.status === 'unchanged' ? 'unchanged (304)' : `read: ${report.links} article link${report.links === 1 ? '' : 's'} in ${report.documents} document${report.documents === 1 ? '' : 's'}`;
+    const state =
+      report.status === 'failed'
+        ? '**failed**'
+        : report.status === 'unchanged'
+          ? 'unchanged (304)'
+          : `read: ${report.links} article link${report.links === 1 ? '' : 's'} in ${report.documents} document${report.documents === 1 ? '' : 's'}`;
     lines.push(`- ${report.source.type} ${report.source.url} — ${state}`);
     for (const note of report.notes.slice(0, 20)) lines.push(`  - ${inline(note)}`);
     if (report.notes.length > 20) lines.push(`  - … and ${report.notes.length - 20} more`);
   }
   if (published) {
-    lines.push(...section('New items', published.added.map((id) => itemLine(id, input.itemsById))));
-    lines.push(...section('Changed items', published.changed.map((id) => itemLine(id, input.itemsById))));
-    lines.push(...section('Removed items', published.removed.map((id) => itemLine(id, input.itemsById))));
+    lines.push(
+      ...section(
+        'New items',
+        published.added.map((id) => itemLine(id, input.itemsById)),
+      ),
+    );
+    lines.push(
+      ...section(
+        'Changed items',
+        published.changed.map((id) => itemLine(id, input.itemsById)),
+      ),
+    );
+    lines.push(
+      ...section(
+        'Removed items',
+        published.removed.map((id) => itemLine(id, input.itemsById)),
+      ),
+    );
   }
-  if (run.gone.length) lines.push(...section('Articles gone (404 or 410): their items removed', run.gone.map((url) => `- ${inline(url)}`)));
+  if (run.gone.length)
+    lines.push(
+      ...section(
+        'Articles gone (404 or 410): their items removed',
+        run.gone.map((url) => `- ${inline(url)}`),
+      ),
+    );
   lines.push(...section('Skipped, with the reason', run.skipped.map(skippedLine)));
   lines.push(...section('Parts of pages left out (the page gave items)', run.pageProblems.map(skippedLine)));
   lines.push(...section('Read, but not fact-checks', run.notFactChecks.map(skippedLine)));
-  lines.push(...section('Items given by two articles (the first kept)', run.duplicates.map((text) => `- ${inline(text)}`)));
+  lines.push(
+    ...section(
+      'Items given by two articles (the first kept)',
+      run.duplicates.map((text) => `- ${inline(text)}`),
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -21,8 +21,10 @@ export function isLocalHost(hostname: string): boolean {
  * may: http(s) only, plain http only on this machine, no credentials, and the source's own host.
  */
 export function linkRefusal(url: URL, sourceHost: string): string | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `not an http(s) link (${url.protocol}): not fetched`;
-  if (url.protocol === 'http:' && !isLocalHost(url.hostname)) return 'a plain http link: only https is fetched (http only on localhost)';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `not an http(s) link (${url.protocol}): not fetched`;
+  if (url.protocol === 'http:' && !isLocalHost(url.hostname))
+    return 'a plain http link: only https is fetched (http only on localhost)';
   if (url.username || url.password) return 'a link with a user name or password: not fetched';
   if (url.host !== sourceHost) return `on another host (${url.host}): only ${sourceHost} is harvested for this source`;
   return null;
@@ -30,17 +32,20 @@ export function linkRefusal(url: URL, sourceHost: string): string | null {
 
 const sourceSchema = z.object({
   type: z.enum(SOURCE_TYPES),
-  url: z.string().max(2_048).superRefine((value, context) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      context.addIssue({ code: 'custom', message: 'not a URL' });
-      return;
-    }
-    const refusal = linkRefusal(url, url.host);
-    if (refusal) context.addIssue({ code: 'custom', message: refusal });
-  }),
+  url: z
+    .string()
+    .max(2_048)
+    .superRefine((value, context) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'not a URL' });
+        return;
+      }
+      const refusal = linkRefusal(url, url.host);
+      if (refusal) context.addIssue({ code: 'custom', message: refusal });
+    }),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -77,5 +82,9 @@ export function parseSources(text: string): SourcesFile {
   }
   const parsed = sourcesFileSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw new SourcesError(problemsOf(parsed.error, json, '').map(({ where, what }) => `${where || '(file)'}: ${what}`).join('; '));
+  throw new SourcesError(
+    problemsOf(parsed.error, json, '')
+      .map(({ where, what }) => `${where || '(file)'}: ${what}`)
+      .join('; '),
+  );
 }

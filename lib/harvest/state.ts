@@ -61,7 +61,8 @@ export function parseState(text: string): { state: HarvestState } | { problem: s
     return { problem: 'not JSON' };
   }
   const parsed = stateSchema.safeParse(json);
-  if (!parsed.success) return { problem: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}` };
+  if (!parsed.success)
+    return { problem: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}` };
   return { state: parsed.data };
 }
 
@@ -71,7 +72,9 @@ function sortedRecord<T>(record: Record<string, T>): Array<[string, T]> {
 
 function block(key: string, record: Record<string, object>): string {
   // Entries are flat: their keys sorted make the same entry the same text, however it was built.
-  const lines = sortedRecord(record).map(([url, value]) => `    ${JSON.stringify(url)}: ${JSON.stringify(value, Object.keys(value).sort())}`);
+  const lines = sortedRecord(record).map(
+    ([url, value]) => `    ${JSON.stringify(url)}: ${JSON.stringify(value, Object.keys(value).sort())}`,
+  );
   return `  ${JSON.stringify(key)}: {${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}}`;
 }
 
@@ -85,5 +88,8 @@ export function serializeState(state: HarvestState): string {
 
 /** Validators as the state stores them (absent ones left out). */
 export function storedValidators(from: Validators): Validators {
-  return { ...(from.etag ? { etag: from.etag } : {}), ...(from.lastModified ? { lastModified: from.lastModified } : {}) };
+  return {
+    ...(from.etag ? { etag: from.etag } : {}),
+    ...(from.lastModified ? { lastModified: from.lastModified } : {}),
+  };
 }

@@ -56,7 +56,10 @@ export interface ImageCheckDeps {
 
 /** The post's text with the pictures' text after it, as the text matcher reads it. */
 export function combinedText(text: string, ocrTexts: readonly string[] = []): string {
-  return [text, ...ocrTexts].map((part) => part.trim()).filter(Boolean).join('\n');
+  return [text, ...ocrTexts]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Hits on an item by hash, each item once at its closest distance, closest first. */
@@ -69,7 +72,13 @@ export function imageHits(pictures: ListPictures, checked: readonly (readonly Pd
   }
   return [...best.values()]
     .sort((a, b) => a.distance - b.distance)
-    .map(({ key, distance }) => ({ listId: key.listId, item: key.item, score: imageScore(distance), via: 'image', distance }));
+    .map(({ key, distance }) => ({
+      listId: key.listId,
+      item: key.item,
+      score: imageScore(distance),
+      via: 'image',
+      distance,
+    }));
 }
 
 /**
@@ -85,5 +94,8 @@ export async function checkImages(input: ImageCheckInput, deps: ImageCheckDeps):
   const byText = needsText ? await deps.match({ ...input.query, text }) : { decision: 'none' as const, matches: [] };
   if (byImage.length === 0) return byText;
   const imageItems = new Set(byImage.map((hit) => hit.item));
-  return { decision: 'hoax-match', matches: [...byImage, ...byText.matches.filter((hit) => !imageItems.has(hit.item))] };
+  return {
+    decision: 'hoax-match',
+    matches: [...byImage, ...byText.matches.filter((hit) => !imageItems.has(hit.item))],
+  };
 }

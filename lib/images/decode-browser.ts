@@ -27,13 +27,20 @@ function endsLikeJpeg(bytes: Uint8Array): boolean {
 
 export async function decodeInBrowser(bytes: Uint8Array): Promise<Pixels> {
   const { format, width, height } = readImageHeader(bytes, BROWSER_IMAGE_LIMITS);
-  if (format === 'jpeg' && !endsLikeJpeg(bytes)) throw new ImageDecodeError('cannot decode the JPEG: the file is cut off');
+  if (format === 'jpeg' && !endsLikeJpeg(bytes))
+    throw new ImageDecodeError('cannot decode the JPEG: the file is cut off');
   const scale = width && height ? Math.min(1, BROWSER_IMAGE_LIMITS.maxSide / Math.max(width, height)) : 1;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(
       new Blob([bytes as Uint8Array<ArrayBuffer>], { type: `image/${format}` }),
-      scale < 1 ? { resizeWidth: Math.max(1, Math.round(width! * scale)), resizeHeight: Math.max(1, Math.round(height! * scale)), resizeQuality: 'high' } : {},
+      scale < 1
+        ? {
+            resizeWidth: Math.max(1, Math.round(width! * scale)),
+            resizeHeight: Math.max(1, Math.round(height! * scale)),
+            resizeQuality: 'high',
+          }
+        : {},
     );
   } catch {
     throw new ImageDecodeError(`cannot decode the ${format.toUpperCase()}`);

@@ -32,7 +32,13 @@ export async function decodeImage(bytes: Uint8Array): Promise<Pixels & { format:
       .toBuffer({ resolveWithObject: true });
     const channels = info.channels;
     if (channels !== 1 && channels !== 3 && channels !== 4) throw new Error(`unexpected ${channels} channels`);
-    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, channels, format };
+    return {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+      channels,
+      format,
+    };
   } catch (error) {
     throw new ImageDecodeError(`cannot decode the ${format.toUpperCase()}: ${reason(error)}`);
   }
@@ -42,5 +48,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<Pixels & { format:
 function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const line = message.split('\n').find((text) => text.trim()) ?? message;
-  return line.replace(/^(VipsJpeg|VipsForeignLoad\w*|vips\w*|jpegload\w*|pngload\w*|webpload\w*):\s*/i, '').trim() || 'unknown error';
+  return (
+    line.replace(/^(VipsJpeg|VipsForeignLoad\w*|vips\w*|jpegload\w*|pngload\w*|webpload\w*):\s*/i, '').trim() ||
+    'unknown error'
+  );
 }

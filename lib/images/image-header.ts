@@ -30,8 +30,13 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x89, ...ascii('PNG\r\n'), 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
-  if (startsWith(bytes, ascii('GIF8'))) throw new ImageDecodeError('GIF is not supported: save the picture (or one frame) as PNG or JPEG');
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (startsWith(bytes, ascii('GIF8')))
+    throw new ImageDecodeError('GIF is not supported: save the picture (or one frame) as PNG or JPEG');
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<') && /<svg[\s>]/.test(head)) {
     throw new ImageDecodeError('SVG is a drawing, not a picture: export it as PNG to hash it');
   }
@@ -39,7 +44,8 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat {
 }
 
 const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
-const u32be = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
+const u32be = (b: Uint8Array, at: number) =>
+  ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
 const u16le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u24le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16);
 
@@ -77,7 +83,9 @@ const megapixels = (pixels: number) => `${(pixels / 1e6).toFixed(1)} megapixels`
 /** Refuses a picture of more than `maxPixels`, saying its size. */
 export function assertPixelCount(width: number, height: number, maxPixels: number = IMAGE_LIMITS.maxPixels): void {
   if (width * height > maxPixels) {
-    throw new ImageDecodeError(`the picture is ${width}×${height} (${megapixels(width * height)}): pictures are limited to ${megapixels(maxPixels)}`);
+    throw new ImageDecodeError(
+      `the picture is ${width}×${height} (${megapixels(width * height)}): pictures are limited to ${megapixels(maxPixels)}`,
+    );
   }
 }
 
@@ -85,16 +93,28 @@ export function assertPixelCount(width: number, height: number, maxPixels: numbe
  * The format and size a file says it has, refusing what is not a JPEG, PNG or WebP, too many bytes,
  * or too many pixels. A header that gives no size is left for the decoder to refuse.
  */
-export function readImageHeader(bytes: Uint8Array, limits: { maxBytes: number; maxPixels: number } = IMAGE_LIMITS): {
+export function readImageHeader(
+  bytes: Uint8Array,
+  limits: { maxBytes: number; maxPixels: number } = IMAGE_LIMITS,
+): {
   format: ImageFormat;
   width?: number;
   height?: number;
 } {
   if (bytes.length > limits.maxBytes) {
-    throw new ImageDecodeError(`the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB: pictures are limited to ${limits.maxBytes / 1024 / 1024} MB`);
+    throw new ImageDecodeError(
+      `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB: pictures are limited to ${limits.maxBytes / 1024 / 1024} MB`,
+    );
   }
   const format = sniffImageFormat(bytes);
-  const size = format === 'png' ? (bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : null) : format === 'jpeg' ? jpegSize(bytes) : webpSize(bytes);
+  const size =
+    format === 'png'
+      ? bytes.length >= 24
+        ? { width: u32be(bytes, 16), height: u32be(bytes, 20) }
+        : null
+      : format === 'jpeg'
+        ? jpegSize(bytes)
+        : webpSize(bytes);
   if (!size) return { format };
   assertPixelCount(size.width, size.height, limits.maxPixels);
   return { format, ...size };

@@ -47,7 +47,7 @@ const DCT = (() => {
   const scale = f32(Math.sqrt(2 / 64));
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 64; j++) {
-      matrix[i * 64 + j] = scale * Math.cos(((Math.PI / 2 / 64) * (i + 1)) * (2 * j + 1));
+      matrix[i * 64 + j] = scale * Math.cos((Math.PI / 2 / 64) * (i + 1) * (2 * j + 1));
     }
   }
   return matrix;
@@ -60,7 +60,8 @@ const DCT = (() => {
  */
 export function lumaOf(pixels: Pixels, withSqueeze = true): { luma: Float32Array; width: number; height: number } {
   const { data, width, height, channels } = pixels;
-  if (data.length < width * height * channels) throw new RangeError('pixel buffer is shorter than width × height × channels');
+  if (data.length < width * height * channels)
+    throw new RangeError('pixel buffer is shorter than width × height × channels');
   const squeeze = withSqueeze && (width > SQUEEZE || height > SQUEEZE);
   const outWidth = squeeze ? SQUEEZE : width;
   const outHeight = squeeze ? SQUEEZE : height;
@@ -72,7 +73,9 @@ export function lumaOf(pixels: Pixels, withSqueeze = true): { luma: Float32Array
     for (let x = 0; x < outWidth; x++) {
       const at = (row + columns[x]!) * channels;
       luma[y * outWidth + x] =
-        channels === 1 ? data[at]! : f32(f32(f32(LUMA_R * data[at]!) + f32(LUMA_G * data[at + 1]!)) + f32(LUMA_B * data[at + 2]!));
+        channels === 1
+          ? data[at]!
+          : f32(f32(f32(LUMA_R * data[at]!) + f32(LUMA_G * data[at + 1]!)) + f32(LUMA_B * data[at + 2]!));
     }
   }
   return { luma, width: outWidth, height: outHeight };
@@ -82,7 +85,14 @@ export function lumaOf(pixels: Pixels, withSqueeze = true): { luma: Float32Array
  * One box-filter pass along a line of `length` values `stride` apart: each output is the mean of
  * a window centred on it (shrunk at the ends), kept as a running float sum like the reference.
  */
-function boxLine(input: Float32Array, output: Float32Array, start: number, length: number, stride: number, window: number): void {
+function boxLine(
+  input: Float32Array,
+  output: Float32Array,
+  start: number,
+  length: number,
+  stride: number,
+  window: number,
+): void {
   const half = Math.floor((window + 2) / 2);
   let sum = 0;
   let count = 0;

@@ -37,7 +37,11 @@ export class AreaSampler {
   private readonly table: Float64Array;
   private readonly stride: number;
 
-  constructor(luma: Float32Array, readonly width: number, readonly height: number) {
+  constructor(
+    luma: Float32Array,
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.stride = width + 1;
     this.table = new Float64Array(this.stride * (height + 1));
     for (let y = 0; y < height; y++) {
@@ -58,7 +62,10 @@ export class AreaSampler {
     const at = y0 * this.stride + x0;
     const t = this.table;
     return (
-      t[at]! * (1 - fx) * (1 - fy) + t[at + 1]! * fx * (1 - fy) + t[at + this.stride]! * (1 - fx) * fy + t[at + this.stride + 1]! * fx * fy
+      t[at]! * (1 - fx) * (1 - fy) +
+      t[at + 1]! * fx * (1 - fy) +
+      t[at + this.stride]! * (1 - fx) * fy +
+      t[at + this.stride + 1]! * fx * fy
     );
   }
 
@@ -70,7 +77,8 @@ export class AreaSampler {
     const top = (this.height - regionHeight) * y;
     const corners = new Float64Array(65 * 65);
     for (let i = 0; i <= 64; i++) {
-      for (let j = 0; j <= 64; j++) corners[i * 65 + j] = this.integral(left + (regionWidth * j) / 64, top + (regionHeight * i) / 64);
+      for (let j = 0; j <= 64; j++)
+        corners[i * 65 + j] = this.integral(left + (regionWidth * j) / 64, top + (regionHeight * i) / 64);
     }
     const cellArea = (regionWidth / 64) * (regionHeight / 64);
     const out = new Float32Array(64 * 64);
@@ -106,7 +114,9 @@ export function blockLuma(pixels: Pixels): { luma: Float32Array; width: number; 
     for (let x = 0; x < width; x++) {
       let sum = 0;
       if (grey) for (let dx = 0; dx < block; dx++, at++) sum += data[at]!;
-      else for (let dx = 0; dx < block; dx++, at += channels) sum += 0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!;
+      else
+        for (let dx = 0; dx < block; dx++, at += channels)
+          sum += 0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]!;
       sums[row + x]! += sum;
     }
   }
@@ -124,7 +134,8 @@ export function areaHashes(pixels: Pixels, crops: readonly Crop[]): PdqHash[] {
   return crops.map((crop) => pdqFromLuma(sampler.grid64(crop), 64, 64));
 }
 
-const distinct = (hashes: PdqHash[]) => hashes.filter((hash, at) => hashes.findIndex((other) => other.pdq === hash.pdq) === at);
+const distinct = (hashes: PdqHash[]) =>
+  hashes.filter((hash, at) => hashes.findIndex((other) => other.pdq === hash.pdq) === at);
 
 /** What a list stores for a picture (publisher side): the reference hash first, then its area hashes. */
 export function pictureHashes(pixels: Pixels): PdqHash[] {
@@ -185,7 +196,10 @@ export class PictureIndex<Key> {
 }
 
 /** The closest match between a checked picture's hashes and one item's stored hashes, if any. */
-export function matchPicture(checked: readonly PdqHash[], stored: readonly { pdq: string }[]): { distance: number } | undefined {
+export function matchPicture(
+  checked: readonly PdqHash[],
+  stored: readonly { pdq: string }[],
+): { distance: number } | undefined {
   const index = new PictureIndex<true>();
   index.add(true, stored);
   const [match] = index.match(checked);

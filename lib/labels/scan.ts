@@ -61,5 +61,7 @@ export function postToMatch(adapter: SiteAdapter, post: Element): PostToMatch | 
 /** Where a post's label goes: right under its own text, else at the end of the post. */
 export function labelPlace(adapter: SiteAdapter, post: Element): { parent: Element; before: Node | null } {
   const text = queryAllOf(post, adapter.postText).find((el) => findPost(adapter, el) === post);
-  return text?.parentElement ? { parent: text.parentElement, before: text.nextSibling } : { parent: post, before: null };
+  return text?.parentElement
+    ? { parent: text.parentElement, before: text.nextSibling }
+    : { parent: post, before: null };
 }

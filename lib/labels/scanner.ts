@@ -137,10 +137,13 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
       .catch(() => {
         // The share guard still checks every share; a batch lost on the way is tried again.
         if (sent !== generation || retries >= MAX_BATCH_RETRIES) return;
-        setTimeout(() => {
-          const onPage = batch.filter((entry) => entry.post.isConnected);
-          if (sent === generation && onPage.length > 0) send(onPage, retries + 1);
-        }, retryDelayMs * 2 ** retries);
+        setTimeout(
+          () => {
+            const onPage = batch.filter((entry) => entry.post.isConnected);
+            if (sent === generation && onPage.length > 0) send(onPage, retries + 1);
+          },
+          retryDelayMs * 2 ** retries,
+        );
       });
   }
 

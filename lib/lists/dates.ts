@@ -1,6 +1,22 @@
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, mei: 5, jun: 6, jul: 7, aug: 8, agu: 8, agt: 8,
-  agus: 8, sep: 9, okt: 10, oct: 10, nov: 11, des: 12, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  mei: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  agu: 8,
+  agt: 8,
+  agus: 8,
+  sep: 9,
+  okt: 10,
+  oct: 10,
+  nov: 11,
+  des: 12,
+  dec: 12,
 };
 
 /** Day 0 of spreadsheet serial dates (Excel's 1900 system, counting its phantom 29 Feb 1900). */

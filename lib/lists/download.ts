@@ -13,9 +13,7 @@ export interface Validators {
   lastModified?: string;
 }
 
-export type Download =
-  | { status: 'not-modified' }
-  | { status: 'ok'; bytes: Uint8Array; validators: Validators };
+export type Download = { status: 'not-modified' } | { status: 'ok'; bytes: Uint8Array; validators: Validators };
 
 export interface DownloadOptions {
   fetch: typeof fetch;
@@ -41,7 +39,12 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     const headers: Record<string, string> = {};
     if (options.validators?.etag) headers['If-None-Match'] = options.validators.etag;
     if (options.validators?.lastModified) headers['If-Modified-Since'] = options.validators.lastModified;
-    const response = await options.fetch(url, { headers, signal: abort.signal, cache: 'no-store', credentials: 'omit' });
+    const response = await options.fetch(url, {
+      headers,
+      signal: abort.signal,
+      cache: 'no-store',
+      credentials: 'omit',
+    });
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok) throw new SyncError({ code: 'http', detail: `${response.status}` });
     const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -59,7 +62,8 @@ export async function download(url: string, options: DownloadOptions): Promise<D
     if (lastModified) validators.lastModified = lastModified;
     return { status: 'ok', bytes, validators };
   } catch (error) {
-    if (abort.signal.aborted) throw new SyncError({ code: 'timeout', detail: `${Math.round(options.idleTimeoutMs / 1000)} s` });
+    if (abort.signal.aborted)
+      throw new SyncError({ code: 'timeout', detail: `${Math.round(options.idleTimeoutMs / 1000)} s` });
     if (error instanceof SyncError) throw error;
     throw new SyncError({ code: 'network', detail: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -44,7 +44,9 @@ export function linesBlock(key: string, lines: readonly string[]): string {
  * per line, so a list kept in git diffs by item and the same list always gives the same bytes.
  */
 export function serializeList(list: SaringList): string {
-  const headerLines = Object.entries(orderedHeader(list)).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  const headerLines = Object.entries(orderedHeader(list)).map(
+    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
   const blocks = [linesBlock('items', list.items.map(itemLine))];
   if (list.domains?.length) blocks.push(linesBlock('domains', list.domains.map(domainLine)));
   return `{\n${[...headerLines, ...blocks].join(',\n')}\n}\n`;

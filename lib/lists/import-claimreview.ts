@@ -59,7 +59,10 @@ function reviewToItem(review: Record<string, unknown>, where: string, problems: 
   const datePublished = textOf(review.datePublished);
   const published = parseFactCheckDate(datePublished);
   if (datePublished && !published) {
-    problems.push({ where: `${where}.datePublished`, what: `not a date: ${JSON.stringify(datePublished.slice(0, 40))}` });
+    problems.push({
+      where: `${where}.datePublished`,
+      what: `not a date: ${JSON.stringify(datePublished.slice(0, 40))}`,
+    });
     return undefined;
   }
   const reviewed = objectOf(review.itemReviewed) ?? {};

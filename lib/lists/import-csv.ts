@@ -8,7 +8,19 @@ import { ListFormatError, type ListProblem } from './validate';
 import { ratingFromVerdict } from './verdicts';
 
 /** The columns of a list CSV, in the order a spreadsheet gets them on export. */
-export const CSV_COLUMNS = ['id', 'claim', 'rating', 'label', 'url', 'published', 'summary', 'text', 'keywords', 'language', 'appearances'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'claim',
+  'rating',
+  'label',
+  'url',
+  'published',
+  'summary',
+  'text',
+  'keywords',
+  'language',
+  'appearances',
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
 /** Indonesian headers volunteers write instead. */
@@ -52,7 +64,12 @@ export function importCsv(text: string): ImportedItems {
   const columns = (header ?? []).map(columnOf);
   if (!columns.includes('claim')) {
     throw new ListFormatError(
-      `Not a list CSV: the header row needs a "claim" column (found: ${(header ?? []).map((name) => JSON.stringify(name.trim())).join(', ').slice(0, 300) || 'nothing'})`,
+      `Not a list CSV: the header row needs a "claim" column (found: ${
+        (header ?? [])
+          .map((name) => JSON.stringify(name.trim()))
+          .join(', ')
+          .slice(0, 300) || 'nothing'
+      })`,
     );
   }
   const problems: ListProblem[] = [];
@@ -64,7 +81,9 @@ export function importCsv(text: string): ImportedItems {
     });
     const ratingCell = cells.rating ?? '';
     const label = cells.label ?? '';
-    const rating = isRating(ratingCell.toLowerCase()) ? (ratingCell.toLowerCase() as Rating) : ratingFromVerdict(ratingCell || label);
+    const rating = isRating(ratingCell.toLowerCase())
+      ? (ratingCell.toLowerCase() as Rating)
+      : ratingFromVerdict(ratingCell || label);
     if (!rating) {
       problems.push({
         where: `${where}, rating`,
@@ -76,7 +95,10 @@ export function importCsv(text: string): ImportedItems {
     }
     const published = cells.published ? parseFactCheckDate(cells.published) : undefined;
     if (cells.published && !published) {
-      problems.push({ where: `${where}, published`, what: `not a date: ${JSON.stringify(cells.published.slice(0, 40))}` });
+      problems.push({
+        where: `${where}, published`,
+        what: `not a date: ${JSON.stringify(cells.published.slice(0, 40))}`,
+      });
       return [];
     }
     const claim = cells.claim ?? '';

@@ -31,13 +31,21 @@ const looksLikeJson = (text: string, fileName = '') =>
 /** `turnbackhoax-2026` from `TurnBackHoax 2026.csv`: a list id a file name can give. */
 function idFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  return base
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
 }
 
 function importJson(json: unknown): ImportedItems {
   if (isFactCheckApiResponse(json)) return importFactCheckApi(json);
   if (findClaimReviews(json).length > 0) return importClaimReview(json);
-  const shape = Array.isArray(json) ? 'an array' : json === null || typeof json !== 'object' ? `a JSON ${json === null ? 'null' : typeof json}` : 'a JSON object';
+  const shape = Array.isArray(json)
+    ? 'an array'
+    : json === null || typeof json !== 'object'
+      ? `a JSON ${json === null ? 'null' : typeof json}`
+      : 'a JSON object';
   throw new ListFormatError(
     `Not a list: ${shape} without "saringList", Fact Check API "claims" or schema.org ClaimReview`,
   );
@@ -84,7 +92,11 @@ export function importList(text: string, options: ImportOptions = {}): ImportRes
         ...(options.version !== undefined ? { version: options.version } : {}),
         ...(options.publisher ? { publisher: { name: options.publisher } } : {}),
       });
-      return { list: { ...overrides, items, ...(domains.length ? { domains } : {}) }, format: 'saring', skipped: problems };
+      return {
+        list: { ...overrides, items, ...(domains.length ? { domains } : {}) },
+        format: 'saring',
+        skipped: problems,
+      };
     }
     return importedToList(importJson(json), options);
   } catch (error) {

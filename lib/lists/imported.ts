@@ -49,7 +49,9 @@ export function manyOf(value: unknown): unknown[] {
 /** Only the fields that have a value: optional fields are left out, not set to ''. */
 export function withoutEmpty(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(item).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)),
+    Object.entries(item).filter(
+      ([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
+    ),
   );
 }
 

@@ -2,7 +2,15 @@ import type { ItemChunkRecord, ListRecord, ListSource, SaringDb, SkippedItem, So
 import { idHashOf } from '../match/built-index';
 import { checkPatch, PatchError, type ListPatch, type PatchDelta } from './patch';
 import type { ListItem } from './schema';
-import { CHUNK_SIZE, chunkPlaces, chunkSizesOf, readStoredLists, type ListChange, type PatchedList, type StoredLists } from './store';
+import {
+  CHUNK_SIZE,
+  chunkPlaces,
+  chunkSizesOf,
+  readStoredLists,
+  type ListChange,
+  type PatchedList,
+  type StoredLists,
+} from './store';
 import { DEFAULT_REFRESH_MS } from './subscriptions';
 import type { ValidatedList } from './validate';
 
@@ -23,7 +31,10 @@ import type { ValidatedList } from './validate';
 /** The index's write gate (ListIndex.update): runs a write, then serves the index over its result. */
 export interface IndexGate {
   /** `patch`: the write patches a list; the index serving now is patched rather than rebuilt (load it first). */
-  update(write: () => Promise<ListChange | void>, options?: { patch?: boolean }): Promise<{ readMs: number; buildMs: number }>;
+  update(
+    write: () => Promise<ListChange | void>,
+    options?: { patch?: boolean },
+  ): Promise<{ readMs: number; buildMs: number }>;
 }
 
 /** A patch checked against the stored copy (checkPatch), and the chunks holding the items it replaces. */
@@ -42,14 +53,23 @@ const CHUNKS_PER_PUT = 50;
 
 /** What a list record says of where its copy came from, from its source. */
 function originOf(source: SourceRecord): Pick<ListRecord, 'source' | 'url' | 'etag'> {
-  const kinds: Record<SourceRecord['kind'], ListSource> = { starter: 'starter', url: 'url', managed: 'url', file: 'file', classroom: 'file' };
+  const kinds: Record<SourceRecord['kind'], ListSource> = {
+    starter: 'starter',
+    url: 'url',
+    managed: 'url',
+    file: 'file',
+    classroom: 'file',
+  };
   const origin = kinds[source.kind];
   if (origin !== 'url' || source.url === undefined) return { source: origin };
   return { source: origin, url: source.url, ...(source.etag ? { etag: source.etag } : {}) };
 }
 
 /** What a list record takes from the list's header and its source. */
-function recordOfHeader(header: ValidatedList['header'], source: SourceRecord): Pick<ListRecord, 'id' | 'name' | 'publisher' | 'description' | 'version' | 'source' | 'url' | 'etag' | 'patches'> {
+function recordOfHeader(
+  header: ValidatedList['header'],
+  source: SourceRecord,
+): Pick<ListRecord, 'id' | 'name' | 'publisher' | 'description' | 'version' | 'source' | 'url' | 'etag' | 'patches'> {
   return {
     id: header.id,
     name: header.name,
@@ -93,7 +113,8 @@ export class ListStore {
    * index over it. Resolves with the record once both are done.
    */
   async put(list: ValidatedList, source: SourceRecord, checksum?: string): Promise<ListRecord> {
-    if (source.listId !== list.header.id) throw new Error(`A source for "${source.listId}" cannot store list "${list.header.id}"`);
+    if (source.listId !== list.header.id)
+      throw new Error(`A source for "${source.listId}" cannot store list "${list.header.id}"`);
     let record: ListRecord | undefined;
     const started = performance.now();
     let writeMs = 0;
@@ -133,7 +154,8 @@ export class ListStore {
    */
   async checkPatch(patch: ListPatch): Promise<CheckedPatch> {
     const base = await this.record(patch.header.id);
-    if (!base?.checksum || !base.idHashes) throw new PatchError('base-mismatch', 'The stored copy has no checksum to patch from');
+    if (!base?.checksum || !base.idHashes)
+      throw new PatchError('base-mismatch', 'The stored copy has no checksum to patch from');
     const positions = new Map<string, number>();
     const chunks = new Map<number, ListItem[]>();
     const delta = await checkPatch(
@@ -188,7 +210,11 @@ export class ListStore {
       if (wanted.has(hash)) candidates.push(position);
     });
     const place = chunkPlaces(record);
-    await this.readChunks(record.id, candidates.map((position) => place(position).chunk), chunks);
+    await this.readChunks(
+      record.id,
+      candidates.map((position) => place(position).chunk),
+      chunks,
+    );
     const asked = new Set(ids);
     const found = new Map<string, { item: ListItem; position: number }>();
     for (const position of candidates) {
@@ -208,10 +234,18 @@ export class ListStore {
   }
 
   /** Writes a checked patch: the touched chunks, the record and the source, in one transaction. */
-  private async writePatch({ delta, base, positions, chunks }: CheckedPatch, source: SourceRecord): Promise<PatchedList> {
+  private async writePatch(
+    { delta, base, positions, chunks }: CheckedPatch,
+    source: SourceRecord,
+  ): Promise<PatchedList> {
     const { db } = this;
     const current = await db.lists.get(base.id);
-    if (!current || current.version !== base.version || current.updatedAt !== base.updatedAt || current.checksum !== base.checksum) {
+    if (
+      !current ||
+      current.version !== base.version ||
+      current.updatedAt !== base.updatedAt ||
+      current.checksum !== base.checksum
+    ) {
       throw new PatchError('base-mismatch', 'The stored copy changed while the patch was checked');
     }
     const place = chunkPlaces(base);
@@ -275,15 +309,18 @@ export class ListStore {
 
   /** Runs a list write through the index's gate, answering record reads from before it meanwhile. */
   private write(change: () => Promise<ListChange>, patch = false): Promise<{ readMs: number; buildMs: number }> {
-    return this.index.update(async () => {
-      this.recordsBeforeWrites = await this.db.lists.toArray();
-      this.writes++;
-      try {
-        return await change();
-      } finally {
-        this.writes--;
-      }
-    }, patch ? { patch } : undefined);
+    return this.index.update(
+      async () => {
+        this.recordsBeforeWrites = await this.db.lists.toArray();
+        this.writes++;
+        try {
+          return await change();
+        } finally {
+          this.writes--;
+        }
+      },
+      patch ? { patch } : undefined,
+    );
   }
 
   /** Replaces a list's copy (record, item chunks) and its source in one transaction. */

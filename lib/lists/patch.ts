@@ -74,14 +74,16 @@ type Sum = Uint32Array; // eight 32-bit words, most significant first
 export type Sha256 = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 const encoder = new TextEncoder();
-const webCryptoSha256: Sha256 = async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+const webCryptoSha256: Sha256 = async (bytes) =>
+  new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
 /** sum += digest (or -= when `negate`), modulo 2^256. */
 function addDigest(sum: Sum, digest: Uint8Array, negate = false): void {
   let carry = 0;
   for (let word = 7; word >= 0; word--) {
     const offset = word * 4;
-    let value = ((digest[offset]! << 24) | (digest[offset + 1]! << 16) | (digest[offset + 2]! << 8) | digest[offset + 3]!) >>> 0;
+    let value =
+      ((digest[offset]! << 24) | (digest[offset + 1]! << 16) | (digest[offset + 2]! << 8) | digest[offset + 3]!) >>> 0;
     // Subtracting is adding the two's complement: ~d + 1, the +1 entering as the first carry.
     if (negate) value = ~value >>> 0;
     const total = sum[word]! + value + (negate && word === 7 ? 1 : 0) + carry;
@@ -107,7 +109,8 @@ const DIGEST_BATCH = 512;
 async function addItems(sum: Sum, items: Iterable<ListItem>, negate = false, sha256 = webCryptoSha256): Promise<void> {
   let batch: ListItem[] = [];
   const flush = async () => {
-    for (const digest of await Promise.all(batch.map(async (item) => sha256(encoder.encode(itemLine(item)))))) addDigest(sum, digest, negate);
+    for (const digest of await Promise.all(batch.map(async (item) => sha256(encoder.encode(itemLine(item))))))
+      addDigest(sum, digest, negate);
     batch = [];
   };
   for (const item of items) {
@@ -142,8 +145,10 @@ function headerOf(list: SaringList): ListHeader {
 
 /** A patch from `base` to `target` (two versions of one list), its arrays sorted by id. */
 export async function makePatch(base: SaringList, target: SaringList, targetChecksum?: string): Promise<ListPatch> {
-  if (base.id !== target.id) throw new PatchError('other-list', `A patch joins two versions of one list, not "${base.id}" and "${target.id}"`);
-  if (target.version < base.version) throw new PatchError('base-mismatch', `Version ${target.version} is older than ${base.version}`);
+  if (base.id !== target.id)
+    throw new PatchError('other-list', `A patch joins two versions of one list, not "${base.id}" and "${target.id}"`);
+  if (target.version < base.version)
+    throw new PatchError('base-mismatch', `Version ${target.version} is older than ${base.version}`);
   const before = new Map(base.items.map((item) => [item.id, item]));
   const after = new Set<string>();
   const changed: ListItem[] = [];
@@ -183,14 +188,22 @@ export function composePatches(
   target: SaringList,
 ): ListPatch {
   if (earlier.target !== later.base) {
-    throw new PatchError('base-mismatch', `Patches do not chain: ${earlier.base}→${earlier.target} then ${later.base}→${later.target}`);
+    throw new PatchError(
+      'base-mismatch',
+      `Patches do not chain: ${earlier.base}→${earlier.target} then ${later.base}→${later.target}`,
+    );
   }
   if (later.target !== target.version || earlier.header.id !== target.id) {
     throw new PatchError('other-list', `The later patch does not lead to "${target.id}" version ${target.version}`);
   }
   const addedEarlier = new Set(earlier.added.map((item) => item.id));
   const touchedEarlier = new Set([...addedEarlier, ...earlier.changed.map((item) => item.id), ...earlier.removed]);
-  const touched = new Set([...touchedEarlier, ...later.added.map((item) => item.id), ...later.changed.map((item) => item.id), ...later.removed]);
+  const touched = new Set([
+    ...touchedEarlier,
+    ...later.added.map((item) => item.id),
+    ...later.changed.map((item) => item.id),
+    ...later.removed,
+  ]);
   const final = new Map(target.items.map((item) => [item.id, item]));
   const removed: string[] = [];
   const changed: ListItem[] = [];
@@ -280,14 +293,22 @@ export interface PatchDelta {
  * bytes, when the subscription pins a key, is checked before (verifyListSignature, as for lists).
  */
 export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<PatchDelta> {
-  if (patch.header.id !== base.listId) throw new PatchError('other-list', `The patch is for list "${patch.header.id}", not "${base.listId}"`);
+  if (patch.header.id !== base.listId)
+    throw new PatchError('other-list', `The patch is for list "${patch.header.id}", not "${base.listId}"`);
   if (patch.header.version !== patch.target) {
-    throw new PatchError('not-a-patch', `The patch leads to version ${patch.target} but its header says ${patch.header.version}`);
+    throw new PatchError(
+      'not-a-patch',
+      `The patch leads to version ${patch.target} but its header says ${patch.header.version}`,
+    );
   }
   if (patch.base !== base.version) {
-    throw new PatchError('base-mismatch', `The patch starts from version ${patch.base}; the stored copy is version ${base.version}`);
+    throw new PatchError(
+      'base-mismatch',
+      `The patch starts from version ${patch.base}; the stored copy is version ${base.version}`,
+    );
   }
-  if (patch.target < patch.base) throw new PatchError('base-mismatch', `The patch goes back from version ${patch.base} to ${patch.target}`);
+  if (patch.target < patch.base)
+    throw new PatchError('base-mismatch', `The patch goes back from version ${patch.base} to ${patch.target}`);
   const current = patch.target === patch.base;
   if (current && (patch.added.length || patch.changed.length || patch.removed.length)) {
     throw new PatchError('conflict', `The patch changes items but keeps version ${patch.base}`);
@@ -297,26 +318,40 @@ export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<Pat
     if (seen.has(id)) throw new PatchError('conflict', `Item "${id}" appears twice in the patch`);
     seen.add(id);
   }
-  const stored = await base.lookup([...patch.removed, ...patch.changed.map((item) => item.id), ...patch.added.map((item) => item.id)]);
+  const stored = await base.lookup([
+    ...patch.removed,
+    ...patch.changed.map((item) => item.id),
+    ...patch.added.map((item) => item.id),
+  ]);
   for (const id of [...patch.removed, ...patch.changed.map((item) => item.id)]) {
-    if (!stored.has(id)) throw new PatchError('conflict', `The patch removes or changes item "${id}", which the stored copy does not have`);
+    if (!stored.has(id))
+      throw new PatchError(
+        'conflict',
+        `The patch removes or changes item "${id}", which the stored copy does not have`,
+      );
   }
   for (const item of patch.added) {
-    if (stored.has(item.id)) throw new PatchError('conflict', `The patch adds item "${item.id}", which the stored copy already has`);
+    if (stored.has(item.id))
+      throw new PatchError('conflict', `The patch adds item "${item.id}", which the stored copy already has`);
   }
   const count = base.count - patch.removed.length + patch.added.length;
-  if (count > LIST_FILE_LIMITS.maxItems) throw new PatchError('too-many-items', `The patched list would have ${count} items`);
+  if (count > LIST_FILE_LIMITS.maxItems)
+    throw new PatchError('too-many-items', `The patched list would have ${count} items`);
   if (count !== patch.count) {
     throw new PatchError('count-mismatch', `The patched list would have ${count} items; the patch says ${patch.count}`);
   }
-  if (!isChecksum(base.checksum)) throw new PatchError('checksum-mismatch', 'The stored copy has no checksum to start from');
+  if (!isChecksum(base.checksum))
+    throw new PatchError('checksum-mismatch', 'The stored copy has no checksum to start from');
   const sum = sumFromChecksum(base.checksum);
   const replaced = [...patch.removed, ...patch.changed.map((item) => item.id)].map((id) => stored.get(id)!);
   await addItems(sum, replaced, true);
   await addItems(sum, [...patch.changed, ...patch.added]);
   const checksum = checksumFromSum(sum);
   if (checksum !== patch.checksum) {
-    throw new PatchError('checksum-mismatch', 'The patched items are not the ones the publisher listed (checksum differs): the stored copy and the patch disagree');
+    throw new PatchError(
+      'checksum-mismatch',
+      'The patched items are not the ones the publisher listed (checksum differs): the stored copy and the patch disagree',
+    );
   }
   return {
     current,
@@ -357,7 +392,11 @@ export async function applyPatch(base: SaringList, patch: ListPatch, baseChecksu
   const changed = new Map(delta.changed.map((item) => [item.id, item]));
   const next = base.items.filter((item) => !removed.has(item.id)).map((item) => changed.get(item.id) ?? item);
   next.push(...delta.added);
-  const list: SaringList = { ...delta.header, items: next, ...(delta.domains.length ? { domains: delta.domains } : {}) };
+  const list: SaringList = {
+    ...delta.header,
+    items: next,
+    ...(delta.domains.length ? { domains: delta.domains } : {}),
+  };
   return { list, checksum: delta.checksum, delta };
 }
 

@@ -26,7 +26,8 @@ export interface SubscriptionTerms {
   key?: string;
 }
 
-const withKey = (kind: SubscriptionTerms['kind'], key: string | undefined): SubscriptionTerms => (key === undefined ? { kind } : { kind, key });
+const withKey = (kind: SubscriptionTerms['kind'], key: string | undefined): SubscriptionTerms =>
+  key === undefined ? { kind } : { kind, key };
 
 /** The terms of the subscription `who` asks for at an address held by `existing`; throws when refused. */
 export function subscriptionTerms(

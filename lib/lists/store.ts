@@ -38,12 +38,17 @@ export async function readStoredLists(db: SaringDb): Promise<StoredLists> {
 /** Items per chunk of a stored list, in order. */
 export function chunkSizesOf(record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>): number[] {
   if (record.chunkSizes) return record.chunkSizes;
-  return Array.from({ length: record.chunkCount }, (_, chunk) => Math.min(LEGACY_CHUNK_SIZE, record.itemCount - chunk * LEGACY_CHUNK_SIZE));
+  return Array.from({ length: record.chunkCount }, (_, chunk) =>
+    Math.min(LEGACY_CHUNK_SIZE, record.itemCount - chunk * LEGACY_CHUNK_SIZE),
+  );
 }
 
 /** Where the item at `position` is stored: its chunk and its place in it (patched lists have chunks of several sizes). */
-export function chunkPlaces(record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>): (position: number) => { chunk: number; offset: number } {
-  if (!record.chunkSizes) return (position) => ({ chunk: Math.floor(position / LEGACY_CHUNK_SIZE), offset: position % LEGACY_CHUNK_SIZE });
+export function chunkPlaces(
+  record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>,
+): (position: number) => { chunk: number; offset: number } {
+  if (!record.chunkSizes)
+    return (position) => ({ chunk: Math.floor(position / LEGACY_CHUNK_SIZE), offset: position % LEGACY_CHUNK_SIZE });
   const starts: number[] = [];
   let start = 0;
   for (const size of record.chunkSizes) {
@@ -74,7 +79,10 @@ export interface PatchedList {
 export type ListChange = { written: ListRecord; items: IndexedList['items'] } | { removed: string } | PatchedList;
 
 /** A list's items after a patch: removed ones dropped, changed ones in place, added ones at the end. */
-export function patchedItems(items: readonly ListItem[], { removed, changed, added }: Omit<PatchedList, 'patched'>): ListItem[] {
+export function patchedItems(
+  items: readonly ListItem[],
+  { removed, changed, added }: Omit<PatchedList, 'patched'>,
+): ListItem[] {
   const gone = new Set(removed);
   const replaced = new Map(changed.map(({ position, item }) => [position, item]));
   const next = items.flatMap((item, position) => (gone.has(position) ? [] : [replaced.get(position) ?? item]));

@@ -135,7 +135,9 @@ export class ListSync {
   /** The subscription (pending, turned off or syncing) at this address, if any. */
   private async subscriptionAt(url: string): Promise<SourceRecord | undefined> {
     const sources = await this.context.db.sources.toArray();
-    return sources.find((source) => (source.kind === 'url' || source.kind === 'managed') && sameListUrl(source.url, url));
+    return sources.find(
+      (source) => (source.kind === 'url' || source.kind === 'managed') && sameListUrl(source.url, url),
+    );
   }
 
   /** Fetches the list at `request.url` under the terms its address allows, and checks it may be stored there. */
@@ -198,7 +200,10 @@ export class ListSync {
    * address, the starter list, a classroom list) — `same` says which stored source may be replaced.
    */
   private async refuseIfHeldElsewhere(listId: string, same: (source: SourceRecord) => boolean): Promise<void> {
-    const [source, record] = await Promise.all([this.context.db.sources.get(listId), this.context.store.record(listId)]);
+    const [source, record] = await Promise.all([
+      this.context.db.sources.get(listId),
+      this.context.store.record(listId),
+    ]);
     if (source ? same(source) : !record) return;
     throw new SyncError({ code: 'wrong-list', detail: `"${listId}" is already stored from elsewhere` });
   }
@@ -324,7 +329,12 @@ export class ListSync {
   private async syncByPatch(source: SourceRecord & { url: string }, attempt: number): Promise<SyncOutcome | null> {
     const { store, now } = this.context;
     const stored = await store.record(source.listId);
-    if (!stored?.checksum || source.fullDownloadAt === undefined || now() - source.fullDownloadAt > FULL_DOWNLOAD_EVERY_MS) return null;
+    if (
+      !stored?.checksum ||
+      source.fullDownloadAt === undefined ||
+      now() - source.fullDownloadAt > FULL_DOWNLOAD_EVERY_MS
+    )
+      return null;
     const url = patchUrl(source.url, stored.patches, stored.version);
     if (!url) return null;
     try {
@@ -349,12 +359,17 @@ export class ListSync {
         return 'unchanged';
       }
       this.progress.set(source.listId, { phase: 'store', fraction: null });
-      const record = this.succeededSource({ ...next, refreshMs: refreshIntervalMs(checked.delta.header.refresh) }, attempt);
+      const record = this.succeededSource(
+        { ...next, refreshMs: refreshIntervalMs(checked.delta.header.refresh) },
+        attempt,
+      );
       await store.applyPatch(checked, record);
       await this.armNext(record);
       return 'updated';
     } catch (error) {
-      console.info(`[saring] list ${source.listId}: no patch from version ${stored.version} (${error instanceof Error ? error.message : String(error)}); downloading the whole list`);
+      console.info(
+        `[saring] list ${source.listId}: no patch from version ${stored.version} (${error instanceof Error ? error.message : String(error)}); downloading the whole list`,
+      );
       return null;
     }
   }
@@ -375,7 +390,12 @@ export class ListSync {
   private async failed(source: SourceRecord, error: unknown, attempt: number): Promise<void> {
     const failures = source.failures + 1;
     const nextSync = this.context.now() + retryDelayMs(failures, source.refreshMs);
-    await this.context.db.sources.update(source.listId, { failures, lastError: problemOf(error), lastAttempt: attempt, nextSync });
+    await this.context.db.sources.update(source.listId, {
+      failures,
+      lastError: problemOf(error),
+      lastAttempt: attempt,
+      nextSync,
+    });
     await this.context.schedule(source.listId, nextSync);
   }
 

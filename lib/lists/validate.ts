@@ -76,7 +76,10 @@ function describeIssue(issue: Issue, raw: unknown): string {
           ? `must have at most ${count(Number(issue.maximum))} entries`
           : `must be at most ${String(issue.maximum)}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${count(Number(issue.minimum))} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `must be at least ${count(Number(issue.minimum))} characters`;
       return `must be at least ${String(issue.minimum)}`;
     case 'invalid_value':
       return `must be ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
@@ -87,7 +90,10 @@ function describeIssue(issue: Issue, raw: unknown): string {
 
 /** Every issue of a failed parse as problems located under `base`. */
 export function problemsOf(error: z.ZodError, raw: unknown, base: string, keySeparator = '.'): ListProblem[] {
-  return error.issues.map((issue) => ({ where: formatPath(base, issue.path, keySeparator), what: describeIssue(issue, raw) }));
+  return error.issues.map((issue) => ({
+    where: formatPath(base, issue.path, keySeparator),
+    what: describeIssue(issue, raw),
+  }));
 }
 
 /** Names the item by its id too where the index alone is hard to find (an image hash among many). */
@@ -129,7 +135,10 @@ class ItemChecker implements CheckedItems {
       }
       const first = this.firstSeen.get(item.data.id);
       if (first !== undefined) {
-        this.problems.push({ where: `${where}${this.keySeparator}id`, what: `duplicate id ${JSON.stringify(item.data.id)} (first at ${first})` });
+        this.problems.push({
+          where: `${where}${this.keySeparator}id`,
+          what: `duplicate id ${JSON.stringify(item.data.id)} (first at ${first})`,
+        });
         continue;
       }
       this.firstSeen.set(item.data.id, where);
@@ -172,7 +181,10 @@ export function checkHeader(raw: unknown): ListHeader {
   const header = listHeaderSchema.safeParse(raw);
   if (header.success) return header.data;
   const problems = problemsOf(header.error, raw, '');
-  throw new ListFormatError(`Bad list header: ${problems.map(({ where, what }) => `${where}: ${what}`).join('; ')}`, problems);
+  throw new ListFormatError(
+    `Bad list header: ${problems.map(({ where, what }) => `${where}: ${what}`).join('; ')}`,
+    problems,
+  );
 }
 
 /** A list file's parts once its shape is right: a bad header or shape rejects the file whole. */
@@ -180,8 +192,10 @@ function listParts(raw: unknown): { header: ListHeader; rawItems: unknown[]; raw
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ListFormatError('A list is a JSON object');
   const header = checkHeader(raw);
   const { items: rawItems, domains: rawDomains = [] } = raw as { items?: unknown; domains?: unknown };
-  if (!Array.isArray(rawItems)) throw new ListFormatError('A list needs an "items" array', [{ where: 'items', what: 'must be an array' }]);
-  if (!Array.isArray(rawDomains)) throw new ListFormatError('"domains" must be an array', [{ where: 'domains', what: 'must be an array' }]);
+  if (!Array.isArray(rawItems))
+    throw new ListFormatError('A list needs an "items" array', [{ where: 'items', what: 'must be an array' }]);
+  if (!Array.isArray(rawDomains))
+    throw new ListFormatError('"domains" must be an array', [{ where: 'domains', what: 'must be an array' }]);
   checkItemCount(rawItems.length);
   return { header, rawItems, rawDomains };
 }

@@ -94,7 +94,11 @@ export function idsHashOf(idHashes: Iterable<number>): number {
 }
 
 export function spanOf(list: IndexedList): ListSpan {
-  return { listId: list.listId, items: list.items.length, idsHash: idsHashOf(list.items.map((item) => idHashOf(item.id))) };
+  return {
+    listId: list.listId,
+    items: list.items.length,
+    idsHash: idsHashOf(list.items.map((item) => idHashOf(item.id))),
+  };
 }
 
 /** The list holding doc `doc`, and the doc's place in it. */
@@ -430,8 +434,7 @@ export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows
   const total = Math.max(core.docCount, 1);
   // The claim model was fitted at ~15k items; small lists keep its calibration
   // by counting as that large (their words are as rare as they look).
-  const inverse = (df: number, n: number) =>
-    Math.log(1 + (Math.max(n, CALIBRATION_SIZE) - df + 0.5) / (df + 0.5));
+  const inverse = (df: number, n: number) => Math.log(1 + (Math.max(n, CALIBRATION_SIZE) - df + 0.5) / (df + 0.5));
   const idf = new Float32Array(tokenCount);
   const textIdf = new Float32Array(tokenCount);
   const common = new Uint8Array(tokenCount);

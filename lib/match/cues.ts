@@ -27,7 +27,8 @@ export interface PostCues {
 }
 
 /** Vouching that a message is not a hoax is what chain messages do; it is no debunk. */
-const VOUCHING = /\b(?:(?:ini|itu)\s+)?(?:bukan|bkn|not\s+a|not|no)\s+(?:hoa(?:k|x)s?|hoaxx+|fake(?:\s+news)?|berita\s+bohong)\b/g;
+const VOUCHING =
+  /\b(?:(?:ini|itu)\s+)?(?:bukan|bkn|not\s+a|not|no)\s+(?:hoa(?:k|x)s?|hoaxx+|fake(?:\s+news)?|berita\s+bohong)\b/g;
 
 /** Debunk and verdict words (counted; each occurrence). */
 const DEBUNK = new RegExp(
@@ -72,7 +73,8 @@ const FACT_CHECK_HOST =
   /(?:^|\.)(?:turnbackhoax\.id|cekfakta\.com|mafindo\.or\.id|komdigi\.go\.id|kominfo\.go\.id|snopes\.com|politifact\.com|factcheck\.org|fullfact\.org|leadstories\.com|checkyourfact\.com)$|^(?:cekfakta\.|factcheck\.)/;
 const FACT_CHECK_PATH = /\/(?:cek-?fakta|cekfakta|fact-?check|hoaks|hoax)(?:[/-]|$)/;
 /** A fact-check site named in the text without a link ("cek di turnbackhoax.id"). */
-const FACT_CHECK_NAMED = /\b(?:turnbackhoax(?:\.id)?|cekfakta\.com|snopes(?:\.com)?|politifact|factcheck\.org|afp\s+fact\s+check)\b/;
+const FACT_CHECK_NAMED =
+  /\b(?:turnbackhoax(?:\.id)?|cekfakta\.com|snopes(?:\.com)?|politifact|factcheck\.org|afp\s+fact\s+check)\b/;
 
 function isFactCheckUrl(raw: string): boolean {
   try {
@@ -106,7 +108,9 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
     words: written.split(/\s+/).filter(Boolean).length,
     debunk: vouched.match(DEBUNK)?.length ?? 0,
     debunkFirst: first !== null && first.index < OPENING_LENGTH,
-    verdictLabel: VERDICT_LABEL.test(lower) || CAPITAL_VERDICT.test(written.replace(/\b(?:BUKAN|BKN|NOT)\s+(?:HOA[KX]S?|FAKE)\b/g, ' ')),
+    verdictLabel:
+      VERDICT_LABEL.test(lower) ||
+      CAPITAL_VERDICT.test(written.replace(/\b(?:BUKAN|BKN|NOT)\s+(?:HOA[KX]S?|FAKE)\b/g, ' ')),
     question: QUESTION.test(lower),
     chain: vouching || CHAIN.test(lower),
     hearsay: HEARSAY.test(lower),

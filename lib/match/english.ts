@@ -9,14 +9,18 @@ export type Language = 'id' | 'en';
 
 /** Function words frequent in one language and rare in the other. */
 const ENGLISH_MARKERS = new Set(
-  ('the a an and of to in is are was were be been this that these those it its with for on at by from as ' +
-  'not have has had will would can could should they we you he she his her their our my your what which who ' +
-  'when where how there than then about into after before just also been being does did do').split(' '),
+  (
+    'the a an and of to in is are was were be been this that these those it its with for on at by from as ' +
+    'not have has had will would can could should they we you he she his her their our my your what which who ' +
+    'when where how there than then about into after before just also been being does did do'
+  ).split(' '),
 );
 const INDONESIAN_MARKERS = new Set(
-  ('yang dan di ke dari ini itu dengan untuk pada adalah akan atau juga dalam oleh karena tidak sudah telah ' +
-  'bisa dapat harus agar jika kalau maka namun tetapi tapi bahwa sebagai seperti hingga sampai saat ada ' +
-  'kita kami mereka dia saya anda nya pun lah ya').split(' '),
+  (
+    'yang dan di ke dari ini itu dengan untuk pada adalah akan atau juga dalam oleh karena tidak sudah telah ' +
+    'bisa dapat harus agar jika kalau maka namun tetapi tapi bahwa sebagai seperti hingga sampai saat ada ' +
+    'kita kami mereka dia saya anda nya pun lah ya'
+  ).split(' '),
 );
 
 /** English when more of the words are English function words than Indonesian ones. */

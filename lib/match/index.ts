@@ -14,14 +14,30 @@ import {
   TEXT_FIELD_WEIGHT,
   type BuiltIndex,
 } from './built-index';
-import { claimLogit, debunkProbability, decisionLogit, type ClaimEvidence, type DecisionInput, type DecisionWeights } from './claim-model';
+import {
+  claimLogit,
+  debunkProbability,
+  decisionLogit,
+  type ClaimEvidence,
+  type DecisionInput,
+  type DecisionWeights,
+} from './claim-model';
 import { postCues, type PostCues } from './cues';
 import { FITTED } from './fitted';
 import { tokenize } from './normalize';
 import { patchIndex, type IndexPatch } from './patch-index';
 import { decodeIndex, encodeIndex } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
-import type { IndexedList, IndexMatcher, Matcher, MatchHit, MatchQuery, MatchResult, RankedHit, RankedResult } from './types';
+import type {
+  IndexedList,
+  IndexMatcher,
+  Matcher,
+  MatchHit,
+  MatchQuery,
+  MatchResult,
+  RankedHit,
+  RankedResult,
+} from './types';
 import { registrableDomain } from './domain';
 
 /**
@@ -35,7 +51,8 @@ import { registrableDomain } from './domain';
 function onCommonScale(score: number, thresholds: { likely: number; confident: number }): number {
   const { likely, confident } = thresholds;
   if (score < likely) return (score / likely) * LIKELY_THRESHOLD;
-  if (score < confident) return LIKELY_THRESHOLD + ((score - likely) / (confident - likely)) * (MATCH_THRESHOLD - LIKELY_THRESHOLD);
+  if (score < confident)
+    return LIKELY_THRESHOLD + ((score - likely) / (confident - likely)) * (MATCH_THRESHOLD - LIKELY_THRESHOLD);
   return MATCH_THRESHOLD + ((score - confident) / Math.max(1 - confident, 1e-9)) * (1 - MATCH_THRESHOLD);
 }
 /**
@@ -285,13 +302,20 @@ function textScore(cosine: number): number {
 /** How much of the evidence a post needs it carries: of the claim, or of the circulating text. */
 function evidenceShare(e: TextEvidence): number {
   const claimEvidence = Math.min(1, e.sharedClaimMass / FULL_CLAIM_EVIDENCE_MASS);
-  const textEvidence = Math.min(1, e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS, e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS);
+  const textEvidence = Math.min(
+    1,
+    e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS,
+    e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS,
+  );
   return Math.max(claimEvidence, textEvidence);
 }
 
 /** The post's cosine with the item's circulating text, counted only as far as it shares enough of it. */
 function textMatch(e: TextEvidence): number {
-  return e.textSimilarity * Math.min(1, e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS, e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS);
+  return (
+    e.textSimilarity *
+    Math.min(1, e.sharedTextMass / FULL_TEXT_EVIDENCE_MASS, e.sharedTextWords / FULL_TEXT_EVIDENCE_WORDS)
+  );
 }
 
 interface Candidates {
@@ -498,7 +522,12 @@ export function decidedScore(
 }
 
 /** The best candidate's score is the decision's, and the others keep their ratio to it, so the order stands. */
-function textHits(text: string, index: BuiltIndex, cues: PostCues, postedDay: number): Array<{ doc: number; score: number }> {
+function textHits(
+  text: string,
+  index: BuiltIndex,
+  cues: PostCues,
+  postedDay: number,
+): Array<{ doc: number; score: number }> {
   const { ranked, input } = rankCandidates(text, index, cues, postedDay);
   if (!input) return ranked.map(({ doc }) => ({ doc, score: 0 }));
   const decided = onCommonScale(decidedScore(input), FITTED.thresholds[input.bestHasText ? 'withText' : 'claimOnly']);
@@ -708,7 +737,12 @@ export function explainPost(
   const urls = (query.urls ?? []).map(safeString);
   const postedDay = typeof query.postedAt === 'number' ? dayOf(query.postedAt) : NaN;
   const title = safeString(query.linkTitle);
-  const { ranked, input } = rankCandidates(`${safeString(query.text)}\n${title}`, index, postCues(safeString(query.text), urls), postedDay);
+  const { ranked, input } = rankCandidates(
+    `${safeString(query.text)}\n${title}`,
+    index,
+    postCues(safeString(query.text), urls),
+    postedDay,
+  );
   return {
     ranked: ranked.map(({ doc, evidence, score }) => ({ ...placeOf(index.lists, doc), evidence, score })),
     ...(input ? { input } : {}),

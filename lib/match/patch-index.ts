@@ -67,7 +67,8 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   // Old doc → new doc (removed docs: none), and which old docs lose their content.
   const dropped = new Uint8Array(oldCount);
   for (const position of patch.removed) {
-    if (position < 0 || position >= oldLength || dropped[start + position]) throw new Error(`bad removed position ${position}`);
+    if (position < 0 || position >= oldLength || dropped[start + position])
+      throw new Error(`bad removed position ${position}`);
     dropped[start + position] = 1;
   }
   const newDoc = new Uint32Array(oldCount);
@@ -169,7 +170,11 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   if (length !== capacity) throw new Error('the patched postings do not add up');
 
   // Per-doc parts: an old doc's row or value copied (in runs), a fresh doc's from what was tokenised.
-  const claimSequences = spliceRows(index.claimSequences, oldDoc, new Map(fresh.map(({ doc }, row) => [doc, rowOf(freshSequences, row)])));
+  const claimSequences = spliceRows(
+    index.claimSequences,
+    oldDoc,
+    new Map(fresh.map(({ doc }, row) => [doc, rowOf(freshSequences, row)])),
+  );
   const claimTokens = spliceRows(index.claimTokens, oldDoc, freshClaimTokens);
   const textTokens = spliceRows(index.textTokens, oldDoc, freshTextTokens);
   const freshItem = new Map(fresh.map(({ doc, item }) => [doc, item]));
@@ -246,10 +251,11 @@ function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<numbe
   const offsets = new Uint32Array(count + 1);
   for (let doc = 0; doc < count; doc++) {
     const old = oldDoc[doc]!;
-    offsets[doc + 1] = offsets[doc]! + (old >= 0 ? rows.offsets[old + 1]! - rows.offsets[old]! : freshRows.get(doc)!.length);
+    offsets[doc + 1] =
+      offsets[doc]! + (old >= 0 ? rows.offsets[old + 1]! - rows.offsets[old]! : freshRows.get(doc)!.length);
   }
   const values = new Uint32Array(offsets[count]!);
-  for (let doc = 0; doc < count; ) {
+  for (let doc = 0; doc < count;) {
     const old = oldDoc[doc]!;
     if (old < 0) {
       values.set(freshRows.get(doc)!, offsets[doc]);

@@ -50,7 +50,8 @@ export function correctWord(word: string, index: BuiltIndex): number | undefined
   power[0] = 1;
   for (let k = 1; k <= length + 1; k++) power[k] = Math.imul(power[k - 1]!, HASH_BASE);
   for (let i = 0; i < length; i++) prefix[i + 1] = (Math.imul(prefix[i]!, HASH_BASE) + word.charCodeAt(i)) | 0;
-  for (let i = length - 1; i >= 0; i--) suffix[i] = (Math.imul(word.charCodeAt(i), power[length - 1 - i]!) + suffix[i + 1]!) | 0;
+  for (let i = length - 1; i >= 0; i--)
+    suffix[i] = (Math.imul(word.charCodeAt(i), power[length - 1 - i]!) + suffix[i + 1]!) | 0;
   /** Hash of head + middle + word[from, length), where middle has `middleLength` letters. */
   const joined = (head: number, middle: number, middleLength: number, from: number) =>
     (Math.imul(Math.imul(head, power[middleLength]!) + middle, power[length - from]!) + suffix[from]!) | 0;

@@ -36,7 +36,10 @@ export function createDispatcher(handlers: Handlers, senders: SenderContext, onR
     }
     const { type, payload } = message as { type: unknown; payload?: unknown };
     if (!isMessageType(type)) {
-      return { ok: false, error: { code: 'unknown-type', message: `Unknown request type: ${String(type).slice(0, 64)}` } };
+      return {
+        ok: false,
+        error: { code: 'unknown-type', message: `Unknown request type: ${String(type).slice(0, 64)}` },
+      };
     }
     const refusal = senderRefusal(type, classifySender(sender, senders), payload);
     if (refusal !== null) {

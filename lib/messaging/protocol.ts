@@ -50,7 +50,14 @@ const publicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
  */
 const imageRef = z.union([
   z.object({ url: boundedUrl }).strict(),
-  z.object({ dataUrl: z.string().max(4 * 1024 * 1024).regex(/^data:image\/png;base64,/) }).strict(),
+  z
+    .object({
+      dataUrl: z
+        .string()
+        .max(4 * 1024 * 1024)
+        .regex(/^data:image\/png;base64,/),
+    })
+    .strict(),
 ]);
 export type ImageRef = z.infer<typeof imageRef>;
 
@@ -110,7 +117,13 @@ export const requestSchemas = {
       .max(MATCH_POSTS_BATCH),
   }),
   /** Snooze all prompts for `minutes`; 0 ends a snooze. */
-  snooze: z.object({ minutes: z.number().int().min(0).max(24 * 60) }),
+  snooze: z.object({
+    minutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
+  }),
   'get-options-state': z.object({}),
   'set-settings': z.object({
     strictness: z.enum(STRICTNESS).optional(),

@@ -89,7 +89,8 @@ export function senderRefusal(type: MessageType, kind: SenderKind, payload: unkn
   if (kind.from === 'content-script') {
     if (audience !== 'guard') return `${type} is for the extension's own pages, not a content script`;
     const site = (payload as { site?: unknown } | null | undefined)?.site;
-    if (site !== undefined && site !== kind.site) return `${type} for site "${typeof site === 'string' ? site.slice(0, 32) : typeof site}" from a page of "${kind.site}"`;
+    if (site !== undefined && site !== kind.site)
+      return `${type} for site "${typeof site === 'string' ? site.slice(0, 32) : typeof site}" from a page of "${kind.site}"`;
     return null;
   }
   if (audience === 'share-check-page' && !(kind.path === SHARE_CHECK_PATH && kind.inTab)) {

@@ -42,7 +42,11 @@ async function modelFolder(languages: readonly OcrLanguage[]): Promise<string> {
   for (const language of languages) {
     let model: string;
     try {
-      model = join(dirname(require.resolve(`@tesseract.js-data/${language}/package.json`)), '4.0.0_best_int', `${language}.traineddata.gz`);
+      model = join(
+        dirname(require.resolve(`@tesseract.js-data/${language}/package.json`)),
+        '4.0.0_best_int',
+        `${language}.traineddata.gz`,
+      );
     } catch {
       throw new OcrError(`the ${language} OCR model is not installed (npm package @tesseract.js-data/${language})`);
     }
@@ -76,7 +80,8 @@ async function within<T>(promise: Promise<T>, ms: number, message: string, onTim
 export function parseLanguages(value: string): OcrLanguage[] {
   const languages = value.split('+').map((part) => part.trim());
   const unknown = languages.filter((language) => !(OCR_LANGUAGES as readonly string[]).includes(language));
-  if (!languages.length || unknown.length) throw new OcrError(`unknown OCR language ${JSON.stringify(unknown[0] ?? value)}: use ind, eng or ind+eng`);
+  if (!languages.length || unknown.length)
+    throw new OcrError(`unknown OCR language ${JSON.stringify(unknown[0] ?? value)}: use ind, eng or ind+eng`);
   return [...new Set(languages)] as OcrLanguage[];
 }
 
@@ -90,7 +95,10 @@ export interface OcrResult {
 export class OcrEngine {
   private constructor(private readonly worker: Worker) {}
 
-  static async start(languages: readonly OcrLanguage[] = OCR_LANGUAGES, timeoutMs: number = OCR_TIMEOUTS.startMs): Promise<OcrEngine> {
+  static async start(
+    languages: readonly OcrLanguage[] = OCR_LANGUAGES,
+    timeoutMs: number = OCR_TIMEOUTS.startMs,
+  ): Promise<OcrEngine> {
     const langPath = await modelFolder(languages);
     let gaveUp = false;
     const starting = createWorker([...languages], OEM.LSTM_ONLY, {
@@ -104,14 +112,25 @@ export class OcrEngine {
       return started;
     });
     try {
-      const ready = await within(starting, timeoutMs, `OCR did not start within ${timeoutMs / 1000} s (tesseract.js core or models missing?)`, () => {
-        gaveUp = true;
-      });
+      const ready = await within(
+        starting,
+        timeoutMs,
+        `OCR did not start within ${timeoutMs / 1000} s (tesseract.js core or models missing?)`,
+        () => {
+          gaveUp = true;
+        },
+      );
       // A fixed resolution and a null debug file keep Tesseract from printing its guesses to stderr.
-      await ready.setParameters({ tessedit_pageseg_mode: OCR_PAGE_MODE, user_defined_dpi: '300', debug_file: '/dev/null' });
+      await ready.setParameters({
+        tessedit_pageseg_mode: OCR_PAGE_MODE,
+        user_defined_dpi: '300',
+        debug_file: '/dev/null',
+      });
       return new OcrEngine(ready);
     } catch (error) {
-      throw error instanceof OcrError ? error : new OcrError(`OCR did not start: ${error instanceof Error ? error.message : String(error)}`);
+      throw error instanceof OcrError
+        ? error
+        : new OcrError(`OCR did not start: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       // The models are in the worker's memory once it has started (or failed): the links can go.
       await rm(langPath, { recursive: true, force: true });
@@ -130,7 +149,9 @@ export class OcrEngine {
       for (const image of page.images) texts.push((await this.worker.recognize(image)).data.text);
       return mergeTexts(texts);
     };
-    const text = await within(run(), timeoutMs, `OCR did not finish within ${timeoutMs / 1000} s`, () => this.worker.terminate());
+    const text = await within(run(), timeoutMs, `OCR did not finish within ${timeoutMs / 1000} s`, () =>
+      this.worker.terminate(),
+    );
     return { text, ms: performance.now() - started };
   }
 

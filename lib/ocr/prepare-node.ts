@@ -22,9 +22,12 @@ export async function preparePage(bytes: Uint8Array): Promise<PreparedPage> {
   const { data, width, height, channels } = await decodeImage(bytes);
   const scale = Math.max(1, OCR_MIN_SIDE / Math.min(width, height));
   const readable = async (image: Sharp) =>
-    (scale > 1 ? image.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' }) : image).png({ compressionLevel: 1 }).toBuffer();
+    (scale > 1 ? image.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' }) : image)
+      .png({ compressionLevel: 1 })
+      .toBuffer();
   const raw = Buffer.from(data.buffer, data.byteOffset, data.length);
   const images = [await readable(sharp(raw, { raw: { width, height, channels } }).greyscale())];
-  if (channels >= 3) images.push(await readable(sharp(raw, { raw: { width, height, channels } }).extractChannel('blue')));
+  if (channels >= 3)
+    images.push(await readable(sharp(raw, { raw: { width, height, channels } }).extractChannel('blue')));
   return { images };
 }

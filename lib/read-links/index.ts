@@ -78,12 +78,18 @@ export async function unreadLinks(db: SaringDb, normalizedUrls: readonly string[
 
 /** How many links are remembered as read now (what "Forget what I read" would forget). */
 export function countReadLinks(db: SaringDb, now: number): Promise<number> {
-  return db.readLinks.where('day').aboveOrEqual(dayOf(now) - READ_LINK_DAYS).count();
+  return db.readLinks
+    .where('day')
+    .aboveOrEqual(dayOf(now) - READ_LINK_DAYS)
+    .count();
 }
 
 /** Forgets links opened more than 30 days ago; returns how many. */
 export function pruneReadLinks(db: SaringDb, now: number): Promise<number> {
-  return db.readLinks.where('day').below(dayOf(now) - READ_LINK_DAYS).delete();
+  return db.readLinks
+    .where('day')
+    .below(dayOf(now) - READ_LINK_DAYS)
+    .delete();
 }
 
 /**

@@ -61,6 +61,3 @@ export async function updateSettings(
   await item.setValue(next);
   return next;
 }
-
-
-

@@ -126,7 +126,10 @@ export function parseShareIntent(raw: string): ParsedShareIntent | null {
   const textParts = intent.textIsQuery
     ? [decodeQuery(url.search)]
     : intent.textParams.flatMap((name) => url.searchParams.getAll(name));
-  const text = textParts.map((part) => part.trim()).filter(Boolean).join('\n');
+  const text = textParts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n');
   const linked = intent.urlParams.flatMap((name) => url.searchParams.getAll(name)).map((value) => value.trim());
   const urls = [...new Set([...linked, ...(text.match(URL_IN_TEXT) ?? [])].filter(Boolean))];
   if (!text && urls.length === 0) return null;

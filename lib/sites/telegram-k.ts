@@ -53,7 +53,10 @@ export const TELEGRAM_K_SITE: SiteAdapter = {
   linkTitle: [{ css: '.webpage-title', seen: '2025-06' }],
   // Ticked in select mode; an album's item is ticked inside its bubble.
   selected: [
-    { css: '.bubbles.is-selecting .bubble.is-selected[data-mid], .bubbles.is-selecting .grouped-item.is-selected', seen: '2026-08' },
+    {
+      css: '.bubbles.is-selecting .bubble.is-selected[data-mid], .bubbles.is-selecting .grouped-item.is-selected',
+      seen: '2026-08',
+    },
     { css: '.bubble-select-checkbox input.checkbox-field-input:checked', seen: '2026-08' },
   ],
   // The time sits inside the text's block; a reply's quote is someone else's words.

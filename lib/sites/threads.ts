@@ -40,7 +40,10 @@ export const THREADS_SITE: SiteAdapter = {
       selectors: [
         // Only inside a post: the menu's own items may carry the same icon.
         { css: 'div[data-pressable-container="true"] [role="button"]:has(svg[aria-label="Repost"])', seen: '2025-06' },
-        { css: 'div[data-pressable-container="true"] [role="button"]:has(svg[aria-label="Posting ulang"])', seen: '2025-06' },
+        {
+          css: 'div[data-pressable-container="true"] [role="button"]:has(svg[aria-label="Posting ulang"])',
+          seen: '2025-06',
+        },
       ],
       content: 'post',
     },

@@ -30,7 +30,8 @@ function add(into: StatsCounts, record: StatsCounts): void {
   for (const outcome of OUTCOMES) into.outcomes[outcome] += record.outcomes[outcome] ?? 0;
 }
 
-export const promptTotal = (counts: StatsCounts) => PROMPT_REASONS.reduce((sum, reason) => sum + counts.prompts[reason], 0);
+export const promptTotal = (counts: StatsCounts) =>
+  PROMPT_REASONS.reduce((sum, reason) => sum + counts.prompts[reason], 0);
 
 /** The last `count` local days ending with the one holding `now`, oldest first (DST-safe). */
 export function lastDays(now: number, count: number, dayOf: (at: number) => string): string[] {
@@ -67,7 +68,12 @@ export function aggregateStats(records: readonly DailyStatsRecord[], days: reado
 /** One row per day and site: counts only, never content. */
 export function statsCsv(report: StatsReport): string {
   return spreadsheetCsv([
-    ['day', 'site', ...PROMPT_REASONS.map((reason) => `prompts_${reason}`), ...OUTCOMES.map((outcome) => `outcome_${outcome}`)],
+    [
+      'day',
+      'site',
+      ...PROMPT_REASONS.map((reason) => `prompts_${reason}`),
+      ...OUTCOMES.map((outcome) => `outcome_${outcome}`),
+    ],
     ...report.records.map((record) => [
       record.day,
       record.site,

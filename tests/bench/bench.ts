@@ -18,7 +18,6 @@ import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiven
  *   first answer after Chrome stopped the service worker (it does after ~30 s idle).
  */
 
-
 // `--size-only`: what the page loads at document_start, as built (tests/bench/bundle.ts).
 if (process.argv.includes('--size-only')) {
   for (const [, what, figure] of contentScriptRows()) console.log(`${what}: ${figure}`);
@@ -50,7 +49,11 @@ const nodeTimes = posts.map((text) => {
   matcher.match({ text, urls: [] });
   return performance.now() - t0;
 });
-rows.push(['node', `match p50 / p95 (${posts.length} posts)`, `${ms(percentile(nodeTimes, 50))} / ${ms(percentile(nodeTimes, 95))}`]);
+rows.push([
+  'node',
+  `match p50 / p95 (${posts.length} posts)`,
+  `${ms(percentile(nodeTimes, 50))} / ${ms(percentile(nodeTimes, 95))}`,
+]);
 
 // Chromium: the built extension, fresh profile; timed from its service worker's start (the install).
 // The subscriptions below are served on this machine, as a publisher who granted Saring access to it.
@@ -59,7 +62,11 @@ started = performance.now();
 const page = await browser.context.newPage();
 await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
 for (;;) {
-  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { lists: { items: number }[] } }>(page, 'get-options-state', {});
+  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { lists: { items: number }[] } }>(
+    page,
+    'get-options-state',
+    {},
+  );
   if (reply.ok && (reply.value?.lists[0]?.items ?? 0) > 0) break;
   await page.waitForTimeout(20);
 }
@@ -73,7 +80,11 @@ for (const text of posts) {
   await sendFromExtensionPage(page, 'check-share', { site: 'demo', kind: 'share', text, urls: [] });
   roundTrips.push(performance.now() - t0);
 }
-rows.push(['chromium', `check-share round trip p50 / p95 (${posts.length} posts)`, `${ms(percentile(roundTrips, 50))} / ${ms(percentile(roundTrips, 95))}`]);
+rows.push([
+  'chromium',
+  `check-share round trip p50 / p95 (${posts.length} posts)`,
+  `${ms(percentile(roundTrips, 50))} / ${ms(percentile(roundTrips, 95))}`,
+]);
 
 // A stopped worker must wake, load the persisted index and answer within the guard's 300 ms.
 const cdp = await browser.context.newCDPSession(page);
@@ -86,7 +97,11 @@ for (const text of posts.slice(0, 5)) {
   await sendFromExtensionPage(page, 'check-share', { site: 'demo', kind: 'share', text, urls: [] });
   wakes.push(performance.now() - t0);
 }
-rows.push(['chromium', `stopped worker → first answer, p50 / max (${wakes.length} wakes)`, `${ms(percentile(wakes, 50))} / ${ms(Math.max(...wakes))}`]);
+rows.push([
+  'chromium',
+  `stopped worker → first answer, p50 / max (${wakes.length} wakes)`,
+  `${ms(percentile(wakes, 50))} / ${ms(Math.max(...wakes))}`,
+]);
 // Subscriptions: a 100k-item list served on localhost, then an unchanged-list check (one 304).
 // A bench measures, it does not judge: a slow machine gets a figure, not a timeout.
 const BIG_LIST_TIMEOUT_MS = 120_000;
@@ -94,18 +109,37 @@ const listServer = await startListServer();
 const bigPath = '/bench-100k.json';
 // Published with patches (issue 14): none from version 1, so the sync to version 2 downloads it whole.
 const bigVersion = (version: number): SaringList => ({ ...bigList(100_000, version), patches: 'patches/' });
-const serveBig = (version: number) => listServer.serve(bigPath, { kind: 'list', body: JSON.stringify(bigVersion(version)) });
+const serveBig = (version: number) =>
+  listServer.serve(bigPath, { kind: 'list', body: JSON.stringify(bigVersion(version)) });
 serveBig(1);
 type SyncReply = { ok: boolean; value?: Record<string, string> };
 let t0 = performance.now();
-const previewed = await sendFromExtensionPage<{ ok: boolean; value?: { ok: boolean } }>(page, 'preview-list', { url: listServer.url(bigPath) }, BIG_LIST_TIMEOUT_MS);
+const previewed = await sendFromExtensionPage<{ ok: boolean; value?: { ok: boolean } }>(
+  page,
+  'preview-list',
+  { url: listServer.url(bigPath) },
+  BIG_LIST_TIMEOUT_MS,
+);
 if (!previewed.value?.ok) throw new Error(`preview failed: ${JSON.stringify(previewed)}`);
-rows.push(['chromium', 'preview: 100k items downloaded, parsed, validated (nothing stored)', ms(performance.now() - t0)]);
+rows.push([
+  'chromium',
+  'preview: 100k items downloaded, parsed, validated (nothing stored)',
+  ms(performance.now() - t0),
+]);
 // From the request to the rebuilt, searchable index.
 t0 = performance.now();
-const subscribed = await sendFromExtensionPage<{ ok: boolean; value?: { ok: boolean } }>(page, 'subscribe-list', { url: listServer.url(bigPath) }, BIG_LIST_TIMEOUT_MS);
+const subscribed = await sendFromExtensionPage<{ ok: boolean; value?: { ok: boolean } }>(
+  page,
+  'subscribe-list',
+  { url: listServer.url(bigPath) },
+  BIG_LIST_TIMEOUT_MS,
+);
 if (!subscribed.value?.ok) throw new Error(`subscribe failed: ${JSON.stringify(subscribed)}`);
-rows.push(['chromium', 'subscribe: 100k items (31.8 MB) downloaded, validated, stored, indexed', ms(performance.now() - t0)]);
+rows.push([
+  'chromium',
+  'subscribe: 100k items (31.8 MB) downloaded, validated, stored, indexed',
+  ms(performance.now() - t0),
+]);
 serveBig(2);
 // The options page (this page) stays open through the sync, as when someone presses "sync now".
 await startResponsivenessProbe(page);
@@ -115,19 +149,44 @@ if (updated.value?.['bench-100k'] !== 'updated') throw new Error(`sync failed: $
 const fullSyncMs = performance.now() - t0;
 rows.push(['chromium', 'sync: new version of the 100k list replaces the old one', ms(fullSyncMs)]);
 const during = await stopResponsivenessProbe(page);
-rows.push(['chromium', 'options page during that sync: 10 ms heartbeat lateness p95 / max', `${ms(during.heartbeatP95)} / ${ms(during.heartbeatMax)}`]);
-rows.push(['chromium', 'options page during that sync: long tasks (> 50 ms), count / longest', `${during.longTasks} / ${ms(during.longestTask)}`]);
-rows.push(['chromium', `options page during that sync: status poll round trip p95 / max (${during.polls} polls)`, `${ms(during.pollP95)} / ${ms(during.pollMax)}`]);
+rows.push([
+  'chromium',
+  'options page during that sync: 10 ms heartbeat lateness p95 / max',
+  `${ms(during.heartbeatP95)} / ${ms(during.heartbeatMax)}`,
+]);
+rows.push([
+  'chromium',
+  'options page during that sync: long tasks (> 50 ms), count / longest',
+  `${during.longTasks} / ${ms(during.longestTask)}`,
+]);
+rows.push([
+  'chromium',
+  `options page during that sync: status poll round trip p95 / max (${during.polls} polls)`,
+  `${ms(during.pollP95)} / ${ms(during.pollMax)}`,
+]);
 // The publisher's "up to date" patch for version 2: an unchanged list is one request (a 304 after the first).
-listServer.serve('/patches/2.json', { kind: 'list', body: serializePatch(await makePatch(bigVersion(2), bigVersion(2))) });
+listServer.serve('/patches/2.json', {
+  kind: 'list',
+  body: serializePatch(await makePatch(bigVersion(2), bigVersion(2))),
+});
 const checks: number[] = [];
 for (let i = 0; i < 10; i++) {
   t0 = performance.now();
-  const unchanged = await sendFromExtensionPage<SyncReply>(page, 'sync-lists', { id: 'bench-100k' }, BIG_LIST_TIMEOUT_MS);
+  const unchanged = await sendFromExtensionPage<SyncReply>(
+    page,
+    'sync-lists',
+    { id: 'bench-100k' },
+    BIG_LIST_TIMEOUT_MS,
+  );
   checks.push(performance.now() - t0);
-  if (unchanged.value?.['bench-100k'] !== 'unchanged') throw new Error(`304 check failed: ${JSON.stringify(unchanged)}`);
+  if (unchanged.value?.['bench-100k'] !== 'unchanged')
+    throw new Error(`304 check failed: ${JSON.stringify(unchanged)}`);
 }
-rows.push(['chromium', `sync: unchanged list (304) p50 / max (${checks.length} checks)`, `${ms(percentile(checks, 50))} / ${ms(Math.max(...checks))}`]);
+rows.push([
+  'chromium',
+  `sync: unchanged list (304) p50 / max (${checks.length} checks)`,
+  `${ms(percentile(checks, 50))} / ${ms(Math.max(...checks))}`,
+]);
 // Daily patches on the 100k list, against the whole download above (issue 14): tests/bench/patch-sync.ts.
 rows.push(...(await patchSyncRows(page, listServer, bigPath, bigVersion(2), fullSyncMs, BIG_LIST_TIMEOUT_MS)));
 await listServer.close();

@@ -24,13 +24,23 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 /** A 1080×1350 poster-like JPEG (an X photo's "large" size), different for each seed. */
 async function poster(seed: number, width = 1080, height = 1350): Promise<Buffer> {
   const pixels = posterLikePicture(width, height, seed);
-  return sharp(Buffer.from(pixels.data), { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(Buffer.from(pixels.data), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 export async function runImagesChromiumBench(): Promise<void> {
   const jpegs = await Promise.all(Array.from({ length: PICTURES }, (_, i) => poster(500 + i)));
   const pngs = await Promise.all(
-    Array.from({ length: PICTURES }, async (_, i) => `data:image/png;base64,${(await sharp(await poster(600 + i, 410, 512)).png().toBuffer()).toString('base64')}`),
+    Array.from(
+      { length: PICTURES },
+      async (_, i) =>
+        `data:image/png;base64,${(
+          await sharp(await poster(600 + i, 410, 512))
+            .png()
+            .toBuffer()
+        ).toString('base64')}`,
+    ),
   );
   const browser = await launchWithExtension();
   try {
@@ -43,7 +53,13 @@ export async function runImagesChromiumBench(): Promise<void> {
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const check = async (images: unknown[]) => {
       const t0 = performance.now();
-      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'check-share', { site: 'x', kind: 'repost', text: '', urls: [], images });
+      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'check-share', {
+        site: 'x',
+        kind: 'repost',
+        text: '',
+        urls: [],
+        images,
+      });
       if (!reply.ok) throw new Error(`check-share failed: ${JSON.stringify(reply)}`);
       return performance.now() - t0;
     };
@@ -58,16 +74,25 @@ export async function runImagesChromiumBench(): Promise<void> {
 
     const rows: [string, string][] = [
       ['X picture (1080×1350 JPEG) fetched, decoded, hashed, matched: first', ms(fetched[0]!)],
-      [`… each new picture after the first, p50 / p95 (${PICTURES - 1})`, `${ms(percentile(fetched.slice(1), 50))} / ${ms(percentile(fetched.slice(1), 95))}`],
+      [
+        `… each new picture after the first, p50 / p95 (${PICTURES - 1})`,
+        `${ms(percentile(fetched.slice(1), 50))} / ${ms(percentile(fetched.slice(1), 95))}`,
+      ],
       [`… the same pictures again (hashes cached by URL), p50 (${cached.length})`, ms(percentile(cached, 50))],
-      [`WhatsApp picture (content script's 410×512 PNG) decoded, hashed, matched, p50 / p95 (${read.length})`, `${ms(percentile(read, 50))} / ${ms(percentile(read, 95))}`],
+      [
+        `WhatsApp picture (content script's 410×512 PNG) decoded, hashed, matched, p50 / p95 (${read.length})`,
+        `${ms(percentile(read, 50))} / ${ms(percentile(read, 95))}`,
+      ],
       [`for comparison: the same message with no picture, p50 (${textOnly.length})`, ms(percentile(textOnly, 50))],
     ];
     const width = Math.max(...rows.map(([what]) => what.length));
-    console.log(`\npictures at share time (Chromium, check-share round trip; shared machine, noisy)\n${rows.map(([what, figure]) => `chromium  ${what.padEnd(width)}  ${figure}`).join('\n')}`);
+    console.log(
+      `\npictures at share time (Chromium, check-share round trip; shared machine, noisy)\n${rows.map(([what, figure]) => `chromium  ${what.padEnd(width)}  ${figure}`).join('\n')}`,
+    );
   } finally {
     await browser.close();
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'images-chromium.ts')) await runImagesChromiumBench();
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.dirname, 'images-chromium.ts'))
+  await runImagesChromiumBench();

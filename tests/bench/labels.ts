@@ -105,7 +105,8 @@ function attributedMs(
     const known = ours.get(id);
     if (known !== undefined) return known;
     const parentId = parent.get(id);
-    const result = (byId.get(id)?.callFrame.url.startsWith(url) ?? false) || (parentId !== undefined && isOurs(parentId));
+    const result =
+      (byId.get(id)?.callFrame.url.startsWith(url) ?? false) || (parentId !== undefined && isOurs(parentId));
     ours.set(id, result);
     return result;
   };

@@ -51,8 +51,16 @@ async function storeList(page: Page, items: ListItem[]): Promise<void> {
       tx.objectStore('lists').clear();
       tx.objectStore('chunks').clear();
       tx.objectStore('lists').put({
-        id: 'bench', name: 'bench', version: count, source: 'file', itemCount: count, skipped: 0,
-        chunkCount: chunks.length, chunkSizes: chunks.map((chunk) => chunk.length), domains: [], updatedAt: Date.now(),
+        id: 'bench',
+        name: 'bench',
+        version: count,
+        source: 'file',
+        itemCount: count,
+        skipped: 0,
+        chunkCount: chunks.length,
+        chunkSizes: chunks.map((chunk) => chunk.length),
+        domains: [],
+        updatedAt: Date.now(),
       });
       chunks.forEach((chunk, index) => tx.objectStore('chunks').put({ listId: 'bench', index, items: chunk }));
       await new Promise((resolve, reject) => {
@@ -146,7 +154,7 @@ async function workerRows(worker: Worker, size: number, posts: string[]): Promis
       });
       // The clock's step here: outside cross-origin isolation Chromium coarsens performance.now().
       let tick = Infinity;
-      for (let step = 0, last = performance.now(); step < 20; ) {
+      for (let step = 0, last = performance.now(); step < 20;) {
         const now = performance.now();
         if (now === last) continue;
         tick = Math.min(tick, now - last);
@@ -178,7 +186,11 @@ export async function chromiumMatcherRows(base: ListItem[], sizes: number[], pos
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     // Let the starter-list install finish first, so it does not race the bench list.
     for (;;) {
-      const reply = await sendFromExtensionPage<{ ok: boolean; value?: { lists: { items: number }[] } }>(page, 'get-options-state', {});
+      const reply = await sendFromExtensionPage<{ ok: boolean; value?: { lists: { items: number }[] } }>(
+        page,
+        'get-options-state',
+        {},
+      );
       if (reply.ok && (reply.value?.lists[0]?.items ?? 0) > 0) break;
       await page.waitForTimeout(50);
     }
@@ -195,17 +207,37 @@ export async function chromiumMatcherRows(base: ListItem[], sizes: number[], pos
       const size = count.toLocaleString('en');
       await storeList(page, items);
       await freshWorker();
-      rows.push([size, 'chromium', 'fresh worker, new list: read + build + persist + answer', ms(await roundTrip(page, posts[0]!))]);
+      rows.push([
+        size,
+        'chromium',
+        'fresh worker, new list: read + build + persist + answer',
+        ms(await roundTrip(page, posts[0]!)),
+      ]);
       const times: number[] = [];
       for (const text of posts) times.push(await roundTrip(page, text));
-      rows.push([size, 'chromium', `check-share round trip p50 / p95 (${posts.length} posts)`, `${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}`]);
-      rows.push([size, 'chromium', 'persisted index in IndexedDB', `${(await persistedBytes(page) / 1e6).toFixed(1)} MB`]);
+      rows.push([
+        size,
+        'chromium',
+        `check-share round trip p50 / p95 (${posts.length} posts)`,
+        `${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}`,
+      ]);
+      rows.push([
+        size,
+        'chromium',
+        'persisted index in IndexedDB',
+        `${((await persistedBytes(page)) / 1e6).toFixed(1)} MB`,
+      ]);
       const wakes: number[] = [];
       for (let wake = 0; wake < WAKES; wake++) {
         await freshWorker();
         wakes.push(await roundTrip(page, posts[wake + 1]!));
       }
-      rows.push([size, 'chromium', `fresh worker: read + load persisted index + answer (reads the hits' chunks), p50 / max (${WAKES})`, `${ms(percentile(wakes, 0.5))} / ${ms(Math.max(...wakes))}`]);
+      rows.push([
+        size,
+        'chromium',
+        `fresh worker: read + load persisted index + answer (reads the hits' chunks), p50 / max (${WAKES})`,
+        `${ms(percentile(wakes, 0.5))} / ${ms(Math.max(...wakes))}`,
+      ]);
     }
     // Wake the worker, then run the matcher inside it.
     await roundTrip(page, 'siap');

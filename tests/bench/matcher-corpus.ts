@@ -28,8 +28,15 @@ export function baseItems(): ListItem[] {
 /** Post-length queries: Indonesian hoax posts, ordinary tweets and English tweets, mixed. */
 export function benchPosts(count: number): string[] {
   const third = Math.ceil(count / 3);
-  const hoaxes = indonesianPairs().filter((_, at) => at % 29 === 0).slice(0, third).map((pair) => pair.query);
-  const tweets = ordinaryTweets().filter((_, at) => at % 13 === 0).slice(0, third);
-  const english = clefPairs('dev_test').slice(0, third).map((pair) => pair.query);
+  const hoaxes = indonesianPairs()
+    .filter((_, at) => at % 29 === 0)
+    .slice(0, third)
+    .map((pair) => pair.query);
+  const tweets = ordinaryTweets()
+    .filter((_, at) => at % 13 === 0)
+    .slice(0, third);
+  const english = clefPairs('dev_test')
+    .slice(0, third)
+    .map((pair) => pair.query);
   return interleave(interleave(hoaxes, tweets), english).slice(0, count);
 }

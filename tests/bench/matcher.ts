@@ -57,14 +57,24 @@ function nodeRows(items: ListItem[], posts: string[], fusePosts: number): Row[] 
     [size, 'node', 'heap held by the matcher (after GC)', mb(heap)],
     [size, 'node', 'persisted index (gzipped)', `${mb(bytes.length)} (${mb(gzipSync(bytes).length)})`],
     [size, 'node', 'load persisted index', ms(loadMs)],
-    [size, 'node', `match p50 / p95 (${posts.length} posts)`, `${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}`],
+    [
+      size,
+      'node',
+      `match p50 / p95 (${posts.length} posts)`,
+      `${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}`,
+    ],
   ];
   if (fusePosts === 0) return rows;
   const fuse = new Fuse(items, { keys: ['claim', 'text'], includeScore: true, ignoreLocation: true });
   const fuseTimes = posts.slice(0, fusePosts).map((text) => timed(() => fuse.search(text, { limit: 5 })).ms);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
   const ratio = mean(fuseTimes) / Math.max(mean(times.slice(0, fusePosts)), 1e-3);
-  rows.push([size, 'node', `naive fuse.js claim+text, mean (${fuseTimes.length} posts)`, `${ms(mean(fuseTimes))} (${Math.round(ratio).toLocaleString('en')}× the matcher on the same posts)`]);
+  rows.push([
+    size,
+    'node',
+    `naive fuse.js claim+text, mean (${fuseTimes.length} posts)`,
+    `${ms(mean(fuseTimes))} (${Math.round(ratio).toLocaleString('en')}× the matcher on the same posts)`,
+  ]);
   return rows;
 }
 
@@ -86,7 +96,9 @@ export async function runMatcherBench(): Promise<void> {
     rows.push(...(await chromiumMatcherRows(base, sizes, posts)));
   }
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
-  console.log(`\nmatcher at scale (targets at 100k: p50 ≤ 0.5 ms, p95 ≤ 2 ms, build ≤ 3 s, load ≤ 300 ms, heap ≤ 150 MB)`);
+  console.log(
+    `\nmatcher at scale (targets at 100k: p50 ≤ 0.5 ms, p95 ≤ 2 ms, build ≤ 3 s, load ≤ 300 ms, heap ≤ 150 MB)`,
+  );
   console.log(`${'items'.padStart(widths[0]!)}  ${'where'.padEnd(widths[1]!)}  ${'what'.padEnd(widths[2]!)}  figure`);
   for (const [size, where, what, figure] of rows) {
     console.log(`${size.padStart(widths[0]!)}  ${where.padEnd(widths[1]!)}  ${what.padEnd(widths[2]!)}  ${figure}`);

@@ -27,12 +27,23 @@ export function nextVersion(list: SaringList, round: number): { list: SaringList
   const removed = new Set<number>();
   for (let at = 0; at < CHANGED + REMOVED; at++) (at < CHANGED ? changed : removed).add(at * step + 17 * round + 3);
   const items: ListItem[] = list.items.flatMap((item, position) =>
-    removed.has(position) ? [] : [changed.has(position) ? { ...item, label: 'HOAKS', summary: `Diperbarui (${round}): ${item.claim.slice(0, 60)}` } : item],
+    removed.has(position)
+      ? []
+      : [
+          changed.has(position)
+            ? { ...item, label: 'HOAKS', summary: `Diperbarui (${round}): ${item.claim.slice(0, 60)}` }
+            : item,
+        ],
   );
   // New fact-checks: a real claim, reworded enough that it is its own item.
   const newClaim = `Beredar pesan berantai ronde ${round}: bantuan tunai darurat ${round}0 juta rupiah cair lewat tautan pendaftaran palsu`;
   for (let at = 0; at < ADDED; at++) {
-    items.push({ id: `baru-${round}-${at}`, claim: at === 0 ? newClaim : `${list.items[(at * 613 + round) % list.items.length]!.claim} (versi ${round}.${at})`, rating: 'false' });
+    items.push({
+      id: `baru-${round}-${at}`,
+      claim:
+        at === 0 ? newClaim : `${list.items[(at * 613 + round) % list.items.length]!.claim} (versi ${round}.${at})`,
+      rating: 'false',
+    });
   }
   return { list: { ...list, version: list.version + 1, items }, newClaim };
 }
@@ -67,15 +78,34 @@ export async function patchSyncRows(
     const reply = await sendFromExtensionPage<SyncReply>(page, 'sync-lists', { id: current.id }, timeoutMs);
     times.push(performance.now() - t0);
     if (reply.value?.[current.id] !== 'updated') throw new Error(`patched sync failed: ${JSON.stringify(reply)}`);
-    const check = await sendFromExtensionPage<{ value?: { matches?: { id: string }[] } }>(page, 'check-share', { site: 'demo', kind: 'share', text: newClaim, urls: [] });
-    if (!check.value?.matches?.some((match) => match.id === `baru-${round}-0`)) throw new Error(`the new item is not found after the patch: ${JSON.stringify(check)}`);
-    if (server.requests.slice(seen).some((request) => request.path === path)) throw new Error('a patched sync downloaded the whole list');
+    const check = await sendFromExtensionPage<{ value?: { matches?: { id: string }[] } }>(page, 'check-share', {
+      site: 'demo',
+      kind: 'share',
+      text: newClaim,
+      urls: [],
+    });
+    if (!check.value?.matches?.some((match) => match.id === `baru-${round}-0`))
+      throw new Error(`the new item is not found after the patch: ${JSON.stringify(check)}`);
+    if (server.requests.slice(seen).some((request) => request.path === path))
+      throw new Error('a patched sync downloaded the whole list');
     current = next;
   }
   const fullGzip = gzipSync(serializeList(current)).length;
   const change = `+${ADDED} ~${CHANGED} -${REMOVED}`;
-  rows.push(['chromium', `patch of ${ADDED + CHANGED + REMOVED} items (${change}) on the 100k list: bytes vs the whole list gzipped (${(fullGzip / 1e6).toFixed(1)} MB)`, `${(bytes.raw / 1024).toFixed(0)} KB (${((bytes.raw / fullGzip) * 100).toFixed(2)}%), ${(bytes.gzip / 1024).toFixed(1)} KB gzipped (${((bytes.gzip / fullGzip) * 100).toFixed(2)}%)`]);
-  rows.push(['chromium', `sync start → searchable: patch (${change}), p50 / max of ${PATCHED_VERSIONS} versions`, `${ms(median(times))} / ${ms(Math.max(...times))}`]);
-  rows.push(['chromium', 'sync start → searchable: whole download + rebuild (the sync above), same run', ms(fullSyncMs)]);
+  rows.push([
+    'chromium',
+    `patch of ${ADDED + CHANGED + REMOVED} items (${change}) on the 100k list: bytes vs the whole list gzipped (${(fullGzip / 1e6).toFixed(1)} MB)`,
+    `${(bytes.raw / 1024).toFixed(0)} KB (${((bytes.raw / fullGzip) * 100).toFixed(2)}%), ${(bytes.gzip / 1024).toFixed(1)} KB gzipped (${((bytes.gzip / fullGzip) * 100).toFixed(2)}%)`,
+  ]);
+  rows.push([
+    'chromium',
+    `sync start → searchable: patch (${change}), p50 / max of ${PATCHED_VERSIONS} versions`,
+    `${ms(median(times))} / ${ms(Math.max(...times))}`,
+  ]);
+  rows.push([
+    'chromium',
+    'sync start → searchable: whole download + rebuild (the sync above), same run',
+    ms(fullSyncMs),
+  ]);
   return rows;
 }

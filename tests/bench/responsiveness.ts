@@ -47,7 +47,8 @@ export async function startResponsivenessProbe(page: Page): Promise<void> {
         for (const entry of entries.getEntries()) probe.tasks.push(entry.duration);
       });
       observer.observe({ type: 'longtask' });
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+        .chrome.runtime;
       const poll = async () => {
         while (running) {
           const started = performance.now();

@@ -35,16 +35,20 @@ describe('Firefox build', () => {
 });
 
 describe('permissions in the packages', () => {
-  const manifest = (dir: string) => JSON.parse(readFileSync(resolve(root, '.output', dir, 'manifest.json'), 'utf8')) as Record<string, string[]>;
+  const manifest = (dir: string) =>
+    JSON.parse(readFileSync(resolve(root, '.output', dir, 'manifest.json'), 'utf8')) as Record<string, string[]>;
   const LIST_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
   // After the Firefox build above; the Chrome build is npm test's own.
   it.each([
     ['chrome-mv3', 'host_permissions', 'optional_host_permissions'],
     ['firefox-mv2', 'permissions', 'optional_permissions'],
-  ])('%s: no list host, and no host on this machine, at install; asked for when a list needs them', (dir, granted, optional) => {
-    const installed = manifest(dir)[granted]!;
-    expect(installed.filter((entry) => /localhost|127\.0\.0\.1|^https:\/\/\*\//.test(entry))).toEqual([]);
-    expect(manifest(dir)[optional]).toEqual(LIST_HOSTS);
-  });
+  ])(
+    '%s: no list host, and no host on this machine, at install; asked for when a list needs them',
+    (dir, granted, optional) => {
+      const installed = manifest(dir)[granted]!;
+      expect(installed.filter((entry) => /localhost|127\.0\.0\.1|^https:\/\/\*\//.test(entry))).toEqual([]);
+      expect(manifest(dir)[optional]).toEqual(LIST_HOSTS);
+    },
+  );
 });

@@ -1,7 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { expectRetoldHoaxesAsked, screenshot, serveArticle, serveFixture, settledShareLog, startBrowser, turnLabelsOff, waitForStarterList, type RetoldHoax } from './harness';
+import {
+  expectRetoldHoaxesAsked,
+  screenshot,
+  serveArticle,
+  serveFixture,
+  settledShareLog,
+  startBrowser,
+  turnLabelsOff,
+  waitForStarterList,
+  type RetoldHoax,
+} from './harness';
 
 // The hoax posts in both fixtures repeat starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -17,7 +27,11 @@ beforeAll(async () => {
   await turnLabelsOff(browser);
   for (const language of ['id', 'en']) {
     await serveFixture(browser.context, `https://x.com/home?hl=${language}`, `x/feed.${language}.html`);
-    await serveFixture(browser.context, `https://www.facebook.com/?locale=${language}`, `facebook/feed.${language}.html`);
+    await serveFixture(
+      browser.context,
+      `https://www.facebook.com/?locale=${language}`,
+      `facebook/feed.${language}.html`,
+    );
   }
   await serveArticle(browser.context, 'https://t.co/**', 'BMKG: puncak musim hujan');
   await serveArticle(browser.context, 'https://www.kompas.com/**', 'BMKG: puncak musim hujan');
@@ -79,14 +93,26 @@ describe('X', () => {
 
   it('asks about hoax posts written in other words, showing the fact-check of their claim', async () => {
     const retold: RetoldHoax[] = [
-      { text: 'Bun hati2, garam dapur sekarang ada campuran pecahan kaca katanya 😱 cek dulu garam di rumah', expected: ['tbh24-1658', 'mfdtau-837850', 'mfdtau-228197'] },
-      { text: 'Info dari grup sebelah: listrik se-Jawa Bali bakal padam total 3 hari, siapin lilin dan air. Sebarkan!', expected: ['tbh26-35329'] },
-      { text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker', expected: ['mfd10k-6735'] },
+      {
+        text: 'Bun hati2, garam dapur sekarang ada campuran pecahan kaca katanya 😱 cek dulu garam di rumah',
+        expected: ['tbh24-1658', 'mfdtau-837850', 'mfdtau-228197'],
+      },
+      {
+        text: 'Info dari grup sebelah: listrik se-Jawa Bali bakal padam total 3 hari, siapin lilin dan air. Sebarkan!',
+        expected: ['tbh26-35329'],
+      },
+      {
+        text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker',
+        expected: ['mfd10k-6735'],
+      },
     ];
     const page = await openFeed('https://x.com/home?hl=id');
     const status = '1993000000000000002';
-    const reasons = await expectRetoldHoaxesAsked(page, `article[data-testid="tweet"]:has(a[href$="/status/${status}"]) [data-testid="tweetText"]`, retold, () =>
-      repost(page, status),
+    const reasons = await expectRetoldHoaxesAsked(
+      page,
+      `article[data-testid="tweet"]:has(a[href$="/status/${status}"]) [data-testid="tweetText"]`,
+      retold,
+      () => repost(page, status),
     );
     expect(reasons).toContain('likely-match');
     expect(await settledShares(page, 0)).toBe(0);
@@ -130,7 +156,9 @@ describe('X', () => {
     // The t.co link opened from the post in the test before.
     await expect.poll(() => history.getAttribute('data-read-links')).toBe('1');
     await options.locator('[data-action="forget-read"]').click();
-    expect(await options.locator('.read-history-confirm [role="alert"]').textContent()).toMatch(/^(Lupakan 1 tautan\?|Forget the 1 link\?)/);
+    expect(await options.locator('.read-history-confirm [role="alert"]').textContent()).toMatch(
+      /^(Lupakan 1 tautan\?|Forget the 1 link\?)/,
+    );
     await history.scrollIntoViewIfNeeded();
     await screenshot(options, 'options-forget-read');
     await options.locator('[data-action="confirm-forget-read"]').click();
@@ -188,14 +216,26 @@ describe('Facebook', () => {
 
   it('asks about hoax posts written in other words, showing the fact-check of their claim', async () => {
     const retold: RetoldHoax[] = [
-      { text: 'BPJS Kesehatan bagi bantuan dana 125 juta, daftar lewat link ini sebelum ditutup', expected: ['mfd10k-8982', 'tbh24-848'] },
-      { text: 'Wapres Gibran udah kirim surat mundur ke DPR? rame banget di tiktok', expected: ['tbh24-1513', 'tbh24-419'] },
-      { text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker', expected: ['mfd10k-6735'] },
+      {
+        text: 'BPJS Kesehatan bagi bantuan dana 125 juta, daftar lewat link ini sebelum ditutup',
+        expected: ['mfd10k-8982', 'tbh24-848'],
+      },
+      {
+        text: 'Wapres Gibran udah kirim surat mundur ke DPR? rame banget di tiktok',
+        expected: ['tbh24-1513', 'tbh24-419'],
+      },
+      {
+        text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker',
+        expected: ['mfd10k-6735'],
+      },
     ];
     const page = await openFeed('https://www.facebook.com/?locale=id');
     const story = '1029384756002';
-    await expectRetoldHoaxesAsked(page, `[data-fixture-post="${story}"] [data-ad-rendering-role="story_message"] [dir="auto"][style]`, retold, () =>
-      shareNow(page, story, /Bagikan sekarang/),
+    await expectRetoldHoaxesAsked(
+      page,
+      `[data-fixture-post="${story}"] [data-ad-rendering-role="story_message"] [dir="auto"][style]`,
+      retold,
+      () => shareNow(page, story, /Bagikan sekarang/),
     );
     expect(await settledShares(page, 0)).toBe(0);
     await page.close();
@@ -224,7 +264,10 @@ describe('Facebook', () => {
     // Opened from the post, through Facebook's redirector: read, as the share check compares it.
     await page.keyboard.press('Escape'); // the share sheet the held click left open
     await page.context().route('https://l.facebook.com/l.php?**', (route) =>
-      route.fulfill({ status: 302, headers: { location: new URL(route.request().url()).searchParams.get('u') ?? '' } }),
+      route.fulfill({
+        status: 302,
+        headers: { location: new URL(route.request().url()).searchParams.get('u') ?? '' },
+      }),
     );
     const [article] = await Promise.all([
       browser.context.waitForEvent('page'),

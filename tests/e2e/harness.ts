@@ -67,7 +67,9 @@ export async function serveArticle(context: BrowserContext, url: string, title =
  */
 export async function settledShareLog(page: Page, count: number): Promise<string[]> {
   await page.waitForFunction(
-    (n) => (window as unknown as { __shareLog: string[] }).__shareLog.length >= n && !document.querySelector('saring-prompt'),
+    (n) =>
+      (window as unknown as { __shareLog: string[] }).__shareLog.length >= n &&
+      !document.querySelector('saring-prompt'),
     count,
     { timeout: STATE_TIMEOUT_MS },
   );
@@ -154,7 +156,10 @@ export async function turnLabelsOff(browser: ExtensionBrowser): Promise<void> {
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     for (const site of SITES) {
-      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'set-site-labels', { site: site.id, enabled: false });
+      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'set-site-labels', {
+        site: site.id,
+        enabled: false,
+      });
       if (!reply.ok) throw new Error(`Could not turn labels off on ${site.id}`);
     }
   } finally {
@@ -214,9 +219,16 @@ export async function expectRetoldHoaxesAsked(
     if (at > 0) await page.reload();
     await retellPost(page, textSelector, text);
     await share();
-    await expect.poll(() => dialog.getAttribute('data-reason'), { message: text }).toMatch(/^(?:hoax-match|likely-match)$/);
-    const shown = await page.locator('saring-prompt [data-match-id]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-match-id')));
-    expect(shown.some((id) => id !== null && expected.includes(id)), `${text} → ${shown.join(', ')}`).toBe(true);
+    await expect
+      .poll(() => dialog.getAttribute('data-reason'), { message: text })
+      .toMatch(/^(?:hoax-match|likely-match)$/);
+    const shown = await page
+      .locator('saring-prompt [data-match-id]')
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-match-id')));
+    expect(
+      shown.some((id) => id !== null && expected.includes(id)),
+      `${text} → ${shown.join(', ')}`,
+    ).toBe(true);
     reasons.push((await dialog.getAttribute('data-reason')) ?? '');
     await page.locator('saring-prompt [data-action="cancel"]').click();
     await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);

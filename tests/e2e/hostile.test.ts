@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { fixturePage, screenshot, sendFromExtensionPage, serveArticle, startBrowser, waitForStarterList } from './harness';
+import {
+  fixturePage,
+  screenshot,
+  sendFromExtensionPage,
+  serveArticle,
+  startBrowser,
+  waitForStarterList,
+} from './harness';
 
 /**
  * A hostile page in the built extension: its own scripts (tests/fixtures/hostile/attacks.js) try
@@ -43,7 +50,9 @@ beforeAll(async () => {
   const attacks = `<script>${readFileSync(resolve(import.meta.dirname, '../fixtures/hostile/attacks.js'), 'utf8')}</script></body>`;
   const withAttacks = (html: string) => html.replace('</body>', attacks);
   const serve = (url: string, html: string) =>
-    browser.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    browser.context.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
   await serve(X_FEED, withAttacks(fixturePage('x/feed.id.html')));
   await serve(HOSTILE_SHARE, withAttacks(fixturePage('hostile/share.id.html')));
   await serveArticle(browser.context, 'https://t.co/**', 'BMKG: puncak musim hujan');
@@ -111,9 +120,11 @@ async function openFeed(): Promise<HostilePage> {
   return feed;
 }
 
-const post = (page: Page, status: string) => page.locator(`article[data-testid="tweet"]:has(a[href$="/status/${status}"])`);
+const post = (page: Page, status: string) =>
+  page.locator(`article[data-testid="tweet"]:has(a[href$="/status/${status}"])`);
 const dialog = (page: Page) => page.locator('saring-prompt [role="dialog"]');
-const choose = (page: Page, action: 'share' | 'read' | 'cancel') => page.locator(`saring-prompt [data-action="${action}"]`).click();
+const choose = (page: Page, action: 'share' | 'read' | 'cancel') =>
+  page.locator(`saring-prompt [data-action="${action}"]`).click();
 
 /** The person reposts a post on the X feed: its repost button, then Repost. */
 async function repost(page: Page, status: string): Promise<void> {
@@ -148,7 +159,9 @@ async function openedAt(tab: Page): Promise<string[]> {
 async function todayCounts(): Promise<unknown> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { today: unknown } }>(options, 'get-page-status', { url: X_FEED });
+  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { today: unknown } }>(options, 'get-page-status', {
+    url: X_FEED,
+  });
   await options.close();
   return reply.value?.today;
 }
@@ -238,7 +251,9 @@ describe('a page decides nothing', () => {
   it('cannot make "Read first" open a page no prompt offered', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const reply = await sendFromExtensionPage<{ ok: boolean }>(options, 'open-read', { url: 'https://evil.example/phish' });
+    const reply = await sendFromExtensionPage<{ ok: boolean }>(options, 'open-read', {
+      url: 'https://evil.example/phish',
+    });
     expect(reply.ok).toBe(false);
     expect(requested.filter((url) => url.startsWith('https://evil.example/'))).toEqual([]);
     await options.close();
@@ -288,13 +303,18 @@ describe('share-check.html is no way out', () => {
     const intent = 'https://x.com/intent/post?text=Selamat%20pagi%20framed';
     const page = await browser.context.newPage();
     await page.route('https://berita.example/frame', (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<iframe src="${shareCheck(intent)}" width="600" height="400"></iframe>` }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<iframe src="${shareCheck(intent)}" width="600" height="400"></iframe>`,
+      }),
     );
     await page.goto('https://berita.example/frame');
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('#share-check').getAttribute('data-refused')).toBe('framed');
     await page.waitForTimeout(300);
-    expect(requested.filter((url) => url.startsWith('https://x.com/intent/post?text=Selamat%20pagi%20framed'))).toEqual([]);
+    expect(requested.filter((url) => url.startsWith('https://x.com/intent/post?text=Selamat%20pagi%20framed'))).toEqual(
+      [],
+    );
     await page.close();
   });
 

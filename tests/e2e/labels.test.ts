@@ -26,7 +26,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const post = (page: Page, status: string) => page.locator(`article[data-testid="tweet"]:has(a[href$="/status/${status}"])`);
+const post = (page: Page, status: string) =>
+  page.locator(`article[data-testid="tweet"]:has(a[href$="/status/${status}"])`);
 const labels = (page: Page) => page.locator('saring-label');
 
 async function openFeed(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
@@ -67,7 +68,9 @@ describe('inline labels on X', () => {
   it('reads right on a dark theme (X "Lights out" on a dark system), and "why am I seeing this?" opens', async () => {
     const page = await openFeed('dark');
     // The fixture has no dark theme of its own: X's "Lights out" colours, set on the page.
-    await page.addStyleTag({ content: 'body, body * { background-color: #000 !important; color: #e7e9ea !important; }' });
+    await page.addStyleTag({
+      content: 'body, body * { background-color: #000 !important; color: #e7e9ea !important; }',
+    });
     const label = post(page, HOAX).locator('saring-label');
     await label.waitFor();
     await label.locator('summary').click();

@@ -50,7 +50,9 @@ export async function startListServer(): Promise<ListServer> {
       }
       case 'garbage':
         answer(200);
-        response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>502 Bad Gateway (cached)</body></html>');
+        response
+          .writeHead(200, { 'Content-Type': 'text/html' })
+          .end('<html><body>502 Bad Gateway (cached)</body></html>');
         return;
       case 'error':
         answer(serving.status);

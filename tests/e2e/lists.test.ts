@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, sendFromExtensionPage, serveArticle, startBrowser, waitForStarterList, watchErrors } from './harness';
+import {
+  screenshot,
+  sendFromExtensionPage,
+  serveArticle,
+  startBrowser,
+  waitForStarterList,
+  watchErrors,
+} from './harness';
 import { startListServer, type ListServer } from './list-server';
 import { makePatch, serializePatch, type ListPatch } from '../../lib/lists/patch';
 import type { SaringList } from '../../lib/lists/schema';
@@ -71,7 +78,9 @@ async function promptedMatches(text: string): Promise<Record<string, string>> {
     await expect.poll(() => dialog.getAttribute('data-reason'), { timeout: 10_000 }).toBe('hoax-match');
     const matches = await page
       .locator('saring-prompt [data-match-id]')
-      .evaluateAll((items) => items.map((item) => [item.getAttribute('data-match-id') ?? '', item.textContent ?? ''] as const));
+      .evaluateAll((items) =>
+        items.map((item) => [item.getAttribute('data-match-id') ?? '', item.textContent ?? ''] as const),
+      );
     return Object.fromEntries(matches);
   } finally {
     await page.close();
@@ -111,7 +120,9 @@ describe('subscribing to a list and syncing it safely', () => {
 
   it('prompts before sharing a post matching an item only that list has', async () => {
     // The publisher the list names, and where the list came from.
-    expect((await promptedMatches(FIRST_HOAX))['lokal-1']).toMatch(new RegExp(`Relawan Uji · (daftar dari|list from) ${new URL(server.url('')).host}`));
+    expect((await promptedMatches(FIRST_HOAX))['lokal-1']).toMatch(
+      new RegExp(`Relawan Uji · (daftar dari|list from) ${new URL(server.url('')).host}`),
+    );
   });
 
   it('costs one 304 when the list has not changed', async () => {
@@ -127,12 +138,16 @@ describe('subscribing to a list and syncing it safely', () => {
     ['a 500', { kind: 'error', status: 500 } as const, 'http'],
     ['a truncated body', { kind: 'truncated', body: V2 } as const, 'truncated'],
     ['a hang', { kind: 'hang' } as const, 'timeout'],
-  ])('keeps the stored list serving when the host sends %s, and says so', { timeout: 90_000 }, async (_, serving, code) => {
-    server.serve(LIST_PATH, serving);
-    await syncNowExpecting(code);
-    expect(await prompts(FIRST_HOAX, 'lokal-1')).toBe(true);
-    expect(await row().textContent()).toMatch(/\S/);
-  });
+  ])(
+    'keeps the stored list serving when the host sends %s, and says so',
+    { timeout: 90_000 },
+    async (_, serving, code) => {
+      server.serve(LIST_PATH, serving);
+      await syncNowExpecting(code);
+      expect(await prompts(FIRST_HOAX, 'lokal-1')).toBe(true);
+      expect(await row().textContent()).toMatch(/\S/);
+    },
+  );
 
   it('shows the error in words and the old list still prompts in a page', async () => {
     await row().scrollIntoViewIfNeeded();
@@ -162,7 +177,9 @@ describe('subscribing to a list and syncing it safely', () => {
       `kelas-1;${SECOND_HOAX.replace('sepeda motor listrik', 'laptop sekolah')};false;HOAKS;https://cek.example/kelas-1`,
       'kelas-2;Tautan tidak aman;false;HOAKS;http://cek.example/kelas-2',
     ].join('\n');
-    await options.locator('input[data-action="import"]').setInputFiles({ name: 'Cek Kelas.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await options
+      .locator('input[data-action="import"]')
+      .setInputFiles({ name: 'Cek Kelas.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const imported = options.locator('[data-list-id="cek-kelas"][data-list-state="ok"]');
     await imported.waitFor({ timeout: 15_000 });
     expect(await imported.locator('.list-skipped').textContent()).toContain('line 3, url');
@@ -171,7 +188,11 @@ describe('subscribing to a list and syncing it safely', () => {
     const download = options.waitForEvent('download');
     await imported.locator('[data-action="export"]').click();
     const file = await (await download).path();
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ saringList: 1, id: 'cek-kelas', items: [{ id: 'kelas-1' }] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      saringList: 1,
+      id: 'cek-kelas',
+      items: [{ id: 'kelas-1' }],
+    });
   });
 
   it('turns the bundled starter list off and on again', async () => {
@@ -206,7 +227,13 @@ describe('differential updates: a live list arrives by patches', () => {
     languages: ['id'],
     version: number,
     patches: 'patches/',
-    items: LIVE_HOAXES.slice(0, count).map((claim, at) => ({ id: `live-${at + 1}`, claim, rating: 'false', label: 'HOAKS', url: `https://cek.example/live-${at + 1}` })),
+    items: LIVE_HOAXES.slice(0, count).map((claim, at) => ({
+      id: `live-${at + 1}`,
+      claim,
+      rating: 'false',
+      label: 'HOAKS',
+      url: `https://cek.example/live-${at + 1}`,
+    })),
   });
   const publish = async (list: SaringList, patchFrom?: SaringList, spoil?: (patch: ListPatch) => string) => {
     server.serve(LIVE_PATH, { kind: 'list', body: JSON.stringify(list) });
@@ -217,14 +244,24 @@ describe('differential updates: a live list arrives by patches', () => {
   /** Syncs the list now; returns the paths it asked for. */
   const syncNow = async (): Promise<string[]> => {
     const before = server.requests.length;
-    const reply = await sendFromExtensionPage<{ value?: Record<string, string> }>(options, 'sync-lists', { id: 'uji-live' }, 30_000);
+    const reply = await sendFromExtensionPage<{ value?: Record<string, string> }>(
+      options,
+      'sync-lists',
+      { id: 'uji-live' },
+      30_000,
+    );
     expect(reply.value?.['uji-live']).toBe('updated');
     return server.requests.slice(before).map((request) => `${request.status} ${request.path}`);
   };
 
   it('subscribes to a list that publishes patches', async () => {
     await publish(version(1, 1));
-    const reply = await sendFromExtensionPage<{ ok: boolean }>(options, 'subscribe-list', { url: server.url(LIVE_PATH) }, 30_000);
+    const reply = await sendFromExtensionPage<{ ok: boolean }>(
+      options,
+      'subscribe-list',
+      { url: server.url(LIVE_PATH) },
+      30_000,
+    );
     expect(reply.ok).toBe(true);
     expect(await prompts(LIVE_HOAXES[0]!, 'live-1')).toBe(true);
     expect(await prompts(LIVE_HOAXES[1]!, 'live-2')).toBe(false);
@@ -239,11 +276,19 @@ describe('differential updates: a live list arrives by patches', () => {
 
   it.each([
     ['corrupted', 3, () => '{"saringPatch":1,"base":2,"target":3,"cou'],
-    ['mismatched (its checksum is not the result\'s)', 4, (patch: ListPatch) => serializePatch({ ...patch, checksum: `sum-sha256:${'0'.repeat(64)}` })],
-  ])('falls back to the whole list when the patch is %s, losing nothing', { timeout: 60_000 }, async (_what, next, spoil) => {
-    await publish(version(next, next), version(next - 1, next - 1), spoil);
-    expect(await syncNow()).toEqual([`200 ${PATCH(next - 1)}`, `200 ${LIVE_PATH}`]);
-    expect(await promptedMatches(LIVE_HOAXES[next - 1]!)).toHaveProperty(`live-${next}`);
-    for (let at = 1; at < next; at++) expect(await prompts(LIVE_HOAXES[at - 1]!, `live-${at}`)).toBe(true);
-  });
+    [
+      "mismatched (its checksum is not the result's)",
+      4,
+      (patch: ListPatch) => serializePatch({ ...patch, checksum: `sum-sha256:${'0'.repeat(64)}` }),
+    ],
+  ])(
+    'falls back to the whole list when the patch is %s, losing nothing',
+    { timeout: 60_000 },
+    async (_what, next, spoil) => {
+      await publish(version(next, next), version(next - 1, next - 1), spoil);
+      expect(await syncNow()).toEqual([`200 ${PATCH(next - 1)}`, `200 ${LIVE_PATH}`]);
+      expect(await promptedMatches(LIVE_HOAXES[next - 1]!)).toHaveProperty(`live-${next}`);
+      for (let at = 1; at < next; at++) expect(await prompts(LIVE_HOAXES[at - 1]!, `live-${at}`)).toBe(true);
+    },
+  );
 });

@@ -85,11 +85,15 @@ describe('share-intent links from any site', () => {
     const page = await browser.context.newPage();
     await page.goto(ARTICLE);
     await page.goto(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(`${ARTICLE}-lain`)}`);
-    await expect.poll(() => page.locator('saring-prompt [role="dialog"]').getAttribute('data-reason')).toBe('unread-link');
+    await expect
+      .poll(() => page.locator('saring-prompt [role="dialog"]').getAttribute('data-reason'))
+      .toBe('unread-link');
     // Nor is it remembered: the same share link, opened by its address, asks again.
     const again = await browser.context.newPage();
     await again.goto(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(ARTICLE)}`);
-    await expect.poll(() => again.locator('saring-prompt [role="dialog"]').getAttribute('data-reason')).toBe('unread-link');
+    await expect
+      .poll(() => again.locator('saring-prompt [role="dialog"]').getAttribute('data-reason'))
+      .toBe('unread-link');
     await page.close();
     await again.close();
   });

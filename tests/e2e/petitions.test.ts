@@ -66,7 +66,10 @@ const SITES: PetitionSite[] = [
             url: `https://secure.avaaz.org/community_petitions/${language}/evakuasi_warga_lawu_sebelum_erupsi_besar/`,
             slug: 'evakuasi_warga_lawu_sebelum_erupsi_besar',
           }
-        : { url: `https://secure.avaaz.org/campaign/${language}/lindungi_hutan_adat_papua/`, slug: 'lindungi_hutan_adat_papua' },
+        : {
+            url: `https://secure.avaaz.org/campaign/${language}/lindungi_hutan_adat_papua/`,
+            slug: 'lindungi_hutan_adat_papua',
+          },
     // Avaaz's own campaign names no starter and no date: the prompt leaves them out.
     ordinaryDetails: { id: { title: 'Lindungi hutan adat Papua' }, en: { title: 'Lindungi hutan adat Papua' } },
     copyLabel: { id: 'Salin tautan', en: 'Copy link' },
@@ -110,11 +113,11 @@ async function open(site: PetitionSite, url: string, language: Language = 'id', 
   return page;
 }
 
-
 async function shownDetails(page: Page): Promise<Record<string, string>> {
   const rows = page.locator('saring-prompt [data-detail]');
   const details: Record<string, string> = {};
-  for (const row of await rows.all()) details[(await row.getAttribute('data-detail'))!] = (await row.locator('dd').textContent())!;
+  for (const row of await rows.all())
+    details[(await row.getAttribute('data-detail'))!] = (await row.locator('dd').textContent())!;
   return details;
 }
 

@@ -6,7 +6,15 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
-import { screenshot, sendFromExtensionPage, serveFixture, settledShareLog, startBrowser, turnLabelsOff, waitForStarterList } from './harness';
+import {
+  screenshot,
+  sendFromExtensionPage,
+  serveFixture,
+  settledShareLog,
+  startBrowser,
+  turnLabelsOff,
+  waitForStarterList,
+} from './harness';
 
 // Every fixture's hoax repeats starter-list item tbh26-35352 ("Gunung Lawu bakal erupsi besar").
 const HOAX_ITEM = 'tbh26-35352';
@@ -90,8 +98,11 @@ const FLOWS: SiteFlow[] = [
     // The chat menu's "Select messages", a click on each message's row, the selection bar's forward.
     async share(page, id, locale) {
       await page.locator('#main header [role="button"]:has(span[data-icon="menu"])').click();
-      await page.locator('[role="application"].menu li', { hasText: { id: 'Pilih pesan', en: 'Select messages' }[locale] }).click();
-      for (const ticked of tickedWith(id, WHATSAPP_TICKED)) await page.locator(`#main [data-id="${ticked}"] span.selectable-text`).click();
+      await page
+        .locator('[role="application"].menu li', { hasText: { id: 'Pilih pesan', en: 'Select messages' }[locale] })
+        .click();
+      for (const ticked of tickedWith(id, WHATSAPP_TICKED))
+        await page.locator(`#main [data-id="${ticked}"] span.selectable-text`).click();
       await page.locator(`#main > span button[aria-label="${{ id: 'Teruskan', en: 'Forward' }[locale]}"]`).click();
       await page.locator('[role="dialog"] [data-fixture-chat]').first().click();
       await page.locator('[role="dialog"] [data-fixture-forward-send]').click();
@@ -107,7 +118,9 @@ const FLOWS: SiteFlow[] = [
     benign: 'DPsgGrgKpas',
     async share(page, id, locale) {
       const label = { id: 'Bagikan', en: 'Share' }[locale];
-      await page.locator(`article[data-fixture-post="${id}"] [role="button"]:has(> svg[aria-label="${label}"])`).click();
+      await page
+        .locator(`article[data-fixture-post="${id}"] [role="button"]:has(> svg[aria-label="${label}"])`)
+        .click();
       await page.locator('[role="dialog"] [data-fixture-person]').first().click();
       await page.locator('[role="dialog"] [data-fixture-send]').click();
     },
@@ -123,7 +136,9 @@ const FLOWS: SiteFlow[] = [
     async share(page, id, locale) {
       const label = { id: 'Posting ulang', en: 'Repost' }[locale];
       await page
-        .locator(`[data-pressable-container="true"]:has(a[href$="/post/${id}"]) [role="button"]:has(svg[aria-label="${label}"])`)
+        .locator(
+          `[data-pressable-container="true"]:has(a[href$="/post/${id}"]) [role="button"]:has(svg[aria-label="${label}"])`,
+        )
         .click();
       await page.locator('[role="menu"] [data-fixture-menu="repost"]').click();
     },
@@ -166,7 +181,9 @@ const FLOWS: SiteFlow[] = [
     // Picking the chat is the share on Web K: it opens that chat with the forward attached.
     async share(page, id, locale) {
       await page.locator(`.chat.active .bubble[data-mid="${id}"] .translatable-message`).click({ button: 'right' });
-      await page.locator('#bubble-contextmenu .btn-menu-item', { hasText: { id: 'Teruskan', en: 'Forward' }[locale] }).click();
+      await page
+        .locator('#bubble-contextmenu .btn-menu-item', { hasText: { id: 'Teruskan', en: 'Forward' }[locale] })
+        .click();
       await page.locator('.popup-forward .chatlist [data-peer-id]').first().click();
     },
     logged: (id) => `forward:${id}:Keluarga Besar`,
@@ -183,7 +200,9 @@ const FLOWS: SiteFlow[] = [
     async share(page, id, locale) {
       const [first, second] = tickedWith(id, TELEGRAM_TICKED);
       await page.locator(`.chat.active .bubble[data-mid="${first}"] .translatable-message`).click({ button: 'right' });
-      await page.locator('#bubble-contextmenu .btn-menu-item', { hasText: { id: 'Pilih', en: 'Select' }[locale] }).click();
+      await page
+        .locator('#bubble-contextmenu .btn-menu-item', { hasText: { id: 'Pilih', en: 'Select' }[locale] })
+        .click();
       await page.locator(`.chat.active .bubble[data-mid="${second}"] .translatable-message`).click();
       await page.locator('.selection-container .selection-container-forward').click();
       await page.locator('.popup-forward .chatlist [data-peer-id]').first().click();
@@ -200,7 +219,9 @@ const FLOWS: SiteFlow[] = [
     // The picker's row acts on mousedown; the composer's send with the forward attached is the share.
     async share(page, id, locale) {
       await page.locator(`.MessageList .Message[data-message-id="${id}"] .text-content`).click({ button: 'right' });
-      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: { id: 'Teruskan', en: 'Forward' }[locale] }).click();
+      await page
+        .locator('.MessageContextMenu [role="menuitem"]', { hasText: { id: 'Teruskan', en: 'Forward' }[locale] })
+        .click();
       await page.locator('.ChatOrUserPicker .ListItem-button').first().click();
       await page.locator('.Composer:has(.ComposerEmbeddedMessage) button.send').click();
     },
@@ -251,9 +272,13 @@ const FLOWS: SiteFlow[] = [
     async share(page, id, locale) {
       const [first, second] = tickedWith(id, TELEGRAM_TICKED);
       await page.locator(`.MessageList .Message[data-message-id="${first}"] .text-content`).click({ button: 'right' });
-      await page.locator('.MessageContextMenu [role="menuitem"]', { hasText: { id: 'Pilih', en: 'Select' }[locale] }).click();
+      await page
+        .locator('.MessageContextMenu [role="menuitem"]', { hasText: { id: 'Pilih', en: 'Select' }[locale] })
+        .click();
       await page.locator(`.MessageList .Message[data-message-id="${second}"] .text-content`).click();
-      await page.locator(`.MessageSelectToolbar [role="button"][title="${{ id: 'Teruskan', en: 'Forward' }[locale]}"]`).click();
+      await page
+        .locator(`.MessageSelectToolbar [role="button"][title="${{ id: 'Teruskan', en: 'Forward' }[locale]}"]`)
+        .click();
       await page.locator('.ChatOrUserPicker .ListItem-button').first().click();
       await page.locator('.Composer:has(.ComposerEmbeddedMessage) button.send').click();
     },
@@ -284,7 +309,6 @@ async function open(flow: SiteFlow, locale: UiLocale, url: string): Promise<Page
   await page.goto(url);
   return page;
 }
-
 
 const RUNS = FLOWS.flatMap((flow) => (flow.locales ?? UI_LOCALES).map((locale) => ({ flow, locale })));
 
@@ -333,9 +357,14 @@ describe('posts that are only a picture', () => {
 
   /** A text poster as hoaxes circulate: big words on a coloured page. */
   async function textPoster(lines: readonly string[], background: string): Promise<Buffer> {
-    const words = async (text: string) => sharp({ text: { text, font: 'DejaVu Sans Bold 40', rgba: true, dpi: 72 } }).png().toBuffer();
+    const words = async (text: string) =>
+      sharp({ text: { text, font: 'DejaVu Sans Bold 40', rgba: true, dpi: 72 } })
+        .png()
+        .toBuffer();
     return sharp({ create: { width: 900, height: 900, channels: 3, background } })
-      .composite(await Promise.all(lines.map(async (line, at) => ({ input: await words(line), left: 40, top: 80 + at * 120 }))))
+      .composite(
+        await Promise.all(lines.map(async (line, at) => ({ input: await words(line), left: 40, top: 80 + at * 120 }))),
+      )
       .jpeg({ quality: 90 })
       .toBuffer();
   }
@@ -347,11 +376,15 @@ describe('posts that are only a picture', () => {
     writeFileSync(join(dir, 'poster.jpg'), poster);
     const example = new URL('../fixtures/publish-example/cek-fakta-contoh.json', import.meta.url).pathname;
     const quiet = { out: () => undefined, err: (line: string) => console.error(line) };
-    expect(await run(['add-image', example, PICTURE_ITEM, join(dir, 'poster.jpg'), '--out', join(dir, 'list.json')], quiet)).toBe(0);
+    expect(
+      await run(['add-image', example, PICTURE_ITEM, join(dir, 'poster.jpg'), '--out', join(dir, 'list.json')], quiet),
+    ).toBe(0);
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const text = readFileSync(join(dir, 'list.json'), 'utf8');
-    expect(await sendFromExtensionPage(page, 'import-list', { fileName: 'cek-fakta-contoh.json', text })).toMatchObject({ ok: true });
+    expect(await sendFromExtensionPage(page, 'import-list', { fileName: 'cek-fakta-contoh.json', text })).toMatchObject(
+      { ok: true },
+    );
     await page.close();
 
     // X's image host: a smaller recompressed copy of the poster, another picture, a 404, a host that never answers.
@@ -386,7 +419,9 @@ describe('posts that are only a picture', () => {
   }
 
   async function repostOnX(page: Page, id: string): Promise<void> {
-    await page.locator(`article[data-testid="tweet"]:has(a[href="/warga/status/${id}"]) [data-testid="retweet"]`).click();
+    await page
+      .locator(`article[data-testid="tweet"]:has(a[href="/warga/status/${id}"]) [data-testid="retweet"]`)
+      .click();
     await page.locator('#layers [data-testid="retweetConfirm"]').click();
   }
 
@@ -410,7 +445,7 @@ describe('posts that are only a picture', () => {
     await page.close();
   });
 
-  it('X: a post that is only a hashed hoax picture (a smaller copy) is asked about, with the picture\'s fact-check', async () => {
+  it("X: a post that is only a hashed hoax picture (a smaller copy) is asked about, with the picture's fact-check", async () => {
     const page = await openX();
     await xPicturePost(page, '99001', `${MEDIA}hoax.jpg`);
     await repostOnX(page, '99001');
@@ -455,18 +490,26 @@ describe('posts that are only a picture', () => {
         body: `<!doctype html><title>Blog</title><p id="hoax">Gunung no 7 yg akan erupsi besar adalah gn Lawu, saat ini ada indikasi lava naik, erupsi diperkirakan sangat besar, waspada sekitar gn lawu.</p><img id="poster" src="https://blog.example/poster.jpg" style="width:450px">`,
       }),
     );
-    await browser.context.route('https://blog.example/poster.jpg', (route) => route.fulfill({ contentType: 'image/jpeg', body: poster }));
+    await browser.context.route('https://blog.example/poster.jpg', (route) =>
+      route.fulfill({ contentType: 'image/jpeg', body: poster }),
+    );
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(article);
     await page.locator('#poster').evaluate((image: HTMLImageElement) => image.decode());
 
-    const text = await contextMenuClick(page, { menuItemId: 'saring-check-selection', selectionText: await page.locator('#hoax').textContent() });
+    const text = await contextMenuClick(page, {
+      menuItemId: 'saring-check-selection',
+      selectionText: await page.locator('#hoax').textContent(),
+    });
     expect(await text.locator('[data-check-status]').getAttribute('data-check-status')).toBe('match');
     expect(await text.locator('[data-match-id="tbh26-35352"]').count()).toBe(1);
     await text.close();
 
-    const benign = await contextMenuClick(page, { menuItemId: 'saring-check-selection', selectionText: 'Arisan RT minggu ini di rumah Bu Sari, bawa piring sendiri ya' });
+    const benign = await contextMenuClick(page, {
+      menuItemId: 'saring-check-selection',
+      selectionText: 'Arisan RT minggu ini di rumah Bu Sari, bawa piring sendiri ya',
+    });
     expect(await benign.locator('[data-check-status]').getAttribute('data-check-status')).toBe('none');
     expect(await benign.locator('main').textContent()).toContain('does not mean it is true');
     await benign.close();
@@ -474,7 +517,11 @@ describe('posts that are only a picture', () => {
     // A real click on the menu grants activeTab, under which the visible tab is captured; a test
     // cannot click the browser's own menu, so here the capture is refused, and the page says so
     // instead of answering "none".
-    const refused = await contextMenuClick(page, { menuItemId: 'saring-check-image', mediaType: 'image', srcUrl: 'https://blog.example/poster.jpg' });
+    const refused = await contextMenuClick(page, {
+      menuItemId: 'saring-check-image',
+      mediaType: 'image',
+      srcUrl: 'https://blog.example/poster.jpg',
+    });
     expect(await refused.locator('[data-check-status]').getAttribute('data-check-status')).toBe('failed');
     expect(await refused.locator('main').textContent()).toContain('Saring could not check this.');
     await refused.close();

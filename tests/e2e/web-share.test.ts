@@ -54,7 +54,10 @@ const share = (page: Page, id: string) => page.locator(`[data-fixture-video="${i
 /** What the page saw of its shares once they have settled (see settledShareLog). */
 async function sharesOf(page: Page, expected: number): Promise<ShareState> {
   const log = await settledShareLog(page, expected);
-  return { log, native: await page.evaluate(() => (window as unknown as { __nativeShares: ShareState['native'] }).__nativeShares) };
+  return {
+    log,
+    native: await page.evaluate(() => (window as unknown as { __nativeShares: ShareState['native'] }).__nativeShares),
+  };
 }
 
 describe('a page that shares through navigator.share', () => {
@@ -96,12 +99,15 @@ describe('a page that shares through navigator.share', () => {
 
 describe('navigator.share on another guarded site, in its English UI (Threads)', () => {
   const POST = 'https://www.threads.com/@kabar_lawu/post/DLw7aErUpSi';
-  const sharePost = (page: Page, id: string) => page.locator(`[data-fixture-post="${id}"] [data-fixture-share]`).click();
+  const sharePost = (page: Page, id: string) =>
+    page.locator(`[data-fixture-post="${id}"] [data-fixture-share]`).click();
 
   it('asks before sharing a known hoax; Cancel rejects the share; a benign post is shared at once', async () => {
     const page = await open(POST);
     await sharePost(page, 'DLw7aErUpSi');
-    await expect.poll(() => page.locator('saring-prompt [role="dialog"]').getAttribute('data-reason')).toBe('hoax-match');
+    await expect
+      .poll(() => page.locator('saring-prompt [role="dialog"]').getAttribute('data-reason'))
+      .toBe('hoax-match');
     expect(await page.locator('saring-prompt [data-match-id="tbh26-35352"]').count()).toBe(1);
     await page.locator('saring-prompt [data-action="cancel"]').click();
     expect(await sharesOf(page, 1)).toEqual({ log: ['rejected:DLw7aErUpSi:AbortError'], native: [] });

@@ -122,9 +122,15 @@ describe('hoax messages written in other words', () => {
       page,
       text,
       [
-        { text: 'Info dari grup sebelah: listrik se-Jawa Bali bakal padam total 3 hari, siapin lilin dan air. Sebarkan!', expected: ['tbh26-35329'] },
+        {
+          text: 'Info dari grup sebelah: listrik se-Jawa Bali bakal padam total 3 hari, siapin lilin dan air. Sebarkan!',
+          expected: ['tbh26-35329'],
+        },
         STROKE,
-        { text: 'BPJS Kesehatan bagi bantuan dana 125 juta, daftar lewat link ini sebelum ditutup', expected: ['mfd10k-8982', 'tbh24-848'] },
+        {
+          text: 'BPJS Kesehatan bagi bantuan dana 125 juta, daftar lewat link ini sebelum ditutup',
+          expected: ['mfd10k-8982', 'tbh24-848'],
+        },
       ],
       () => forward(page, BENIGN),
     );
@@ -133,22 +139,28 @@ describe('hoax messages written in other words', () => {
     await page.close();
   });
 
-  it.each(['id', 'en'] as const)('a likely match asks in softer words (%s), readable narrow and wide', async (language) => {
-    await setLanguage(language);
-    const page = await openChat(language);
-    await retellPost(page, text, STROKE.text);
-    await forward(page, BENIGN);
-    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('likely-match');
-    expect(await page.locator('saring-prompt #saring-reason').textContent()).toMatch(
-      { id: /^Isi ini mungkin tentang klaim yang sudah diperiksa pemeriksa fakta/, en: /^This may be about a claim that fact-checkers have already checked/ }[language],
-    );
-    await screenshot(page, `prompt-likely-${language}-wide`);
-    await page.setViewportSize({ width: 360, height: 740 });
-    await screenshot(page, `prompt-likely-${language}-narrow`);
-    await page.locator('saring-prompt [data-action="cancel"]').click();
-    await page.close();
-    await setLanguage('id');
-  });
+  it.each(['id', 'en'] as const)(
+    'a likely match asks in softer words (%s), readable narrow and wide',
+    async (language) => {
+      await setLanguage(language);
+      const page = await openChat(language);
+      await retellPost(page, text, STROKE.text);
+      await forward(page, BENIGN);
+      await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('likely-match');
+      expect(await page.locator('saring-prompt #saring-reason').textContent()).toMatch(
+        {
+          id: /^Isi ini mungkin tentang klaim yang sudah diperiksa pemeriksa fakta/,
+          en: /^This may be about a claim that fact-checkers have already checked/,
+        }[language],
+      );
+      await screenshot(page, `prompt-likely-${language}-wide`);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await screenshot(page, `prompt-likely-${language}-narrow`);
+      await page.locator('saring-prompt [data-action="cancel"]').click();
+      await page.close();
+      await setLanguage('id');
+    },
+  );
 });
 
 describe('sending from the chat box with Enter', () => {
@@ -196,7 +208,8 @@ describe('sending from the chat box with Enter', () => {
 
   it('sends a long benign text pasted without a link, unprompted', async () => {
     const page = await openChat();
-    const chain = (await page.locator(`#main [data-id="${IDS.manyTimesBenign}"] span.selectable-text`).textContent()) ?? '';
+    const chain =
+      (await page.locator(`#main [data-id="${IDS.manyTimesBenign}"] span.selectable-text`).textContent()) ?? '';
     await sendWithEnter(page, chain);
     expect(await settledShareLog(page, 1)).toEqual([`send:${chain}`]);
     expect(await page.locator('saring-prompt').count()).toBe(0);

@@ -78,7 +78,9 @@ describe.each(DRIVERS.flatMap((d) => FIXTURE_LANGUAGES.map((language) => [d.site
       click(driver.loadMore(page));
       const added = driver.post(page, driver.ids.added);
       expect(findAction(driver.adapter, pathOf(driver.opener(added)))?.rule.step).toBe('opens');
-      expect(contentOf(driver, page, driver.ids.added).text).toContain('pemadaman listrik total 3 hari di Jawa dan Bali');
+      expect(contentOf(driver, page, driver.ids.added).text).toContain(
+        'pemadaman listrik total 3 hari di Jawa dan Bali',
+      );
     });
   },
 );

@@ -9,8 +9,20 @@ import { $, byText, click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } fr
 /** Facebook specifics beyond adapters.test.ts: the share sheet's other items, older layouts. */
 
 const SHEET = {
-  id: { send: 'Kirim di Messenger', group: 'Bagikan ke grup', seeMore: 'Lihat selengkapnya', share: 'Bagikan', shareNow: 'Bagikan sekarang' },
-  en: { send: 'Send in Messenger', group: 'Share to a group', seeMore: 'See more', share: 'Share', shareNow: 'Share now' },
+  id: {
+    send: 'Kirim di Messenger',
+    group: 'Bagikan ke grup',
+    seeMore: 'Lihat selengkapnya',
+    share: 'Bagikan',
+    shareNow: 'Bagikan sekarang',
+  },
+  en: {
+    send: 'Send in Messenger',
+    group: 'Share to a group',
+    seeMore: 'See more',
+    share: 'Share',
+    shareNow: 'Share now',
+  },
 } as const;
 
 function ruleOf(element: Element) {

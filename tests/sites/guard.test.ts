@@ -53,7 +53,14 @@ function arm(
   const page = loadFixture(driver.site, language);
   const { transport, calls } = fakeTransport(answer);
   const prompt = fakePrompt(outcome);
-  const disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
+  const disarm = armGuard({
+    adapter,
+    document: page.document,
+    transport,
+    showPrompt: prompt.showPrompt,
+    timeoutMs: 40,
+    isTrusted: personInput,
+  });
   current = { page, calls, shown: prompt.shown, disarm };
   return current;
 }
@@ -86,7 +93,11 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     expect(setup.calls.checkShare[0]).toMatchObject({ site: driver.adapter.id, urls: [] });
     expect(setup.calls.checkShare[0]?.text).toContain('Gunung no 7 yg akan erupsi besar adalah gn Lawu');
     expect(setup.shown).toHaveLength(1);
-    expect(setup.shown[0]).toMatchObject({ reason: 'hoax-match', language: 'id', readUrl: HOAX_ANSWER.ask && HOAX_ANSWER.readUrl });
+    expect(setup.shown[0]).toMatchObject({
+      reason: 'hoax-match',
+      language: 'id',
+      readUrl: HOAX_ANSWER.ask && HOAX_ANSWER.readUrl,
+    });
     expect(setup.shown[0]?.matches[0]?.id).toBe('tbh26-35352');
     expect(setup.shown[0]?.excerpt.length).toBeLessThanOrEqual(280);
   });
@@ -153,8 +164,16 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     await vi.waitFor(() => expect(setup.page.shares()).toEqual({ count: 1, log: [driver.ids.hoax] }));
     expect(setup.shown).toHaveLength(0);
     // The adapter found the post (ok); the unchecked share is counted against the site's health.
-    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.postText, ok: true });
-    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.answers, ok: false });
+    expect(setup.calls.reportHealth).toContainEqual({
+      site: driver.adapter.id,
+      check: GUARD_CHECKS.postText,
+      ok: true,
+    });
+    expect(setup.calls.reportHealth).toContainEqual({
+      site: driver.adapter.id,
+      check: GUARD_CHECKS.answers,
+      ok: false,
+    });
   });
 
   it('fails open when the background errors, and counts it', async () => {
@@ -162,7 +181,11 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     share(driver, setup, language, driver.ids.hoax);
     await settle();
     expect(setup.page.shares().count).toBe(1);
-    expect(setup.calls.reportHealth).toContainEqual({ site: driver.adapter.id, check: GUARD_CHECKS.answers, ok: false });
+    expect(setup.calls.reportHealth).toContainEqual({
+      site: driver.adapter.id,
+      check: GUARD_CHECKS.answers,
+      ok: false,
+    });
   });
 
   it('shares, and reports the adapter broken, when it cannot find the post', async () => {
@@ -230,7 +253,14 @@ describe.each(CASES)('guard on the %s fixture, %s UI', (_site, language, driver)
     setup.page.window.addEventListener('click', (event) => event.preventDefault());
     const view = setup.page.window as unknown as typeof globalThis;
     const scripted = (type: string, target: Element) =>
-      target.dispatchEvent(new view.MouseEvent(type, { bubbles: true, cancelable: true, composed: true, button: type === 'auxclick' ? 1 : 0 }));
+      target.dispatchEvent(
+        new view.MouseEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          button: type === 'auxclick' ? 1 : 0,
+        }),
+      );
     // The page opens the menu and shares the hoax itself, by script.
     driver.opener(driver.post(setup.page, driver.ids.hoax)).click();
     const item = driver.shareItem(setup.page, language);
@@ -293,7 +323,13 @@ describe('guard on X specifics', () => {
     const page = loadFixture('x', 'id');
     const { transport, calls } = fakeTransport(ASK);
     const broken = () => Promise.reject(new Error('no shadow DOM'));
-    const disarm = armGuard({ adapter: X_DRIVER.adapter, document: page.document, transport, showPrompt: broken, isTrusted: personInput });
+    const disarm = armGuard({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      transport,
+      showPrompt: broken,
+      isTrusted: personInput,
+    });
     current = { page, calls, shown: [], disarm };
     share(X_DRIVER, current, 'id', X_DRIVER.ids.hoax);
     await settle();

@@ -123,7 +123,10 @@ export function pressKey(
   init: Omit<KeyboardEventInit, 'key'> = {},
 ): KeyboardEvent {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  return asPerson(target, new view.KeyboardEvent(type, { ...init, key, bubbles: true, cancelable: true, composed: true }));
+  return asPerson(
+    target,
+    new view.KeyboardEvent(type, { ...init, key, bubbles: true, cancelable: true, composed: true }),
+  );
 }
 
 /** Lets pending promise callbacks and short timers run. */

@@ -48,14 +48,24 @@ describe.each(FIXTURE_LANGUAGES)('Instagram adapter on the %s UI', (language: Fi
   it('finds the share button as the opener, the dialog’s Send, Copy link and networks as the shares', () => {
     page = loadFixture('instagram', language);
     const button = shareButton(page, IDS.hoax, language);
-    expect(actionOf($(button, 'svg'))).toMatchObject({ kind: 'share', step: 'opens', content: 'post', element: button });
+    expect(actionOf($(button, 'svg'))).toMatchObject({
+      kind: 'share',
+      step: 'opens',
+      content: 'post',
+      element: button,
+    });
     expect(actionOf($(post(page, IDS.hoax), `svg[aria-label="${LABELS[language].like}"]`))).toBeNull();
     click(button);
     const send = byText(dialog(page), '[role="button"]', LABELS[language].send);
     expect(actionOf(send)).toMatchObject({ kind: 'send', step: 'shares', content: 'opened-post', element: send });
     for (const name of [LABELS[language].copy, 'WhatsApp', 'Facebook']) {
       const item = byText(dialog(page), '[role="button"]', name);
-      expect(actionOf($(item, 'span'))).toMatchObject({ kind: 'share', step: 'shares', content: 'opened-post', element: item });
+      expect(actionOf($(item, 'span'))).toMatchObject({
+        kind: 'share',
+        step: 'shares',
+        content: 'opened-post',
+        element: item,
+      });
     }
     expect(actionOf($(dialog(page), '[data-fixture-person]'))).toBeNull();
   });

@@ -93,7 +93,11 @@ const SITES: PetitionSite[] = [
       $(page.document, 'main form input[name="Email"]').setAttribute('name', 'email_address');
     },
     details: {
-      hoax: { title: 'Evakuasi warga lereng Lawu sebelum erupsi besar', starter: 'Forum Warga Lereng Lawu', created: '2026-09-21' },
+      hoax: {
+        title: 'Evakuasi warga lereng Lawu sebelum erupsi besar',
+        starter: 'Forum Warga Lereng Lawu',
+        created: '2026-09-21',
+      },
       ordinary: { title: 'Lindungi hutan adat Papua' },
     },
     ordinaryLinks: [],
@@ -129,7 +133,12 @@ describe.each(SITES.flatMap((s) => FIXTURE_LANGUAGES.map((language) => [s.site, 
     it('finds the sign button as a sign that shares the petition page', () => {
       page = loadFixture(site.site, language, site.url('ordinary', language));
       const button = site.signButton(page);
-      expect(actionOf(site.adapter, button)).toMatchObject({ kind: 'sign', step: 'shares', content: 'post', element: button });
+      expect(actionOf(site.adapter, button)).toMatchObject({
+        kind: 'sign',
+        step: 'shares',
+        content: 'post',
+        element: button,
+      });
     });
 
     it('falls back to the sign button’s words in the form when its hooks are renamed, and only there', () => {
@@ -166,7 +175,9 @@ describe.each(SITES.flatMap((s) => FIXTURE_LANGUAGES.map((language) => [s.site, 
       signUnguarded(site, page);
       const copy = byText(page.document, '[role="dialog"] button', site.labels[language].copy);
       expect(actionOf(site.adapter, copy)).toMatchObject({ kind: 'share', step: 'shares', content: 'post' });
-      expect(actionOf(site.adapter, $(page.document, '[role="dialog"] a[href^="mailto:"]'))).toMatchObject({ kind: 'share' });
+      expect(actionOf(site.adapter, $(page.document, '[role="dialog"] a[href^="mailto:"]'))).toMatchObject({
+        kind: 'share',
+      });
       for (const network of ['facebook', 'whatsapp', 'x']) {
         expect(actionOf(site.adapter, $(page.document, `[data-fixture-network="${network}"]`))).toBeNull();
       }
@@ -189,11 +200,24 @@ describe.each(SITES.map((s) => [s.site, s] as const))('the guard on %s', (_site,
     page = loadFixture(site.site, 'id', site.url(petition, 'id'));
     const { transport, calls } = fakeTransport(answer);
     const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: site.adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
+    disarm = armGuard({
+      adapter: site.adapter,
+      document: page.document,
+      transport,
+      showPrompt: prompt.showPrompt,
+      timeoutMs: 40,
+      isTrusted: personInput,
+    });
     return { calls, shown: prompt.shown };
   }
 
-  const PETITION_ANSWER: CheckShareResponse = { ask: true, reason: 'petition', language: 'id', matches: [], readUrl: null };
+  const PETITION_ANSWER: CheckShareResponse = {
+    ask: true,
+    reason: 'petition',
+    language: 'id',
+    matches: [],
+    readUrl: null,
+  };
 
   it('asks before signing, with the petition’s details in the prompt but not in the check; Share anyway signs once', async () => {
     const { calls, shown } = arm('ordinary', async () => PETITION_ANSWER, 'share');

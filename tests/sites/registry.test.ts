@@ -104,7 +104,8 @@ describe('site adapters', () => {
     it.skipIf(adapter === DEMO_SITE)('declares what it expects on a page and in an opened share menu', () => {
       const expects = adapter.expects ?? [];
       expect(expects.some((e) => e.when === 'page')).toBe(true);
-      if (adapter.actions.some((rule) => rule.step === 'opens')) expect(expects.some((e) => e.when === 'opened')).toBe(true);
+      if (adapter.actions.some((rule) => rule.step === 'opens'))
+        expect(expects.some((e) => e.when === 'opened')).toBe(true);
       for (const expectation of expects) {
         // The name is what site health is reported and shown by.
         expect(expectation.name.length).toBeGreaterThan(0);
@@ -117,7 +118,11 @@ describe('site adapters', () => {
     });
 
     it.skipIf(adapter === DEMO_SITE)('has fixtures in both UI languages', () => {
-      for (const language of FIXTURE_LANGUAGES) expect(fixtureHtml(`${adapter.id}/${FIXTURE_PAGES[adapter.id as FixtureSite]}.html`, language), language).not.toBeNull();
+      for (const language of FIXTURE_LANGUAGES)
+        expect(
+          fixtureHtml(`${adapter.id}/${FIXTURE_PAGES[adapter.id as FixtureSite]}.html`, language),
+          language,
+        ).not.toBeNull();
     });
 
     it('remembers a post on right-click only as an opener whose selectors name the post', () => {
@@ -179,12 +184,15 @@ describe('built manifest', () => {
     expect([...(guard?.matches ?? [])].sort()).toEqual([...CONTENT_SCRIPT_MATCHES].sort());
   });
 
-  it.skipIf(!existsSync(MANIFEST))('wraps navigator.share in the page’s world, at document_start, on the same sites', () => {
-    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
-      content_scripts?: { matches: string[]; run_at?: string; js: string[]; world?: string }[];
-    };
-    const webShare = manifest.content_scripts?.find((cs) => cs.js.some((js) => js.includes('web-share')));
-    expect(webShare).toMatchObject({ run_at: 'document_start', world: 'MAIN' });
-    expect([...(webShare?.matches ?? [])].sort()).toEqual([...CONTENT_SCRIPT_MATCHES].sort());
-  });
+  it.skipIf(!existsSync(MANIFEST))(
+    'wraps navigator.share in the page’s world, at document_start, on the same sites',
+    () => {
+      const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
+        content_scripts?: { matches: string[]; run_at?: string; js: string[]; world?: string }[];
+      };
+      const webShare = manifest.content_scripts?.find((cs) => cs.js.some((js) => js.includes('web-share')));
+      expect(webShare).toMatchObject({ run_at: 'document_start', world: 'MAIN' });
+      expect([...(webShare?.matches ?? [])].sort()).toEqual([...CONTENT_SCRIPT_MATCHES].sort());
+    },
+  );
 });

@@ -45,7 +45,10 @@ const CHAT = 'Keluarga Besar';
 
 function rightClick(target: Element): MouseEvent {
   const view = target.ownerDocument.defaultView as unknown as typeof globalThis;
-  return asPerson(target, new view.MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }));
+  return asPerson(
+    target,
+    new view.MouseEvent('contextmenu', { bubbles: true, cancelable: true, composed: true, button: 2 }),
+  );
 }
 
 function mouseDown(target: Element): void {
@@ -136,7 +139,12 @@ function forwardFromMenu(client: Client, page: FixturePage, id: string, language
 }
 
 /** Right-click → "Select" ticks the first message, a click each further one; the bar's forward opens the picker. */
-function selectMessages(client: Client, page: FixturePage, [first, ...more]: string[], language: FixtureLanguage = 'id'): void {
+function selectMessages(
+  client: Client,
+  page: FixturePage,
+  [first, ...more]: string[],
+  language: FixtureLanguage = 'id',
+): void {
   rightClick(client.text(page, first as string));
   click(client.menuItem(page, LABELS[language].select));
   for (const id of more) click(client.text(page, id));
@@ -165,9 +173,16 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       });
       // A plain click on a message is not an opener: only the right-click is.
       expect(actionOf(client.adapter, text)).toBeNull();
-      expect(actionOf(client.adapter, client.beside(page, IDS.channel))).toMatchObject({ step: 'opens', content: 'post' });
+      expect(actionOf(client.adapter, client.beside(page, IDS.channel))).toMatchObject({
+        step: 'opens',
+        content: 'post',
+      });
       forwardFromMenu(client, page, IDS.hoax, language);
-      expect(actionOf(client.adapter, client.commit(page))).toMatchObject({ kind: 'forward', step: 'shares', content: 'opened-post' });
+      expect(actionOf(client.adapter, client.commit(page))).toMatchObject({
+        kind: 'forward',
+        step: 'shares',
+        content: 'opened-post',
+      });
     });
 
     it('takes the selection bar’s forward as the opener of the ticked messages', () => {
@@ -219,7 +234,14 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       page = loadFixture(client.site, 'id');
       const { transport, calls } = fakeTransport(answer);
       const prompt = fakePrompt(outcome);
-      disarm = armGuard({ adapter, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
+      disarm = armGuard({
+        adapter,
+        document: page.document,
+        transport,
+        showPrompt: prompt.showPrompt,
+        timeoutMs: 40,
+        isTrusted: personInput,
+      });
       return { calls, shown: prompt.shown };
     }
 
@@ -269,7 +291,9 @@ describe.each([K, A].map((c) => [c.site, c] as const))('%s', (_site, client) => 
       const renamed: SiteAdapter = {
         ...client.adapter,
         post: gone,
-        actions: client.adapter.actions.map((rule) => (rule.on === 'contextmenu' ? { ...rule, selectors: gone } : rule)),
+        actions: client.adapter.actions.map((rule) =>
+          rule.on === 'contextmenu' ? { ...rule, selectors: gone } : rule,
+        ),
       };
       const { calls, shown } = arm(async () => HOAX_ANSWER, 'cancel', renamed);
       forwardFromMenu(client, page, IDS.hoax);
@@ -369,7 +393,8 @@ describe('telegram-k: a link preview of a Telegram link', () => {
   it('keeps the preview’s title though the link is Telegram’s own', async () => {
     const page = loadFixture('telegram-k', 'id');
     // The message links a channel post, as t.me links are written: absolute, on Telegram's own host.
-    for (const link of K.message(page, IDS.withLink).querySelectorAll('a[href]')) link.setAttribute('href', 'https://t.me/infobmkg/2041');
+    for (const link of K.message(page, IDS.withLink).querySelectorAll('a[href]'))
+      link.setAttribute('href', 'https://t.me/infobmkg/2041');
     const content = contentOf(K, page, IDS.withLink);
     expect(content.urls).toEqual([]);
     expect(content.linkTitle).toBe('BMKG: Puncak Musim Hujan 2026/2027 Diprakirakan Januari–Februari');
@@ -383,7 +408,14 @@ describe('telegram-k: the picker’s own send button', () => {
     const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
     const prompt = fakePrompt('share');
     const { showPrompt } = prompt;
-    const disarm = armGuard({ adapter: TELEGRAM_K_SITE, document: page.document, transport, showPrompt, timeoutMs: 40, isTrusted: personInput });
+    const disarm = armGuard({
+      adapter: TELEGRAM_K_SITE,
+      document: page.document,
+      transport,
+      showPrompt,
+      timeoutMs: 40,
+      isTrusted: personInput,
+    });
     try {
       forwardFromMenu(K, page, IDS.hoax);
       click($(page.document, '.popup-forward .simple-message-input-confirm'));
@@ -449,7 +481,14 @@ describe('telegram-a: Enter in the composer with a forward attached', () => {
     page = loadFixture('telegram-a', 'en');
     const { transport, calls } = fakeTransport(answer);
     const prompt = fakePrompt(outcome);
-    disarm = armGuard({ adapter: TELEGRAM_A_SITE, document: page.document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
+    disarm = armGuard({
+      adapter: TELEGRAM_A_SITE,
+      document: page.document,
+      transport,
+      showPrompt: prompt.showPrompt,
+      timeoutMs: 40,
+      isTrusted: personInput,
+    });
     return { calls, shown: prompt.shown };
   }
   const editor = () => $(page.document, '#editable-message-text');
@@ -480,18 +519,21 @@ describe('telegram-a: Enter in the composer with a forward attached', () => {
   it.each([
     ['Ctrl', { ctrlKey: true }],
     ['⌘', { metaKey: true }],
-  ] as const)('holds %s+Enter with a forward attached too, checks it and forwards once on Share anyway', async (_, modifier) => {
-    const { calls, shown } = arm(async () => HOAX_ANSWER, 'share');
-    forwardFromMenu(A, page, IDS.hoax, 'en');
-    expect(pressKey(editor(), 'Enter', 'keydown', modifier).defaultPrevented).toBe(true);
-    expect(page.shares().count).toBe(0);
-    expect(pressKey(editor(), 'Enter', 'keyup', modifier).defaultPrevented).toBe(true);
-    await settle(10);
-    expect(calls.checkShare).toEqual([expect.objectContaining({ site: 'telegram-a', kind: 'forward' })]);
-    expect(calls.checkShare[0]?.text).toContain(HOAX_TEXT);
-    expect(shown).toHaveLength(1);
-    expect(page.shares().log).toEqual([A.logged(IDS.hoax)]);
-  });
+  ] as const)(
+    'holds %s+Enter with a forward attached too, checks it and forwards once on Share anyway',
+    async (_, modifier) => {
+      const { calls, shown } = arm(async () => HOAX_ANSWER, 'share');
+      forwardFromMenu(A, page, IDS.hoax, 'en');
+      expect(pressKey(editor(), 'Enter', 'keydown', modifier).defaultPrevented).toBe(true);
+      expect(page.shares().count).toBe(0);
+      expect(pressKey(editor(), 'Enter', 'keyup', modifier).defaultPrevented).toBe(true);
+      await settle(10);
+      expect(calls.checkShare).toEqual([expect.objectContaining({ site: 'telegram-a', kind: 'forward' })]);
+      expect(calls.checkShare[0]?.text).toContain(HOAX_TEXT);
+      expect(shown).toHaveLength(1);
+      expect(page.shares().log).toEqual([A.logged(IDS.hoax)]);
+    },
+  );
 
   it('lets Enter without a forward, and Shift+Enter with one, through unchecked', async () => {
     const { calls } = arm(async () => HOAX_ANSWER, 'cancel');
@@ -503,6 +545,8 @@ describe('telegram-a: Enter in the composer with a forward attached', () => {
     expect(calls.checkShare).toHaveLength(0);
     expect(page.shares().count).toBe(0);
     // A plain message is nothing the adapter guards: no send control is missing.
-    expect(calls.reportHealth).not.toContainEqual(expect.objectContaining({ check: GUARD_CHECKS.enterSend, ok: false }));
+    expect(calls.reportHealth).not.toContainEqual(
+      expect.objectContaining({ check: GUARD_CHECKS.enterSend, ok: false }),
+    );
   });
 });

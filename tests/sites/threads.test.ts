@@ -45,14 +45,29 @@ describe.each(FIXTURE_LANGUAGES)('Threads adapter on the %s UI', (language: Fixt
   it('finds the repost button as the opener, the menu’s Repost and Quote as the shares', () => {
     page = loadFixture('threads', language);
     const button = repostButton(page, IDS.hoax, language);
-    expect(actionOf($(button, 'svg'))).toMatchObject({ kind: 'repost', step: 'opens', content: 'post', element: button });
+    expect(actionOf($(button, 'svg'))).toMatchObject({
+      kind: 'repost',
+      step: 'opens',
+      content: 'post',
+      element: button,
+    });
     const share = $(post(page, IDS.hoax), `svg[aria-label="${LABELS[language].share}"]`);
     expect(actionOf(share)).toBeNull();
     click(button);
     const repost = menuItem(page, LABELS[language].repost);
-    expect(actionOf($(repost, 'span'))).toMatchObject({ kind: 'repost', step: 'shares', content: 'opened-post', element: repost });
+    expect(actionOf($(repost, 'span'))).toMatchObject({
+      kind: 'repost',
+      step: 'shares',
+      content: 'opened-post',
+      element: repost,
+    });
     const quote = menuItem(page, LABELS[language].quote);
-    expect(actionOf($(quote, 'span'))).toMatchObject({ kind: 'quote', step: 'shares', content: 'opened-post', element: quote });
+    expect(actionOf($(quote, 'span'))).toMatchObject({
+      kind: 'quote',
+      step: 'shares',
+      content: 'opened-post',
+      element: quote,
+    });
   });
 
   it('counts "Repost" only inside a menu', () => {

@@ -42,14 +42,29 @@ describe.each(FIXTURE_LANGUAGES)('TikTok adapter on the %s UI', (language: Fixtu
   it('finds the share button as the opener, the menu’s Repost, networks and Copy link as the shares', () => {
     page = loadFixture('tiktok', language);
     const button = shareButton(page, IDS.hoax);
-    expect(actionOf($(button, 'svg'))).toMatchObject({ kind: 'share', step: 'opens', content: 'post', element: button });
+    expect(actionOf($(button, 'svg'))).toMatchObject({
+      kind: 'share',
+      step: 'opens',
+      content: 'post',
+      element: button,
+    });
     expect(actionOf($(video(page, IDS.hoax), 'button:has([data-e2e="like-icon"])'))).toBeNull();
     click(button);
     const repost = $(menu(page), '[data-e2e="share-repost"]');
-    expect(actionOf($(repost, 'span'))).toMatchObject({ kind: 'repost', step: 'shares', content: 'opened-post', element: repost });
+    expect(actionOf($(repost, 'span'))).toMatchObject({
+      kind: 'repost',
+      step: 'shares',
+      content: 'opened-post',
+      element: repost,
+    });
     for (const name of [LABELS[language].copy, 'WhatsApp', 'Facebook']) {
       const item = menuItem(page, name);
-      expect(actionOf($(item, 'span'))).toMatchObject({ kind: 'share', step: 'shares', content: 'opened-post', element: item });
+      expect(actionOf($(item, 'span'))).toMatchObject({
+        kind: 'share',
+        step: 'shares',
+        content: 'opened-post',
+        element: item,
+      });
     }
   });
 

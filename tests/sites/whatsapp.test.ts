@@ -70,7 +70,11 @@ describe.each(FIXTURE_LANGUAGES)('WhatsApp adapter on the %s UI', (language: Fix
 
   it('finds the forward shortcut and the menu’s forward item as openers, the dialog’s send as the share', () => {
     page = loadFixture('whatsapp', language);
-    expect(actionOf(forwardShortcut(page, IDS.hoax))).toMatchObject({ kind: 'forward', step: 'opens', content: 'post' });
+    expect(actionOf(forwardShortcut(page, IDS.hoax))).toMatchObject({
+      kind: 'forward',
+      step: 'opens',
+      content: 'post',
+    });
     expect(actionOf(chevron(page, IDS.hoax))).toMatchObject({ step: 'opens', content: 'post' });
     click(chevron(page, IDS.hoax));
     const item = byText(page.document, '[role="application"] li', LABELS[language].forward);
@@ -389,7 +393,10 @@ describe('sending from the chat box', () => {
     editor(page).textContent = 'Copas dari grup sebelah: besok PLN padam total, sebarkan!';
     pressKey(editor(page), 'Enter');
     await settle(10);
-    expect(calls.checkShare.map((request) => request.text)).toEqual([chain, 'Copas dari grup sebelah: besok PLN padam total, sebarkan!']);
+    expect(calls.checkShare.map((request) => request.text)).toEqual([
+      chain,
+      'Copas dari grup sebelah: besok PLN padam total, sebarkan!',
+    ]);
     expect(calls.checkShare.every((request) => request.urls.length === 0)).toBe(true);
     expect(page.shares().count).toBe(2);
   });

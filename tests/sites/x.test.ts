@@ -106,7 +106,8 @@ describe('X mobile composer', () => {
 describe('X composer posting with Ctrl/⌘+Enter', () => {
   const arm = guardOnFixture('x', X_SITE);
   const LINK_POST = 'Gunung Lawu akan erupsi besar! https://hoaks.example/lawu';
-  const editor = (page: FixturePage) => $(page.document, '[data-testid="inlineComposer"] [data-testid="tweetTextarea_0"]');
+  const editor = (page: FixturePage) =>
+    $(page.document, '[data-testid="inlineComposer"] [data-testid="tweetTextarea_0"]');
   /** Counts clicks that reach the composer's post button. */
   function countClicks(page: FixturePage): () => number {
     let clicks = 0;
@@ -117,19 +118,24 @@ describe('X composer posting with Ctrl/⌘+Enter', () => {
   it.each([
     ['Ctrl', { ctrlKey: true }],
     ['⌘', { metaKey: true }],
-  ] as const)('holds %s+Enter on a post with a link, asks, and clicks the post button once on Share anyway', async (_, modifier) => {
-    const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'share', 'en');
-    const clicks = countClicks(page);
-    editor(page).textContent = LINK_POST;
-    expect(pressKey(editor(page), 'Enter', 'keydown', modifier).defaultPrevented).toBe(true);
-    expect(page.shares().count).toBe(0);
-    expect(pressKey(editor(page), 'Enter', 'keyup', modifier).defaultPrevented).toBe(true);
-    await settle(10);
-    expect(calls.checkShare).toEqual([expect.objectContaining({ site: 'x', kind: 'post', urls: ['https://hoaks.example/lawu'] })]);
-    expect(shown).toHaveLength(1);
-    expect(clicks()).toBe(1);
-    expect(page.shares().log).toEqual(['post']);
-  });
+  ] as const)(
+    'holds %s+Enter on a post with a link, asks, and clicks the post button once on Share anyway',
+    async (_, modifier) => {
+      const { page, calls, shown } = arm(async () => HOAX_ANSWER, 'share', 'en');
+      const clicks = countClicks(page);
+      editor(page).textContent = LINK_POST;
+      expect(pressKey(editor(page), 'Enter', 'keydown', modifier).defaultPrevented).toBe(true);
+      expect(page.shares().count).toBe(0);
+      expect(pressKey(editor(page), 'Enter', 'keyup', modifier).defaultPrevented).toBe(true);
+      await settle(10);
+      expect(calls.checkShare).toEqual([
+        expect.objectContaining({ site: 'x', kind: 'post', urls: ['https://hoaks.example/lawu'] }),
+      ]);
+      expect(shown).toHaveLength(1);
+      expect(clicks()).toBe(1);
+      expect(page.shares().log).toEqual(['post']);
+    },
+  );
 
   it('posts nothing when the person cancels', async () => {
     const { page, shown } = arm(async () => HOAX_ANSWER, 'cancel', 'en');

@@ -29,7 +29,8 @@ const LABELS = {
 const shareButton = (page: FixturePage, language: FixtureLanguage) =>
   $(page.document, `ytd-watch-metadata button[aria-label="${LABELS[language].share}"]`);
 const panel = (page: FixturePage) => $(page.document, 'ytd-popup-container ytd-unified-share-panel-renderer');
-const target = (page: FixturePage, network: string) => $(panel(page), `[data-fixture-target="${network}"] button#target`);
+const target = (page: FixturePage, network: string) =>
+  $(panel(page), `[data-fixture-target="${network}"] button#target`);
 const copyButton = (page: FixturePage) => $(panel(page), 'yt-copy-link-renderer #copy-button button');
 
 const actionOf = (element: Element) => actionAt(YOUTUBE_SITE, element);
@@ -50,7 +51,12 @@ describe.each(FIXTURE_LANGUAGES)('YouTube adapter on the %s UI', (language: Fixt
   it('finds the share button as the opener, the panel’s targets and Copy as the shares', () => {
     page = loadFixture('youtube', language);
     const button = shareButton(page, language);
-    expect(actionOf($(button, '.yt-icon-shape'))).toMatchObject({ kind: 'share', step: 'opens', content: 'post', element: button });
+    expect(actionOf($(button, '.yt-icon-shape'))).toMatchObject({
+      kind: 'share',
+      step: 'opens',
+      content: 'post',
+      element: button,
+    });
     expect(actionOf(byText(page.document, 'ytd-watch-metadata button', LABELS[language].save))).toBeNull();
     click(button);
     for (const network of ['whatsapp', 'facebook', 'x']) {

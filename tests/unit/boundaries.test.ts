@@ -9,14 +9,21 @@ import { describe, expect, it } from 'vitest';
 
 /** [importer folder, folders or packages it must not import, why]. */
 const FORBIDDEN: readonly [from: string, to: readonly string[], why: string][] = [
-  ['lib/core/', ['lib/', 'components/', 'entrypoints/'], 'the vocabulary, post pipeline and verdict build on nothing else'],
+  [
+    'lib/core/',
+    ['lib/', 'components/', 'entrypoints/'],
+    'the vocabulary, post pipeline and verdict build on nothing else',
+  ],
   ['lib/', ['components/', 'entrypoints/'], 'lib is plain TypeScript: views are handed in by entrypoints'],
   ['lib/guard/', ['lib/background/'], 'the page side and the background meet only over messages'],
   ['lib/labels/', ['lib/background/'], 'the page side and the background meet only over messages'],
   ['lib/background/', ['lib/guard/', 'lib/labels/'], 'the background never runs page code'],
   ['lib/sites/', ['lib/messaging/', 'lib/db/', 'lib/guard/', 'lib/background/'], 'adapters are data'],
-  ['components/', ['lib/db/', 'entrypoints/', 'wxt/browser', 'wxt/utils/storage', 'dexie', 'webextension-polyfill'],
-    'components are presentational: data comes in by props'],
+  [
+    'components/',
+    ['lib/db/', 'entrypoints/', 'wxt/browser', 'wxt/utils/storage', 'dexie', 'webextension-polyfill'],
+    'components are presentational: data comes in by props',
+  ],
 ];
 
 /** Entrypoints import components and lib, never one another. */
@@ -26,7 +33,8 @@ const BROWSER_GLOBAL = /\b(?:browser|chrome)\.(?:runtime|storage|tabs|i18n|permi
 
 const root = resolve(import.meta.dirname, '../..');
 const SOURCE = /\.(?:ts|tsx)$/;
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(root, folder)).flatMap((name) => {

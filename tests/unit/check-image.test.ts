@@ -8,7 +8,12 @@ import { posterLikePicture } from './pdq-patterns';
 
 const poster = posterLikePicture(600, 800, 21);
 const otherPoster = posterLikePicture(600, 800, 22);
-const hoax: ListItem = { id: 'poster-hoax', claim: 'Gunung Lawu bakal erupsi besar pekan ini', rating: 'false', images: pictureHashes(poster) };
+const hoax: ListItem = {
+  id: 'poster-hoax',
+  claim: 'Gunung Lawu bakal erupsi besar pekan ini',
+  rating: 'false',
+  images: pictureHashes(poster),
+};
 const textOnly: ListItem = { id: 'text-hoax', claim: 'Vaksin mengandung microchip pelacak', rating: 'false' };
 const lists = [{ listId: 'cek', items: [hoax, textOnly] }];
 
@@ -33,7 +38,9 @@ function shrunk(pixels: typeof poster, factor: number) {
     for (let x = 0; x < width; x++) {
       for (let c = 0; c < 3; c++) {
         let sum = 0;
-        for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += pixels.data[((y * factor + dy) * pixels.width + x * factor + dx) * 3 + c]!;
+        for (let dy = 0; dy < factor; dy++)
+          for (let dx = 0; dx < factor; dx++)
+            sum += pixels.data[((y * factor + dy) * pixels.width + x * factor + dx) * 3 + c]!;
         data[(y * width + x) * 3 + c] = Math.round(sum / factor / factor);
       }
     }
@@ -50,7 +57,10 @@ describe('checkImages: one image check for the guard and the list tool', () => {
 
   it('finds a listed picture by its hash, even shrunk, whatever the text says, and names the way', async () => {
     const { match } = fakeMatcher();
-    const result = await checkImages({ pictures: [hashPicture(shrunk(poster, 3))], query: { text: 'cek ini', urls: [] } }, { pictures, match });
+    const result = await checkImages(
+      { pictures: [hashPicture(shrunk(poster, 3))], query: { text: 'cek ini', urls: [] } },
+      { pictures, match },
+    );
     expect(result.decision).toBe('hoax-match');
     expect(result.matches[0]).toMatchObject({ item: { id: 'poster-hoax' }, via: 'image', listId: 'cek' });
     expect(result.matches[0]!.distance).toBeLessThanOrEqual(31);
@@ -59,23 +69,33 @@ describe('checkImages: one image check for the guard and the list tool', () => {
 
   it('leaves an unrelated picture to the text matcher, which says none', async () => {
     const { match } = fakeMatcher();
-    const result = await checkImages({ pictures: [hashPicture(otherPoster)], query: { text: 'sebarkan!!', urls: [] } }, { pictures, match });
+    const result = await checkImages(
+      { pictures: [hashPicture(otherPoster)], query: { text: 'sebarkan!!', urls: [] } },
+      { pictures, match },
+    );
     expect(result).toEqual({ decision: 'none', matches: [] });
   });
 
-  it("never matches a near-flat picture (quality under 50), even against a flat listed one", async () => {
+  it('never matches a near-flat picture (quality under 50), even against a flat listed one', async () => {
     const flat = { data: new Uint8Array(300 * 300 * 3).fill(200), width: 300, height: 300, channels: 3 as const };
     const flatPictures = listPictures([{ listId: 'cek', items: [{ ...hoax, images: pictureHashes(flat) }] }]);
     const hashes = hashPicture(flat);
     expect(hashes[0]!.quality).toBeLessThan(50);
-    const result = await checkImages({ pictures: [hashes], query: { text: '', urls: [] } }, { pictures: flatPictures, match: fakeMatcher().match });
+    const result = await checkImages(
+      { pictures: [hashes], query: { text: '', urls: [] } },
+      { pictures: flatPictures, match: fakeMatcher().match },
+    );
     expect(result.decision).toBe('none');
   });
 
   it("reads the pictures' text together with the post's own text, through the text matcher", async () => {
     const { match, asked } = fakeMatcher();
     const result = await checkImages(
-      { pictures: [hashPicture(otherPoster)], ocrTexts: ['VAKSIN MENGANDUNG MICROCHIP', ''], query: { text: 'sebarkan!!', urls: ['https://example.com/a'] } },
+      {
+        pictures: [hashPicture(otherPoster)],
+        ocrTexts: ['VAKSIN MENGANDUNG MICROCHIP', ''],
+        query: { text: 'sebarkan!!', urls: ['https://example.com/a'] },
+      },
       { pictures, match },
     );
     expect(asked).toEqual([{ text: 'sebarkan!!\nVAKSIN MENGANDUNG MICROCHIP', urls: ['https://example.com/a'] }]);
@@ -91,7 +111,10 @@ describe('checkImages: one image check for the guard and the list tool', () => {
         { listId: 'cek', item: textOnly, score: 0.8, via: 'text' as const },
       ],
     });
-    const result = await checkImages({ pictures: [hashPicture(poster)], query: { text: 'Gunung Lawu erupsi', urls: [] } }, { pictures, match });
+    const result = await checkImages(
+      { pictures: [hashPicture(poster)], query: { text: 'Gunung Lawu erupsi', urls: [] } },
+      { pictures, match },
+    );
     expect(result.matches.map((hit) => [hit.item.id, hit.via])).toEqual([
       ['poster-hoax', 'image'],
       ['text-hoax', 'text'],
@@ -101,7 +124,10 @@ describe('checkImages: one image check for the guard and the list tool', () => {
 
   it('does not ask the text matcher when there is no text and no link', async () => {
     const { match } = fakeMatcher();
-    await checkImages({ pictures: [hashPicture(poster)], ocrTexts: ['  '], query: { text: '', urls: [] } }, { pictures, match });
+    await checkImages(
+      { pictures: [hashPicture(poster)], ocrTexts: ['  '], query: { text: '', urls: [] } },
+      { pictures, match },
+    );
     expect(match).not.toHaveBeenCalled();
   });
 

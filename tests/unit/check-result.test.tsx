@@ -21,7 +21,17 @@ describe('the context-menu check page', () => {
       what: 'image',
       status: 'match',
       language: 'en',
-      matches: [{ id: 'poster', listId: 'l', claim: 'Gunung Lawu bakal erupsi', rating: 'false', url: 'https://cekfakta.example/lawu', score: 1, via: 'image' }],
+      matches: [
+        {
+          id: 'poster',
+          listId: 'l',
+          claim: 'Gunung Lawu bakal erupsi',
+          rating: 'false',
+          url: 'https://cekfakta.example/lawu',
+          score: 1,
+          via: 'image',
+        },
+      ],
     });
     expect(root.querySelector('[data-check-status="match"]')).not.toBeNull();
     expect(root.querySelector('[data-match-id="poster"]')?.textContent).toContain('Gunung Lawu bakal erupsi');
@@ -38,7 +48,10 @@ describe('the context-menu check page', () => {
   });
 
   it('says why a check failed, and when the result is gone', () => {
-    expect(mount({ what: 'image', status: 'failed', language: 'en', matches: [], error: 'the picture is not on screen' }).textContent).toContain('the picture is not on screen');
+    expect(
+      mount({ what: 'image', status: 'failed', language: 'en', matches: [], error: 'the picture is not on screen' })
+        .textContent,
+    ).toContain('the picture is not on screen');
     expect(mount(null).querySelector('[data-check-status="missing"]')).not.toBeNull();
   });
 });

@@ -75,7 +75,11 @@ async function setUp(buildMatcher = createMatcher) {
     browserUiLanguage: () => uiLanguage,
   };
   const fetchList = vi.fn(async () => new Response(gzipSync(JSON.stringify(list))));
-  const { record } = await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', fetchList);
+  const { record } = await installStarterList(
+    listStoreOf(context),
+    'chrome-extension://test/starter-list.json.gz',
+    fetchList,
+  );
   expect(record).toMatchObject({ itemCount: 2, skipped: 1, publisher: 'Cek Fakta Test' });
   expect((await context.index.get()).matcher.size).toBe(2);
   const listener = createMessageListener(
@@ -87,7 +91,9 @@ async function setUp(buildMatcher = createMatcher) {
   );
   // The listener answers with a promise, as the background's does.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message: unknown) => listener(message, senderOf(message as Parameters<typeof senderOf>[0])));
+  browser.runtime.onMessage.addListener((message: unknown) =>
+    listener(message, senderOf(message as Parameters<typeof senderOf>[0])),
+  );
 }
 
 const share = (text: string, urls: string[] = [], site = 'x') =>
@@ -98,7 +104,9 @@ describe('check-share end to end', () => {
   afterEach(() => context.db.close());
 
   it('asks about a known hoax with its fact-check, publisher, article to read and language', async () => {
-    const answer = await share(hoaxPost, [`https://l.facebook.com/l.php?u=${encodeURIComponent(`${article}?utm_source=x`)}`]);
+    const answer = await share(hoaxPost, [
+      `https://l.facebook.com/l.php?u=${encodeURIComponent(`${article}?utm_source=x`)}`,
+    ]);
     expect(answer).toEqual({
       ask: true,
       reason: 'hoax-match',
@@ -127,7 +135,12 @@ describe('check-share end to end', () => {
 
   it('asks about an unread link in balanced mode, and not once the article was opened', async () => {
     const post = 'Makan siang enak hari ini bersama keluarga di Bandung';
-    expect(await share(post, [article])).toMatchObject({ ask: true, reason: 'unread-link', matches: [], readUrl: article });
+    expect(await share(post, [article])).toMatchObject({
+      ask: true,
+      reason: 'unread-link',
+      matches: [],
+      readUrl: article,
+    });
     await send('mark-read', { url: `http://www.berita.example.id/2026/06/vaksin/?fbclid=1` });
     expect(await share(post, [article])).toEqual({ ask: false });
   });
@@ -174,7 +187,9 @@ describe('check-share end to end', () => {
   });
 
   it('rejects a malformed request instead of answering it', async () => {
-    await expect(send('check-share', { site: 'x', kind: 'repost', text: 'a'.repeat(20_001), urls: [] })).rejects.toMatchObject({
+    await expect(
+      send('check-share', { site: 'x', kind: 'repost', text: 'a'.repeat(20_001), urls: [] }),
+    ).rejects.toMatchObject({
       code: 'invalid-request',
     });
   });
@@ -200,12 +215,20 @@ describe('list index loading', () => {
     const build = vi.fn(createMatcher);
     await setUp(build);
     build.mockClear();
-    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: `${MATCHER_CODEC.formatVersion}-next` });
+    context.index = new ListIndex(context.db, {
+      ...MATCHER_CODEC,
+      build,
+      formatVersion: `${MATCHER_CODEC.formatVersion}-next`,
+    });
     expect((await share(hoaxPost)).ask).toBe(true);
     expect(build).toHaveBeenCalledTimes(1);
 
     await context.db.matcherIndex.update('current', { bytes: new Uint8Array([1, 2, 3]) });
-    context.index = new ListIndex(context.db, { ...MATCHER_CODEC, build, formatVersion: `${MATCHER_CODEC.formatVersion}-next` });
+    context.index = new ListIndex(context.db, {
+      ...MATCHER_CODEC,
+      build,
+      formatVersion: `${MATCHER_CODEC.formatVersion}-next`,
+    });
     expect((await share(hoaxPost)).ask).toBe(true);
     expect(build).toHaveBeenCalledTimes(2);
   });
@@ -232,13 +255,20 @@ describe('other handlers', () => {
       language: 'id',
       strictnessLocked: false,
     });
-    expect(await send('get-page-status', { url: 'https://example.org/' })).toMatchObject({ site: null, guarded: false });
+    expect(await send('get-page-status', { url: 'https://example.org/' })).toMatchObject({
+      site: null,
+      guarded: false,
+    });
   });
 
   it('opens "read first" in a new tab of the same window and remembers it as read; refuses non-web URLs', async () => {
     const created = vi.spyOn(browser.tabs, 'create');
     // The prompt shown in X's tab offers the post's article.
-    expect(await share('Selamat pagi', [article])).toMatchObject({ ask: true, reason: 'unread-link', readUrl: article });
+    expect(await share('Selamat pagi', [article])).toMatchObject({
+      ask: true,
+      reason: 'unread-link',
+      readUrl: article,
+    });
     await send('open-read', { url: article });
     expect(created).toHaveBeenCalledWith({ url: article, windowId: 9 });
     expect(await share('Selamat pagi', [article])).toEqual({ ask: false });
@@ -252,7 +282,10 @@ describe('other handlers', () => {
     const otherTab: MessageSender = { tab: { id: 7, windowId: 3 } as MessageSender['tab'] };
     const refused = /only what its prompt offered/;
     await expect(handlers['open-read']({ url: article }, tabSender)).rejects.toThrow(refused);
-    const answer = await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, tabSender);
+    const answer = await handlers['check-share'](
+      { site: 'x', kind: 'repost', text: hoaxPost, urls: [article] },
+      tabSender,
+    );
     expect(answer).toMatchObject({ ask: true, readUrl: article });
     await handlers['open-read']({ url: 'https://cekfakta.example/vaksin-chip' }, tabSender);
     await expect(handlers['open-read']({ url: 'https://evil.example/' }, tabSender)).rejects.toThrow(refused);
@@ -260,7 +293,9 @@ describe('other handlers', () => {
     await expect(handlers['open-read']({ url: article }, {})).rejects.toThrow(refused);
     // A check that does not ask offers nothing.
     await updateSettings(context.settings, () => ({ strictness: 'off' }));
-    expect(await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, otherTab)).toEqual({ ask: false });
+    expect(
+      await handlers['check-share']({ site: 'x', kind: 'repost', text: hoaxPost, urls: [article] }, otherTab),
+    ).toEqual({ ask: false });
     await expect(handlers['open-read']({ url: article }, otherTab)).rejects.toThrow(refused);
     expect(created.mock.calls).toEqual([[{ url: 'https://cekfakta.example/vaksin-chip', windowId: 3 }]]);
   });
@@ -270,7 +305,10 @@ describe('other handlers', () => {
     incognito = true;
     try {
       await send('mark-read', { url: article });
-      expect(await share('Selamat pagi', ['https://berita.example.id/lain'])).toMatchObject({ ask: true, reason: 'unread-link' });
+      expect(await share('Selamat pagi', ['https://berita.example.id/lain'])).toMatchObject({
+        ask: true,
+        reason: 'unread-link',
+      });
       await send('open-read', { url: 'https://berita.example.id/lain' });
       // Opened in the private window it was asked from.
       expect(created).toHaveBeenCalledWith({ url: 'https://berita.example.id/lain', windowId: 9 });
@@ -305,7 +343,10 @@ describe('other handlers', () => {
   it('takes the page a share link was opened from as open, not unread, for that share link only', async () => {
     const other = 'https://berita.example.id/2026/06/lain';
     // The share-check page's tab (6) navigated from the article to facebook.com/sharer?u=article.
-    context.shareLinkSources = new ShareLinkSources(async (tabId) => (tabId === 6 ? `${article}?utm_source=home` : undefined), () => NOW);
+    context.shareLinkSources = new ShareLinkSources(
+      async (tabId) => (tabId === 6 ? `${article}?utm_source=home` : undefined),
+      () => NOW,
+    );
     const shareLink = (urls: string[]) => share('', urls, SHARE_LINK_SITE.id);
     context.shareLinkSources.opened(6, { tabId: 6, frameId: 0 });
     expect(await shareLink([article])).toEqual({ ask: false });
@@ -351,7 +392,11 @@ describe('other handlers', () => {
     await send('report-health', { site: 'x', check: 'posts on the home feed', ok: true });
     expect((await send('get-options-state', {})).sites[0]!.health).toMatchObject({ state: 'degraded' });
     await send('report-health', { site: 'x', check: 'repost items in the repost menu', ok: true });
-    expect((await send('get-options-state', {})).sites[0]!.health).toEqual({ state: 'working', lastOk: NOW, failing: [] });
+    expect((await send('get-options-state', {})).sites[0]!.health).toEqual({
+      state: 'working',
+      lastOk: NOW,
+      failing: [],
+    });
   });
 
   it("grants the sender's tab a one-time pass to that exact share-intent URL, and to nothing else", async () => {
@@ -397,7 +442,10 @@ describe('classroom lists', () => {
   });
   const match = {
     decision: 'hoax-match' as const,
-    matches: [item('pack-1', 'Daun pepaya menyembuhkan DBD dalam sehari', 0.9), item('tbh-1', 'Air kelapa obat DBD', 0.3)],
+    matches: [
+      item('pack-1', 'Daun pepaya menyembuhkan DBD dalam sehari', 0.9),
+      item('tbh-1', 'Air kelapa obat DBD', 0.3),
+    ],
   };
 
   it('match the demo feed only, never a real site', () => {

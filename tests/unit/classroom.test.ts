@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CLASSROOM_LIST_ID, feedOrder, localized, packList, parsePack, type ScenarioPack } from '../../lib/classroom/pack';
+import {
+  CLASSROOM_LIST_ID,
+  feedOrder,
+  localized,
+  packList,
+  parsePack,
+  type ScenarioPack,
+} from '../../lib/classroom/pack';
 import { quizCsv, scoreQuiz, type AnsweredPost } from '../../lib/classroom/quiz';
 import { INITIAL_SESSION, NO_ANSWER, sessionReducer } from '../../lib/classroom/session';
 import { commandFor } from '../../lib/classroom/shortcuts';
@@ -19,8 +26,12 @@ function bundledPack(): ScenarioPack {
 describe('scenario packs', () => {
   it('the bundled pack is valid, a valid Saring list, and has every kind of post', () => {
     const pack = bundledPack();
-    expect(new Set(pack.posts.map((post) => post.kind))).toEqual(new Set(['hoax', 'true', 'satire', 'scam', 'petition']));
-    expect(new Set(pack.posts.map((post) => post.platform))).toEqual(new Set(['x', 'facebook', 'whatsapp', 'petition']));
+    expect(new Set(pack.posts.map((post) => post.kind))).toEqual(
+      new Set(['hoax', 'true', 'satire', 'scam', 'petition']),
+    );
+    expect(new Set(pack.posts.map((post) => post.platform))).toEqual(
+      new Set(['x', 'facebook', 'whatsapp', 'petition']),
+    );
     const list = validateList(packList(pack));
     expect(list.header.id).toBe(CLASSROOM_LIST_ID);
     expect(list.skipped).toBe(0);
@@ -63,7 +74,10 @@ describe('scenario packs', () => {
     // Cross-references are checked once the shapes are right.
     const dangling = JSON.parse(bundled);
     dangling.posts[2].factChecks = ['nope'];
-    expect(parsePack(JSON.stringify(dangling))).toEqual({ ok: false, errors: ['posts[2].factChecks[0]: no item with id "nope"'] });
+    expect(parsePack(JSON.stringify(dangling))).toEqual({
+      ok: false,
+      errors: ['posts[2].factChecks[0]: no item with id "nope"'],
+    });
     const notJson = parsePack('{ posts: ');
     expect(notJson.ok || notJson.errors[0]).toMatch(/^Not JSON/);
   });

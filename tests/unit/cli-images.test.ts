@@ -23,12 +23,21 @@ async function cli(...argv: string[]) {
 
 beforeAll(async () => {
   const poster = posterLikePicture(900, 1100, 11);
-  const image = () => sharp(Buffer.from(poster.data), { raw: { width: poster.width, height: poster.height, channels: poster.channels } });
+  const image = () =>
+    sharp(Buffer.from(poster.data), { raw: { width: poster.width, height: poster.height, channels: poster.channels } });
   writeFileSync(file('poster.jpg'), await image().jpeg({ quality: 90 }).toBuffer());
   writeFileSync(file('poster.webp'), await image().webp({ quality: 90 }).toBuffer());
   // A copy cropped by 5% of each side, unevenly, and shrunk to a third: what gets forwarded.
-  writeFileSync(file('forwarded.jpg'), await image().extract({ left: 40, top: 10, width: 855, height: 1045 }).resize(285).jpeg({ quality: 45 }).toBuffer());
-  writeFileSync(file('other.png'), await sharp(Buffer.from(posterLikePicture(900, 1100, 12).data), { raw: { width: 900, height: 1100, channels: 3 } }).png().toBuffer());
+  writeFileSync(
+    file('forwarded.jpg'),
+    await image().extract({ left: 40, top: 10, width: 855, height: 1045 }).resize(285).jpeg({ quality: 45 }).toBuffer(),
+  );
+  writeFileSync(
+    file('other.png'),
+    await sharp(Buffer.from(posterLikePicture(900, 1100, 12).data), { raw: { width: 900, height: 1100, channels: 3 } })
+      .png()
+      .toBuffer(),
+  );
   const jpeg = readFileSync(file('poster.jpg'));
   writeFileSync(file('truncated.jpg'), jpeg.subarray(0, jpeg.length >> 1));
   writeFileSync(file('empty.png'), '');
@@ -49,7 +58,9 @@ describe('saring-list hash-image', () => {
 
   it('prints JSON with --json', async () => {
     const result = await cli('hash-image', '--json', file('poster.jpg'));
-    expect(JSON.parse(result.out)).toEqual([{ file: file('poster.jpg'), ...pdqHash(await decodeImage(readFileSync(file('poster.jpg')))) }]);
+    expect(JSON.parse(result.out)).toEqual([
+      { file: file('poster.jpg'), ...pdqHash(await decodeImage(readFileSync(file('poster.jpg')))) },
+    ]);
   });
 
   it('reports each bad file with a reason, still hashes the good ones, and exits 1', async () => {
@@ -89,17 +100,37 @@ describe('saring-list add-image', () => {
     expect(matchPicture(other, item.images!)).toBeUndefined();
 
     // The same picture again adds nothing new.
-    const again = await cli('add-image', out, 'contoh-1', file('poster.jpg'), '--out', out, '--version', String(list.header.version + 1));
+    const again = await cli(
+      'add-image',
+      out,
+      'contoh-1',
+      file('poster.jpg'),
+      '--out',
+      out,
+      '--version',
+      String(list.header.version + 1),
+    );
     expect(again.out).toContain('0 of 12 hashes new');
   });
 
   it('refuses an unknown item, a bad picture or an older version, and writes nothing', async () => {
     const out = file('never.json');
-    expect(await cli('add-image', example, 'no-such-item', file('poster.jpg'), '--out', out)).toMatchObject({ code: 1, err: expect.stringContaining('no item with id "no-such-item"') });
+    expect(await cli('add-image', example, 'no-such-item', file('poster.jpg'), '--out', out)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('no item with id "no-such-item"'),
+    });
     const bad = await cli('add-image', example, 'contoh-1', file('poster.jpg'), file('truncated.jpg'), '--out', out);
-    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('1 of 2 pictures could not be hashed: the list was not written') });
-    expect(await cli('add-image', example, 'contoh-1', file('poster.jpg'), '--out', out, '--version', '1')).toMatchObject({ code: 1, err: expect.stringContaining('above the list\'s version 1') });
-    expect(await cli('add-image', example, 'contoh-1', file('poster.jpg'))).toMatchObject({ code: 1, err: expect.stringContaining('--out') });
+    expect(bad).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('1 of 2 pictures could not be hashed: the list was not written'),
+    });
+    expect(
+      await cli('add-image', example, 'contoh-1', file('poster.jpg'), '--out', out, '--version', '1'),
+    ).toMatchObject({ code: 1, err: expect.stringContaining("above the list's version 1") });
+    expect(await cli('add-image', example, 'contoh-1', file('poster.jpg'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--out'),
+    });
     expect(() => readFileSync(out)).toThrow();
   });
 });
@@ -117,7 +148,12 @@ describe('saring-list match-image', () => {
     const result = await cli('match-image', list, file('forwarded.jpg'), file('other.png'), '--no-ocr', '--json');
     expect(result).toMatchObject({ code: 0, err: '' });
     const [forwarded, other] = JSON.parse(result.out) as Array<Record<string, unknown>>;
-    expect(forwarded).toMatchObject({ file: file('forwarded.jpg'), pdq: expect.stringMatching(/^[0-9a-f]{64}$/), text: '', decision: 'hoax-match' });
+    expect(forwarded).toMatchObject({
+      file: file('forwarded.jpg'),
+      pdq: expect.stringMatching(/^[0-9a-f]{64}$/),
+      text: '',
+      decision: 'hoax-match',
+    });
     expect(forwarded!.matches).toEqual([{ id: 'contoh-1', via: 'image', distance: expect.any(Number) }]);
     expect(other).toMatchObject({ file: file('other.png'), decision: 'none', matches: [] });
 
@@ -137,7 +173,15 @@ describe('saring-list match-image', () => {
     header.writeUInt32BE(20_000, 0);
     header.writeUInt32BE(20_000, 4);
     header.set([8, 2, 0, 0, 0], 8);
-    writeFileSync(file('huge.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(60_001 * 4))), chunk('IEND', Buffer.alloc(0))]));
+    writeFileSync(
+      file('huge.png'),
+      Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        chunk('IHDR', header),
+        chunk('IDAT', deflateSync(Buffer.alloc(60_001 * 4))),
+        chunk('IEND', Buffer.alloc(0)),
+      ]),
+    );
     const bad = ['truncated.jpg', 'empty.png', 'huge.png', 'drawing.svg', 'anim.gif', 'notes.txt'].map(file);
     const result = await cli('match-image', example, ...bad, file('other.png'), '--no-ocr', '--json');
     expect(result.code).toBe(1);
@@ -153,7 +197,10 @@ describe('saring-list match-image', () => {
   });
 
   it("reads a remade poster's text with OCR and matches it as a post, all files sharing one OCR engine", async () => {
-    const words = async (text: string) => sharp({ text: { text, font: 'DejaVu Sans Bold 26', rgba: true, dpi: 72 } }).png().toBuffer();
+    const words = async (text: string) =>
+      sharp({ text: { text, font: 'DejaVu Sans Bold 26', rgba: true, dpi: 72 } })
+        .png()
+        .toBuffer();
     const remade = await sharp({ create: { width: 900, height: 260, channels: 3, background: '#fff6d5' } })
       .composite([
         { input: await words('VAKSIN MENGANDUNG MICROCHIP PELACAK'), left: 24, top: 60 },
@@ -167,7 +214,11 @@ describe('saring-list match-image', () => {
     const [poster, other] = JSON.parse(result.out) as Array<{ text: string; decision: string; matches: unknown[] }>;
     expect(poster!.text.toLowerCase()).toContain('microchip');
     expect(poster!.decision).toBe('hoax-match');
-    expect(poster!.matches[0]).toEqual({ id: 'cekfakta.example.id/artikel/microchip-vaksin', via: 'text', score: expect.any(Number) });
+    expect(poster!.matches[0]).toEqual({
+      id: 'cekfakta.example.id/artikel/microchip-vaksin',
+      via: 'text',
+      score: expect.any(Number),
+    });
     expect(other!.decision).toBe('none');
   }, 60_000);
 });

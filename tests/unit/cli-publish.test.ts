@@ -19,8 +19,20 @@ async function cli(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const item = (id: string, claim: string, label = 'SALAH'): ListItem => ({ id, claim, rating: 'false', label, url: `https://cekfakta.com/focus/${id}` });
-const list = (version: number, items: ListItem[]): SaringList => ({ saringList: 1, id: 'cek-fakta-contoh', name: 'Cek Fakta Contoh', version, items });
+const item = (id: string, claim: string, label = 'SALAH'): ListItem => ({
+  id,
+  claim,
+  rating: 'false',
+  label,
+  url: `https://cekfakta.com/focus/${id}`,
+});
+const list = (version: number, items: ListItem[]): SaringList => ({
+  saringList: 1,
+  id: 'cek-fakta-contoh',
+  name: 'Cek Fakta Contoh',
+  version,
+  items,
+});
 
 function writeList(name: string, value: SaringList): string {
   const path = join(work, name);
@@ -37,28 +49,62 @@ describe('saring-list publish', () => {
     expect((await cli('keygen', '-o', keyFile)).code).toBe(0);
     const publicKey = read(`${keyFile}.pub`).trim();
 
-    const v1 = list(100, [item('1', 'Gunung Lawu bakal erupsi besar'), item('2', 'Vaksin mengandung chip'), item('3', 'Bansos Rp5,4 juta cair lewat tautan')]);
+    const v1 = list(100, [
+      item('1', 'Gunung Lawu bakal erupsi besar'),
+      item('2', 'Vaksin mengandung chip'),
+      item('3', 'Bansos Rp5,4 juta cair lewat tautan'),
+    ]);
     const first = await cli('publish', writeList('v1.json', v1), '--out', dir, '--sign', keyFile);
     expect(first).toMatchObject({ code: 0, out: expect.stringContaining('version 100, 3 items (first version)') });
     const published = JSON.parse(read(join(dir, 'list.json')));
     expect(published).toMatchObject({ version: 100, patches: 'patches/' });
     expect(gunzipSync(readFileSync(join(dir, 'list.json.gz'))).toString()).toBe(read(join(dir, 'list.json')));
-    expect(await verifyListSignature(readFileSync(join(dir, 'list.json')), read(join(dir, 'list.json.sig')), publicKey)).toBe(true);
+    expect(
+      await verifyListSignature(readFileSync(join(dir, 'list.json')), read(join(dir, 'list.json.sig')), publicKey),
+    ).toBe(true);
     expect(parsePatch(read(join(dir, 'patches/100.json')))).toMatchObject({ base: 100, target: 100, count: 3 });
 
     // Nothing new: same version, same bytes, no file touched.
-    const before = readdirSync(dir, { recursive: true }).map((name) => [name, statSync(join(dir, String(name))).mtimeMs]);
-    const again = await cli('publish', writeList('v1-again.json', { ...v1, version: 101 }), '--out', dir, '--sign', keyFile);
+    const before = readdirSync(dir, { recursive: true }).map((name) => [
+      name,
+      statSync(join(dir, String(name))).mtimeMs,
+    ]);
+    const again = await cli(
+      'publish',
+      writeList('v1-again.json', { ...v1, version: 101 }),
+      '--out',
+      dir,
+      '--sign',
+      keyFile,
+    );
     expect(again).toMatchObject({ code: 0, out: expect.stringContaining('nothing new: version 100 stays') });
-    expect(readdirSync(dir, { recursive: true }).map((name) => [name, statSync(join(dir, String(name))).mtimeMs])).toEqual(before);
+    expect(
+      readdirSync(dir, { recursive: true }).map((name) => [name, statSync(join(dir, String(name))).mtimeMs]),
+    ).toEqual(before);
 
-    const v2 = list(200, [item('1', 'Gunung Lawu bakal erupsi besar', 'HOAKS'), item('2', 'Vaksin mengandung chip'), item('4', 'Air kelapa muda menyembuhkan Covid')]);
+    const v2 = list(200, [
+      item('1', 'Gunung Lawu bakal erupsi besar', 'HOAKS'),
+      item('2', 'Vaksin mengandung chip'),
+      item('4', 'Air kelapa muda menyembuhkan Covid'),
+    ]);
     const v3 = list(300, [...v2.items, item('5', 'Pendaftaran CPNS lewat WhatsApp')]);
-    expect((await cli('publish', writeList('v2.json', v2), '--out', dir, '--sign', keyFile)).out).toContain('from 100: +1 added, ~1 changed, -1 removed');
+    expect((await cli('publish', writeList('v2.json', v2), '--out', dir, '--sign', keyFile)).out).toContain(
+      'from 100: +1 added, ~1 changed, -1 removed',
+    );
     expect((await cli('publish', writeList('v3.json', v3), '--out', dir, '--sign', keyFile)).code).toBe(0);
 
-    expect(readdirSync(join(dir, 'patches')).sort()).toEqual(['100.json', '100.json.sig', '200.json', '200.json.sig', '300.json', '300.json.sig']);
-    for (const [base, from] of [[100, v1], [200, v2]] as const) {
+    expect(readdirSync(join(dir, 'patches')).sort()).toEqual([
+      '100.json',
+      '100.json.sig',
+      '200.json',
+      '200.json.sig',
+      '300.json',
+      '300.json.sig',
+    ]);
+    for (const [base, from] of [
+      [100, v1],
+      [200, v2],
+    ] as const) {
       const bytes = readFileSync(join(dir, `patches/${base}.json`));
       expect(await verifyListSignature(bytes, read(join(dir, `patches/${base}.json.sig`)), publicKey)).toBe(true);
       const applied = await applyPatch(from, parsePatch(bytes.toString()));
@@ -76,8 +122,13 @@ describe('saring-list publish', () => {
     const keyFile = join(work, 'other.key');
     await cli('keygen', '-o', keyFile);
     await cli('publish', writeList('s1.json', list(10, [item('1', 'Satu')])), '--out', dir, '--sign', keyFile);
-    expect(await cli('publish', writeList('s0.json', list(9, [item('1', 'Dua')])), '--out', dir, '--sign', keyFile)).toMatchObject({ code: 1, err: expect.stringContaining('version 9 is not newer than the published version 10') });
-    expect(await cli('publish', writeList('s2.json', list(11, [item('1', 'Dua')])), '--out', dir)).toMatchObject({ code: 1, err: expect.stringContaining('this list is signed') });
+    expect(
+      await cli('publish', writeList('s0.json', list(9, [item('1', 'Dua')])), '--out', dir, '--sign', keyFile),
+    ).toMatchObject({ code: 1, err: expect.stringContaining('version 9 is not newer than the published version 10') });
+    expect(await cli('publish', writeList('s2.json', list(11, [item('1', 'Dua')])), '--out', dir)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('this list is signed'),
+    });
     expect(JSON.parse(read(join(dir, 'list.json'))).version).toBe(10);
   });
 
@@ -103,7 +154,10 @@ describe('saring-list diff', () => {
     expect(result).toMatchObject({ code: 0, out: expect.stringContaining('1 → 2: +1 added, ~1 changed, -1 removed') });
     expect(await verifyListSignature(readFileSync(out), read(`${out}.sig`), read(`${keyFile}.pub`).trim())).toBe(true);
     expect(parsePatch(read(out))).toMatchObject({ base: 1, target: 2, removed: ['1'] });
-    expect(await cli('diff', next, old, '-o', out)).toMatchObject({ code: 1, err: expect.stringContaining('is not newer') });
+    expect(await cli('diff', next, old, '-o', out)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('is not newer'),
+    });
   });
 });
 
@@ -112,14 +166,20 @@ describe('the list tool reads .json.gz lists', () => {
     const example = `${fixtures}publish-example/cek-fakta-contoh.json`;
     const gz = join(work, 'cek-fakta-contoh.json.gz');
     writeFileSync(gz, gzipSync(readFileSync(example)));
-    expect(await cli('validate', gz)).toMatchObject({ code: 0, out: expect.stringContaining('valid: "cek-fakta-contoh"') });
+    expect(await cli('validate', gz)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('valid: "cek-fakta-contoh"'),
+    });
     const matched = await cli('match', gz, '--text', 'Gunung Lawu bakal erupsi besar pekan ini', '--json');
     expect(matched.code).toBe(0);
     expect(JSON.parse(matched.out).matches.length).toBeGreaterThan(0);
     // No .gz.sig of its own: the signature of the list inside (cek-fakta-contoh.json.sig) is checked.
     writeFileSync(join(work, 'cek-fakta-contoh.json.sig'), readFileSync(`${example}.sig`));
     const publicKey = `${fixtures}publish-example/saring-example.key.pub`;
-    expect(await cli('verify', gz, '--pub', publicKey)).toMatchObject({ code: 0, out: expect.stringContaining('signature valid') });
+    expect(await cli('verify', gz, '--pub', publicKey)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('signature valid'),
+    });
     writeFileSync(gz, gzipSync(Buffer.from(read(example).replace('Gunung', 'Bukit'))));
     expect((await cli('verify', gz, '--pub', publicKey)).code).toBe(1);
     writeFileSync(gz, Buffer.from([0x1f, 0x8b, 1, 2, 3]));

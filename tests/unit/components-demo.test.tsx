@@ -49,7 +49,9 @@ describe('demo feed', () => {
       expect(post.querySelector('[data-demo-action="share"]')).not.toBeNull();
       // WhatsApp-group posts are shown as forwarded many times, and the guard reads them so.
       const whatsapp = post.getAttribute('data-platform') === 'whatsapp';
-      expect(extractPost(DEMO_SITE, post).forwardedMany, post.getAttribute('data-demo-post') ?? '').toBe(whatsapp || undefined);
+      expect(extractPost(DEMO_SITE, post).forwardedMany, post.getAttribute('data-demo-post') ?? '').toBe(
+        whatsapp || undefined,
+      );
     }
     expect(posts.some((post) => post.getAttribute('data-platform') === 'whatsapp')).toBe(true);
   });
@@ -62,7 +64,9 @@ describe('demo feed', () => {
     await vi.waitFor(() => expect(counter()).toBe('1'));
     click(root, '[data-demo-post="papaya-dengue"] .reveal-toggle');
     await vi.waitFor(() =>
-      expect(root.querySelector('[data-reveal="papaya-dengue"]')?.textContent).toContain('Saring asked because this post matches a checked hoax'),
+      expect(root.querySelector('[data-reveal="papaya-dengue"]')?.textContent).toContain(
+        'Saring asked because this post matches a checked hoax',
+      ),
     );
     expect(root.querySelector('[data-reveal="papaya-dengue"]')?.textContent).toContain('Choice: cancel.');
     click(root, '[data-presenter="reset"]');

@@ -63,7 +63,10 @@ describe('findAction by trigger', () => {
   it('finds a right-click rule only for a contextmenu, and click rules only for clicks', () => {
     const { hoax, forward } = page();
     const text = hoax.querySelector('.text') as Element;
-    expect(findAction(ADAPTER, pathOf(text), 'contextmenu')).toMatchObject({ element: hoax, rule: { on: 'contextmenu' } });
+    expect(findAction(ADAPTER, pathOf(text), 'contextmenu')).toMatchObject({
+      element: hoax,
+      rule: { on: 'contextmenu' },
+    });
     expect(findAction(ADAPTER, pathOf(text))).toBeNull();
     expect(findAction(ADAPTER, pathOf(forward as Element))).toMatchObject({ rule: { step: 'shares' } });
     expect(findAction(ADAPTER, pathOf(forward as Element), 'contextmenu')).toBeNull();
@@ -74,7 +77,14 @@ describe('armGuard with a right-click opener', () => {
   function arm() {
     const { transport, calls } = fakeTransport(async () => HOAX_ANSWER);
     const prompt = fakePrompt('cancel');
-    stop = armGuard({ adapter: ADAPTER, document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, isTrusted: personInput });
+    stop = armGuard({
+      adapter: ADAPTER,
+      document,
+      transport,
+      showPrompt: prompt.showPrompt,
+      timeoutMs: 40,
+      isTrusted: personInput,
+    });
     return { calls, shown: prompt.shown };
   }
 
@@ -159,7 +169,9 @@ describe('labels on menu items that are plain elements (`labelled`)', () => {
       <div class="row"><span class="text">Teruskan</span></div>
       <div class="item"><span class="icon">\uE9E6</span><span class="text">Balas</span></div></div>`;
     const [forward, notAnItem, reply] = [...document.querySelectorAll('.menu > div')];
-    expect(findAction(menuAdapter, pathOf(forward?.querySelector('.text') as Element))).toMatchObject({ element: forward });
+    expect(findAction(menuAdapter, pathOf(forward?.querySelector('.text') as Element))).toMatchObject({
+      element: forward,
+    });
     expect(findAction(menuAdapter, pathOf(notAnItem?.querySelector('.text') as Element))).toBeNull();
     expect(findAction(menuAdapter, pathOf(reply as Element))).toBeNull();
   });

@@ -43,7 +43,12 @@ describe('postCues', () => {
   });
 
   it('reads nothing from an ordinary post, and survives anything', () => {
-    expect(postCues('Selamat pagi semua, semoga sehat selalu')).toMatchObject({ debunk: 0, question: false, chain: false, factCheckLink: false });
+    expect(postCues('Selamat pagi semua, semoga sehat selalu')).toMatchObject({
+      debunk: 0,
+      question: false,
+      chain: false,
+      factCheckLink: false,
+    });
     expect(() => postCues(undefined as unknown as string, ['::not a url', 42 as unknown as string])).not.toThrow();
     expect(postCues('x'.repeat(1_000_000)).words).toBe(1);
   });
@@ -59,7 +64,9 @@ describe('the fitted weights', () => {
   });
 
   it('read a stated debunk as likelier a debunk than a question about the claim', () => {
-    const stated = debunkProbability(postCues('HOAKS! Vaksin tidak mengandung microchip. Faktanya sudah dibantah Kemenkes.'));
+    const stated = debunkProbability(
+      postCues('HOAKS! Vaksin tidak mengandung microchip. Faktanya sudah dibantah Kemenkes.'),
+    );
     const asked = debunkProbability(postCues('Vaksin ada microchipnya? ini hoaks bukan sih?'));
     expect(stated).toBeGreaterThan(0.5);
     expect(asked).toBeLessThan(stated);

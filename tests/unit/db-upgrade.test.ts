@@ -17,9 +17,15 @@ const list = validateList({
 });
 
 /** Writes a list as versions 1–6 stored it: its record (with where it came from) and its chunks. */
-async function writeOldList(db: SaringDb, { header, items, domains }: ValidatedList, origin: { source: string; url?: string; etag?: string }, updatedAt: number) {
+async function writeOldList(
+  db: SaringDb,
+  { header, items, domains }: ValidatedList,
+  origin: { source: string; url?: string; etag?: string },
+  updatedAt: number,
+) {
   const chunks = [];
-  for (let start = 0; start < items.length; start += LEGACY_CHUNK_SIZE) chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + LEGACY_CHUNK_SIZE) });
+  for (let start = 0; start < items.length; start += LEGACY_CHUNK_SIZE)
+    chunks.push({ listId: header.id, index: chunks.length, items: items.slice(start, start + LEGACY_CHUNK_SIZE) });
   await db.table('chunks').bulkPut(chunks);
   await db.table('lists').put({
     id: header.id,
@@ -61,7 +67,13 @@ describe('database upgrade', () => {
     expect(current.verno).toBe(latest);
     const { records, lists } = await readStoredLists(current);
     expect(records).toEqual([
-      expect.objectContaining({ id: 'old-list', etag: '"abc"', itemCount: 2_500, chunkCount: 3, publisher: 'Cek Fakta' }),
+      expect.objectContaining({
+        id: 'old-list',
+        etag: '"abc"',
+        itemCount: 2_500,
+        chunkCount: 3,
+        publisher: 'Cek Fakta',
+      }),
     ]);
     expect(lists[0]!.items.map((item) => item.id)).toEqual(list.items.map((item) => item.id));
 
@@ -81,14 +93,22 @@ describe('database upgrade', () => {
     await current.readLinks.put({ hash: 'h', day: 1 });
     expect(await current.readLinks.count()).toBe(1);
     await current.sources.put({
-      listId: 'old-list', kind: 'url', url: 'https://lists.example/old.json', enabled: true, refreshMs: 1,
-      lastSuccess: null, lastAttempt: null, nextSync: null, failures: 0, skippedItems: [],
+      listId: 'old-list',
+      kind: 'url',
+      url: 'https://lists.example/old.json',
+      enabled: true,
+      refreshMs: 1,
+      lastSuccess: null,
+      lastAttempt: null,
+      nextSync: null,
+      failures: 0,
+      skippedItems: [],
     });
     expect(await current.sources.count()).toBe(1);
     current.close();
   });
 
-  it('drops the list records\' own state and error at v5: the sources table holds how syncs go', async () => {
+  it("drops the list records' own state and error at v5: the sources table holds how syncs go", async () => {
     const name = `upgrade-${Math.random()}`;
     const old = openDb(name, 4);
     await writeOldList(old, list, { source: 'file' }, 1_000);
@@ -113,7 +133,9 @@ describe('database upgrade', () => {
       { hash: createHash('sha256').update('https://berita.example.id/a').digest('hex'), at: 1_750_000_000_123 },
       { hash: createHash('sha256').update('https://berita.example.id/b').digest('hex'), at: 1_750_000_100_456 },
     ]);
-    await old.table('dailyStats').put({ day: '2026-06-24', site: 'x', prompts: { 'hoax-match': 1 }, outcomes: { cancel: 1 } });
+    await old
+      .table('dailyStats')
+      .put({ day: '2026-06-24', site: 'x', prompts: { 'hoax-match': 1 }, outcomes: { cancel: 1 } });
     old.close();
 
     const current = openDb(name);
@@ -124,7 +146,10 @@ describe('database upgrade', () => {
     expect(await current.lists.get('old-list')).toMatchObject({ itemCount: 2_500 });
     expect(await current.dailyStats.count()).toBe(1);
     // Read links are looked up by day now.
-    await current.readLinks.bulkPut([{ hash: 'a', day: 20_000 }, { hash: 'b', day: 20_031 }]);
+    await current.readLinks.bulkPut([
+      { hash: 'a', day: 20_000 },
+      { hash: 'b', day: 20_031 },
+    ]);
     expect(await current.readLinks.where('day').below(20_001).primaryKeys()).toEqual(['a']);
     current.close();
   });
@@ -134,13 +159,27 @@ describe('database upgrade', () => {
     const old = openDb(name, 6);
     const named = (id: string) => ({ ...list, header: { ...list.header, id } });
     // A subscription from before v4 (it had no source, so it never synced), the starter list, an imported file, and a subscription with its source.
-    await writeOldList(old, named('early-sub'), { source: 'url', url: 'https://lists.example/early.json', etag: '"e1"' }, 1_000);
+    await writeOldList(
+      old,
+      named('early-sub'),
+      { source: 'url', url: 'https://lists.example/early.json', etag: '"e1"' },
+      1_000,
+    );
     await writeOldList(old, named('saring-starter'), { source: 'starter' }, 2_000);
     await writeOldList(old, named('cek-kelas'), { source: 'file' }, 3_000);
     await writeOldList(old, named('later-sub'), { source: 'url', url: 'https://lists.example/later.json' }, 4_000);
     const laterSource = {
-      listId: 'later-sub', kind: 'managed', url: 'https://lists.example/later.json', publicKey: 'k', enabled: true, refreshMs: 7_200_000,
-      lastSuccess: 4_000, lastAttempt: 4_000, nextSync: 11_200, failures: 0, skippedItems: [],
+      listId: 'later-sub',
+      kind: 'managed',
+      url: 'https://lists.example/later.json',
+      publicKey: 'k',
+      enabled: true,
+      refreshMs: 7_200_000,
+      lastSuccess: 4_000,
+      lastAttempt: 4_000,
+      nextSync: 11_200,
+      failures: 0,
+      skippedItems: [],
     };
     await old.table('sources').put(laterSource);
     old.close();
@@ -149,7 +188,15 @@ describe('database upgrade', () => {
     await current.open();
     expect(current.verno).toBe(latest);
     const sources = Object.fromEntries((await current.sources.toArray()).map((source) => [source.listId, source]));
-    expect(sources['early-sub']).toMatchObject({ kind: 'url', url: 'https://lists.example/early.json', etag: '"e1"', enabled: true, lastSuccess: 1_000, nextSync: null, failures: 0 });
+    expect(sources['early-sub']).toMatchObject({
+      kind: 'url',
+      url: 'https://lists.example/early.json',
+      etag: '"e1"',
+      enabled: true,
+      lastSuccess: 1_000,
+      nextSync: null,
+      failures: 0,
+    });
     expect(sources['saring-starter']).toMatchObject({ kind: 'starter', enabled: true, lastSuccess: 2_000 });
     expect(sources['saring-starter']).not.toHaveProperty('url');
     expect(sources['cek-kelas']).toMatchObject({ kind: 'file', enabled: true });

@@ -8,8 +8,12 @@ import { PATTERNS } from './pdq-patterns';
 
 const picture = PATTERNS['small-grey']();
 const encode = (format: 'jpeg' | 'png' | 'webp') => {
-  const image = sharp(Buffer.from(picture.data), { raw: { width: picture.width, height: picture.height, channels: picture.channels } });
-  return (format === 'png' ? image.png() : format === 'webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 })).toBuffer();
+  const image = sharp(Buffer.from(picture.data), {
+    raw: { width: picture.width, height: picture.height, channels: picture.channels },
+  });
+  return (
+    format === 'png' ? image.png() : format === 'webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 })
+  ).toBuffer();
 };
 
 function pngChunk(type: string, body: Buffer): Buffer {
@@ -28,7 +32,12 @@ function hugePng(width: number, height: number): Uint8Array {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const firstRows = deflateSync(Buffer.alloc((width * 3 + 1) * 10));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', firstRows), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', firstRows),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function refusal(bytes: Uint8Array): Promise<string> {
@@ -60,12 +69,16 @@ describe('decodeImage', () => {
 
   it('refuses a 20000×20000 PNG by its header, before decoding it', async () => {
     const started = performance.now();
-    expect(await refusal(hugePng(20_000, 20_000))).toMatch(/20000×20000 \(400\.0 megapixels\).*limited to 50\.0 megapixels/);
+    expect(await refusal(hugePng(20_000, 20_000))).toMatch(
+      /20000×20000 \(400\.0 megapixels\).*limited to 50\.0 megapixels/,
+    );
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses SVG, GIF and files that are not pictures, by their first bytes', async () => {
-    expect(await refusal(Buffer.from('\uFEFF <?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'))).toMatch(/SVG/);
+    expect(
+      await refusal(Buffer.from('\uFEFF <?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>')),
+    ).toMatch(/SVG/);
     expect(await refusal(Buffer.from('GIF89a\x01\x00\x01\x00'))).toMatch(/GIF is not supported/);
     expect(await refusal(Buffer.from('%PDF-1.7 not a picture'))).toMatch(/not a JPEG, PNG or WebP/);
     expect(await refusal(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toMatch(/JPEG/);
@@ -78,20 +91,32 @@ describe('decodeImage', () => {
 });
 
 describe('readImageHeader: the size a file says it has, before any decoder (the extension decodes with the browser)', () => {
-  it.each(['jpeg', 'png', 'webp'] as const)('reads a %s picture\'s size', async (format) => {
+  it.each(['jpeg', 'png', 'webp'] as const)("reads a %s picture's size", async (format) => {
     expect(readImageHeader(await encode(format))).toEqual({ format, width: picture.width, height: picture.height });
   });
 
   it('reads lossless and extended WebP sizes too', async () => {
-    const image = () => sharp(Buffer.from(picture.data), { raw: { width: picture.width, height: picture.height, channels: picture.channels } });
-    expect(readImageHeader(await image().webp({ lossless: true }).toBuffer())).toMatchObject({ width: picture.width, height: picture.height });
-    const withAlpha = await sharp({ create: { width: 123, height: 45, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } } }).webp().toBuffer();
+    const image = () =>
+      sharp(Buffer.from(picture.data), {
+        raw: { width: picture.width, height: picture.height, channels: picture.channels },
+      });
+    expect(readImageHeader(await image().webp({ lossless: true }).toBuffer())).toMatchObject({
+      width: picture.width,
+      height: picture.height,
+    });
+    const withAlpha = await sharp({
+      create: { width: 123, height: 45, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } },
+    })
+      .webp()
+      .toBuffer();
     expect(readImageHeader(withAlpha)).toMatchObject({ width: 123, height: 45 });
   });
 
   it('refuses a 20000×20000 PNG, a too-big file and what is no picture, with a reason', () => {
     expect(() => readImageHeader(hugePng(20_000, 20_000))).toThrow(/20000×20000 \(400\.0 megapixels\)/);
-    expect(() => readImageHeader(new Uint8Array(9 * 1024 * 1024), { maxBytes: 8 * 1024 * 1024, maxPixels: 1 })).toThrow(/9\.0 MB: pictures are limited to 8 MB/);
+    expect(() => readImageHeader(new Uint8Array(9 * 1024 * 1024), { maxBytes: 8 * 1024 * 1024, maxPixels: 1 })).toThrow(
+      /9\.0 MB: pictures are limited to 8 MB/,
+    );
     expect(() => readImageHeader(new Uint8Array(0))).toThrow(/empty/);
   });
 });

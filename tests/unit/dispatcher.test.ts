@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, createMessageListener, type Handlers, type MessageSender } from '../../lib/messaging/dispatcher';
+import {
+  createDispatcher,
+  createMessageListener,
+  type Handlers,
+  type MessageSender,
+} from '../../lib/messaging/dispatcher';
 import type { SenderContext } from '../../lib/messaging/senders';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -35,9 +40,18 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   };
 }
 
-const senders: SenderContext = { extensionId: 'test', extensionOrigin: 'chrome-extension://test/', siteForUrl: () => null };
+const senders: SenderContext = {
+  extensionId: 'test',
+  extensionOrigin: 'chrome-extension://test/',
+  siteForUrl: () => null,
+};
 /** The options page, in its tab: may send anything but allow-share-intent. */
-const sender: MessageSender = { id: 'test', url: 'chrome-extension://test/options.html', frameId: 0, tab: { id: 7 } as MessageSender['tab'] };
+const sender: MessageSender = {
+  id: 'test',
+  url: 'chrome-extension://test/options.html',
+  frameId: 0,
+  tab: { id: 7 } as MessageSender['tab'],
+};
 
 describe('createDispatcher', () => {
   it('passes a valid payload and the sender to the handler and wraps its answer', async () => {
@@ -63,7 +77,10 @@ describe('createDispatcher', () => {
 
   it('rejects a missing payload and a message that is not an envelope', async () => {
     const dispatch = createDispatcher(handlers(), senders);
-    expect(await dispatch({ type: 'mark-read' }, sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch({ type: 'mark-read' }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await dispatch('mark-read', sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await dispatch(null, sender)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });

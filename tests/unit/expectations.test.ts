@@ -14,7 +14,15 @@ import { CHANGEORG_SITE } from '../../lib/sites/changeorg';
 import { X_SITE } from '../../lib/sites/x';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
 import { X_DRIVER } from '../sites/drivers';
-import { click, FIXTURE_PAGES, type FixturePage, type FixtureSite, loadFixture, personInput, settle } from '../sites/harness';
+import {
+  click,
+  FIXTURE_PAGES,
+  type FixturePage,
+  type FixtureSite,
+  loadFixture,
+  personInput,
+  settle,
+} from '../sites/harness';
 
 const FAST: ExpectationTiming = { settleMs: 10, giveUpMs: 150, openedWithinMs: 100 };
 /** Reports are waited for, not timed: a loaded machine only makes them later. */
@@ -59,7 +67,17 @@ describe('isMet / appliesTo', () => {
   it('is met when any anchor is present; an unparsable anchor counts as absent, never throws', () => {
     const doc = page('<article></article>');
     expect(isMet(doc, expectation({}))).toBe(true);
-    expect(isMet(doc, expectation({ anchors: [{ css: 'div[[', seen: '2026-08' }, { css: 'article', seen: '2026-08' }] }))).toBe(true);
+    expect(
+      isMet(
+        doc,
+        expectation({
+          anchors: [
+            { css: 'div[[', seen: '2026-08' },
+            { css: 'article', seen: '2026-08' },
+          ],
+        }),
+      ),
+    ).toBe(true);
     expect(isMet(doc, expectation({ anchors: [{ css: 'div[[', seen: '2026-08' }] }))).toBe(false);
   });
 
@@ -68,7 +86,6 @@ describe('isMet / appliesTo', () => {
     expect(appliesTo(page('<div id="side"></div>'), chat)).toBe(false);
     expect(appliesTo(page('<div id="main"></div>'), chat)).toBe(true);
   });
-
 });
 
 describe('petition sites check petition pages only', () => {

@@ -34,15 +34,36 @@ async function cli(...argv: string[]) {
 
 function sourcesFile(name: string, sources: Array<{ type: string; url: string }>): string {
   const file = join(work, name);
-  writeFileSync(file, JSON.stringify({
-    list: { id: 'cek-fakta-indonesia', name: 'Cek Fakta Indonesia (uji)', publisher: { name: 'Relawan Uji', url: 'https://relawan.example.org/kontak' }, languages: ['id'] },
-    sources,
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      list: {
+        id: 'cek-fakta-indonesia',
+        name: 'Cek Fakta Indonesia (uji)',
+        publisher: { name: 'Relawan Uji', url: 'https://relawan.example.org/kontak' },
+        languages: ['id'],
+      },
+      sources,
+    }),
+  );
   return file;
 }
 
 const site = (name: (typeof SITES)[number]) => sites.site(name);
-const harvest = (...extra: string[]) => cli('harvest', join(work, 'SOURCES.json'), '--out', out, '--sign', keyFile, '--rate', String(RATE), '--timeout', '1', ...extra);
+const harvest = (...extra: string[]) =>
+  cli(
+    'harvest',
+    join(work, 'SOURCES.json'),
+    '--out',
+    out,
+    '--sign',
+    keyFile,
+    '--rate',
+    String(RATE),
+    '--timeout',
+    '1',
+    ...extra,
+  );
 const readList = (): SaringList => {
   const { header, items } = validateList(JSON.parse(readFileSync(join(out, 'list.json'), 'utf8')));
   return { ...header, items };
@@ -68,15 +89,26 @@ function gapsBetweenRequests(target: FixtureSite, from = 0): number[] {
 beforeAll(async () => {
   sites = await startFixtureSites(root, SITES);
   const hostile = site('hostile');
-  hostile.override('/huge.html', { kind: 'body', body: `<html><head><title>[SALAH] Halaman raksasa</title><script type="application/ld+json">"${'x'.repeat(10_000_000)}"</script></head></html>` });
+  hostile.override('/huge.html', {
+    kind: 'body',
+    body: `<html><head><title>[SALAH] Halaman raksasa</title><script type="application/ld+json">"${'x'.repeat(10_000_000)}"</script></head></html>`,
+  });
   hostile.override('/big-jsonld.html', {
     kind: 'body',
     body: `<html><head><title>Kabar</title><script type="application/ld+json">{"x":"${'y'.repeat(2_000_000)}"}</script><script type="application/ld+json">{"@type":"ClaimReview","claimReviewed":"Klaim di halaman dengan blok JSON-LD raksasa","reviewRating":{"alternateName":"Salah"},"url":"https://kabar-viral.example/besar"}</script></head></html>`,
   });
-  hostile.override('/moved.html', { kind: 'redirect', location: '{{origin:tempo}}/fakta/1752/keliru-video-kode-rahasia-untuk-menghemat-listrik-prabayar' });
+  hostile.override('/moved.html', {
+    kind: 'redirect',
+    location: '{{origin:tempo}}/fakta/1752/keliru-video-kode-rahasia-untuk-menghemat-listrik-prabayar',
+  });
   hostile.override('/slow.html', { kind: 'hang' });
   hostile.override('/error.html', { kind: 'status', status: 500 });
-  hostile.override('/endless.xml', { kind: 'endless', head: '<?xml version="1.0"?><urlset>', chunk: `<url><loc>${hostile.origin}/x.html</loc></url>`.repeat(200), contentType: 'application/xml' });
+  hostile.override('/endless.xml', {
+    kind: 'endless',
+    head: '<?xml version="1.0"?><urlset>',
+    chunk: `<url><loc>${hostile.origin}/x.html</loc></url>`.repeat(200),
+    contentType: 'application/xml',
+  });
   sourcesFile('SOURCES.json', [
     { type: 'wordpress', url: site('turnbackhoax').origin },
     { type: 'feed', url: `${site('cekfakta').origin}/feed.xml` },
@@ -101,31 +133,42 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     expect(result.code, result.err).toBe(0);
     const list = readList();
     versions.push(list);
-    expect(list).toMatchObject({ id: 'cek-fakta-indonesia', patches: 'patches/', publisher: { url: 'https://relawan.example.org/kontak' } });
+    expect(list).toMatchObject({
+      id: 'cek-fakta-indonesia',
+      patches: 'patches/',
+      publisher: { url: 'https://relawan.example.org/kontak' },
+    });
     const ids = list.items.map((item) => item.id);
-    expect(ids).toEqual(expect.arrayContaining([
-      'turnbackhoax.id/articles/34689-salah-jokowi-dinobatkan-jadi-salah-satu-alumni-terbaik-ugm',
-      'turnbackhoax.id/articles/33615-penipuan-prabowo-bagikan-bansos-2026-lewat-facebook',
-      'cekfakta.com/focus/12001',
-      'cekfakta.com/focus/12002',
-      'cekfakta.com/focus/12002#2',
-      'kompas.com/cekfakta/read/2026/06/24/101500182/-hoaks-video-israel-dihantam-rudal-khorramshahr',
-      'kompas.com/cekfakta/read/2026/06/20/084200282/-hoaks-ratusan-ribu-tentara-chechnya-tiba-di-teheran',
-      'kompas.com/cekfakta/read/2026/05/30/153000682/-hoaks-berkat-mbg-ekonomi-indonesia-naik-8-persen',
-      'factcheck.afp.com/doc.afp.com.36LD9QX',
-      'factcheck.afp.com/doc.afp.com.36KX2PL',
-      'cekfakta.tempo.co/fakta/1752/keliru-video-kode-rahasia-untuk-menghemat-listrik-prabayar',
-      'cekfakta.tempo.co/fakta/1760/sebagian-benar-klaim-bahlil-dipecat-karena-soal-listrik-di-aceh',
-      'liputan6.com/cek-fakta/read/6001234/cek-fakta-tidak-benar-lowongan-kerja-tim-dapur-mbg-seluruh-indonesia',
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'turnbackhoax.id/articles/34689-salah-jokowi-dinobatkan-jadi-salah-satu-alumni-terbaik-ugm',
+        'turnbackhoax.id/articles/33615-penipuan-prabowo-bagikan-bansos-2026-lewat-facebook',
+        'cekfakta.com/focus/12001',
+        'cekfakta.com/focus/12002',
+        'cekfakta.com/focus/12002#2',
+        'kompas.com/cekfakta/read/2026/06/24/101500182/-hoaks-video-israel-dihantam-rudal-khorramshahr',
+        'kompas.com/cekfakta/read/2026/06/20/084200282/-hoaks-ratusan-ribu-tentara-chechnya-tiba-di-teheran',
+        'kompas.com/cekfakta/read/2026/05/30/153000682/-hoaks-berkat-mbg-ekonomi-indonesia-naik-8-persen',
+        'factcheck.afp.com/doc.afp.com.36LD9QX',
+        'factcheck.afp.com/doc.afp.com.36KX2PL',
+        'cekfakta.tempo.co/fakta/1752/keliru-video-kode-rahasia-untuk-menghemat-listrik-prabayar',
+        'cekfakta.tempo.co/fakta/1760/sebagian-benar-klaim-bahlil-dipecat-karena-soal-listrik-di-aceh',
+        'liputan6.com/cek-fakta/read/6001234/cek-fakta-tidak-benar-lowongan-kerja-tim-dapur-mbg-seluruh-indonesia',
+      ]),
+    );
     // Robots-disallowed, not fact-checks, too big, redirected away: none of them gave an item.
     expect(ids.some((id) => /infografik|klarifikasi|huge|secret|moved|broken/.test(id))).toBe(false);
     expect(list.items).toHaveLength(15);
-    expect(list.items.find((item) => item.id === 'cekfakta.com/focus/12002#2')).toMatchObject({ rating: 'misleading', label: 'Menyesatkan' });
+    expect(list.items.find((item) => item.id === 'cekfakta.com/focus/12002#2')).toMatchObject({
+      rating: 'misleading',
+      label: 'Menyesatkan',
+    });
 
     const listBytes = readFileSync(join(out, 'list.json'));
     expect(gunzipSync(readFileSync(join(out, 'list.json.gz'))).equals(listBytes)).toBe(true);
-    expect(await verifyListSignature(listBytes, readFileSync(join(out, 'list.json.sig'), 'utf8'), publicKey)).toBe(true);
+    expect(await verifyListSignature(listBytes, readFileSync(join(out, 'list.json.sig'), 'utf8'), publicKey)).toBe(
+      true,
+    );
     expect(readdirSync(join(out, 'patches')).sort()).toEqual([`${list.version}.json`, `${list.version}.json.sig`]);
 
     const text = report();
@@ -146,7 +189,8 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
       'a JSON-LD block of 2.0 million characters',
       'nested more than 64 levels deep',
       '35100-klarifikasi-jadwal-pencairan-bsu-juni-2026 — no ClaimReview, and no verdict',
-    ]) expect(text).toContain(expected);
+    ])
+      expect(text).toContain(expected);
     // An endless sitemap ends at the size limit or the time limit, whichever comes first.
     expect(text).toMatch(/\/endless\.xml: (larger than the 20 MB limit|no complete answer within 1 s)/);
     expect(result.out).toContain('15 items (first version)');
@@ -156,7 +200,10 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     for (const name of SITES) {
       const requests = site(name).requests;
       expect(requests[0]!.path).toBe('/robots.txt');
-      for (const request of requests) expect(request.userAgent).toBe('SaringBot/1.0 (Saring hoax-list harvester; +https://relawan.example.org/kontak)');
+      for (const request of requests)
+        expect(request.userAgent).toBe(
+          'SaringBot/1.0 (Saring hoax-list harvester; +https://relawan.example.org/kontak)',
+        );
       // Timer granularity aside, no two requests to one host closer than the rate allows.
       for (const gap of gapsBetweenRequests(site(name))) expect(gap).toBeGreaterThanOrEqual(1000 / RATE - 5);
     }
@@ -174,9 +221,13 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     expect(result.code, result.err).toBe(0);
     expect(result.out).toContain(`nothing new: version ${versions[0]!.version} stays (15 items)`);
     expect(published()).toEqual(before);
-    const notModified = SITES.flatMap((name) => site(name).requests.slice(marks.get(name))).filter((request) => request.status === 304);
+    const notModified = SITES.flatMap((name) => site(name).requests.slice(marks.get(name))).filter(
+      (request) => request.status === 304,
+    );
     expect(notModified.length).toBeGreaterThanOrEqual(8);
-    expect(report()).toMatch(new RegExp(`requests \\(answered 304 Not Modified\\) \\| \\d+ \\(${notModified.length}\\)`));
+    expect(report()).toMatch(
+      new RegExp(`requests \\(answered 304 Not Modified\\) \\| \\d+ \\(${notModified.length}\\)`),
+    );
     expect(report()).toContain('| sources read / unchanged (304) / failed | 0 / 8 / 0 |');
   });
 
@@ -198,13 +249,27 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     expect(list.version).toBeGreaterThan(versions[0]!.version);
     expect(list.items).toHaveLength(16);
     const patch = parsePatch(readFileSync(join(out, `patches/${versions[0]!.version}.json`), 'utf8'));
-    expect(patch).toMatchObject({ base: versions[0]!.version, target: list.version, removed: [], changed: [], count: 16 });
+    expect(patch).toMatchObject({
+      base: versions[0]!.version,
+      target: list.version,
+      removed: [],
+      changed: [],
+      count: 16,
+    });
     expect(patch.added.map((item) => item.id)).toEqual(['cekfakta.com/focus/12003']);
     const applied = await applyPatch(versions[0]!, patch);
     expect(applied.checksum).toBe(await listChecksum(list.items));
-    expect(await verifyListSignature(readFileSync(join(out, `patches/${versions[0]!.version}.json`)), readFileSync(join(out, `patches/${versions[0]!.version}.json.sig`), 'utf8'), publicKey)).toBe(true);
+    expect(
+      await verifyListSignature(
+        readFileSync(join(out, `patches/${versions[0]!.version}.json`)),
+        readFileSync(join(out, `patches/${versions[0]!.version}.json.sig`), 'utf8'),
+        publicKey,
+      ),
+    ).toBe(true);
     expect(report()).toContain('## New items (1)');
-    expect(report()).toContain('[Salah] Cuaca buruk menimbulkan hujan pasir di Balaraja, Tangerang — https://cekfakta.com/focus/12003');
+    expect(report()).toContain(
+      '[Salah] Cuaca buruk menimbulkan hujan pasir di Balaraja, Tangerang — https://cekfakta.com/focus/12003',
+    );
     expect(report()).not.toContain('slow.html');
     // The feed changed, so the articles it lists were asked again, conditionally: unchanged ones answer 304.
     const asked = cekfakta.requests.slice(mark).filter((request) => request.path.startsWith('/focus/'));
@@ -219,19 +284,34 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     const kompas = site('kompas');
     const israel = '/cekfakta/read/2026/06/24/101500182/-hoaks-video-israel-dihantam-rudal-khorramshahr';
     const chechnya = '/cekfakta/read/2026/06/20/084200282/-hoaks-ratusan-ribu-tentara-chechnya-tiba-di-teheran';
-    kompas.setFile(israel, readFileSync(join(root, `kompas${israel}.html`), 'utf8').replace('"alternateName":"Hoaks"', '"alternateName":"Menyesatkan"'));
+    kompas.setFile(
+      israel,
+      readFileSync(join(root, `kompas${israel}.html`), 'utf8').replace(
+        '"alternateName":"Hoaks"',
+        '"alternateName":"Menyesatkan"',
+      ),
+    );
     const sitemap = readFileSync(join(root, 'kompas/cekfakta/sitemap-2026-06.xml'), 'utf8')
       .replace('2026-06-24T10:15:00+07:00', '2026-06-26T07:00:00+07:00')
       .replace(/<url>\s*<loc>[^<]*chechnya[^<]*<\/loc>\s*<lastmod>[^<]*<\/lastmod>\s*<\/url>/, '');
     kompas.setFile('/cekfakta/sitemap-2026-06.xml', sitemap);
-    kompas.setFile('/sitemap.xml', readFileSync(join(root, 'kompas/sitemap.xml'), 'utf8').replace('2026-06-24T10:15:00+07:00', '2026-06-26T07:00:00+07:00'));
+    kompas.setFile(
+      '/sitemap.xml',
+      readFileSync(join(root, 'kompas/sitemap.xml'), 'utf8').replace(
+        '2026-06-24T10:15:00+07:00',
+        '2026-06-26T07:00:00+07:00',
+      ),
+    );
     kompas.override(chechnya, { kind: 'status', status: 404 });
     const result = await harvest();
     expect(result.code, result.err).toBe(0);
     const list = readList();
     versions.push(list);
     expect(list.items).toHaveLength(15);
-    expect(list.items.find((item) => item.id === `kompas.com${israel}`)).toMatchObject({ rating: 'misleading', label: 'Menyesatkan' });
+    expect(list.items.find((item) => item.id === `kompas.com${israel}`)).toMatchObject({
+      rating: 'misleading',
+      label: 'Menyesatkan',
+    });
     const fromSecond = parsePatch(readFileSync(join(out, `patches/${versions[1]!.version}.json`), 'utf8'));
     expect(fromSecond.changed.map((item) => item.id)).toEqual([`kompas.com${israel}`]);
     expect(fromSecond.removed).toEqual([`kompas.com${chechnya}`]);
@@ -239,11 +319,18 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     const fromFirst = parsePatch(readFileSync(join(out, `patches/${versions[0]!.version}.json`), 'utf8'));
     expect(fromFirst.added.map((item) => item.id)).toEqual(['cekfakta.com/focus/12003']);
     for (const base of versions.slice(0, 2)) {
-      const applied = await applyPatch(base, parsePatch(readFileSync(join(out, `patches/${base.version}.json`), 'utf8')));
+      const applied = await applyPatch(
+        base,
+        parsePatch(readFileSync(join(out, `patches/${base.version}.json`), 'utf8')),
+      );
       expect(applied.list.version).toBe(list.version);
       expect(applied.checksum).toBe(await listChecksum(list.items));
     }
-    expect(readdirSync(join(out, 'patches')).filter((name) => name.endsWith('.json')).sort()).toEqual(versions.map((version) => `${version.version}.json`).sort());
+    expect(
+      readdirSync(join(out, 'patches'))
+        .filter((name) => name.endsWith('.json'))
+        .sort(),
+    ).toEqual(versions.map((version) => `${version.version}.json`).sort());
     expect(report()).toContain('## Changed items (1)');
     expect(report()).toContain('## Removed items (1)');
     expect(report()).toContain(`## Articles gone (404 or 410): their items removed (1)`);
@@ -252,7 +339,13 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
   it('an article that fails keeps its items, and the list stays as it was', async () => {
     const liputan = site('liputan6');
     const article = '/cek-fakta/read/6001234/cek-fakta-tidak-benar-lowongan-kerja-tim-dapur-mbg-seluruh-indonesia';
-    liputan.setFile('/sitemap-news.xml', readFileSync(join(root, 'liputan6/sitemap-news.xml'), 'utf8').replace('2026-06-19T18:05:00+07:00', '2026-06-27T09:00:00+07:00'));
+    liputan.setFile(
+      '/sitemap-news.xml',
+      readFileSync(join(root, 'liputan6/sitemap-news.xml'), 'utf8').replace(
+        '2026-06-19T18:05:00+07:00',
+        '2026-06-27T09:00:00+07:00',
+      ),
+    );
     liputan.override(article, { kind: 'status', status: 503 });
     const before = published();
     const result = await harvest();
@@ -264,7 +357,9 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     after.delete('harvest-state.json');
     before.delete('harvest-state.json');
     expect(after).toEqual(before);
-    expect(readFileSync(join(out, 'harvest-state.json'), 'utf8')).toContain(`"pending": {\n    "${liputan.origin}${article}"`);
+    expect(readFileSync(join(out, 'harvest-state.json'), 'utf8')).toContain(
+      `"pending": {\n    "${liputan.origin}${article}"`,
+    );
   });
 });
 
@@ -272,7 +367,12 @@ describe('saring-list harvest on its own', { timeout: 30_000 }, () => {
   it('keeps to 2 requests a second per host by default', async () => {
     const tempo = site('tempo');
     const from = tempo.requests.length;
-    const result = await cli('harvest', sourcesFile('tempo-only.json', [{ type: 'feed', url: `${tempo.origin}/rss.xml` }]), '--out', join(work, 'tempo-only'));
+    const result = await cli(
+      'harvest',
+      sourcesFile('tempo-only.json', [{ type: 'feed', url: `${tempo.origin}/rss.xml` }]),
+      '--out',
+      join(work, 'tempo-only'),
+    );
     expect(result.code, result.err).toBe(0);
     const gaps = gapsBetweenRequests(tempo, from);
     expect(gaps.length).toBeGreaterThanOrEqual(3);
@@ -281,7 +381,14 @@ describe('saring-list harvest on its own', { timeout: 30_000 }, () => {
 
   it('exits 1 with a report when no list can be made', async () => {
     const dir = join(work, 'nothing');
-    const result = await cli('harvest', sourcesFile('broken.json', [{ type: 'sitemap', url: `${site('tempo').origin}/no-such-sitemap.xml` }]), '--out', dir, '--rate', String(RATE));
+    const result = await cli(
+      'harvest',
+      sourcesFile('broken.json', [{ type: 'sitemap', url: `${site('tempo').origin}/no-such-sitemap.xml` }]),
+      '--out',
+      dir,
+      '--rate',
+      String(RATE),
+    );
     expect(result).toMatchObject({ code: 1, err: expect.stringContaining('no list could be made') });
     expect(readFileSync(join(dir, 'harvest-report.md'), 'utf8')).toContain('no-such-sitemap.xml: HTTP 404');
     expect(readdirSync(dir)).toEqual(['harvest-report.md']);
@@ -290,8 +397,14 @@ describe('saring-list harvest on its own', { timeout: 30_000 }, () => {
   it('refuses a bad SOURCES.json, and a rate that is not polite', async () => {
     const bad = join(work, 'bad.json');
     writeFileSync(bad, JSON.stringify({ list: { id: 'x' }, sources: [] }));
-    expect(await cli('harvest', bad, '--out', join(work, 'bad'))).toMatchObject({ code: 1, err: expect.stringContaining('list.id') });
+    expect(await cli('harvest', bad, '--out', join(work, 'bad'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('list.id'),
+    });
     const remote = sourcesFile('remote.json', [{ type: 'feed', url: 'https://cekfakta.example.org/feed' }]);
-    expect(await cli('harvest', remote, '--out', join(work, 'remote'), '--rate', '50')).toMatchObject({ code: 1, err: expect.stringContaining('--rate must be a number from 0.01 to 10') });
+    expect(await cli('harvest', remote, '--out', join(work, 'remote'), '--rate', '50')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--rate must be a number from 0.01 to 10'),
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, resolveLanguage, t } from '../../lib/i18n';
 
-const placeholdersIn = (message: string) => [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
+const placeholdersIn = (message: string) =>
+  [...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
 
 describe('message catalogs', () => {
   it('have the same keys in Indonesian and English', () => {

@@ -15,10 +15,24 @@ const importFixture = (name: string) => importList(fixture(name), { fileName: na
 
 describe('verdict lexicon', () => {
   it.each([
-    ['SALAH', 'false'], ['HOAKS', 'false'], ['Hoax', 'false'], ['KELIRU', 'false'], ['DISINFORMASI', 'false'],
-    ['MENYESATKAN', 'misleading'], ['PENIPUAN', 'scam'], ['SATIRE', 'satire'], ['PARODI', 'satire'],
-    ['BENAR', 'true'], ['FAKTA', 'true'], ['Pants on Fire', 'false'], ['False', 'false'], ['Mixture', 'mixed'],
-    ['TIDAK BENAR', 'false'], ['SEBAGIAN BENAR', 'mixed'], ['Half True', 'mixed'], ['Missing context', 'missing-context'],
+    ['SALAH', 'false'],
+    ['HOAKS', 'false'],
+    ['Hoax', 'false'],
+    ['KELIRU', 'false'],
+    ['DISINFORMASI', 'false'],
+    ['MENYESATKAN', 'misleading'],
+    ['PENIPUAN', 'scam'],
+    ['SATIRE', 'satire'],
+    ['PARODI', 'satire'],
+    ['BENAR', 'true'],
+    ['FAKTA', 'true'],
+    ['Pants on Fire', 'false'],
+    ['False', 'false'],
+    ['Mixture', 'mixed'],
+    ['TIDAK BENAR', 'false'],
+    ['SEBAGIAN BENAR', 'mixed'],
+    ['Half True', 'mixed'],
+    ['Missing context', 'missing-context'],
   ])('%s → %s', (verdict, rating) => expect(ratingFromVerdict(verdict)).toBe(rating));
 
   it('knows nothing of unknown words, and reads a numeric scale', () => {
@@ -33,9 +47,17 @@ describe('verdict lexicon', () => {
 
 describe('dates as spreadsheets write them', () => {
   it.each([
-    ['24/06/2026', '2026-06-24'], ['2026-06-24', '2026-06-24'], ['2026-06-24T08:00:00+07:00', '2026-06-24'],
-    ['24.06.2026', '2026-06-24'], ['7-Apr-18', '2018-04-07'], ['06 Agu 2018', '2018-08-06'], ['46197', '2026-06-24'],
-    [' 24/6/2026 ', '2026-06-24'], ['31/02/2026', undefined], ['soon', undefined], ['12345', undefined],
+    ['24/06/2026', '2026-06-24'],
+    ['2026-06-24', '2026-06-24'],
+    ['2026-06-24T08:00:00+07:00', '2026-06-24'],
+    ['24.06.2026', '2026-06-24'],
+    ['7-Apr-18', '2018-04-07'],
+    ['06 Agu 2018', '2018-08-06'],
+    ['46197', '2026-06-24'],
+    [' 24/6/2026 ', '2026-06-24'],
+    ['31/02/2026', undefined],
+    ['soon', undefined],
+    ['12345', undefined],
   ])('%s → %s', (raw, iso) => expect(parseFactCheckDate(raw)).toBe(iso));
 });
 
@@ -45,7 +67,11 @@ describe('schema.org ClaimReview', () => {
     expect(format).toBe('claimreview');
     expect(list.publisher).toEqual({ name: 'Cek Fakta Contoh', url: 'https://cekfakta.example.id' });
     expect(list.items.map((item) => [item.rating, item.label])).toEqual([
-      ['false', 'SALAH'], ['false', 'HOAKS'], ['misleading', 'MENYESATKAN'], ['scam', 'PENIPUAN'], ['satire', 'SATIRE'],
+      ['false', 'SALAH'],
+      ['false', 'HOAKS'],
+      ['misleading', 'MENYESATKAN'],
+      ['scam', 'PENIPUAN'],
+      ['satire', 'SATIRE'],
     ]);
     expect(list.items[0]).toEqual({
       id: 'cekfakta.example.id/artikel/1-salah-klaim',
@@ -76,23 +102,45 @@ describe('schema.org ClaimReview', () => {
   });
 
   it('reads a single object and an array', () => {
-    expect(importFixture('claimreview-single.json').list).toMatchObject({ publisher: { name: 'TurnBackHoax' }, items: [{ rating: 'false', label: 'KELIRU' }] });
+    expect(importFixture('claimreview-single.json').list).toMatchObject({
+      publisher: { name: 'TurnBackHoax' },
+      items: [{ rating: 'false', label: 'KELIRU' }],
+    });
     expect(importFixture('claimreview-array.json').list.items.map((item) => item.rating)).toEqual(['false', 'true']);
   });
 });
 
 describe('Google Fact Check Tools API', () => {
-  it('reads claims:search: the claim text, the first review\'s rating, url, date and language', () => {
+  it("reads claims:search: the claim text, the first review's rating, url, date and language", () => {
     const { list, format, skipped } = importFixture('factcheck-api.json');
     expect(format).toBe('factcheck-api');
     expect(list.publisher).toEqual({ name: 'Example Checker' });
     expect(list.items).toEqual([
-      { id: 'example.org/fact-check/5g', claim: '5G towers spread the virus', rating: 'false', label: 'False', url: 'https://example.org/fact-check/5g', published: '2026-04-03', language: 'en' },
-      { id: 'kompas.com/cekfakta/read/2026/04/05/bawang', claim: 'Bawang putih di ketiak menyembuhkan demam', rating: 'false', label: 'Hoaks', url: 'https://www.kompas.com/cekfakta/read/2026/04/05/bawang', published: '2026-04-05', language: 'id' },
+      {
+        id: 'example.org/fact-check/5g',
+        claim: '5G towers spread the virus',
+        rating: 'false',
+        label: 'False',
+        url: 'https://example.org/fact-check/5g',
+        published: '2026-04-03',
+        language: 'en',
+      },
+      {
+        id: 'kompas.com/cekfakta/read/2026/04/05/bawang',
+        claim: 'Bawang putih di ketiak menyembuhkan demam',
+        rating: 'false',
+        label: 'Hoaks',
+        url: 'https://www.kompas.com/cekfakta/read/2026/04/05/bawang',
+        published: '2026-04-05',
+        language: 'id',
+      },
     ]);
     expect(list.languages).toEqual(['en', 'id']);
     expect(skipped).toEqual([
-      { where: 'claims[2].claimReview[0].textualRating', what: 'verdict "Four Pinocchios? Maybe" is not one Saring knows' },
+      {
+        where: 'claims[2].claimReview[0].textualRating',
+        what: 'verdict "Four Pinocchios? Maybe" is not one Saring knows',
+      },
       { where: 'claims[3].claimReview', what: 'is required' },
     ]);
   });
@@ -101,46 +149,94 @@ describe('Google Fact Check Tools API', () => {
 describe('CSV', () => {
   it('parses quotes, doubled quotes, newlines in quotes, CRLF, BOM and the delimiter', () => {
     expect(parseCsv('\uFEFFa;b\r\n"x;1" ; "say ""hi""\nthere"\r\n\r\nlast;\n')).toEqual({
-      rows: [['a', 'b'], ['x;1', 'say "hi"\nthere'], ['last', '']],
+      rows: [
+        ['a', 'b'],
+        ['x;1', 'say "hi"\nthere'],
+        ['last', ''],
+      ],
       lines: [1, 2, 5],
       delimiter: ';',
     });
-    expect(parseCsv('a,b\n1,2').rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n1,2').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(() => parseCsv('a,b\n"never closed,2\n')).toThrow(/line 2: a quoted field is never closed/);
   });
 
   it('reads a semicolon spreadsheet with BOM, Indonesian headers, spaces, verdict words and Excel dates', () => {
     const { list, skipped } = importFixture('csv-semicolon-bom.csv');
     expect(list.items).toEqual([
-      { id: 'tbh-1', claim: 'Gunung Lawu bakal erupsi; kata "ahli"', rating: 'false', label: 'SALAH', url: 'https://turnbackhoax.id/articles/1', published: '2026-06-24', keywords: ['lawu', 'erupsi'] },
-      { id: 'tbh-2', claim: 'Vaksin mengandung chip', rating: 'false', label: 'HOAKS', url: 'https://turnbackhoax.id/articles/2', published: '2026-06-24' },
-      { id: 'turnbackhoax.id/articles/3', claim: 'Tanpa id, dari tautan', rating: 'scam', label: 'PENIPUAN', url: 'https://turnbackhoax.id/articles/3', published: '2026-06-24' },
+      {
+        id: 'tbh-1',
+        claim: 'Gunung Lawu bakal erupsi; kata "ahli"',
+        rating: 'false',
+        label: 'SALAH',
+        url: 'https://turnbackhoax.id/articles/1',
+        published: '2026-06-24',
+        keywords: ['lawu', 'erupsi'],
+      },
+      {
+        id: 'tbh-2',
+        claim: 'Vaksin mengandung chip',
+        rating: 'false',
+        label: 'HOAKS',
+        url: 'https://turnbackhoax.id/articles/2',
+        published: '2026-06-24',
+      },
+      {
+        id: 'turnbackhoax.id/articles/3',
+        claim: 'Tanpa id, dari tautan',
+        rating: 'scam',
+        label: 'PENIPUAN',
+        url: 'https://turnbackhoax.id/articles/3',
+        published: '2026-06-24',
+      },
     ]);
     expect(skipped).toEqual([
       { where: 'line 5, published', what: 'not a date: "31/02/2026"' },
-      { where: 'line 6, rating', what: '"sangat buruk" is not a rating (false, misleading, missing-context, altered, satire, scam, unproven, mixed, true) or a verdict Saring knows' },
+      {
+        where: 'line 6, rating',
+        what: '"sangat buruk" is not a rating (false, misleading, missing-context, altered, satire, scam, unproven, mixed, true) or a verdict Saring knows',
+      },
     ]);
   });
 
   it('keeps newlines inside quoted text, reads "Misleading" as a rating, refuses a javascript: link', () => {
     const { list, skipped } = importFixture('csv-quoted.csv');
-    expect(list.items[0]).toMatchObject({ claim: 'Pesan berantai:\n"Minum air garam\nmenyembuhkan"', text: 'Teks beredar\nbaris dua', summary: 'Ringkasan, dengan koma', keywords: ['air', 'garam'] });
-    expect(list.items[1]).toMatchObject({ id: 'csv-2', claim: 'Klaim dengan spasi', rating: 'misleading', published: '2018-04-07', language: 'id' });
+    expect(list.items[0]).toMatchObject({
+      claim: 'Pesan berantai:\n"Minum air garam\nmenyembuhkan"',
+      text: 'Teks beredar\nbaris dua',
+      summary: 'Ringkasan, dengan koma',
+      keywords: ['air', 'garam'],
+    });
+    expect(list.items[1]).toMatchObject({
+      id: 'csv-2',
+      claim: 'Klaim dengan spasi',
+      rating: 'misleading',
+      published: '2018-04-07',
+      language: 'id',
+    });
     expect(skipped).toEqual([{ where: 'line 7, url', what: 'must be https' }]);
   });
 
   it('refuses a CSV without a claim column', () => {
-    expect(() => importList('nama,umur\nBudi,7\n', { id: 'x' })).toThrow(/needs a "claim" column \(found: "nama", "umur"\)/);
+    expect(() => importList('nama,umur\nBudi,7\n', { id: 'x' })).toThrow(
+      /needs a "claim" column \(found: "nama", "umur"\)/,
+    );
   });
 });
 
 describe('importList', () => {
   it('needs an id for sources other than a Saring list, from the options or the file name', () => {
     expect(() => importList(fixture('factcheck-api.json'))).toThrow(ListFormatError);
-    expect(importList(fixture('factcheck-api.json'), { fileName: 'Cek Fakta 2026.json' }).list).toMatchObject({ id: 'cek-fakta-2026', version: 1 });
+    expect(importList(fixture('factcheck-api.json'), { fileName: 'Cek Fakta 2026.json' }).list).toMatchObject({
+      id: 'cek-fakta-2026',
+      version: 1,
+    });
   });
 
-  it('overrides a native list\'s id and name when asked (importing as a local list)', () => {
+  it("overrides a native list's id and name when asked (importing as a local list)", () => {
     const { list, format } = importList(fixture('bom.json'), { id: 'local-copy', name: 'Copy' });
     expect(format).toBe('saring');
     expect(list).toMatchObject({ id: 'local-copy', name: 'Copy', version: 5 });
@@ -150,7 +246,10 @@ describe('importList', () => {
 describe('export', () => {
   it('writes a native file in a stable order that imports back the same', () => {
     const { list } = importFixture('claimreview-datafeed.jsonld');
-    const shuffled = { ...list, items: list.items.map((item) => Object.fromEntries(Object.entries(item).reverse()) as ListItem) };
+    const shuffled = {
+      ...list,
+      items: list.items.map((item) => Object.fromEntries(Object.entries(item).reverse()) as ListItem),
+    };
     const text = serializeList(shuffled);
     expect(text).toBe(serializeList(list));
     expect(text.startsWith('{\n  "saringList": 1,\n  "id": "imported",')).toBe(true);

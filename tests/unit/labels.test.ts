@@ -95,38 +95,41 @@ describe.each([
     expect(collectNewPosts(driver.adapter, page.document, scanned, [copy])).toEqual([]);
   });
 
-  it.each(FIXTURE_LANGUAGES)('labels the hoax post only, in one batch, and posts added later (%s UI)', async (language) => {
-    page = loadFixture(site, language);
-    const background = fakeBackground(site);
-    const idle = manualIdle();
-    scanner = createLabelScanner({
-      adapter: driver.adapter,
-      document: page.document,
-      matchPosts: background.matchPosts,
-      showLabel: (post, factCheck, lang) => showLabel(labelPlace(driver.adapter, post), factCheck, lang),
-      idle: idle.idle,
-      debounceMs: 5,
-    });
-    scanner.start();
-    expect(background.requests).toEqual([]); // nothing on the main thread until it is idle
-    idle.run();
-    await settle();
-    expect(background.requests).toHaveLength(1);
-    const first = background.requests[0]?.posts ?? [];
-    expect(first.filter((post) => /gangguan/.test(post.text))).toHaveLength(site === 'x' ? 1 : 0); // X's reply is a post
-    const hoax = driver.post(page, driver.ids.hoax);
-    expect(hoax.querySelectorAll(LABEL_TAG)).toHaveLength(1);
-    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(1);
+  it.each(FIXTURE_LANGUAGES)(
+    'labels the hoax post only, in one batch, and posts added later (%s UI)',
+    async (language) => {
+      page = loadFixture(site, language);
+      const background = fakeBackground(site);
+      const idle = manualIdle();
+      scanner = createLabelScanner({
+        adapter: driver.adapter,
+        document: page.document,
+        matchPosts: background.matchPosts,
+        showLabel: (post, factCheck, lang) => showLabel(labelPlace(driver.adapter, post), factCheck, lang),
+        idle: idle.idle,
+        debounceMs: 5,
+      });
+      scanner.start();
+      expect(background.requests).toEqual([]); // nothing on the main thread until it is idle
+      idle.run();
+      await settle();
+      expect(background.requests).toHaveLength(1);
+      const first = background.requests[0]?.posts ?? [];
+      expect(first.filter((post) => /gangguan/.test(post.text))).toHaveLength(site === 'x' ? 1 : 0); // X's reply is a post
+      const hoax = driver.post(page, driver.ids.hoax);
+      expect(hoax.querySelectorAll(LABEL_TAG)).toHaveLength(1);
+      expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(1);
 
-    click(driver.loadMore(page));
-    await settle();
-    idle.run();
-    await settle();
-    expect(background.requests).toHaveLength(2);
-    expect(background.requests[1]?.posts).toHaveLength(1);
-    expect(driver.post(page, driver.ids.added).querySelectorAll(LABEL_TAG)).toHaveLength(1);
-    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(2);
-  });
+      click(driver.loadMore(page));
+      await settle();
+      idle.run();
+      await settle();
+      expect(background.requests).toHaveLength(2);
+      expect(background.requests[1]?.posts).toHaveLength(1);
+      expect(driver.post(page, driver.ids.added).querySelectorAll(LABEL_TAG)).toHaveLength(1);
+      expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(2);
+    },
+  );
 });
 
 describe('label scanner batching', () => {
@@ -233,7 +236,11 @@ describe('label', () => {
   it('shows the host a subscribed list came from beside the publisher it names', async () => {
     const page = loadFixture('x', 'id');
     const post = X_DRIVER.post(page, X_DRIVER.ids.hoax);
-    showLabel(labelPlace(X_DRIVER.adapter, post), { ...FACT_CHECK, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' }, 'id');
+    showLabel(
+      labelPlace(X_DRIVER.adapter, post),
+      { ...FACT_CHECK, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' },
+      'id',
+    );
     const shadow = (post.querySelector(LABEL_TAG) as HTMLElement).shadowRoot as ShadowRoot;
     expect(shadow.querySelector('a')?.textContent).toContain('Cek fakta oleh Cek Fakta Resmi');
     expect(shadow.querySelector('.list-host')?.textContent).toBe('daftar dari lists.example.net');

@@ -19,8 +19,20 @@ import { defineSettingsItem } from '../../lib/settings';
 
 const NOW = Date.UTC(2026, 10, 26, 5);
 const sender = { id: 'test' };
-const starter = { saringList: 1, id: 'saring-starter', name: 'Starter', version: 1, items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }] };
-const managedList = (id: string) => ({ saringList: 1, id, name: `Managed ${id}`, version: 1, items: [{ id: 'm1', claim: 'Klaim sekolah', rating: 'false' }] });
+const starter = {
+  saringList: 1,
+  id: 'saring-starter',
+  name: 'Starter',
+  version: 1,
+  items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }],
+};
+const managedList = (id: string) => ({
+  saringList: 1,
+  id,
+  name: `Managed ${id}`,
+  version: 1,
+  items: [{ id: 'm1', claim: 'Klaim sekolah', rating: 'false' }],
+});
 
 let context: BackgroundContext;
 let handlers: Handlers;
@@ -40,12 +52,16 @@ beforeEach(async () => {
     likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => 'id',
-    fetch: (async (input: RequestInfo | URL) => {
-      const body = served.get((input instanceof Request ? input.url : input.toString()));
+    fetch: async (input: RequestInfo | URL) => {
+      const body = served.get(input instanceof Request ? input.url : input.toString());
       return body === undefined ? new Response('', { status: 404 }) : new Response(body);
-    }),
+    },
   };
-  await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));
+  await installStarterList(
+    listStoreOf(context),
+    'chrome-extension://test/starter-list.json.gz',
+    async () => new Response(gzipSync(JSON.stringify(starter))),
+  );
   handlers = createHandlers(context);
 });
 
@@ -53,9 +69,14 @@ const lists = async () => (await handlers['get-options-state']({}, sender)).list
 
 describe('list handlers', () => {
   it('imports a CSV file as a local list, with its skipped rows, and exports it as a native list', async () => {
-    const csv = 'id,claim,rating,url\nc1,Minyak kayu putih menangkal virus,false,https://cek.example/1\nc2,Tautan tidak aman,false,http://cek.example/2\n';
+    const csv =
+      'id,claim,rating,url\nc1,Minyak kayu putih menangkal virus,false,https://cek.example/1\nc2,Tautan tidak aman,false,http://cek.example/2\n';
     const imported = await handlers['import-list']({ fileName: 'Cek Sekolah.csv', text: csv }, sender);
-    expect(imported).toMatchObject({ id: 'cek-sekolah', items: 1, skippedItems: [expect.objectContaining({ what: expect.stringContaining('https') })] });
+    expect(imported).toMatchObject({
+      id: 'cek-sekolah',
+      items: 1,
+      skippedItems: [expect.objectContaining({ what: expect.stringContaining('https') })],
+    });
     const row = (await lists()).find((list) => list.id === 'cek-sekolah');
     expect(row).toMatchObject({ kind: 'file', items: 1, state: 'ok', skippedItems: imported.skippedItems });
 
@@ -90,15 +111,26 @@ describe('list handlers', () => {
   });
 
   it('keeps a source record of its own for every list: starter, file, classroom, subscription and managed', async () => {
-    await handlers['import-list']({ fileName: 'Cek Sekolah.csv', text: 'id,claim,rating\nc1,Minyak kayu putih menangkal virus,false\n' }, sender);
+    await handlers['import-list'](
+      { fileName: 'Cek Sekolah.csv', text: 'id,claim,rating\nc1,Minyak kayu putih menangkal virus,false\n' },
+      sender,
+    );
     await handlers['store-classroom-list']({ list: { ...managedList(CLASSROOM_LIST_ID), name: 'Kelas' } }, sender);
     served.set('https://lists.example/cek.json', JSON.stringify(managedList('cek')));
     await handlers['subscribe-list']({ url: 'https://lists.example/cek.json' }, sender);
     served.set('https://sekolah.example/a.json', JSON.stringify(managedList('sekolah-a')));
     await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: 'https://sekolah.example/a.json' }] });
 
-    const kinds = Object.fromEntries((await context.db.sources.toArray()).map((source) => [source.listId, source.kind]));
-    expect(kinds).toEqual({ 'saring-starter': 'starter', 'cek-sekolah': 'file', [CLASSROOM_LIST_ID]: 'classroom', cek: 'url', 'sekolah-a': 'managed' });
+    const kinds = Object.fromEntries(
+      (await context.db.sources.toArray()).map((source) => [source.listId, source.kind]),
+    );
+    expect(kinds).toEqual({
+      'saring-starter': 'starter',
+      'cek-sekolah': 'file',
+      [CLASSROOM_LIST_ID]: 'classroom',
+      cek: 'url',
+      'sekolah-a': 'managed',
+    });
     expect((await context.db.lists.toArray()).map((record) => record.id).sort()).toEqual(Object.keys(kinds).sort());
     expect(Object.fromEntries((await lists()).map((list) => [list.id, list.kind]))).toEqual(kinds);
     // Removing a list removes its source; turning the starter list off keeps its source, disabled.
@@ -141,16 +173,25 @@ describe('managed policy', () => {
     const url = 'https://sekolah.example/a.json';
     const pendingId = pendingListId(url);
     await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url }] });
-    expect((await lists()).find((list) => list.url === url)).toMatchObject({ kind: 'managed', state: 'error', problem: { code: 'http', detail: '404' } });
+    expect((await lists()).find((list) => list.url === url)).toMatchObject({
+      kind: 'managed',
+      state: 'error',
+      problem: { code: 'http', detail: '404' },
+    });
     const firstRetry = NOW + retryDelayMs(1, refreshIntervalMs(undefined));
     expect((await fakeBrowser.alarms.get(syncAlarmName(pendingId)))?.scheduledTime).toBe(firstRetry);
 
     expect(await handlers['sync-lists']({ id: pendingId }, sender)).toEqual({ [pendingId]: 'failed' });
-    expect(await context.db.sources.get(pendingId)).toMatchObject({ failures: 2, nextSync: NOW + retryDelayMs(2, refreshIntervalMs(undefined)) });
+    expect(await context.db.sources.get(pendingId)).toMatchObject({
+      failures: 2,
+      nextSync: NOW + retryDelayMs(2, refreshIntervalMs(undefined)),
+    });
 
     served.set(url, JSON.stringify(managedList('sekolah-a')));
     expect(await handlers['sync-lists']({ id: pendingId }, sender)).toEqual({ [pendingId]: 'updated' });
-    expect((await lists()).filter((list) => list.kind === 'managed').map((list) => [list.id, list.state, list.items])).toEqual([['sekolah-a', 'ok', 1]]);
+    expect(
+      (await lists()).filter((list) => list.kind === 'managed').map((list) => [list.id, list.state, list.items]),
+    ).toEqual([['sekolah-a', 'ok', 1]]);
     expect(await fakeBrowser.alarms.get(syncAlarmName(pendingId))).toBeUndefined();
     expect(await fakeBrowser.alarms.get(syncAlarmName('sekolah-a'))).toBeDefined();
   });
@@ -161,7 +202,11 @@ describe('managed policy', () => {
     await fakeBrowser.storage.managed.set(policy);
     await applyManagedPolicy(context, policy);
     await handlers['remove-list']({ id: 'sekolah-a' }, sender);
-    expect((await lists()).find((list) => list.id === 'sekolah-a')).toMatchObject({ enabled: false, name: 'Managed sekolah-a', items: 0 });
+    expect((await lists()).find((list) => list.id === 'sekolah-a')).toMatchObject({
+      enabled: false,
+      name: 'Managed sekolah-a',
+      items: 0,
+    });
     // Neither a sync nor the policy applied again brings it back.
     expect(await handlers['sync-lists']({}, sender)).toEqual({});
     await applyManagedPolicy(context, policy);

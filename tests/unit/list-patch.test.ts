@@ -64,7 +64,15 @@ describe('list checksum', () => {
   it('does not depend on item order, key order or unknown fields, and changes with any field', async () => {
     const a = item('a');
     const b = item('b', 'Vaksin mengandung chip', { appearances: ['https://www.facebook.com/x'] });
-    const reordered = { url: b.url, appearances: b.appearances, rating: b.rating, claim: b.claim, id: b.id, label: b.label, extra: 1 } as unknown as ListItem;
+    const reordered = {
+      url: b.url,
+      appearances: b.appearances,
+      rating: b.rating,
+      claim: b.claim,
+      id: b.id,
+      label: b.label,
+      extra: 1,
+    } as unknown as ListItem;
     const sum = await listChecksum([a, b]);
     expect(sum).toMatch(/^sum-sha256:[0-9a-f]{64}$/);
     expect(await listChecksum([b, a])).toBe(sum);
@@ -80,12 +88,21 @@ describe('list checksum', () => {
 describe('makePatch and applyPatch', () => {
   it('take a list from one version to the next: added, changed and removed, checked by count and checksum', async () => {
     const v1 = list(1, [item('a'), item('b'), item('c')], { publisher: { name: 'MAFINDO' } });
-    const v2 = list(2, [item('a'), item('b', 'Klaim b, diperbaiki'), item('d')], { publisher: { name: 'MAFINDO' }, patches: 'patches/', domains: [{ domain: 'hoaks.example', rating: 'unreliable' }] });
+    const v2 = list(2, [item('a'), item('b', 'Klaim b, diperbaiki'), item('d')], {
+      publisher: { name: 'MAFINDO' },
+      patches: 'patches/',
+      domains: [{ domain: 'hoaks.example', rating: 'unreliable' }],
+    });
     const patch = await makePatch(v1, v2);
     expect(patch).toMatchObject({ saringPatch: 1, base: 1, target: 2, count: 3, removed: ['c'] });
     expect(patch.changed.map((one) => one.id)).toEqual(['b']);
     expect(patch.added.map((one) => one.id)).toEqual(['d']);
-    expect(patch.header).toMatchObject({ id: 'cek-fakta', version: 2, patches: 'patches/', publisher: { name: 'MAFINDO' } });
+    expect(patch.header).toMatchObject({
+      id: 'cek-fakta',
+      version: 2,
+      patches: 'patches/',
+      publisher: { name: 'MAFINDO' },
+    });
     expect(patch.checksum).toBe(await listChecksum(v2.items));
 
     const applied = await applyPatch(v1, parsePatch(serializePatch(patch)));
@@ -108,7 +125,12 @@ describe('makePatch and applyPatch', () => {
 
   it('round-trips hundreds of random edits, and a chain of patches composed into one', async () => {
     const next = random(20261120);
-    const versions = [list(1, Array.from({ length: 40 }, (_, i) => item(`i${i}`)))];
+    const versions = [
+      list(
+        1,
+        Array.from({ length: 40 }, (_, i) => item(`i${i}`)),
+      ),
+    ];
     for (let v = 2; v <= 9; v++) versions.push(edit(versions.at(-1)!, next, v));
     for (let from = 0; from < versions.length - 1; from++) {
       const step = await makePatch(versions[from]!, versions[from + 1]!);
@@ -158,18 +180,32 @@ describe('checkPatch refuses anything odd, with a reason', () => {
 
   it('a patch from another version, another list, or backwards', async () => {
     const patch = await makePatch(v1, v2);
-    expect(await refusal(patch, list(9, v1.items))).toMatchObject({ problem: 'base-mismatch', message: expect.stringContaining('starts from version 10; the stored copy is version 9') });
+    expect(await refusal(patch, list(9, v1.items))).toMatchObject({
+      problem: 'base-mismatch',
+      message: expect.stringContaining('starts from version 10; the stored copy is version 9'),
+    });
     expect(await refusal(patch, { ...v1, id: 'lain' })).toMatchObject({ problem: 'other-list' });
-    expect(await refusal({ ...patch, target: 9, header: { ...patch.header, version: 9 } })).toMatchObject({ problem: 'base-mismatch' });
+    expect(await refusal({ ...patch, target: 9, header: { ...patch.header, version: 9 } })).toMatchObject({
+      problem: 'base-mismatch',
+    });
     expect(await refusal({ ...patch, target: 12 })).toMatchObject({ problem: 'not-a-patch' });
   });
 
   it('removing or changing what is not there, adding what is, or naming an item twice', async () => {
     const patch = await makePatch(v1, v2);
-    expect(await refusal({ ...patch, removed: ['b', 'zz'] })).toMatchObject({ problem: 'conflict', message: expect.stringContaining('"zz"') });
+    expect(await refusal({ ...patch, removed: ['b', 'zz'] })).toMatchObject({
+      problem: 'conflict',
+      message: expect.stringContaining('"zz"'),
+    });
     expect(await refusal({ ...patch, changed: [...patch.changed, item('zz')] })).toMatchObject({ problem: 'conflict' });
-    expect(await refusal({ ...patch, added: [...patch.added, item('c')] })).toMatchObject({ problem: 'conflict', message: expect.stringContaining('already has') });
-    expect(await refusal({ ...patch, removed: ['b', 'a'] })).toMatchObject({ problem: 'conflict', message: expect.stringContaining('twice') });
+    expect(await refusal({ ...patch, added: [...patch.added, item('c')] })).toMatchObject({
+      problem: 'conflict',
+      message: expect.stringContaining('already has'),
+    });
+    expect(await refusal({ ...patch, removed: ['b', 'a'] })).toMatchObject({
+      problem: 'conflict',
+      message: expect.stringContaining('twice'),
+    });
     expect(await refusal({ ...(await makePatch(v1, v1)), added: [item('q')] })).toMatchObject({ problem: 'conflict' });
   });
 
@@ -209,9 +245,24 @@ describe('checkPatch refuses anything odd, with a reason', () => {
     expect(() => parsePatch('{')).toThrow(PatchError);
     expect(() => parsePatch('{"saringList": 1}')).toThrow(/Not a Saring patch/);
     expect(() => parsePatch(JSON.stringify({ saringPatch: 2 }))).toThrow(PatchError);
-    const bad = { saringPatch: 1, base: 1, target: 2, count: 0, checksum: 'md5:00', header: { saringList: 1, id: 'x1', name: 'X', version: 2 }, domains: [], removed: [], changed: [], added: [] };
+    const bad = {
+      saringPatch: 1,
+      base: 1,
+      target: 2,
+      count: 0,
+      checksum: 'md5:00',
+      header: { saringList: 1, id: 'x1', name: 'X', version: 2 },
+      domains: [],
+      removed: [],
+      changed: [],
+      added: [],
+    };
     expect(() => parsePatch(JSON.stringify(bad))).toThrow(/checksum/);
-    const badItem = { ...bad, checksum: `sum-sha256:${'0'.repeat(64)}`, added: [{ id: 'x', claim: 'c', rating: 'false', url: 'http://insecure.example' }] };
+    const badItem = {
+      ...bad,
+      checksum: `sum-sha256:${'0'.repeat(64)}`,
+      added: [{ id: 'x', claim: 'c', rating: 'false', url: 'http://insecure.example' }],
+    };
     expect(() => parsePatch(JSON.stringify(badItem))).toThrow(/added\.0\.url/);
   });
 });
@@ -223,9 +274,15 @@ describe('patch header field', () => {
   });
 
   it('resolves next to the list, on the list host only', () => {
-    expect(patchUrl('https://lists.example.org/tbh/list.json', 'patches/', 202611200800)).toBe('https://lists.example.org/tbh/patches/202611200800.json');
-    expect(patchUrl('https://lists.example.org/tbh/list.json.gz', 'patches', 5)).toBe('https://lists.example.org/tbh/patches/5.json');
-    expect(patchUrl('https://lists.example.org/tbh/list.json', '/shared/patches/', 5)).toBe('https://lists.example.org/shared/patches/5.json');
+    expect(patchUrl('https://lists.example.org/tbh/list.json', 'patches/', 202611200800)).toBe(
+      'https://lists.example.org/tbh/patches/202611200800.json',
+    );
+    expect(patchUrl('https://lists.example.org/tbh/list.json.gz', 'patches', 5)).toBe(
+      'https://lists.example.org/tbh/patches/5.json',
+    );
+    expect(patchUrl('https://lists.example.org/tbh/list.json', '/shared/patches/', 5)).toBe(
+      'https://lists.example.org/shared/patches/5.json',
+    );
     expect(patchUrl('https://lists.example.org/tbh/list.json', 'https://evil.example/patches/', 5)).toBeNull();
     expect(patchUrl('https://lists.example.org/tbh/list.json', '//evil.example/p/', 5)).toBeNull();
     expect(patchUrl('https://lists.example.org/tbh/list.json', 'patches/?x=1', 5)).toBeNull();

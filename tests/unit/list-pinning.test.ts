@@ -21,7 +21,13 @@ const NOW = Date.UTC(2026, 10, 26, 5);
 const sender = { id: 'test' };
 const URL_ = 'https://lists.example/cek.json';
 const listFile = (version: number, id = 'cek') =>
-  JSON.stringify({ saringList: 1, id, name: 'Cek Fakta Contoh', version, items: [{ id: 'a', claim: `Klaim versi ${version}`, rating: 'false' }] });
+  JSON.stringify({
+    saringList: 1,
+    id,
+    name: 'Cek Fakta Contoh',
+    version,
+    items: [{ id: 'a', claim: `Klaim versi ${version}`, rating: 'false' }],
+  });
 
 let context: BackgroundContext;
 let handlers: Handlers;
@@ -50,13 +56,23 @@ beforeEach(async () => {
     likelyThreshold: LIKELY_THRESHOLD,
     now: () => NOW,
     browserUiLanguage: () => 'id',
-    fetch: (async (input: RequestInfo | URL) => {
-      const body = served.get((input instanceof Request ? input.url : input.toString()));
+    fetch: async (input: RequestInfo | URL) => {
+      const body = served.get(input instanceof Request ? input.url : input.toString());
       return body === undefined ? new Response('', { status: 404 }) : new Response(body);
-    }),
+    },
   };
-  const starter = { saringList: 1, id: 'saring-starter', name: 'Starter', version: 1, items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }] };
-  await installStarterList(listStoreOf(context), 'chrome-extension://test/starter-list.json.gz', async () => new Response(gzipSync(JSON.stringify(starter))));
+  const starter = {
+    saringList: 1,
+    id: 'saring-starter',
+    name: 'Starter',
+    version: 1,
+    items: [{ id: 's1', claim: 'Klaim awal', rating: 'false' }],
+  };
+  await installStarterList(
+    listStoreOf(context),
+    'chrome-extension://test/starter-list.json.gz',
+    async () => new Response(gzipSync(JSON.stringify(starter))),
+  );
   handlers = createHandlers(context);
   [publisher, impostor] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
 });
@@ -64,7 +80,8 @@ beforeEach(async () => {
 const subscribe = (url: string, key?: string) => handlers['subscribe-list']({ url, ...(key ? { key } : {}) }, sender);
 const preview = (url: string, key?: string) => handlers['preview-list']({ url, ...(key ? { key } : {}) }, sender);
 const source = (id = 'cek') => context.db.sources.get(id);
-const row = async (id = 'cek') => (await handlers['get-options-state']({}, sender)).lists.find((list) => list.id === id);
+const row = async (id = 'cek') =>
+  (await handlers['get-options-state']({}, sender)).lists.find((list) => list.id === id);
 
 describe('subscription terms', () => {
   const refusal = (fn: () => unknown) => {
@@ -116,7 +133,10 @@ describe('re-subscribing keeps a list’s trust', () => {
   it('refuses a link without the pinned key, in words, before and after the preview', async () => {
     expect(await preview(URL_)).toEqual({ ok: false, problem: { code: 'key-missing' } });
     expect(await subscribe(URL_)).toEqual({ ok: false, problem: { code: 'key-missing' } });
-    expect(await subscribe('https://LISTS.example/cek.json#again')).toEqual({ ok: false, problem: { code: 'key-missing' } });
+    expect(await subscribe('https://LISTS.example/cek.json#again')).toEqual({
+      ok: false,
+      problem: { code: 'key-missing' },
+    });
     expect(await source()).toMatchObject({ kind: 'url', publicKey: publisher.publicKey });
   });
 
@@ -132,13 +152,19 @@ describe('re-subscribing keeps a list’s trust', () => {
 
   it('refuses an older version than the one stored (a replayed or stale file), with the same key', async () => {
     await serve(URL_, listFile(2), publisher);
-    expect(await subscribe(URL_, publisher.publicKey)).toEqual({ ok: false, problem: { code: 'older-version', detail: '2 < 3' } });
+    expect(await subscribe(URL_, publisher.publicKey)).toEqual({
+      ok: false,
+      problem: { code: 'older-version', detail: '2 < 3' },
+    });
     expect((await context.db.lists.get('cek'))?.version).toBe(3);
   });
 
   it('takes the same key again, and a newer version with it', async () => {
     await serve(URL_, listFile(4), publisher);
-    expect(await subscribe(URL_, publisher.publicKey)).toMatchObject({ ok: true, preview: { version: 4, verified: true } });
+    expect(await subscribe(URL_, publisher.publicKey)).toMatchObject({
+      ok: true,
+      preview: { version: 4, verified: true },
+    });
     expect(await source()).toMatchObject({ kind: 'url', url: URL_, publicKey: publisher.publicKey });
     // No second subscription (beside the starter list's source).
     expect((await context.db.sources.toArray()).map((s) => s.listId)).toEqual(['cek', 'saring-starter']);
@@ -146,7 +172,10 @@ describe('re-subscribing keeps a list’s trust', () => {
 
   it('refuses another list at a subscribed address', async () => {
     await serve(URL_, listFile(5, 'lain'), publisher);
-    expect(await subscribe(URL_, publisher.publicKey)).toEqual({ ok: false, problem: { code: 'wrong-list', detail: '"lain"' } });
+    expect(await subscribe(URL_, publisher.publicKey)).toEqual({
+      ok: false,
+      problem: { code: 'wrong-list', detail: '"lain"' },
+    });
     expect(await context.db.lists.get('lain')).toBeUndefined();
   });
 });
@@ -184,7 +213,9 @@ describe('managed lists keep their trust', () => {
     await serve(SCHOOL, listFile(1));
     await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: SCHOOL }] });
     await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: 'https://Sekolah.Example/cek.json#v2' }] });
-    expect((await context.db.sources.toArray()).filter((s) => s.kind === 'managed').map((s) => [s.listId, s.url])).toEqual([['cek', SCHOOL]]);
+    expect(
+      (await context.db.sources.toArray()).filter((s) => s.kind === 'managed').map((s) => [s.listId, s.url]),
+    ).toEqual([['cek', SCHOOL]]);
     expect((await context.db.lists.get('cek'))?.version).toBe(1);
   });
 
@@ -198,7 +229,12 @@ describe('managed lists keep their trust', () => {
     await serve(SCHOOL, listFile(2), impostor);
     await applyManagedPolicy(context, { ...NO_POLICY, lists: [{ url: SCHOOL, key: publisher.publicKey }] });
     expect(await source()).toMatchObject({ kind: 'managed', publicKey: publisher.publicKey });
-    expect(await row()).toMatchObject({ pinned: true, state: 'error', problem: { code: 'signature-wrong' }, version: 1 });
+    expect(await row()).toMatchObject({
+      pinned: true,
+      state: 'error',
+      problem: { code: 'signature-wrong' },
+      version: 1,
+    });
 
     await serve(SCHOOL, listFile(3), publisher);
     expect(await handlers['sync-lists']({ id: 'cek' }, sender)).toEqual({ cek: 'updated' });

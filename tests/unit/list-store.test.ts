@@ -14,7 +14,8 @@ import { applyPatch, listChecksum, makePatch } from '../../lib/lists/patch';
 import type { SaringList } from '../../lib/lists/schema';
 
 const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
-const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${i}`, claim: `Klaim ${i}`, rating: 'false' }));
+const items = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `i${i}`, claim: `Klaim ${i}`, rating: 'false' }));
 
 /** A list store over `db` writing through `index` (a throwaway one when the test reads through new ones). */
 const storeOver = (db: SaringDb, index = new ListIndex(db), now = () => 1) => new ListStore(db, index, now);
@@ -36,7 +37,10 @@ describe('validateList', () => {
     const list = validateList({
       ...header,
       items: [...items(2), { id: 'i0', claim: 'again', rating: 'false' }, { id: 'x', claim: 'c', rating: 'wrong' }],
-      domains: [{ domain: 'hoaks.example', rating: 'unreliable' }, { domain: 'h', rating: 'unreliable' }],
+      domains: [
+        { domain: 'hoaks.example', rating: 'unreliable' },
+        { domain: 'h', rating: 'unreliable' },
+      ],
     });
     expect(list.items.map((item) => item.id)).toEqual(['i0', 'i1']);
     expect(list.domains).toEqual([{ domain: 'hoaks.example', rating: 'unreliable' }]);
@@ -78,7 +82,9 @@ describe('list store', () => {
     const record = await put(lists, { ...header, version: 2, items: items(5) });
     expect(record).toMatchObject({ version: 2, itemCount: 5, chunkCount: 1, updatedAt: 2 });
     expect(await db.chunks.count()).toBe(1);
-    expect((await readStoredLists(db)).lists).toEqual([{ listId: 'cek', items: validateList({ ...header, items: items(5) }).items, domains: [] }]);
+    expect((await readStoredLists(db)).lists).toEqual([
+      { listId: 'cek', items: validateList({ ...header, items: items(5) }).items, domains: [] },
+    ]);
     db.close();
   });
 
@@ -105,7 +111,11 @@ describe('ListStore, the one writer of lists', () => {
   const version = (n: number, size: number) => ({
     ...header,
     version: n,
-    items: Array.from({ length: size }, (_, i) => ({ id: `v${n}-${i}`, claim: `Kabar versi${n} nomor ${i} tentang vaksin${i}`, rating: 'false' })),
+    items: Array.from({ length: size }, (_, i) => ({
+      id: `v${n}-${i}`,
+      claim: `Kabar versi${n} nomor ${i} tentang vaksin${i}`,
+      rating: 'false',
+    })),
   });
   /** Each read's view of list "cek": which version its record and every item are from, and whether they agree. */
   const versionOf = (id: string) => Number(/^v(\d+)-/.exec(id)![1]);
@@ -184,7 +194,9 @@ describe('ListStore, the one writer of lists', () => {
       return bulkPut(...args);
     });
     const second = validateList(version(2, SIZE));
-    await expect(lists.put(second, { ...localSource(second, 'file'), lastSuccess: 99 })).rejects.toThrow('QuotaExceededError');
+    await expect(lists.put(second, { ...localSource(second, 'file'), lastSuccess: 99 })).rejects.toThrow(
+      'QuotaExceededError',
+    );
     vi.restoreAllMocks();
     const after = await readEverything(db, index, lists);
     expect(after).toMatchObject({ recordVersion: 1, storedVersions: [1], storedCount: SIZE, answerVersions: [1] });
@@ -196,9 +208,12 @@ describe('ListStore, the one writer of lists', () => {
   it('is the only module that writes lists or their items', () => {
     const root = resolve(import.meta.dirname, '../..');
     const files = ['lib', 'entrypoints', 'components'].flatMap((dir) =>
-      readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file)).map((file) => join(dir, file)),
+      readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => join(dir, file)),
     );
-    const writes = /\.(lists|chunks)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\(|\.(lists|chunks)\s*\.\s*where\([^)]*\)[^;]*\.(delete|modify)\(/;
+    const writes =
+      /\.(lists|chunks)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\(|\.(lists|chunks)\s*\.\s*where\([^)]*\)[^;]*\.(delete|modify)\(/;
     const writers = files.filter((file) => writes.test(readFileSync(resolve(root, file), 'utf8')));
     expect(writers).toEqual([join('lib', 'lists', 'list-store.ts')]);
   });
@@ -249,7 +264,11 @@ describe('ListIndex', () => {
 
   it('wakes on the persisted index alone and reads only the chunks holding the hits', async () => {
     const db = openDb(`index-${Math.random()}`);
-    const hoaxes = Array.from({ length: CHUNK_SIZE + 2 }, (_, i) => ({ id: `h${i}`, claim: `Kabar bohong nomor ${i} tentang vaksin${i}`, rating: 'false' as const }));
+    const hoaxes = Array.from({ length: CHUNK_SIZE + 2 }, (_, i) => ({
+      id: `h${i}`,
+      claim: `Kabar bohong nomor ${i} tentang vaksin${i}`,
+      rating: 'false' as const,
+    }));
     await put(storeOver(db), { ...header, items: hoaxes });
     await new ListIndex(db).get();
     const read = vi.spyOn(store, 'readStoredLists');
@@ -274,7 +293,10 @@ describe('ListIndex', () => {
     const woken = await new ListIndex(db).get();
     // Written behind the index's back, as a write racing a query would.
     await db.chunks.put({ listId: 'cek', index: 0, items: [{ id: 'b', claim: 'Something else', rating: 'false' }] });
-    expect(await woken.matcher.match({ text: 'vaksin mengandung microchip pelacak', urls: [] })).toEqual({ decision: 'none', matches: [] });
+    expect(await woken.matcher.match({ text: 'vaksin mengandung microchip pelacak', urls: [] })).toEqual({
+      decision: 'none',
+      matches: [],
+    });
     db.close();
   });
 
@@ -303,14 +325,20 @@ describe('patches through the list store', () => {
       ...before,
       version: 2,
       items: [
-        ...before.items.filter((item) => item.id !== 'i5' && item.id !== 'i250').map((item) => (item.id === 'i1200' ? { ...item, claim: 'Klaim diubah tentang gerhana matahari total' } : item)),
+        ...before.items
+          .filter((item) => item.id !== 'i5' && item.id !== 'i250')
+          .map((item) =>
+            item.id === 'i1200' ? { ...item, claim: 'Klaim diubah tentang gerhana matahari total' } : item,
+          ),
         ...Array.from({ length: 150 }, (_, i) => ({ id: `n${i}`, claim: `Klaim ${10_000 + i}`, rating: 'false' })),
       ],
     } as SaringList;
     const patch = await makePatch(before as SaringList, after);
     const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
     await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
-    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => `${chunk.index}:${chunk.items.length}`)).sort()).toEqual(['0:99', '12:100', '25:100', '26:50', '2:99']);
+    expect(
+      bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => `${chunk.index}:${chunk.items.length}`)).sort(),
+    ).toEqual(['0:99', '12:100', '25:100', '26:50', '2:99']);
     const stored = await readStoredLists(db);
     expect(stored.lists[0]!.items).toEqual((await applyPatch(before as SaringList, patch)).list.items);
     expect(stored.records[0]).toMatchObject({ version: 2, itemCount: 2_648, chunkCount: 27, checksum: patch.checksum });
@@ -323,7 +351,10 @@ describe('patches through the list store', () => {
     expect(loaded.fromPersisted).toBe(true);
     for (const id of ['i16', 'i251', 'i1200', 'i1999', 'i2499', 'n0', 'n99', 'n100', 'n149']) {
       const item = after.items.find((candidate) => candidate.id === id)!;
-      expect((await loaded.matcher.match({ text: item.claim, urls: [] })).matches.map((hit) => hit.item.id), id).toContain(id);
+      expect(
+        (await loaded.matcher.match({ text: item.claim, urls: [] })).matches.map((hit) => hit.item.id),
+        id,
+      ).toContain(id);
     }
     db.close();
   });

@@ -46,7 +46,7 @@ function fakeServer() {
   const replies = new Map<string, Reply>();
   const requests: { url: string; headers: Record<string, string> }[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = (input instanceof Request ? input.url : input.toString());
+    const url = input instanceof Request ? input.url : input.toString();
     requests.push({ url, headers: { ...(init?.headers as Record<string, string>) } });
     const reply = replies.get(url) ?? { status: 404, body: '' };
     if (reply.hang) {
@@ -66,7 +66,10 @@ function fakeServer() {
       });
       return new Response(body, { status: 200, headers: { 'content-length': String(bytes.length) } });
     }
-    return new Response(reply.status === 304 ? null : bytes, { status: reply.status ?? 200, headers: reply.headers ?? {} });
+    return new Response(reply.status === 304 ? null : bytes, {
+      status: reply.status ?? 200,
+      headers: reply.headers ?? {},
+    });
   }) as typeof fetch;
   return { replies, requests, fetch: fetchImpl };
 }
@@ -100,7 +103,13 @@ describe('subscribing', () => {
     const { sync, server, schedule, matches, now } = setup();
     server.replies.set(URL_, { body: listFile(1), headers: { etag: '"v1"' } });
     const preview = await sync.subscribe({ url: URL_ }, 'person');
-    expect(preview).toMatchObject({ id: 'cek', name: 'Cek Fakta Contoh', publisher: 'Contoh', items: 1, languages: ['id'] });
+    expect(preview).toMatchObject({
+      id: 'cek',
+      name: 'Cek Fakta Contoh',
+      publisher: 'Contoh',
+      items: 1,
+      languages: ['id'],
+    });
     expect(await matches(HOAX)).toContain('cek/a');
     const source = await db.sources.get('cek');
     expect(source).toMatchObject({ kind: 'url', url: URL_, etag: '"v1"', refreshMs: 2 * HOUR_MS, failures: 0 });
@@ -125,7 +134,10 @@ describe('subscribing', () => {
 
 describe('syncing', () => {
   it('asks with If-None-Match / If-Modified-Since and rewrites nothing on 304', async () => {
-    const { sync, server, tick } = await subscribed(1, { etag: '"v1"', 'last-modified': 'Tue, 24 Nov 2026 08:00:00 GMT' });
+    const { sync, server, tick } = await subscribed(1, {
+      etag: '"v1"',
+      'last-modified': 'Tue, 24 Nov 2026 08:00:00 GMT',
+    });
     const stored = await db.lists.get('cek');
     server.replies.set(URL_, { status: 304 });
     const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
@@ -142,10 +154,14 @@ describe('syncing', () => {
 
   it('replaces the list with a newer version', async () => {
     const { sync, server, matches } = await subscribed(1);
-    server.replies.set(URL_, { body: listFile(2, 'Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu') });
+    server.replies.set(URL_, {
+      body: listFile(2, 'Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu'),
+    });
     expect(await sync.sync('cek')).toBe('updated');
     expect((await db.lists.get('cek'))!.version).toBe(2);
-    expect(await matches('Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu')).toContain('cek/a');
+    expect(await matches('Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu')).toContain(
+      'cek/a',
+    );
   });
 
   const failures: [string, Reply, string][] = [
@@ -168,9 +184,15 @@ describe('syncing', () => {
 
   it('refuses a list over the size limit before reading it all', async () => {
     const { sync, server, matches } = await subscribed(1);
-    server.replies.set(URL_, { body: listFile(2), headers: { 'content-length': String(LIST_FILE_LIMITS.maxBytes + 1) } });
+    server.replies.set(URL_, {
+      body: listFile(2),
+      headers: { 'content-length': String(LIST_FILE_LIMITS.maxBytes + 1) },
+    });
     expect(await sync.sync('cek')).toBe('failed');
-    expect((await db.sources.get('cek'))!.lastError).toEqual({ code: 'too-big', detail: String(LIST_FILE_LIMITS.maxBytes + 1) });
+    expect((await db.sources.get('cek'))!.lastError).toEqual({
+      code: 'too-big',
+      detail: String(LIST_FILE_LIMITS.maxBytes + 1),
+    });
     expect(await matches(HOAX)).toContain('cek/a');
   });
 
@@ -185,7 +207,9 @@ describe('syncing', () => {
   it('records a full disk as an error, not a crash', async () => {
     const { sync, server, matches } = await subscribed(1);
     server.replies.set(URL_, { body: listFile(2) });
-    vi.spyOn(db.chunks, 'bulkPut').mockRejectedValueOnce(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+    vi.spyOn(db.chunks, 'bulkPut').mockRejectedValueOnce(
+      Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }),
+    );
     expect(await sync.sync('cek')).toBe('failed');
     expect((await db.sources.get('cek'))!.lastError).toEqual({ code: 'quota' });
     expect(await matches(HOAX)).toContain('cek/a');
@@ -217,11 +241,15 @@ describe('syncing', () => {
     const pressed = [sync.sync('cek'), sync.sync('cek'), sync.syncAll()];
     expect(server.requests.length).toBe(before + 1);
     // Meanwhile the publisher fixed the host.
-    server.replies.set(URL_, { body: listFile(2, 'Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu') });
+    server.replies.set(URL_, {
+      body: listFile(2, 'Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu'),
+    });
     expect(await hanging).toBe('failed');
     expect(await Promise.all(pressed)).toEqual(['updated', 'updated', { cek: 'updated' }]);
     expect(server.requests.length).toBe(before + 2);
-    expect(await matches('Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu')).toContain('cek/a');
+    expect(await matches('Gempa besar akan terjadi besok pagi di Jakarta menurut ramalan BMKG palsu')).toContain(
+      'cek/a',
+    );
     // With nothing in flight, a press runs at once.
     server.replies.set(URL_, { status: 304 });
     expect(await sync.sync('cek')).toBe('unchanged');
@@ -284,7 +312,8 @@ describe('refresh cadence', () => {
     expect(refreshIntervalMs('PT5M')).toBe(HOUR_MS);
     expect(refreshIntervalMs('P30D')).toBe(MAX_REFRESH_MS);
     expect(refreshIntervalMs('P2W')).toBe(MAX_REFRESH_MS);
-    for (const bad of [undefined, '', 'P', 'PT', '6 hours', 'PT0S']) expect(refreshIntervalMs(bad)).toBe(DEFAULT_REFRESH_MS);
+    for (const bad of [undefined, '', 'P', 'PT', '6 hours', 'PT0S'])
+      expect(refreshIntervalMs(bad)).toBe(DEFAULT_REFRESH_MS);
   });
 
   it('retries after 5 minutes, doubling, never later than the cadence', () => {
@@ -298,7 +327,10 @@ describe('one-click subscribe links', () => {
 
   it('reads the list URL and an optional key', () => {
     expect(parseSubscribeLink(`#subscribe=${encodeURIComponent(URL_)}`)).toEqual({ url: URL_ });
-    expect(parseSubscribeLink(`#subscribe=${encodeURIComponent(URL_)}&key=${encodeURIComponent(rawKey)}`)).toEqual({ url: URL_, key: rawKey });
+    expect(parseSubscribeLink(`#subscribe=${encodeURIComponent(URL_)}&key=${encodeURIComponent(rawKey)}`)).toEqual({
+      url: URL_,
+      key: rawKey,
+    });
     // A key pasted unencoded: its `+` arrive as spaces.
     const plus = rawKey.includes('+') ? rawKey : `${rawKey.slice(0, 10)}+${rawKey.slice(11)}`;
     expect(parseSubscribeLink(`#subscribe=${encodeURIComponent(URL_)}&key=${plus}`)?.key).toBe(plus);
@@ -308,7 +340,9 @@ describe('one-click subscribe links', () => {
     expect(parseSubscribeLink('')).toBeNull();
     expect(parseSubscribeLink('#lists')).toBeNull();
     expect(() => parseSubscribeLink('#subscribe=javascript%3Aalert(1)')).toThrow();
-    expect(() => parseSubscribeLink(`#subscribe=${encodeURIComponent('http://lists.example/a.json')}`)).toThrow(/https/);
+    expect(() => parseSubscribeLink(`#subscribe=${encodeURIComponent('http://lists.example/a.json')}`)).toThrow(
+      /https/,
+    );
     expect(() => parseSubscribeLink(`#subscribe=${encodeURIComponent(URL_)}&key=c2hvcnQ=`)).toThrow(/key/);
   });
 
@@ -322,14 +356,27 @@ describe('differential updates (patches)', () => {
   const PATCHES = 'https://lists.example/patches/';
   const NEW_HOAX = 'Pemerintah membagikan sepeda motor listrik gratis lewat formulir daring sebelum akhir bulan';
   const items = (count: number) =>
-    Array.from({ length: count }, (_, i) => ({ id: `i${i}`, claim: `Kabar bohong nomor ${i} tentang banjir${i} di kota${i}`, rating: 'false' as const }));
-  const v1: SaringList = { saringList: 1, id: 'cek', name: 'Cek', version: 1, patches: 'patches/', items: items(2_500) };
+    Array.from({ length: count }, (_, i) => ({
+      id: `i${i}`,
+      claim: `Kabar bohong nomor ${i} tentang banjir${i} di kota${i}`,
+      rating: 'false' as const,
+    }));
+  const v1: SaringList = {
+    saringList: 1,
+    id: 'cek',
+    name: 'Cek',
+    version: 1,
+    patches: 'patches/',
+    items: items(2_500),
+  };
   // v2: one item removed, one changed, one added (a new hoax).
   const v2: SaringList = {
     ...v1,
     version: 2,
     items: [
-      ...v1.items.filter((item) => item.id !== 'i10').map((item) => (item.id === 'i1500' ? { ...item, claim: `${item.claim} dan sekitarnya` } : item)),
+      ...v1.items
+        .filter((item) => item.id !== 'i10')
+        .map((item) => (item.id === 'i1500' ? { ...item, claim: `${item.claim} dan sekitarnya` } : item)),
       { id: 'baru', claim: NEW_HOAX, rating: 'scam' },
     ],
   };
@@ -343,7 +390,10 @@ describe('differential updates (patches)', () => {
   async function patchable(key?: { publicKey: string; privateKey: string }) {
     const context = setup();
     context.server.replies.set(URL_, { body: file(v1), headers: { etag: '"v1"' } });
-    if (key) context.server.replies.set(`${URL_}.sig`, { body: await signListBytes(new TextEncoder().encode(file(v1)), key.privateKey) });
+    if (key)
+      context.server.replies.set(`${URL_}.sig`, {
+        body: await signListBytes(new TextEncoder().encode(file(v1)), key.privateKey),
+      });
     await context.sync.subscribe({ url: URL_, ...(key ? { key: key.publicKey } : {}) }, 'person');
     // v2 is published: the list, and the patch from v1.
     context.server.replies.set(URL_, { body: file(v2), headers: { etag: '"v2"' } });
@@ -356,7 +406,11 @@ describe('differential updates (patches)', () => {
   async function expectV2(matches: (text: string) => Promise<string[]>) {
     const { lists } = await readStoredLists(db);
     expect(lists[0]!.items).toEqual(v2.items);
-    expect((await db.lists.get('cek'))).toMatchObject({ version: 2, itemCount: v2.items.length, checksum: await listChecksum(v2.items) });
+    expect(await db.lists.get('cek')).toMatchObject({
+      version: 2,
+      itemCount: v2.items.length,
+      checksum: await listChecksum(v2.items),
+    });
     expect(await matches(NEW_HOAX)).toContain('cek/baru');
     expect(await matches(v1.items.find((item) => item.id === 'i10')!.claim)).not.toContain('cek/i10');
   }
@@ -368,7 +422,9 @@ describe('differential updates (patches)', () => {
     expect(await sync.sync('cek')).toBe('updated');
     expect(server.requests.map((request) => request.url)).toEqual([`${PATCHES}1.json`]);
     // Of 25 chunks, those holding i10 (0) and i1500 (15), and a new one for the new item (the last is full).
-    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => chunk.index)).sort((a, b) => a - b)).toEqual([0, 15, 25]);
+    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => chunk.index)).sort((a, b) => a - b)).toEqual([
+      0, 15, 25,
+    ]);
     await expectV2(matches);
     // The next check asks for the patch from v2: the publisher's "up to date" one, then a 304.
     server.replies.set(`${PATCHES}2.json`, { body: await patchFile(v2, v2), headers: { etag: '"p2"' } });
@@ -386,21 +442,46 @@ describe('differential updates (patches)', () => {
     // A new worker: the index comes from IndexedDB, the items are read per hit.
     const index = new ListIndex(db);
     const store = new ListStore(db, index, () => 2_000_000);
-    const woken = new ListSync({ db, store, fetch: server.fetch, now: () => 2_000_000, schedule: async () => undefined });
+    const woken = new ListSync({
+      db,
+      store,
+      fetch: server.fetch,
+      now: () => 2_000_000,
+      schedule: async () => undefined,
+    });
     expect((await index.get()).fromPersisted).toBe(true);
     expect(await woken.sync('cek')).toBe('updated');
     const loaded = await index.get();
     expect(loaded.fromPersisted).toBe(true);
     expect((await loaded.matcher.match({ text: NEW_HOAX, urls: [] })).matches[0]?.item.id).toBe('baru');
-    expect((await loaded.matcher.match({ text: v2.items[1_499]!.claim, urls: [] })).matches[0]?.item).toEqual(v2.items[1_499]);
+    expect((await loaded.matcher.match({ text: v2.items[1_499]!.claim, urls: [] })).matches[0]?.item).toEqual(
+      v2.items[1_499],
+    );
   });
 
   const fallbacks: Array<[string, (context: Awaited<ReturnType<typeof patchable>>) => Promise<void> | void]> = [
     ['no patch for the stored version (404)', ({ server }) => void server.replies.delete(`${PATCHES}1.json`)],
-    ['broken bytes', ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: '{"saringPatch":1,"base":1,' })],
-    ['a patch from another version', async ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => (patch.base = 7)) })],
-    ['a checksum that does not add up', async ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => patch.added.push({ id: 'x', claim: 'tambahan', rating: 'false' })) })],
-    ['an item count that does not add up', async ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => (patch.count += 1)) })],
+    [
+      'broken bytes',
+      ({ server }) => void server.replies.set(`${PATCHES}1.json`, { body: '{"saringPatch":1,"base":1,' }),
+    ],
+    [
+      'a patch from another version',
+      async ({ server }) =>
+        void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => (patch.base = 7)) }),
+    ],
+    [
+      'a checksum that does not add up',
+      async ({ server }) =>
+        void server.replies.set(`${PATCHES}1.json`, {
+          body: await patchFile(v1, v2, (patch) => patch.added.push({ id: 'x', claim: 'tambahan', rating: 'false' })),
+        }),
+    ],
+    [
+      'an item count that does not add up',
+      async ({ server }) =>
+        void server.replies.set(`${PATCHES}1.json`, { body: await patchFile(v1, v2, (patch) => (patch.count += 1)) }),
+    ],
   ];
   it.each(fallbacks)('downloads the whole list on %s, losing nothing', async (_what, spoil) => {
     const context = await patchable();
@@ -410,7 +491,7 @@ describe('differential updates (patches)', () => {
     await expectV2(context.matches);
   });
 
-  it('verifies a pinned list\'s patch over its bytes: a wrong signature means the whole (signed) list', async () => {
+  it("verifies a pinned list's patch over its bytes: a wrong signature means the whole (signed) list", async () => {
     const keys = await generateSigningKeys();
     const other = await generateSigningKeys();
     const context = await patchable(keys);
@@ -419,11 +500,23 @@ describe('differential updates (patches)', () => {
     context.server.replies.set(`${PATCHES}1.json.sig`, { body: await sign(patch, other.privateKey) });
     context.server.replies.set(`${URL_}.sig`, { body: await sign(file(v2), keys.privateKey) });
     expect(await context.sync.sync('cek')).toBe('updated');
-    expect(context.server.requests.map((request) => request.url)).toEqual([`${PATCHES}1.json`, `${PATCHES}1.json.sig`, URL_, `${URL_}.sig`]);
+    expect(context.server.requests.map((request) => request.url)).toEqual([
+      `${PATCHES}1.json`,
+      `${PATCHES}1.json.sig`,
+      URL_,
+      `${URL_}.sig`,
+    ]);
     await expectV2(context.matches);
 
     // Signed right, a patch serves alone (v2 → v3).
-    const v3 = { ...v2, version: 3, items: [...v2.items, { id: 'lagi', claim: 'Satu lagi kabar bohong tentang gempa besar', rating: 'false' as const }] };
+    const v3 = {
+      ...v2,
+      version: 3,
+      items: [
+        ...v2.items,
+        { id: 'lagi', claim: 'Satu lagi kabar bohong tentang gempa besar', rating: 'false' as const },
+      ],
+    };
     const next = await patchFile(v2, v3);
     context.server.replies.set(`${PATCHES}2.json`, { body: next });
     context.server.replies.set(`${PATCHES}2.json.sig`, { body: await sign(next, keys.privateKey) });

@@ -31,8 +31,12 @@ describe('hostile list files', () => {
 
   it('refuses an array, {} and a header with wrong or missing fields', () => {
     expect(refusal(() => importFixture('array.json')).message).toMatch(/^Not a list: an array/);
-    expect(refusal(() => importFixture('empty-object.json')).message).toMatch(/^Not a list: a JSON object without "saringList"/);
-    expect(refusal(() => importFixture('wrong-header-types.json')).problems).toEqual([{ where: 'version', what: 'must be a number' }]);
+    expect(refusal(() => importFixture('empty-object.json')).message).toMatch(
+      /^Not a list: a JSON object without "saringList"/,
+    );
+    expect(refusal(() => importFixture('wrong-header-types.json')).problems).toEqual([
+      { where: 'version', what: 'must be a number' },
+    ]);
     expect(refusal(() => importFixture('missing-header.json')).problems).toEqual([
       { where: 'id', what: 'is required' },
       { where: 'name', what: 'is required' },
@@ -86,7 +90,12 @@ describe('hostile list files', () => {
     const { list, skipped } = importFixture('unknown-fields.json');
     expect(skipped).toEqual([]);
     expect(list.items).toEqual([
-      { id: 'ok-1', claim: 'Gunung Lawu bakal erupsi besar', rating: 'false', url: 'https://turnbackhoax.id/articles/1' },
+      {
+        id: 'ok-1',
+        claim: 'Gunung Lawu bakal erupsi besar',
+        rating: 'false',
+        url: 'https://turnbackhoax.id/articles/1',
+      },
     ]);
     expect(list).not.toHaveProperty('futureField');
   });
@@ -100,7 +109,15 @@ describe('hostile list files', () => {
 
   it('skips an item with 10 MB in one string, without quoting it back', () => {
     const huge = 'A'.repeat(10 * 1024 * 1024);
-    const { list, skipped } = importList(JSON.stringify({ ...header, items: [{ id: 'huge', claim: huge, rating: 'false' }, { id: 'ok', claim: 'fine', rating: 'false' }] }));
+    const { list, skipped } = importList(
+      JSON.stringify({
+        ...header,
+        items: [
+          { id: 'huge', claim: huge, rating: 'false' },
+          { id: 'ok', claim: 'fine', rating: 'false' },
+        ],
+      }),
+    );
     expect(list.items.map((item) => item.id)).toEqual(['ok']);
     expect(skipped).toEqual([{ where: 'items[0].claim', what: 'must be at most 1,000 characters' }]);
   });
@@ -109,20 +126,30 @@ describe('hostile list files', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const inItem = `{"saringList":1,"id":"deep","name":"Deep","version":1,"items":[{"id":"d","claim":${deep},"rating":"false"}]}`;
     expect(refusal(() => importList(inItem)).message).toBe('Not a list: JSON nested more than 64 levels deep');
-    expect(refusal(() => importList(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)).message).toMatch(/nested more than 64/);
+    expect(refusal(() => importList(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)).message).toMatch(
+      /nested more than 64/,
+    );
     // Brackets inside strings are text, not nesting.
     expect(() => parseJsonText(JSON.stringify({ text: '['.repeat(1000) }))).not.toThrow();
   });
 
   it('checks and parses in two steps as the sync does, the byte count given by the download', () => {
-    expect(refusal(() => checkJsonText('{}', LIST_FILE_LIMITS.maxBytes + 1)).message).toMatch(/lists are limited to 50 MB/);
-    expect(refusal(() => checkJsonText(`${'['.repeat(100)}${']'.repeat(100)}`, 200)).message).toMatch(/nested more than 64/);
+    expect(refusal(() => checkJsonText('{}', LIST_FILE_LIMITS.maxBytes + 1)).message).toMatch(
+      /lists are limited to 50 MB/,
+    );
+    expect(refusal(() => checkJsonText(`${'['.repeat(100)}${']'.repeat(100)}`, 200)).message).toMatch(
+      /nested more than 64/,
+    );
     expect(refusal(() => parseCheckedJsonText('{"items": [')).message).toMatch(/^Not JSON/);
     expect(parseCheckedJsonText('\ufeff{"a":1}')).toEqual({ a: 1 });
   });
 
   it(`refuses more than ${LIST_FILE_LIMITS.maxItems.toLocaleString('en-US')} items, saying so`, () => {
-    const items = Array.from({ length: LIST_FILE_LIMITS.maxItems + 1 }, (_, i) => ({ id: `${i}`, claim: 'c', rating: 'false' }));
+    const items = Array.from({ length: LIST_FILE_LIMITS.maxItems + 1 }, (_, i) => ({
+      id: `${i}`,
+      claim: 'c',
+      rating: 'false',
+    }));
     expect(refusal(() => importList(JSON.stringify({ ...header, items }))).message).toBe(
       'The list has 200,001 items: lists are limited to 200,000 items',
     );
@@ -144,7 +171,7 @@ describe('hostile list files', () => {
     expect(checkVersion(undefined, 0)).toBeNull();
   });
 
-  it('fails a signature that is not the publisher\'s', async () => {
+  it("fails a signature that is not the publisher's", async () => {
     const publicKey = fixture('../publish-example/saring-example.key.pub').trim();
     const bytes = new Uint8Array(readFileSync(new URL('../fixtures/lists/bad-signature.json', import.meta.url)));
     expect(await verifyListSignature(bytes, fixture('bad-signature.json.sig'), publicKey)).toBe(false);

@@ -46,7 +46,11 @@ describe('a strictness locked by policy', () => {
     await handlers.snooze({ minutes: 60 }, sender);
     await handlers['set-site-enabled']({ site: 'x', enabled: false }, sender);
     await lock();
-    expect(await context.settings.getValue()).toMatchObject({ strictness: 'always', snoozedUntil: null, disabledSites: [] });
+    expect(await context.settings.getValue()).toMatchObject({
+      strictness: 'always',
+      snoozedUntil: null,
+      disabledSites: [],
+    });
     expect(await handlers['get-page-status']({ url: 'https://x.com/home' }, sender)).toMatchObject({
       guarded: true,
       siteEnabled: true,
@@ -59,8 +63,15 @@ describe('a strictness locked by policy', () => {
     await lock('hoax-only');
     await expect(handlers.snooze({ minutes: 60 }, sender)).rejects.toThrow(/organisation/);
     await expect(handlers['set-site-enabled']({ site: 'x', enabled: false }, sender)).rejects.toThrow(/organisation/);
-    expect((await handlers['set-settings']({ strictness: 'off', language: 'en' }, sender)).strictness).toBe('hoax-only');
-    expect(await context.settings.getValue()).toMatchObject({ strictness: 'hoax-only', language: 'en', snoozedUntil: null, disabledSites: [] });
+    expect((await handlers['set-settings']({ strictness: 'off', language: 'en' }, sender)).strictness).toBe(
+      'hoax-only',
+    );
+    expect(await context.settings.getValue()).toMatchObject({
+      strictness: 'hoax-only',
+      language: 'en',
+      snoozedUntil: null,
+      disabledSites: [],
+    });
     expect((await handlers['get-options-state']({}, sender)).strictnessLocked).toBe(true);
   });
 

@@ -8,7 +8,12 @@ import type { MatchQuery } from '../../lib/match/types';
 const items: ListItem[] = [
   { id: 'lawu', claim: 'Gunung lawu bakal erupsi besar', rating: 'false' },
   { id: 'listrik', claim: 'Bakal ada pemadaman listrik total di jawa dan bali', rating: 'false' },
-  { id: 'moon', claim: 'NASA confirmed the moon landing footage was filmed in a studio', rating: 'false', language: 'en' },
+  {
+    id: 'moon',
+    claim: 'NASA confirmed the moon landing footage was filmed in a studio',
+    rating: 'false',
+    language: 'en',
+  },
 ];
 const matcher = createMatcher([{ listId: 'bad-input', items }]);
 const HOAX = 'Gunung Lawu bakal erupsi besar minggu ini, warga diminta waspada';
@@ -54,7 +59,16 @@ describe('matcher on bad input', () => {
   });
 
   it('ignores links that do not parse and still matches the text', () => {
-    const urls = ['http://', '%%%', 'javascript:alert(1)', 'https://[::1', 'https://exa mple.com/x', '\ud800', 'http://a..b/', 'x'.repeat(5_000)];
+    const urls = [
+      'http://',
+      '%%%',
+      'javascript:alert(1)',
+      'https://[::1',
+      'https://exa mple.com/x',
+      '\ud800',
+      'http://a..b/',
+      'x'.repeat(5_000),
+    ];
     const { result, ms } = timedMatch({ text: HOAX, urls });
     expect(ms).toBeLessThan(QUICK_MS);
     expect(result.decision).toBe('hoax-match');
@@ -62,12 +76,22 @@ describe('matcher on bad input', () => {
   });
 
   it('answers an English post in the same index', () => {
-    const { result } = timedMatch({ text: 'NASA confirms the moon landings footage was filmed in a Hollywood studio!!', urls: [] });
+    const { result } = timedMatch({
+      text: 'NASA confirms the moon landings footage was filmed in a Hollywood studio!!',
+      urls: [],
+    });
     expect(result.matches[0]?.item.id).toBe('moon');
   });
 
   it('takes wrong types as no input', () => {
-    for (const query of [null, undefined, {}, { text: 42, urls: 'x' }, { text: null, urls: [null, 7] }, { text: ['a'], urls: [], linkTitle: 5 }]) {
+    for (const query of [
+      null,
+      undefined,
+      {},
+      { text: 42, urls: 'x' },
+      { text: null, urls: [null, 7] },
+      { text: ['a'], urls: [], linkTitle: 5 },
+    ]) {
       const result = matcher.match(query as never);
       expect(result.decision).toBe('none');
     }

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
 import type { ListItem } from '../../lib/lists/schema';
 import { idHashOf } from '../../lib/match/built-index';
-import { createMatcher, loadIndexMatcher, loadMatcher, patchMatcher, serializeMatcher, type IndexPatch } from '../../lib/match/index';
+import {
+  createMatcher,
+  loadIndexMatcher,
+  loadMatcher,
+  patchMatcher,
+  serializeMatcher,
+  type IndexPatch,
+} from '../../lib/match/index';
 import type { IndexedList, IndexMatcher, MatchQuery } from '../../lib/match/types';
 
 /**
@@ -17,16 +24,33 @@ const pairsPath = resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz');
 const tweetsPath = resolve(SHARED_DATA, 'id/negatives-tweets.jsonl.gz');
 
 /** The lists after the patch, as the list store orders them: removed dropped, changed in place, added at the end. */
-function applied(lists: IndexedList[], listId: string, removed: number[], changed: Map<number, ListItem>, added: ListItem[], domains?: IndexedList['domains']): IndexedList[] {
+function applied(
+  lists: IndexedList[],
+  listId: string,
+  removed: number[],
+  changed: Map<number, ListItem>,
+  added: ListItem[],
+  domains?: IndexedList['domains'],
+): IndexedList[] {
   const gone = new Set(removed);
   return lists.map((list) => {
     if (list.listId !== listId) return list;
     const items = list.items.flatMap((item, position) => (gone.has(position) ? [] : [changed.get(position) ?? item]));
-    return { listId, items: [...items, ...added], ...(domains ? { domains } : list.domains ? { domains: list.domains } : {}) };
+    return {
+      listId,
+      items: [...items, ...added],
+      ...(domains ? { domains } : list.domains ? { domains: list.domains } : {}),
+    };
   });
 }
 
-function patchOf(after: IndexedList[], listId: string, removed: number[], changed: Map<number, ListItem>, added: ListItem[]): IndexPatch {
+function patchOf(
+  after: IndexedList[],
+  listId: string,
+  removed: number[],
+  changed: Map<number, ListItem>,
+  added: ListItem[],
+): IndexPatch {
   const list = after.find((candidate) => candidate.listId === listId)!;
   return {
     listId,
@@ -40,7 +64,8 @@ function patchOf(after: IndexedList[], listId: string, removed: number[], change
 
 function expectSameRanks(patched: IndexMatcher, built: IndexMatcher, queries: MatchQuery[]): void {
   expect(patched.size).toBe(built.size);
-  for (const query of queries) expect(patched.rank(query, { top: 10 }), query.text.slice(0, 60)).toEqual(built.rank(query, { top: 10 }));
+  for (const query of queries)
+    expect(patched.rank(query, { top: 10 }), query.text.slice(0, 60)).toEqual(built.rank(query, { top: 10 }));
 }
 
 describe('patchMatcher', () => {
@@ -48,13 +73,26 @@ describe('patchMatcher', () => {
     {
       listId: 'a',
       items: [
-        { id: 'lawu', claim: 'Gunung lawu bakal erupsi besar', rating: 'false', text: 'Gunung no 7 yg akan erupsi besar adalah gn Lawu' },
-        { id: 'banjir', claim: 'Foto banjir bandang di Bogor hari ini', rating: 'altered', appearances: ['https://beritaheboh.example.com/foto-banjir-bogor'] },
+        {
+          id: 'lawu',
+          claim: 'Gunung lawu bakal erupsi besar',
+          rating: 'false',
+          text: 'Gunung no 7 yg akan erupsi besar adalah gn Lawu',
+        },
+        {
+          id: 'banjir',
+          claim: 'Foto banjir bandang di Bogor hari ini',
+          rating: 'altered',
+          appearances: ['https://beritaheboh.example.com/foto-banjir-bogor'],
+        },
         { id: 'kelapa', claim: 'Air kelapa dicampur garam menyembuhkan demam berdarah', rating: 'false' },
       ],
       domains: [{ domain: 'hoax.co.id', rating: 'unreliable', note: 'Situs penyebar hoaks' }],
     },
-    { listId: 'b', items: [{ id: 'chip', claim: 'Vaksin Covid-19 mengandung microchip untuk melacak penduduk', rating: 'false' }] },
+    {
+      listId: 'b',
+      items: [{ id: 'chip', claim: 'Vaksin Covid-19 mengandung microchip untuk melacak penduduk', rating: 'false' }],
+    },
   ];
   const motor: ListItem = {
     id: 'motor',
@@ -66,14 +104,19 @@ describe('patchMatcher', () => {
     { text: 'gn lawu akan erupsi besar!! waspada', urls: [] },
     { text: 'lihat', urls: ['http://www.beritaheboh.example.com/foto-banjir-bogor?utm_source=x'] },
     { text: 'Air kelapa dicampur garam menyembuhkan demam berdarah', urls: [] },
-    { text: 'ayo daftar sepeda motor listrik gratis dari pemerintah lewat formulir', urls: ['https://motor-gratis.example/daftar'] },
+    {
+      text: 'ayo daftar sepeda motor listrik gratis dari pemerintah lewat formulir',
+      urls: ['https://motor-gratis.example/daftar'],
+    },
     { text: '', urls: ['https://sub.hoax.co.id/berita/1'] },
     { text: '', urls: ['https://palsu.example/x'] },
     { text: 'Vaksin covid mengandung microchip pelacak', urls: [] },
   ];
 
   it('adds, changes and removes items of the first of two lists, with its domains, as a full build would', () => {
-    const changed = new Map([[0, { ...small[0]!.items[0]!, claim: 'Gunung Merapi bakal erupsi besar minggu depan', text: undefined }]]);
+    const changed = new Map([
+      [0, { ...small[0]!.items[0]!, claim: 'Gunung Merapi bakal erupsi besar minggu depan', text: undefined }],
+    ]);
     const after = applied(small, 'a', [2], changed, [motor], [{ domain: 'palsu.example', rating: 'impostor' }]);
     const patched = patchMatcher(createMatcher(small), patchOf(after, 'a', [2], changed, [motor]), after);
     const built = createMatcher(after);
@@ -82,7 +125,9 @@ describe('patchMatcher', () => {
     expect(patched.match(queries[3]!).matches[0]?.item.id).toBe('motor');
     expect(patched.match(queries[2]!).matches.map((hit) => hit.item.id)).not.toContain('kelapa');
     // A word only the removed and changed items held is unknown again: it is corrected as a fresh build would.
-    expect(patched.match({ text: 'kelapa lawu erupsi', urls: [] })).toEqual(built.match({ text: 'kelapa lawu erupsi', urls: [] }));
+    expect(patched.match({ text: 'kelapa lawu erupsi', urls: [] })).toEqual(
+      built.match({ text: 'kelapa lawu erupsi', urls: [] }),
+    );
   });
 
   it('persists: the patched index loads as the lists after the patch, and patches again', () => {
@@ -91,7 +136,11 @@ describe('patchMatcher', () => {
     const loaded = loadMatcher(serializeMatcher(patched), after);
     expectSameRanks(loaded, createMatcher(after), queries);
     const again = applied(after, 'b', [0], new Map(), []);
-    expectSameRanks(patchMatcher(loadIndexMatcher(serializeMatcher(patched)), patchOf(again, 'b', [0], new Map(), [])), createMatcher(again), queries);
+    expectSameRanks(
+      patchMatcher(loadIndexMatcher(serializeMatcher(patched)), patchOf(again, 'b', [0], new Map(), [])),
+      createMatcher(again),
+      queries,
+    );
   });
 
   it('answers posts over the starter list exactly as a full build after a 200-item patch', () => {
@@ -104,18 +153,35 @@ describe('patchMatcher', () => {
     const changed = new Map(
       Array.from({ length: 30 }, (_, i) => {
         const position = Math.floor((i * count) / 30) + 7;
-        return [position, { ...base[0]!.items[position]!, claim: starter.items[(position * 13) % count]!.claim }] as const;
+        return [
+          position,
+          { ...base[0]!.items[position]!, claim: starter.items[(position * 13) % count]!.claim },
+        ] as const;
       }),
     );
     const after = applied(base, starter.id, removed, changed, newcomers);
     const patched = patchMatcher(createMatcher(base), patchOf(after, starter.id, removed, changed, newcomers));
     const built = createMatcher(after);
     // Posts in other words: claims and circulating texts with words left out, real posts when the shared data is here.
-    const reworded = (text: string) => text.split(' ').filter((_word, at) => at % 4 !== 1).join(' ');
-    const posts = existsSync(pairsPath) ? readJsonLinesGz<{ query: string }>(pairsPath).filter((_pair, line) => line % 40 === 0).map(({ query }) => query) : [];
-    const tweets = existsSync(tweetsPath) ? readJsonLinesGz<{ text: string }>(tweetsPath).slice(0, 100).map(({ text }) => text) : [];
+    const reworded = (text: string) =>
+      text
+        .split(' ')
+        .filter((_word, at) => at % 4 !== 1)
+        .join(' ');
+    const posts = existsSync(pairsPath)
+      ? readJsonLinesGz<{ query: string }>(pairsPath)
+          .filter((_pair, line) => line % 40 === 0)
+          .map(({ query }) => query)
+      : [];
+    const tweets = existsSync(tweetsPath)
+      ? readJsonLinesGz<{ text: string }>(tweetsPath)
+          .slice(0, 100)
+          .map(({ text }) => text)
+      : [];
     const sample: MatchQuery[] = [
-      ...starter.items.filter((_item, at) => at % 17 === 0).map((item) => ({ text: reworded(`${item.claim} ${item.text ?? ''}`), urls: [] })),
+      ...starter.items
+        .filter((_item, at) => at % 17 === 0)
+        .map((item) => ({ text: reworded(`${item.claim} ${item.text ?? ''}`), urls: [] })),
       ...[...posts, ...tweets].map((text) => ({ text, urls: [] })),
       ...newcomers.slice(0, 50).map((item) => ({ text: reworded(item.claim), urls: [] })),
       ...removed.map((position) => ({ text: base[0]!.items[position]!.claim, urls: [] })),

@@ -2,20 +2,39 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
-import { createMatcher, createMatcherPausing, loadMatcher, MATCHER_FORMAT_VERSION, serializeMatcher } from '../../lib/match/index';
+import {
+  createMatcher,
+  createMatcherPausing,
+  loadMatcher,
+  MATCHER_FORMAT_VERSION,
+  serializeMatcher,
+} from '../../lib/match/index';
 import type { IndexedList, Matcher, MatchQuery } from '../../lib/match/types';
 
 const lists: IndexedList[] = [
   {
     listId: 'a',
     items: [
-      { id: 'lawu', claim: 'Gunung lawu bakal erupsi besar', rating: 'false', text: 'Gunung no 7 yg akan erupsi besar adalah gn Lawu' },
-      { id: 'banjir', claim: 'Foto banjir bandang di Bogor hari ini', rating: 'altered', appearances: ['https://beritaheboh.example.com/foto-banjir-bogor'] },
+      {
+        id: 'lawu',
+        claim: 'Gunung lawu bakal erupsi besar',
+        rating: 'false',
+        text: 'Gunung no 7 yg akan erupsi besar adalah gn Lawu',
+      },
+      {
+        id: 'banjir',
+        claim: 'Foto banjir bandang di Bogor hari ini',
+        rating: 'altered',
+        appearances: ['https://beritaheboh.example.com/foto-banjir-bogor'],
+      },
     ],
     domains: [{ domain: 'hoax.co.id', rating: 'unreliable', note: 'Situs penyebar hoaks' }],
   },
   { listId: 'empty', items: [] },
-  { listId: 'b', items: [{ id: 'chip', claim: 'Vaksin Covid-19 mengandung microchip untuk melacak penduduk', rating: 'false' }] },
+  {
+    listId: 'b',
+    items: [{ id: 'chip', claim: 'Vaksin Covid-19 mengandung microchip untuk melacak penduduk', rating: 'false' }],
+  },
 ];
 const queries: MatchQuery[] = [
   { text: 'gn lawu akan erupsi besar!! waspada', urls: [] },
@@ -53,7 +72,10 @@ describe('serializeMatcher / loadMatcher', () => {
     const otherVersion = bytes.slice();
     new Uint32Array(otherVersion.buffer, 4, 1)[0] = MATCHER_FORMAT_VERSION + 1;
     expect(() => loadMatcher(otherVersion, lists)).toThrow(/format/);
-    const renamed = lists.map((list) => ({ ...list, items: list.items.map((item) => ({ ...item, id: `${item.id}-x` })) }));
+    const renamed = lists.map((list) => ({
+      ...list,
+      items: list.items.map((item) => ({ ...item, id: `${item.id}-x` })),
+    }));
     expect(() => loadMatcher(bytes, renamed)).toThrow(/other lists/);
     expect(() => loadMatcher(bytes, lists.slice(0, 2))).toThrow(/other lists/);
     expect(() => loadMatcher(bytes.slice(0, bytes.length / 2), lists)).toThrow();
@@ -61,27 +83,37 @@ describe('serializeMatcher / loadMatcher', () => {
   });
 
   it('refuses a matcher it did not make', () => {
-    expect(() => serializeMatcher({ size: 0, rank: () => ({ decision: 'none', matches: [] }), claimAt: () => undefined })).toThrow();
+    expect(() =>
+      serializeMatcher({ size: 0, rank: () => ({ decision: 'none', matches: [] }), claimAt: () => undefined }),
+    ).toThrow();
   });
 
   const pairsPath = resolve(SHARED_DATA, 'id/eval-pairs.jsonl.gz');
-  it.skipIf(!existsSync(pairsPath))('answers real queries over the starter list exactly like a fresh build', () => {
-    const starter = readStarterList();
-    const starterLists: IndexedList[] = [{ listId: starter.id, items: starter.items, domains: starter.domains }];
-    const fresh = createMatcher(starterLists);
-    const loaded = loadMatcher(serializeMatcher(fresh), starterLists);
-    // Every 50th pair: a few hundred real posts, typos and all.
-    const sample = readJsonLinesGz<{ query: string }>(pairsPath)
-      .filter((_pair, line) => line % 50 === 0)
-      .map(({ query }): MatchQuery => ({ text: query, urls: [] }));
-    expect(sample.length).toBeGreaterThan(200);
-    expectSameAnswers(loaded, fresh, sample);
-  }, 60_000);
+  it.skipIf(!existsSync(pairsPath))(
+    'answers real queries over the starter list exactly like a fresh build',
+    () => {
+      const starter = readStarterList();
+      const starterLists: IndexedList[] = [{ listId: starter.id, items: starter.items, domains: starter.domains }];
+      const fresh = createMatcher(starterLists);
+      const loaded = loadMatcher(serializeMatcher(fresh), starterLists);
+      // Every 50th pair: a few hundred real posts, typos and all.
+      const sample = readJsonLinesGz<{ query: string }>(pairsPath)
+        .filter((_pair, line) => line % 50 === 0)
+        .map(({ query }): MatchQuery => ({ text: query, urls: [] }));
+      expect(sample.length).toBeGreaterThan(200);
+      expectSameAnswers(loaded, fresh, sample);
+    },
+    60_000,
+  );
 });
 
 describe('createMatcherPausing', () => {
   it('pauses every few thousand items and builds the same index as createMatcher', async () => {
-    const claims = Array.from({ length: 2_500 }, (_, i) => ({ id: `m${i}`, claim: `Klaim nomor ${i} tentang banjir${i % 97}`, rating: 'false' as const }));
+    const claims = Array.from({ length: 2_500 }, (_, i) => ({
+      id: `m${i}`,
+      claim: `Klaim nomor ${i} tentang banjir${i % 97}`,
+      rating: 'false' as const,
+    }));
     const many: IndexedList[] = [{ listId: 'many', items: claims }, ...lists];
     let pauses = 0;
     const paused = await createMatcherPausing(many, async () => {

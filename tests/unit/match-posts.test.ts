@@ -18,7 +18,8 @@ const hit = (listId: string, id: string, score = 0.9): MatchHit => ({
 
 /** A matcher that knows three posts by their text. */
 function fakeMatch({ text }: MatchQuery): MatchResult {
-  if (text === 'hoax') return { decision: 'hoax-match', matches: [hit('starter', 'tbh26-35352'), hit('starter', 'other', 0.6)] };
+  if (text === 'hoax')
+    return { decision: 'hoax-match', matches: [hit('starter', 'tbh26-35352'), hit('starter', 'other', 0.6)] };
   if (text === 'classroom') return { decision: 'hoax-match', matches: [hit(CLASSROOM_LIST_ID, 'pack-1')] };
   if (text === 'weak') return { decision: 'none', matches: [hit('starter', 'weak', 0.2)] };
   return { decision: 'none', matches: [] };
@@ -50,7 +51,12 @@ describe('match-posts', () => {
       labels: [
         {
           index: 1,
-          factCheck: expect.objectContaining({ id: 'tbh26-35352', rating: 'false', publisher: 'TurnBackHoax', score: 0.9 }),
+          factCheck: expect.objectContaining({
+            id: 'tbh26-35352',
+            rating: 'false',
+            publisher: 'TurnBackHoax',
+            score: 0.9,
+          }),
         },
       ],
     });
@@ -59,7 +65,9 @@ describe('match-posts', () => {
 
   it('never labels a real site from a classroom pack, only the demo feed', async () => {
     expect((await matchPosts(context, { baseUrl: page, site: 'x', posts: posts('classroom') })).labels).toEqual([]);
-    expect((await matchPosts(context, { baseUrl: page, site: 'demo', posts: posts('classroom') })).labels).toHaveLength(1);
+    expect((await matchPosts(context, { baseUrl: page, site: 'demo', posts: posts('classroom') })).labels).toHaveLength(
+      1,
+    );
   });
 
   it('labels nothing, and matches nothing, on a site with labels or Saring turned off', async () => {
@@ -67,7 +75,9 @@ describe('match-posts', () => {
     expect((await matchPosts(context, { baseUrl: page, site: 'x', posts: posts('hoax') })).labels).toEqual([]);
     expect((await matchPosts(context, { baseUrl: page, site: 'facebook', posts: posts('hoax') })).labels).toEqual([]);
     expect(match).not.toHaveBeenCalled();
-    expect((await matchPosts(context, { baseUrl: page, site: 'threads', posts: posts('hoax') })).labels).toHaveLength(1);
+    expect((await matchPosts(context, { baseUrl: page, site: 'threads', posts: posts('hoax') })).labels).toHaveLength(
+      1,
+    );
   });
 
   it('labels regardless of strictness and snooze, which are about prompts', async () => {
@@ -95,7 +105,10 @@ describe('match-posts', () => {
       expect.objectContaining({
         text: 'Gunung Lawu\nakan erupsi',
         // As found, one per destination (the matcher unwraps and normalises): the protocol-relative copy is the same article.
-        urls: ['https://t.co/abc', 'https://l.facebook.com/l.php?u=https%3A%2F%2Fberita.example%2Ferupsi%3Futm_source%3Dfb'],
+        urls: [
+          'https://t.co/abc',
+          'https://l.facebook.com/l.php?u=https%3A%2F%2Fberita.example%2Ferupsi%3Futm_source%3Dfb',
+        ],
       }),
     );
   });
@@ -107,11 +120,18 @@ describe('match-posts', () => {
 
   it('bounds a batch in count and size', () => {
     const schema = requestSchemas['match-posts'];
-    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH).fill('a')) }).success).toBe(true);
-    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH + 1).fill('a')) }).success).toBe(false);
+    expect(
+      schema.safeParse({ baseUrl: page, site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH).fill('a')) }).success,
+    ).toBe(true);
+    expect(
+      schema.safeParse({ baseUrl: page, site: 'x', posts: posts(...Array(MATCH_POSTS_BATCH + 1).fill('a')) }).success,
+    ).toBe(false);
     expect(schema.safeParse({ baseUrl: page, site: 'x', posts: [] }).success).toBe(false);
     expect(schema.safeParse({ baseUrl: page, site: 'x', posts: posts('a'.repeat(10_001)) }).success).toBe(false);
-    expect(schema.safeParse({ baseUrl: page, site: 'x', posts: [{ text: '', hrefs: Array(21).fill('https://a.example/') }] }).success).toBe(false);
+    expect(
+      schema.safeParse({ baseUrl: page, site: 'x', posts: [{ text: '', hrefs: Array(21).fill('https://a.example/') }] })
+        .success,
+    ).toBe(false);
     // Relative links are resolved against the page's URL: one that does not parse is refused, plainly.
     const unparseable = schema.safeParse({ baseUrl: 'not a url', site: 'x', posts: posts('a') });
     expect(unparseable.success).toBe(false);

@@ -6,7 +6,12 @@ import type { IndexedList } from '../../lib/match/types';
 
 /** Real TurnBackHoax claims (titles without the verdict prefix) plus a few look-alikes. */
 const items: ListItem[] = [
-  { id: 'tbh26-35352', claim: 'Gunung lawu bakal erupsi besar', rating: 'false', url: 'https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar' },
+  {
+    id: 'tbh26-35352',
+    claim: 'Gunung lawu bakal erupsi besar',
+    rating: 'false',
+    url: 'https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar',
+  },
   { id: 'tbh26-35329', claim: 'Bakal ada pemadaman listrik total di jawa dan bali', rating: 'false' },
   { id: 'vaksin-chip', claim: 'Vaksin Covid-19 mengandung microchip untuk melacak penduduk', rating: 'false' },
   { id: 'bansos-link', claim: 'Tautan pendaftaran bantuan sosial Kemensos Rp 600 ribu', rating: 'scam' },
@@ -39,7 +44,9 @@ describe('createMatcher', () => {
   });
 
   it('folds affixes and abbreviations: "pemadaman listrik total" in other words', () => {
-    const result = text('INFO PENTING!!! rencana pemadaman listrik TOTAL 3 hari di jawa dan bali, siapin lilin yaaa, sebarkan!');
+    const result = text(
+      'INFO PENTING!!! rencana pemadaman listrik TOTAL 3 hari di jawa dan bali, siapin lilin yaaa, sebarkan!',
+    );
     expect(result.decision).toBe('hoax-match');
     expect(result.matches[0]?.item.id).toBe('tbh26-35329');
   });
@@ -70,7 +77,10 @@ describe('createMatcher', () => {
   });
 
   it("never matches the fact-check's own url, only where the hoax appeared", () => {
-    const debunk = matcher.match({ text: '', urls: ['https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar'] });
+    const debunk = matcher.match({
+      text: '',
+      urls: ['https://turnbackhoax.id/articles/35352-salah-gunung-lawu-bakal-erupsi-besar'],
+    });
     expect(debunk.decision).toBe('none');
     expect(debunk.matches).toEqual([]);
     const appearance = matcher.match({ text: '', urls: ['https://beritaheboh.example.com/foto-banjir-bogor'] });
@@ -83,13 +93,21 @@ describe('createMatcher', () => {
     const onSubdomain = matcher.match({ text: '', urls: ['https://sub.hoax.co.id/berita/123'] });
     expect(onSubdomain.decision).toBe('hoax-match');
     expect(onSubdomain.matches[0]?.via).toBe('domain');
-    for (const url of ['https://nothoax.co.id/berita', 'https://hoax.co.id.example.com/x', 'https://example.com/?u=hoax.co.id']) {
+    for (const url of [
+      'https://nothoax.co.id/berita',
+      'https://hoax.co.id.example.com/x',
+      'https://example.com/?u=hoax.co.id',
+    ]) {
       expect(matcher.match({ text: '', urls: [url] }).decision).toBe('none');
     }
   });
 
   it('matches a link title against claims (via title)', () => {
-    const result = matcher.match({ text: '', urls: [], linkTitle: 'Vaksin Covid-19 mengandung microchip pelacak penduduk' });
+    const result = matcher.match({
+      text: '',
+      urls: [],
+      linkTitle: 'Vaksin Covid-19 mengandung microchip pelacak penduduk',
+    });
     expect(result.matches[0]?.item.id).toBe('vaksin-chip');
     // The title is also part of the text query; the stronger of the two layers is reported.
     expect(['title', 'text']).toContain(result.matches[0]?.via);
@@ -125,24 +143,50 @@ describe('createMatcher', () => {
     expect(createMatcher([]).match({ text: 'gunung lawu erupsi', urls: [] }).decision).toBe('none');
   });
 
-  it('answers none for greetings and one-liners, even where an item\'s circulating text is one', () => {
+  it("answers none for greetings and one-liners, even where an item's circulating text is one", () => {
     // Real items often carry only the caption of a hoax picture as their text.
     const greetings = createMatcher([
       {
         listId: 'greetings',
         items: [
-          { id: 'caption-pagi', claim: 'Operator seluler sebut tokoh politik monyet', rating: 'false', text: 'Selamat pagi semua.. :)' },
-          { id: 'caption-mantap', claim: 'Ketua partai minta presiden cari wakil baru', rating: 'false', text: 'Mantap... ganti terus' },
-          { id: 'caption-kasih', claim: 'Lagu kebangsaan diganti pemerintah', rating: 'false', text: 'Terima kasih sudah dibuatkan lagu baru' },
+          {
+            id: 'caption-pagi',
+            claim: 'Operator seluler sebut tokoh politik monyet',
+            rating: 'false',
+            text: 'Selamat pagi semua.. :)',
+          },
+          {
+            id: 'caption-mantap',
+            claim: 'Ketua partai minta presiden cari wakil baru',
+            rating: 'false',
+            text: 'Mantap... ganti terus',
+          },
+          {
+            id: 'caption-kasih',
+            claim: 'Lagu kebangsaan diganti pemerintah',
+            rating: 'false',
+            text: 'Terima kasih sudah dibuatkan lagu baru',
+          },
           ...items,
         ],
       },
     ]);
-    for (const post of ['Selamat pagi semua', 'Selamat pagi', 'Mantap', 'Terima kasih banyak', 'Amin 🙏', 'Hoaks nih', 'Cek fakta dulu']) {
+    for (const post of [
+      'Selamat pagi semua',
+      'Selamat pagi',
+      'Mantap',
+      'Terima kasih banyak',
+      'Amin 🙏',
+      'Hoaks nih',
+      'Cek fakta dulu',
+    ]) {
       expect(greetings.match({ text: post, urls: [] }).decision, post).toBe('none');
     }
     // A short post that does repeat a claim (its names and what it says of them) still matches.
-    const hoax = greetings.match({ text: 'Vaksin covid mengandung microchip buat melacak penduduk, jangan mau divaksin!', urls: [] });
+    const hoax = greetings.match({
+      text: 'Vaksin covid mengandung microchip buat melacak penduduk, jangan mau divaksin!',
+      urls: [],
+    });
     expect(hoax.decision).toBe('hoax-match');
     expect(hoax.matches[0]?.item.id).toBe('vaksin-chip');
   });

@@ -49,8 +49,10 @@ describe('tokenize, English and mixed', () => {
 
 describe('numbers and amounts', () => {
   it('writes amounts as plain digits whichever way they are written', () => {
-    for (const amount of ['600.000', '600,000', '600 ribu', '600rb']) expect(tokenize(`bansos ${amount}`)).toEqual(['bansos', '600000']);
-    for (const amount of ['Rp600.000', 'Rp 600.000', 'rp. 600,000']) expect(tokenize(`bansos ${amount}`)).toEqual(['bansos', 'rp', '600000']);
+    for (const amount of ['600.000', '600,000', '600 ribu', '600rb'])
+      expect(tokenize(`bansos ${amount}`)).toEqual(['bansos', '600000']);
+    for (const amount of ['Rp600.000', 'Rp 600.000', 'rp. 600,000'])
+      expect(tokenize(`bansos ${amount}`)).toEqual(['bansos', 'rp', '600000']);
     expect(tokenize('1,5 juta dosis')).toEqual(['1500000', 'dosis']);
     expect(tokenize('$1 million')).toEqual(['1000000']);
   });
@@ -66,7 +68,9 @@ describe('disguised and linked words', () => {
     expect(tokenize('covid19 2026')).toEqual(['covid19', '2026']);
   });
   it('keeps a link slug as words and drops its host, ids and parameters', () => {
-    expect(cleanText('lihat https://www.kompas.com/read/2026/01/02/123/vaksin-mengandung-chip?utm_source=x')).toBe('lihat vaksin mengandung chip');
+    expect(cleanText('lihat https://www.kompas.com/read/2026/01/02/123/vaksin-mengandung-chip?utm_source=x')).toBe(
+      'lihat vaksin mengandung chip',
+    );
     expect(cleanText('pic.twitter.com/DSqwDCklcp wow')).toBe('wow');
   });
   it('separates words at typographic quotes and dashes', () => {

@@ -11,11 +11,21 @@ const dir = mkdtempSync(join(tmpdir(), 'saring-ocr-'));
 /** A small poster: dark words on a light page, and light words on a dark band. */
 async function poster(file: string): Promise<string> {
   const text = async (words: string, colour: string) =>
-    (await sharp({ text: { text: `<span foreground="${colour}">${words}</span>`, font: 'DejaVu Sans Bold 28', rgba: true, dpi: 72 } }).png().toBuffer());
+    await sharp({
+      text: { text: `<span foreground="${colour}">${words}</span>`, font: 'DejaVu Sans Bold 28', rgba: true, dpi: 72 },
+    })
+      .png()
+      .toBuffer();
   const image = await sharp({ create: { width: 640, height: 220, channels: 3, background: '#f4f0e8' } })
     .composite([
       { input: await text('VAKSIN MENGANDUNG MICROCHIP', '#202020'), left: 30, top: 30 },
-      { input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="80"><rect width="640" height="80" fill="#1a237e"/></svg>'), left: 0, top: 120 },
+      {
+        input: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="80"><rect width="640" height="80" fill="#1a237e"/></svg>',
+        ),
+        left: 0,
+        top: 120,
+      },
       { input: await text('Sebarkan sebelum dihapus', '#ffffff'), left: 30, top: 140 },
     ])
     .png()
@@ -43,13 +53,17 @@ describe('saring-list ocr (tesseract.js, offline)', () => {
     expect(read!.file).toBe(file);
     expect(read!.ms).toBeGreaterThan(0);
     const words = read!.text.toLowerCase();
-    for (const word of ['vaksin', 'mengandung', 'microchip', 'sebarkan', 'sebelum', 'dihapus']) expect(words).toContain(word);
+    for (const word of ['vaksin', 'mengandung', 'microchip', 'sebarkan', 'sebelum', 'dihapus'])
+      expect(words).toContain(word);
   }, 60_000);
 
   it('refuses unknown languages', async () => {
     expect(() => parseLanguages('ind+fra')).toThrow(OcrError);
     expect(parseLanguages('eng')).toEqual(['eng']);
-    expect(await cli('ocr', '--lang', 'xx', 'a.png')).toMatchObject({ code: 1, err: expect.stringContaining('unknown OCR language "xx"') });
+    expect(await cli('ocr', '--lang', 'xx', 'a.png')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('unknown OCR language "xx"'),
+    });
   });
 
   it('gives up with a clear message instead of hanging when the engine does not start in time', async () => {
@@ -59,6 +73,8 @@ describe('saring-list ocr (tesseract.js, offline)', () => {
 
 describe('mergeTexts', () => {
   it('keeps each line once, in the order first read, without empty lines', () => {
-    expect(mergeTexts(['VAKSIN  BERBAHAYA\n\nsebarkan', 'vaksin berbahaya\nSEBARKAN!!\n|'])).toBe('VAKSIN BERBAHAYA\nsebarkan\nSEBARKAN!!');
+    expect(mergeTexts(['VAKSIN  BERBAHAYA\n\nsebarkan', 'vaksin berbahaya\nSEBARKAN!!\n|'])).toBe(
+      'VAKSIN BERBAHAYA\nsebarkan\nSEBARKAN!!',
+    );
   });
 });

@@ -71,7 +71,16 @@ describe('Lists', () => {
 
   it('syncs all, unsubscribes, exports, and turns the starter list off and on', () => {
     const handlers = actions();
-    const starterOff: ListStatus = { id: 'saring-starter', name: 'Starter', version: 1, items: 0, state: 'ok', updatedAt: null, kind: 'starter', enabled: false };
+    const starterOff: ListStatus = {
+      id: 'saring-starter',
+      name: 'Starter',
+      version: 1,
+      items: 0,
+      state: 'ok',
+      updatedAt: null,
+      kind: 'starter',
+      enabled: false,
+    };
     const root = mount(<Lists lists={[SUBSCRIBED, starterOff]} language="en" actions={handlers} />);
     root.querySelector<HTMLButtonElement>('[data-action="sync-now"]')!.click();
     root.querySelector<HTMLButtonElement>('[data-list-id="cek"] [data-action="remove"]')!.click();
@@ -96,7 +105,16 @@ describe('Subscribe', () => {
   const preview: SubscribeStage = {
     stage: 'preview',
     request: { url: 'https://lists.example/cek.json' },
-    preview: { url: 'https://lists.example/cek.json', id: 'cek', name: 'Cek Fakta Contoh', publisher: 'Contoh', items: 1200, languages: ['id', 'en'], version: 3, verified: false },
+    preview: {
+      url: 'https://lists.example/cek.json',
+      id: 'cek',
+      name: 'Cek Fakta Contoh',
+      publisher: 'Contoh',
+      items: 1200,
+      languages: ['id', 'en'],
+      version: 3,
+      verified: false,
+    },
     subscribing: false,
   };
   const props = (subscription: SubscribeStage) => ({
@@ -124,10 +142,21 @@ describe('Subscribe', () => {
     const unsigned = mount(<Subscribe {...props(preview)} />);
     expect(unsigned.querySelector('[data-preview-host]')?.textContent).toBe('lists.example');
     expect(unsigned.textContent).toContain('Publisher (as the list says)Contoh');
-    expect(unsigned.querySelector('[data-preview-signed]')?.textContent).toMatch(/^No key given: anyone who can change the file at this address/);
-    const signed = mount(<Subscribe {...props({ ...preview, preview: { ...preview.preview, url: 'http://localhost:8080/cek.json', verified: true } })} />);
+    expect(unsigned.querySelector('[data-preview-signed]')?.textContent).toMatch(
+      /^No key given: anyone who can change the file at this address/,
+    );
+    const signed = mount(
+      <Subscribe
+        {...props({
+          ...preview,
+          preview: { ...preview.preview, url: 'http://localhost:8080/cek.json', verified: true },
+        })}
+      />,
+    );
     expect(signed.querySelector('[data-preview-host]')?.textContent).toBe('localhost:8080');
-    expect(signed.querySelector('[data-preview-signed]')?.textContent).toMatch(/^Matches the key given in this link\. That proves the list is the one this key signed, not who the publisher is/);
+    expect(signed.querySelector('[data-preview-signed]')?.textContent).toMatch(
+      /^Matches the key given in this link\. That proves the list is the one this key signed, not who the publisher is/,
+    );
   });
 
   it('asks for a preview from the form, with an optional key', async () => {
@@ -146,7 +175,9 @@ describe('Subscribe', () => {
   });
 
   it('says why a list cannot be subscribed', () => {
-    const root = mount(<Subscribe {...props({ stage: 'failed', request: null, problem: { code: 'http', detail: '404' } })} />);
+    const root = mount(
+      <Subscribe {...props({ stage: 'failed', request: null, problem: { code: 'http', detail: '404' } })} />,
+    );
     expect(root.querySelector('[data-subscribe-error="http"]')!.textContent).toContain('HTTP error 404');
   });
 });
@@ -159,8 +190,18 @@ describe('SubscribePanel: access to a list on this machine', () => {
     const calls: string[] = [];
     const api: SubscribeApi = {
       requestAccess: vi.fn(async (url: string) => (calls.push(`access ${url}`), true)),
-      preview: vi.fn(async (request) => (calls.push(`preview ${request.url}`), { ok: true as const, preview: { ...PREVIEW, url: request.url } })),
-      subscribe: vi.fn(async (request) => (calls.push(`subscribe ${request.url}`), { ok: true as const, preview: { ...PREVIEW, url: request.url } })),
+      preview: vi.fn(
+        async (request) => (
+          calls.push(`preview ${request.url}`),
+          { ok: true as const, preview: { ...PREVIEW, url: request.url } }
+        ),
+      ),
+      subscribe: vi.fn(
+        async (request) => (
+          calls.push(`subscribe ${request.url}`),
+          { ok: true as const, preview: { ...PREVIEW, url: request.url } }
+        ),
+      ),
     };
     const root = mount(<SubscribePanel api={api} language="en" hash={hash} onSubscribed={vi.fn()} />);
     return { root, calls };
@@ -187,7 +228,10 @@ describe('SubscribePanel: access to a list on this machine', () => {
     expect(calls).toEqual(['preview https://lists.example/cek.json']);
     root.querySelector<HTMLButtonElement>('[data-action="subscribe"]')!.click();
     await tick();
-    expect(calls.slice(1)).toEqual(['access https://lists.example/cek.json', 'subscribe https://lists.example/cek.json']);
+    expect(calls.slice(1)).toEqual([
+      'access https://lists.example/cek.json',
+      'subscribe https://lists.example/cek.json',
+    ]);
   });
 
   it('previews a one-click link without asking (no click to ask within)', async () => {

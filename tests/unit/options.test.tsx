@@ -5,7 +5,13 @@ import { Options, type OptionsProps } from '../../components/options/Options';
 import type { OptionsState } from '../../lib/messaging/protocol';
 
 const STATE: OptionsState = {
-  settings: { strictness: 'balanced', language: 'auto', disabledSites: ['facebook'], snoozedUntil: null, labelsOffSites: [] },
+  settings: {
+    strictness: 'balanced',
+    language: 'auto',
+    disabledSites: ['facebook'],
+    snoozedUntil: null,
+    labelsOffSites: [],
+  },
   language: 'id',
   sites: [
     { id: 'x', name: 'X', enabled: true, health: { state: 'working', lastOk: Date.UTC(2026, 5, 24), failing: [] } },
@@ -13,7 +19,11 @@ const STATE: OptionsState = {
       id: 'facebook',
       name: 'Facebook',
       enabled: false,
-      health: { state: 'degraded', lastOk: null, failing: [{ check: 'the share sheet', lastFailure: 1, lastOk: null }] },
+      health: {
+        state: 'degraded',
+        lastOk: null,
+        failing: [{ check: 'the share sheet', lastFailure: 1, lastOk: null }],
+      },
     },
     {
       id: 'tiktok',
@@ -30,8 +40,24 @@ const STATE: OptionsState = {
     },
   ],
   lists: [
-    { id: 'starter', name: 'Daftar awal', publisher: 'MAFINDO / TurnBackHoax', version: 20260624, items: 14864, state: 'ok', updatedAt: Date.UTC(2026, 5, 24) },
-    { id: 'broken', name: 'Rusak', version: 1, items: 0, state: 'error', problem: { code: 'signature-wrong' }, updatedAt: null },
+    {
+      id: 'starter',
+      name: 'Daftar awal',
+      publisher: 'MAFINDO / TurnBackHoax',
+      version: 20260624,
+      items: 14864,
+      state: 'ok',
+      updatedAt: Date.UTC(2026, 5, 24),
+    },
+    {
+      id: 'broken',
+      name: 'Rusak',
+      version: 1,
+      items: 0,
+      state: 'error',
+      problem: { code: 'signature-wrong' },
+      updatedAt: null,
+    },
   ],
   readLinks: 12,
 };
@@ -115,7 +141,10 @@ describe('Options', () => {
 
 describe('Options: locked by the organisation', () => {
   it('shows strictness and the per-site switches as set by the organisation, not to be changed', () => {
-    const { root, props } = mount({ state: { ...STATE, strictnessLocked: true, language: 'en' }, onSiteLabels: vi.fn() });
+    const { root, props } = mount({
+      state: { ...STATE, strictnessLocked: true, language: 'en' },
+      onSiteLabels: vi.fn(),
+    });
     expect(root.textContent).toContain('Set by your organisation.');
     expect(root.textContent).toContain('Set by your organisation: Saring stays on for every site.');
     const strictness = [...root.querySelectorAll<HTMLInputElement>('input[name="strictness"]')];
@@ -142,7 +171,9 @@ describe('Options: what Saring remembers of what you read', () => {
     expect(history.textContent).toContain('1,234 now');
     await click('forget-read');
     expect(onForgetReadLinks).not.toHaveBeenCalled();
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Forget 1,234 links? Saring will ask again before you share them.');
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'Forget 1,234 links? Saring will ask again before you share them.',
+    );
     // "Keep them" changes nothing; confirming forgets.
     await click('keep-read');
     expect(root.querySelector('[data-action="confirm-forget-read"]')).toBeNull();
@@ -155,7 +186,9 @@ describe('Options: what Saring remembers of what you read', () => {
     const { root } = mount({ state: { ...STATE, readLinks: 1, language: 'en' }, onForgetReadLinks: vi.fn() });
     root.querySelector<HTMLButtonElement>('[data-action="forget-read"]')!.click();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Forget the 1 link? Saring will ask again before you share it.');
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'Forget the 1 link? Saring will ask again before you share it.',
+    );
   });
 
   it('has nothing to forget when it holds no links', () => {

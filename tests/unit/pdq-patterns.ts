@@ -35,14 +35,14 @@ export const PATTERNS = {
   'tall-squeezed': () => patternPicture(400, 700, 4, 2),
   'small-grey': () => patternPicture(300, 200, 1, 3),
   'exactly-64': () => patternPicture(64, 64, 3, 4),
-  'tiny': () => patternPicture(4, 4, 3, 5),
+  tiny: () => patternPicture(4, 4, 3, 5),
 } as const;
 
 /** A deterministic "text poster": rows of dark word-like blocks on a light page, high in detail like real text. */
 export function posterLikePicture(width: number, height: number, seed: number): Pixels {
   const data = new Uint8Array(width * height * 3).fill(245);
   let state = seed;
-  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
   const lineHeight = Math.round(height / 18);
   for (let line = 2; line < 16; line++) {
     let x = Math.round(width * 0.08);
@@ -52,7 +52,8 @@ export function posterLikePicture(width: number, height: number, seed: number): 
         const stroke = next() < 0.6 ? 2 : 1;
         const top = line * lineHeight + Math.round(lineHeight * 0.2 * next());
         for (let y = top; y < top + lineHeight * 0.6; y++) {
-          for (let dx = 0; dx < stroke && x + letter + dx < width; dx++) data.fill(20, (y * width + x + letter + dx) * 3, (y * width + x + letter + dx) * 3 + 3);
+          for (let dx = 0; dx < stroke && x + letter + dx < width; dx++)
+            data.fill(20, (y * width + x + letter + dx) * 3, (y * width + x + letter + dx) * 3 + 3);
         }
       }
       x += word + Math.round(width * 0.02);

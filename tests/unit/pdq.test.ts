@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hammingDistance, isPdqMatch, lumaOf, pdqHash, PDQ_HEX, PDQ_MATCH_DISTANCE, PDQ_MIN_QUALITY } from '../../lib/images/pdq';
+import {
+  hammingDistance,
+  isPdqMatch,
+  lumaOf,
+  pdqHash,
+  PDQ_HEX,
+  PDQ_MATCH_DISTANCE,
+  PDQ_MIN_QUALITY,
+} from '../../lib/images/pdq';
 import { PATTERNS } from './pdq-patterns';
 
 /** ThreatExchange pdq-photo-hasher on the same pixels saved as PNG (see pdq-patterns.ts). */

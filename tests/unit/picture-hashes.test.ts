@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Pixels, pdqHash, PDQ_HEX, PDQ_MIN_QUALITY, hammingDistance } from '../../lib/images/pdq';
-import { AreaSampler, areaHashes, checkedHashes, matchPicture, PictureIndex, pictureHashes } from '../../lib/images/picture-hashes';
+import {
+  AreaSampler,
+  areaHashes,
+  checkedHashes,
+  matchPicture,
+  PictureIndex,
+  pictureHashes,
+} from '../../lib/images/picture-hashes';
 import { posterLikePicture } from './pdq-patterns';
 
 /** The region [left, left+width) × [top, top+height) as its own picture. */
@@ -23,7 +30,9 @@ function shrink(pixels: Pixels, factor: number): Pixels {
     for (let x = 0; x < width; x++) {
       for (let c = 0; c < channels; c++) {
         let sum = 0;
-        for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += pixels.data[((y * factor + dy) * pixels.width + x * factor + dx) * channels + c]!;
+        for (let dy = 0; dy < factor; dy++)
+          for (let dx = 0; dx < factor; dx++)
+            sum += pixels.data[((y * factor + dy) * pixels.width + x * factor + dx) * channels + c]!;
         data[(y * width + x) * channels + c] = Math.round(sum / (factor * factor));
       }
     }
@@ -88,7 +97,9 @@ describe('PictureIndex', () => {
     index.add('other', pictureHashes(posterLikePicture(1080, 1080, 9)));
     index.add('same', stored);
     index.add('same-again', pictureHashes(shrink(near, 2)));
-    expect(index.size).toBe(stored.length + pictureHashes(posterLikePicture(1080, 1080, 9)).length + pictureHashes(shrink(near, 2)).length);
+    expect(index.size).toBe(
+      stored.length + pictureHashes(posterLikePicture(1080, 1080, 9)).length + pictureHashes(shrink(near, 2)).length,
+    );
     const matches = index.match(checkedHashes(shrink(poster, 3)));
     expect(matches.map((match) => match.key).sort()).toEqual(['same', 'same-again']);
     expect(matches[0]!.distance).toBeLessThanOrEqual(matches[1]!.distance);

@@ -46,7 +46,10 @@ describe('Popup', () => {
   it('says the site is guarded and shows today’s counts', () => {
     const { root } = mount();
     expect(root.textContent).toContain('Saring is guarding X');
-    const counts = [...root.querySelectorAll('.stat')].map((s) => [s.querySelector('dt')?.textContent, s.querySelector('dd')?.textContent]);
+    const counts = [...root.querySelectorAll('.stat')].map((s) => [
+      s.querySelector('dt')?.textContent,
+      s.querySelector('dd')?.textContent,
+    ]);
     expect(counts).toEqual([
       ['Asked', '7'],
       ['Cancelled', '3'],
@@ -66,7 +69,9 @@ describe('Popup', () => {
   });
 
   it('offers to end a running snooze', () => {
-    const { root, props } = mount({ status: status({ guarded: false, snoozedUntil: NOW + 30 * 60_000, language: 'id' }) });
+    const { root, props } = mount({
+      status: status({ guarded: false, snoozedUntil: NOW + 30 * 60_000, language: 'id' }),
+    });
     expect(root.textContent).toContain('Dijeda sampai');
     buttonNamed(root, 'Akhiri jeda').click();
     expect(props.onSnooze).toHaveBeenCalledWith(0);

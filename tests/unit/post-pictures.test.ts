@@ -27,7 +27,12 @@ let otherJpeg: Uint8Array;
 
 const jpegOf = async (seed: number, width = 600) => {
   const picture = posterLikePicture(600, 800, seed);
-  return new Uint8Array(await sharp(Buffer.from(picture.data), { raw: { width: 600, height: 800, channels: 3 } }).resize(width).jpeg({ quality: 60 }).toBuffer());
+  return new Uint8Array(
+    await sharp(Buffer.from(picture.data), { raw: { width: 600, height: 800, channels: 3 } })
+      .resize(width)
+      .jpeg({ quality: 60 })
+      .toBuffer(),
+  );
 };
 
 beforeAll(async () => {
@@ -40,11 +45,16 @@ function fakeFetch() {
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : input.toString();
     if (url.endsWith('/hang.jpg')) {
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      );
     }
-    if (url.endsWith('/huge.jpg')) return new Response(hoaxJpeg.slice(), { headers: { 'content-length': String(PICTURE_FETCH.maxBytes + 1) } });
+    if (url.endsWith('/huge.jpg'))
+      return new Response(hoaxJpeg.slice(), { headers: { 'content-length': String(PICTURE_FETCH.maxBytes + 1) } });
     const body = url === hoaxUrl ? hoaxJpeg : url === otherUrl ? otherJpeg : null;
-    return body ? new Response(body.slice(), { headers: { 'content-type': 'image/jpeg' } }) : new Response('', { status: 404 });
+    return body
+      ? new Response(body.slice(), { headers: { 'content-type': 'image/jpeg' } })
+      : new Response('', { status: 404 });
   });
 }
 
@@ -52,11 +62,18 @@ describe('PostPictures: the pictures of a post being shared', () => {
   it('fetches only from the site image hosts, without cookies or redirects, and remembers hashes by URL', async () => {
     const fetch = fakeFetch();
     const pictures = new PostPictures({ fetch, decode: decodeImage });
-    const hashes = await pictures.hashes([{ url: hoaxUrl }, { url: 'https://evil.example/x.jpg' }, { url: `http://${HOST}/media/hoax.jpg` }], [HOST]);
+    const hashes = await pictures.hashes(
+      [{ url: hoaxUrl }, { url: 'https://evil.example/x.jpg' }, { url: `http://${HOST}/media/hoax.jpg` }],
+      [HOST],
+    );
     expect(hashes).toHaveLength(1);
     expect(hashes[0]![0]!.pdq).toMatch(/^[0-9a-f]{64}$/);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer' });
+    expect(fetch.mock.calls[0]![1]).toMatchObject({
+      credentials: 'omit',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer',
+    });
     await pictures.hashes([{ url: hoaxUrl }], [HOST]);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -66,7 +83,15 @@ describe('PostPictures: the pictures of a post being shared', () => {
     const log = vi.fn();
     const pictures = new PostPictures({ fetch, decode: decodeImage, log });
     const started = Date.now();
-    const hashes = await pictures.hashes([{ url: `https://${HOST}/gone.jpg` }, { url: `https://${HOST}/hang.jpg` }, { url: `https://${HOST}/huge.jpg` }, { url: otherUrl }], [HOST]);
+    const hashes = await pictures.hashes(
+      [
+        { url: `https://${HOST}/gone.jpg` },
+        { url: `https://${HOST}/hang.jpg` },
+        { url: `https://${HOST}/huge.jpg` },
+        { url: otherUrl },
+      ],
+      [HOST],
+    );
     expect(Date.now() - started).toBeLessThan(PICTURE_FETCH.timeoutMs + 2_000);
     expect(hashes).toHaveLength(1);
     expect(log.mock.calls.map(([message]) => message as string)).toEqual([
@@ -75,14 +100,19 @@ describe('PostPictures: the pictures of a post being shared', () => {
       expect.stringMatching(/over 8388608/),
     ]);
     await pictures.hashes([{ url: `https://${HOST}/gone.jpg` }], [HOST]);
-    expect(fetch.mock.calls.filter(([url]) => (url instanceof Request ? url.url : url.toString()).endsWith('/gone.jpg'))).toHaveLength(2);
+    expect(
+      fetch.mock.calls.filter(([url]) => (url instanceof Request ? url.url : url.toString()).endsWith('/gone.jpg')),
+    ).toHaveLength(2);
   });
 
   it('hashes pixels the content script read from the page, and refuses what is not a picture', async () => {
     const png = await sharp(Buffer.from(hoaxJpeg)).png().toBuffer();
     const log = vi.fn();
     const pictures = new PostPictures({ fetch: fakeFetch(), decode: decodeImage, log });
-    const hashes = await pictures.hashes([{ dataUrl: `data:image/png;base64,${png.toString('base64')}` }, { dataUrl: 'data:image/png;base64,AAAA' }], []);
+    const hashes = await pictures.hashes(
+      [{ dataUrl: `data:image/png;base64,${png.toString('base64')}` }, { dataUrl: 'data:image/png;base64,AAAA' }],
+      [],
+    );
     expect(hashes).toHaveLength(1);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/not a JPEG, PNG or WebP/));
   });
@@ -104,7 +134,12 @@ describe('check-share with pictures', () => {
     publisher: { name: 'Cek Fakta Test' },
     version: 1,
     items: [
-      { id: 'poster', claim: 'Gunung Lawu bakal erupsi besar pekan ini', rating: 'false', url: 'https://cekfakta.example/lawu' },
+      {
+        id: 'poster',
+        claim: 'Gunung Lawu bakal erupsi besar pekan ini',
+        rating: 'false',
+        url: 'https://cekfakta.example/lawu',
+      },
       { id: 'vaksin', claim: 'Vaksin COVID-19 mengandung microchip untuk melacak penduduk', rating: 'false' },
     ],
   };
@@ -128,14 +163,28 @@ describe('check-share with pictures', () => {
       browserUiLanguage: () => 'id',
       pictures: new PostPictures({ fetch: fakeFetch(), decode: decodeImage }),
     };
-    await installStarterList(listStoreOf(context), 'chrome-extension://test/list.json.gz', async () => new Response(gzipSync(JSON.stringify(withImages))));
+    await installStarterList(
+      listStoreOf(context),
+      'chrome-extension://test/list.json.gz',
+      async () => new Response(gzipSync(JSON.stringify(withImages))),
+    );
   });
 
-  const request = (images: { url: string }[], text = '') => ({ site: 'x', kind: 'repost' as const, text, urls: [], images });
+  const request = (images: { url: string }[], text = '') => ({
+    site: 'x',
+    kind: 'repost' as const,
+    text,
+    urls: [],
+    images,
+  });
 
   it('asks about a post that is only a listed picture (a smaller copy), naming its fact-check', async () => {
     const answer = await checkShare(context, request([{ url: hoaxUrl }]));
-    expect(answer).toMatchObject({ ask: true, reason: 'hoax-match', matches: [{ id: 'poster', url: 'https://cekfakta.example/lawu' }] });
+    expect(answer).toMatchObject({
+      ask: true,
+      reason: 'hoax-match',
+      matches: [{ id: 'poster', url: 'https://cekfakta.example/lawu' }],
+    });
   });
 
   it('lets an unrelated picture, or one whose host fails, through', async () => {
@@ -144,7 +193,10 @@ describe('check-share with pictures', () => {
   });
 
   it("still reads the post's text beside its pictures", async () => {
-    const answer = await checkShare(context, request([{ url: otherUrl }], 'Vaksin covid 19 mengandung microchip untuk melacak penduduk, sebarkan!'));
+    const answer = await checkShare(
+      context,
+      request([{ url: otherUrl }], 'Vaksin covid 19 mengandung microchip untuk melacak penduduk, sebarkan!'),
+    );
     expect(answer).toMatchObject({ ask: true, matches: [{ id: 'vaksin' }] });
   });
 
@@ -152,22 +204,41 @@ describe('check-share with pictures', () => {
     await checkShare(context, request([]));
     const woken = { ...context, index: new ListIndex(context.db, MATCHER_CODEC) };
     expect((await woken.index.get()).fromPersisted).toBe(true);
-    expect(await checkShare(woken, request([{ url: hoaxUrl }]))).toMatchObject({ ask: true, matches: [{ id: 'poster' }] });
+    expect(await checkShare(woken, request([{ url: hoaxUrl }]))).toMatchObject({
+      ask: true,
+      matches: [{ id: 'poster' }],
+    });
   });
 
   it('"Check with Saring": a picture by its hash, selected text by its words, and nothing found worded as none', async () => {
     const hoax = await checkPixels(context, await decodeImage(hoaxJpeg), '', 'en');
     expect(hoax).toMatchObject({ what: 'image', status: 'match', matches: [{ id: 'poster', via: 'image' }] });
     const text = await checkPixels(context, null, 'Vaksin covid 19 mengandung microchip untuk melacak penduduk', 'en');
-    expect(text).toMatchObject({ what: 'text', status: 'match', matches: [{ id: 'vaksin', via: 'text' }], excerpt: expect.stringContaining('microchip') });
-    expect(await checkPixels(context, await decodeImage(otherJpeg), '', 'id')).toMatchObject({ what: 'image', status: 'none', matches: [], language: 'id' });
+    expect(text).toMatchObject({
+      what: 'text',
+      status: 'match',
+      matches: [{ id: 'vaksin', via: 'text' }],
+      excerpt: expect.stringContaining('microchip'),
+    });
+    expect(await checkPixels(context, await decodeImage(otherJpeg), '', 'id')).toMatchObject({
+      what: 'image',
+      status: 'none',
+      matches: [],
+      language: 'id',
+    });
   });
 });
 
 describe('cropBox: the clicked picture in a capture of the visible tab', () => {
   it('scales the page box to the capture and keeps the visible part only', () => {
-    expect(cropBox({ x: 10.5, y: 20, width: 100, height: 50 }, { width: 800, height: 600 }, { width: 1600, height: 1200 })).toEqual({ x: 21, y: 40, width: 200, height: 100 });
-    expect(cropBox({ x: -50, y: 550, width: 200, height: 200 }, { width: 800, height: 600 }, { width: 800, height: 600 })).toEqual({ x: 0, y: 550, width: 150, height: 50 });
-    expect(cropBox({ x: 0, y: 700, width: 200, height: 200 }, { width: 800, height: 600 }, { width: 800, height: 600 })).toBeNull();
+    expect(
+      cropBox({ x: 10.5, y: 20, width: 100, height: 50 }, { width: 800, height: 600 }, { width: 1600, height: 1200 }),
+    ).toEqual({ x: 21, y: 40, width: 200, height: 100 });
+    expect(
+      cropBox({ x: -50, y: 550, width: 200, height: 200 }, { width: 800, height: 600 }, { width: 800, height: 600 }),
+    ).toEqual({ x: 0, y: 550, width: 150, height: 50 });
+    expect(
+      cropBox({ x: 0, y: 700, width: 200, height: 200 }, { width: 800, height: 600 }, { width: 800, height: 600 }),
+    ).toBeNull();
   });
 });

@@ -49,7 +49,8 @@ function button(action: 'read' | 'cancel' | 'share'): HTMLButtonElement {
 
 function press(key: string, init: KeyboardEventInit = {}) {
   const target = shadow().activeElement ?? shadow().querySelector('[role="dialog"]');
-  if (target) asPerson(target, new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+  if (target)
+    asPerson(target, new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
 }
 
 afterEach(() => {
@@ -68,7 +69,9 @@ describe('showPrompt', () => {
     expect(shadow().querySelectorAll('[data-match-id]')).toHaveLength(2);
     document.querySelectorAll(PROMPT_TAG).forEach((element) => element.remove());
     void showPrompt(document, request({ reason: 'likely-match', language: 'en' }));
-    expect(shadow().querySelector('#saring-reason')?.textContent).toMatch(/^This may be about a claim that fact-checkers have already checked/);
+    expect(shadow().querySelector('#saring-reason')?.textContent).toMatch(
+      /^This may be about a claim that fact-checkers have already checked/,
+    );
     expect(shadow().querySelector('#saring-matches')?.textContent).toBe('Fact-checks that may be related');
   });
 
@@ -98,7 +101,13 @@ describe('showPrompt', () => {
 
   it('shows where a subscribed list came from beside the publisher it names', () => {
     const [hoax, other] = request().matches;
-    void showPrompt(document, request({ language: 'en', matches: [{ ...hoax!, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' }, other!] }));
+    void showPrompt(
+      document,
+      request({
+        language: 'en',
+        matches: [{ ...hoax!, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' }, other!],
+      }),
+    );
     const details = shadow().querySelector('[data-match-id="tbh26-35352"] .match-details')?.textContent;
     expect(details).toContain('Checked by Cek Fakta Resmi · list from lists.example.net');
     // The bundled list names no host.
@@ -119,7 +128,9 @@ describe('showPrompt', () => {
     shadow().host.remove();
     void showPrompt(document, request());
     expect(shadow().querySelector('[data-note="forwarded-many"]')).toBeNull();
-    expect(shadow().querySelector('[role="dialog"]')?.getAttribute('aria-describedby')).toBe('saring-reason saring-nudge');
+    expect(shadow().querySelector('[role="dialog"]')?.getAttribute('aria-describedby')).toBe(
+      'saring-reason saring-nudge',
+    );
   });
 
   it('renders list text as text, never as markup or script links', () => {
@@ -140,7 +151,11 @@ describe('showPrompt', () => {
   });
 
   it('asks about a petition in its own words and shows its title, starter and date, as text', () => {
-    const details = { title: `Evakuasi warga ${XSS}`, starter: 'Paguyuban Waspada Lawu', created: '2026-10-02T08:15:00Z' };
+    const details = {
+      title: `Evakuasi warga ${XSS}`,
+      starter: 'Paguyuban Waspada Lawu',
+      created: '2026-10-02T08:15:00Z',
+    };
     void showPrompt(document, request({ reason: 'petition', kind: 'sign', matches: [], details }));
     const dialog = shadow().querySelector('[role="dialog"]');
     expect(dialog?.getAttribute('data-reason')).toBe('petition');
@@ -157,8 +172,13 @@ describe('showPrompt', () => {
   });
 
   it('leaves out the petition details it was not given, and keeps a date in the page’s words', () => {
-    void showPrompt(document, request({ reason: 'petition', kind: 'sign', language: 'en', details: { created: '3 days ago' } }));
-    expect([...shadow().querySelectorAll('[data-detail]')].map((el) => el.getAttribute('data-detail'))).toEqual(['created']);
+    void showPrompt(
+      document,
+      request({ reason: 'petition', kind: 'sign', language: 'en', details: { created: '3 days ago' } }),
+    );
+    expect([...shadow().querySelectorAll('[data-detail]')].map((el) => el.getAttribute('data-detail'))).toEqual([
+      'created',
+    ]);
     expect(shadow().querySelector('[data-detail="created"]')?.textContent).toBe('Created3 days ago');
     expect(shadow().querySelector('.reason')?.textContent).toContain('Who started it');
   });
@@ -215,9 +235,13 @@ describe('showPrompt', () => {
       button(action).click();
       button(action).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       button(action).focus();
-      shadow().activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      shadow().activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+      );
     }
-    shadow().querySelector('[role="dialog"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    shadow()
+      .querySelector('[role="dialog"]')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     shadow().querySelector('a.match-link')?.dispatchEvent(linkClick);
     await settle();
     expect(answered).toBeNull();
@@ -240,7 +264,9 @@ describe('showPrompt', () => {
   it('goes away unanswered when its signal aborts (the content script ended)', async () => {
     const ended = new AbortController();
     let answered: Outcome | null = null;
-    void showPromptOf(document, request(), { signal: ended.signal, isTrusted: personInput }).then((outcome) => (answered = outcome));
+    void showPromptOf(document, request(), { signal: ended.signal, isTrusted: personInput }).then(
+      (outcome) => (answered = outcome),
+    );
     expect(document.querySelector(PROMPT_TAG)).not.toBeNull();
     ended.abort();
     await settle();

@@ -44,7 +44,9 @@ describe('the publishing guide', () => {
     expect(line).toContain('harvest SOURCES.json --out site --sign "$RUNNER_TEMP/saring.key"');
     for (const option of optionsOf(line)) expect(harvestCommand.usage).toContain(option);
     // The tool is installed the way the README's cron example says, without dev dependencies.
-    expect(steps.find((step) => step.name === "Saring's list tool")!.run).toContain('npm ci --prefix saring --omit=dev --ignore-scripts');
+    expect(steps.find((step) => step.name === "Saring's list tool")!.run).toContain(
+      'npm ci --prefix saring --omit=dev --ignore-scripts',
+    );
     // Publishing: only when more than the report changed, onto the branch Pages serves.
     const publish = steps.find((step) => step.run?.includes('git push'))!.run!;
     expect(publish).toContain("git diff --cached --quiet -- . ':!harvest-report.md'");

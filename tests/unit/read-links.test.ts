@@ -29,7 +29,9 @@ describe('read links', () => {
   it('recognises the same article however the link was wrapped or tracked', async () => {
     const wrapped = `https://l.facebook.com/l.php?u=${encodeURIComponent(`http://www.berita.example.id/2026/06/banjir-jakarta/?utm_source=fb&fbclid=1`)}`;
     await rememberRead(db, wrapped, NOON);
-    expect(await unreadLinks(db, [article, 'https://other.example/x'], NOON + DAY)).toEqual(['https://other.example/x']);
+    expect(await unreadLinks(db, [article, 'https://other.example/x'], NOON + DAY)).toEqual([
+      'https://other.example/x',
+    ]);
   });
 
   it('stores keyed hashes and the day only: never the URL, its plain SHA-256 or the time of day', async () => {

@@ -59,10 +59,13 @@ function load(spec: Spec): Loaded | undefined {
       continue;
     }
     const post = parsed.data;
-    if (!post.id.startsWith(spec.idPrefix)) problems.push(`${spec.file}:${line}: id ${post.id} does not start with ${spec.idPrefix}`);
-    if (spec.lang && post.lang !== spec.lang) problems.push(`${spec.file}:${line}: lang is ${post.lang}, this file is ${spec.lang}`);
+    if (!post.id.startsWith(spec.idPrefix))
+      problems.push(`${spec.file}:${line}: id ${post.id} does not start with ${spec.idPrefix}`);
+    if (spec.lang && post.lang !== spec.lang)
+      problems.push(`${spec.file}:${line}: lang is ${post.lang}, this file is ${spec.lang}`);
     const key = 'expected' in post ? hoaxSplitKey(post) : negativeSplitKey(post);
-    if (post.split !== splitOf(key)) problems.push(`${spec.file}:${line}: split is ${post.split}, the rule gives ${splitOf(key)} for ${key}`);
+    if (post.split !== splitOf(key))
+      problems.push(`${spec.file}:${line}: split is ${post.split}, the rule gives ${splitOf(key)} for ${key}`);
     posts.push(post);
   }
   return { spec, posts, problems };
@@ -138,7 +141,11 @@ describe('realistic evaluation set', () => {
     it('names only CLEF vclaims that exist', () => {
       const known = new Set(clef.map((claim) => claim.vclaim_id));
       const unknown = present.flatMap(({ posts }) =>
-        posts.flatMap((post) => namedIds(post).filter((id) => isClefId(id) && !known.has(id)).map((id) => `${post.id}: ${id}`)),
+        posts.flatMap((post) =>
+          namedIds(post)
+            .filter((id) => isClefId(id) && !known.has(id))
+            .map((id) => `${post.id}: ${id}`),
+        ),
       );
       expect(unknown).toEqual([]);
     });

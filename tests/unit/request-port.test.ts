@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createPortSender, MessagingError } from '../../lib/messaging/client';
-import { createDispatcher, createPortListener, type Handlers, type RequestPortEnd } from '../../lib/messaging/dispatcher';
+import {
+  createDispatcher,
+  createPortListener,
+  type Handlers,
+  type RequestPortEnd,
+} from '../../lib/messaging/dispatcher';
 import { REQUEST_PORT, type PortReply, type PortRequest } from '../../lib/messaging/port';
 
 /** One end of a port: what was posted on it, and its listeners to play the other end with. */
 /** A content script's port on a guarded site, as Chromium and Firefox describe its sender. */
-const CONTENT_SCRIPT = { id: 'test', url: 'https://x.com/home', frameId: 0, tab: { id: 3, index: 0, incognito: false } } as RequestPortEnd['sender'];
+const CONTENT_SCRIPT = {
+  id: 'test',
+  url: 'https://x.com/home',
+  frameId: 0,
+  tab: { id: 3, index: 0, incognito: false },
+} as RequestPortEnd['sender'];
 
 function fakePort(name = REQUEST_PORT, sender = CONTENT_SCRIPT) {
   const posted: unknown[] = [];
@@ -47,7 +57,10 @@ describe('createPortSender', () => {
     const [one, two] = ports[0]!.posted;
     expect([one, two].map((request) => request && urlOf(request))).toEqual(['https://a.id/1', 'https://a.id/2']);
     // Answered out of order.
-    ports[0]!.receive({ id: two!.id, result: { ok: false, error: { code: 'failed', message: 'no' } } } satisfies PortReply);
+    ports[0]!.receive({
+      id: two!.id,
+      result: { ok: false, error: { code: 'failed', message: 'no' } },
+    } satisfies PortReply);
     ports[0]!.receive({ id: one!.id, result: { ok: true, value: null } } satisfies PortReply);
     await expect(first).resolves.toBeNull();
     await expect(second).rejects.toMatchObject({ code: 'failed' });
@@ -98,7 +111,8 @@ describe('createPortListener', () => {
   const markRead: string[] = [];
   const dispatch = createDispatcher(
     new Proxy({} as Handlers, {
-      get: (_target, type) => (type === 'mark-read' ? ({ url }: { url: string }) => (markRead.push(url), null) : unused),
+      get: (_target, type) =>
+        type === 'mark-read' ? ({ url }: { url: string }) => (markRead.push(url), null) : unused,
     }),
     {
       extensionId: 'test',
@@ -117,7 +131,10 @@ describe('createPortListener', () => {
     expect(markRead).toEqual(['https://a.id/x']);
     expect(end.posted).toHaveLength(2);
     expect(end.posted).toContainEqual({ id: 4, result: { ok: true, value: null } });
-    expect(end.posted).toContainEqual({ id: 5, result: { ok: false, error: expect.objectContaining({ code: 'invalid-request' }) } });
+    expect(end.posted).toContainEqual({
+      id: 5,
+      result: { ok: false, error: expect.objectContaining({ code: 'invalid-request' }) },
+    });
   });
 
   it('leaves other ports alone and does not answer into a closed port', async () => {
@@ -138,7 +155,10 @@ describe('createPortListener', () => {
     const labels = fakePort();
     createPortListener(dispatch)(labels.port);
     labels.receive({ id: 1, message: { type: 'set-settings', payload: { strictness: 'off' } } });
-    labels.receive({ id: 2, message: { type: 'report-health', payload: { site: 'facebook', check: 'post', ok: false } } });
+    labels.receive({
+      id: 2,
+      message: { type: 'report-health', payload: { site: 'facebook', check: 'post', ok: false } },
+    });
     const unguarded = fakePort(REQUEST_PORT, { ...CONTENT_SCRIPT, url: 'https://evil.example/' });
     createPortListener(dispatch)(unguarded.port);
     unguarded.receive({ id: 3, message: { type: 'mark-read', payload: { url: 'https://a.id/w' } } });

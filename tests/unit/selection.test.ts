@@ -78,7 +78,9 @@ describe('finding the ticked messages', () => {
     chat();
     const site = adapter([{ css: '.row:has(> input:checked), .message input:checked', seen: SEEN }]);
     expect(ids(selectedPosts(site, document))).toEqual(['m1', 'm3']);
-    expect(ids(selectedPosts(adapter([{ css: '.message.is-selected, .is-selected input', seen: SEEN }]), document))).toEqual(['m3']);
+    expect(
+      ids(selectedPosts(adapter([{ css: '.message.is-selected, .is-selected input', seen: SEEN }]), document)),
+    ).toEqual(['m3']);
   });
 
   it('takes the first alternative that marks anything', () => {

@@ -21,12 +21,22 @@ const FIREFOX: SenderContext = {
   siteForUrl,
 };
 
-const tab = (id: number, url: string, incognito = false) => ({ id, url, windowId: 1, incognito }) as MessageSender['tab'];
+const tab = (id: number, url: string, incognito = false) =>
+  ({ id, url, windowId: 1, incognito }) as MessageSender['tab'];
 
 /** Senders as each browser fills them in (Chromium adds `origin` and `documentId`; Firefox has neither). */
 const SENDERS = {
-  chromiumPopup: { id: CHROMIUM.extensionId, url: `${CHROMIUM.extensionOrigin}popup.html`, origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
-  chromiumOptions: { id: CHROMIUM.extensionId, url: `${CHROMIUM.extensionOrigin}options.html`, frameId: 0, tab: tab(2, `${CHROMIUM.extensionOrigin}options.html`) },
+  chromiumPopup: {
+    id: CHROMIUM.extensionId,
+    url: `${CHROMIUM.extensionOrigin}popup.html`,
+    origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+  },
+  chromiumOptions: {
+    id: CHROMIUM.extensionId,
+    url: `${CHROMIUM.extensionOrigin}options.html`,
+    frameId: 0,
+    tab: tab(2, `${CHROMIUM.extensionOrigin}options.html`),
+  },
   chromiumShareCheck: {
     id: CHROMIUM.extensionId,
     url: `${CHROMIUM.extensionOrigin}share-check.html#https%3A%2F%2Fwa.me%2F%3Ftext%3Dhalo`,
@@ -48,7 +58,12 @@ const SENDERS = {
     documentId: 'D0C',
     tab: tab(5, 'https://x.com/home'),
   },
-  chromiumContentScriptUnguarded: { id: CHROMIUM.extensionId, url: 'https://x.com.evil.example/', frameId: 0, tab: tab(6, 'https://x.com.evil.example/') },
+  chromiumContentScriptUnguarded: {
+    id: CHROMIUM.extensionId,
+    url: 'https://x.com.evil.example/',
+    frameId: 0,
+    tab: tab(6, 'https://x.com.evil.example/'),
+  },
   // A page whose path mentions the extension's origin is still a page.
   chromiumLookalike: {
     id: CHROMIUM.extensionId,
@@ -56,14 +71,28 @@ const SENDERS = {
     frameId: 0,
     tab: tab(7, 'https://evil.example/'),
   },
-  otherExtension: { id: 'ponmlkjihgfedcbaponmlkjihgfedcba', url: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/bg.html' },
+  otherExtension: {
+    id: 'ponmlkjihgfedcbaponmlkjihgfedcba',
+    url: 'chrome-extension://ponmlkjihgfedcbaponmlkjihgfedcba/bg.html',
+  },
   noTabNoPage: { id: CHROMIUM.extensionId, url: 'https://x.com/home' },
   firefoxPopup: { id: FIREFOX.extensionId, url: `${FIREFOX.extensionOrigin}popup.html` },
-  firefoxOptions: { id: FIREFOX.extensionId, url: `${FIREFOX.extensionOrigin}options.html`, frameId: 0, tab: tab(8, `${FIREFOX.extensionOrigin}options.html`) },
-  firefoxContentScript: { id: FIREFOX.extensionId, url: 'https://www.facebook.com/', frameId: 0, tab: tab(9, 'https://www.facebook.com/') },
+  firefoxOptions: {
+    id: FIREFOX.extensionId,
+    url: `${FIREFOX.extensionOrigin}options.html`,
+    frameId: 0,
+    tab: tab(8, `${FIREFOX.extensionOrigin}options.html`),
+  },
+  firefoxContentScript: {
+    id: FIREFOX.extensionId,
+    url: 'https://www.facebook.com/',
+    frameId: 0,
+    tab: tab(9, 'https://www.facebook.com/'),
+  },
 } satisfies Record<string, MessageSender>;
 
-const classify = (name: keyof typeof SENDERS) => classifySender(SENDERS[name], name.startsWith('firefox') ? FIREFOX : CHROMIUM);
+const classify = (name: keyof typeof SENDERS) =>
+  classifySender(SENDERS[name], name.startsWith('firefox') ? FIREFOX : CHROMIUM);
 
 const GUARD_TYPES = ['check-share', 'match-posts', 'record-outcome', 'mark-read', 'open-read', 'report-health'];
 const TYPES = Object.keys(requestSchemas) as MessageType[];
@@ -102,7 +131,8 @@ describe('sender policy', () => {
   });
 
   it.each(TYPES)('%s: allowed from the right senders only', (type) => {
-    const allowed = (name: keyof typeof SENDERS, payload: unknown = {}) => senderRefusal(type, classify(name), payload) === null;
+    const allowed = (name: keyof typeof SENDERS, payload: unknown = {}) =>
+      senderRefusal(type, classify(name), payload) === null;
     const audience = SENDER_POLICY[type];
     expect(allowed('chromiumContentScript', { site: 'x' })).toBe(audience === 'guard');
     expect(allowed('firefoxContentScript', { site: 'facebook' })).toBe(audience === 'guard');
@@ -130,13 +160,29 @@ describe('the dispatcher with the sender policy', () => {
   it('refuses and logs what a sender may not send, without running the handler', async () => {
     const refused: string[] = [];
     const dispatch = createDispatcher(handlers, CHROMIUM, (why) => refused.push(why));
-    const result = await dispatch({ type: 'set-settings', payload: { strictness: 'off' } }, SENDERS.chromiumContentScript);
-    expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('set-settings') } });
-    expect(await dispatch({ type: 'preview-list', payload: { url: 'http://localhost:6379/' } }, SENDERS.chromiumContentScript)).toMatchObject({
+    const result = await dispatch(
+      { type: 'set-settings', payload: { strictness: 'off' } },
+      SENDERS.chromiumContentScript,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('set-settings') },
+    });
+    expect(
+      await dispatch(
+        { type: 'preview-list', payload: { url: 'http://localhost:6379/' } },
+        SENDERS.chromiumContentScript,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await dispatch({ type: 'allow-share-intent', payload: { url: 'https://wa.me/?text=x' } }, SENDERS.chromiumOptions)).toMatchObject({
+    expect(
+      await dispatch(
+        { type: 'allow-share-intent', payload: { url: 'https://wa.me/?text=x' } },
+        SENDERS.chromiumOptions,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -5,7 +5,10 @@ const ARTICLE = 'https://www.berita.example/2026/11/banjir?utm_source=home';
 
 function sources(frames: Record<string, string>) {
   let clock = 1_000;
-  const held = new ShareLinkSources(async (tabId, frameId) => frames[`${tabId}/${frameId}`], () => clock);
+  const held = new ShareLinkSources(
+    async (tabId, frameId) => frames[`${tabId}/${frameId}`],
+    () => clock,
+  );
   return { held, tick: (ms: number) => (clock += ms) };
 }
 

@@ -37,7 +37,12 @@ describe('list signatures (Ed25519 over the exact bytes)', () => {
   it('answers false, never throws, for a malformed signature or key', async () => {
     const { publicKey } = await generateSigningKeys();
     const bytes = new Uint8Array([1, 2, 3]);
-    for (const [signature, key] of [['', publicKey], ['not base64!', publicKey], ['AAAA', publicKey], [btoa('x'.repeat(64)), 'short']]) {
+    for (const [signature, key] of [
+      ['', publicKey],
+      ['not base64!', publicKey],
+      ['AAAA', publicKey],
+      [btoa('x'.repeat(64)), 'short'],
+    ]) {
       expect(await verifyListSignature(bytes, signature!, key!)).toBe(false);
     }
     expect(isPublicKey(publicKey)).toBe(true);

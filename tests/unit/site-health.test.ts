@@ -20,7 +20,11 @@ async function healthAfter(reports: [check: string, ok: boolean, at: number][], 
 describe('site health per check', () => {
   it('is unknown before any report, working after successes', async () => {
     expect(siteHealthOf(undefined, T)).toEqual({ state: 'unknown', lastOk: null, failing: [] });
-    expect(await healthAfter([['posts on the home feed', true, T]], T)).toEqual({ state: 'working', lastOk: T, failing: [] });
+    expect(await healthAfter([['posts on the home feed', true, T]], T)).toEqual({
+      state: 'working',
+      lastOk: T,
+      failing: [],
+    });
   });
 
   it("stays degraded when another check succeeds; the failing check's own success clears it", async () => {
@@ -35,7 +39,10 @@ describe('site health per check', () => {
       failing: [{ check: 'repost items in the repost menu', lastFailure: T + HOUR, lastOk: T }],
     });
     db?.close();
-    const cleared = await healthAfter([...failed, ['repost items in the repost menu', true, T + 3 * HOUR]], T + 3 * HOUR);
+    const cleared = await healthAfter(
+      [...failed, ['repost items in the repost menu', true, T + 3 * HOUR]],
+      T + 3 * HOUR,
+    );
     expect(cleared).toEqual({ state: 'working', lastOk: T + 3 * HOUR, failing: [] });
   });
 
@@ -58,15 +65,27 @@ describe('site health per check', () => {
     ];
     expect((await healthAfter(reports, T + FAILURE_EXPIRY_MS - HOUR)).state).toBe('degraded');
     db?.close();
-    expect(await healthAfter(reports, T + FAILURE_EXPIRY_MS + HOUR)).toEqual({ state: 'working', lastOk: T, failing: [] });
+    expect(await healthAfter(reports, T + FAILURE_EXPIRY_MS + HOUR)).toEqual({
+      state: 'working',
+      lastOk: T,
+      failing: [],
+    });
   });
 
   it("clears a streak carried over from v4 on the site's next success of any check", async () => {
     db = openDb(`health-${Math.random()}`);
-    await db.siteHealth.put({ site: 'x', lastOk: T, checks: { [EARLIER_CHECKS]: { lastOk: T, lastFailure: T + 1, failing: true } } });
+    await db.siteHealth.put({
+      site: 'x',
+      lastOk: T,
+      checks: { [EARLIER_CHECKS]: { lastOk: T, lastFailure: T + 1, failing: true } },
+    });
     expect(siteHealthOf(await db.siteHealth.get('x'), T + HOUR).state).toBe('degraded');
     await recordHealth(db, { site: 'x', check: 'posts on the home feed', ok: true }, T + HOUR);
-    expect(siteHealthOf(await db.siteHealth.get('x'), T + HOUR)).toEqual({ state: 'working', lastOk: T + HOUR, failing: [] });
+    expect(siteHealthOf(await db.siteHealth.get('x'), T + HOUR)).toEqual({
+      state: 'working',
+      lastOk: T + HOUR,
+      failing: [],
+    });
   });
 });
 

@@ -50,7 +50,13 @@ describe('statistics', () => {
     await countPrompt(db, 'x', 'likely-match', at('2026-03-02'));
     await countPrompt(db, 'x', 'likely-match', at('2026-03-02'));
     const report = await statsReport(db, at('2026-03-02'), 1);
-    expect(report.totals.prompts).toEqual({ 'hoax-match': 2, 'likely-match': 2, 'unread-link': 1, petition: 0, always: 0 });
+    expect(report.totals.prompts).toEqual({
+      'hoax-match': 2,
+      'likely-match': 2,
+      'unread-link': 1,
+      petition: 0,
+      always: 0,
+    });
     expect(promptTotal(report.totals)).toBe(5);
     expect((await dayCounts(db, '2026-03-02')).prompts).toBe(5);
     db.close();
@@ -58,7 +64,14 @@ describe('statistics', () => {
 
   it('ignores records outside the days asked for', () => {
     const report = aggregateStats(
-      [{ day: '2025-01-01', site: 'x', prompts: { 'hoax-match': 5, 'likely-match': 0, 'unread-link': 0, petition: 0, always: 0 }, outcomes: { cancel: 0, read: 0, share: 0 } }],
+      [
+        {
+          day: '2025-01-01',
+          site: 'x',
+          prompts: { 'hoax-match': 5, 'likely-match': 0, 'unread-link': 0, petition: 0, always: 0 },
+          outcomes: { cancel: 0, read: 0, share: 0 },
+        },
+      ],
       ['2026-01-01'],
     );
     expect(promptTotal(report.totals)).toBe(0);

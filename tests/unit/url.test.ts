@@ -39,21 +39,13 @@ describe('normalizeUrl', () => {
   });
 
   it('does not treat ordinary google.com pages as redirectors', () => {
-    expect(normalizeUrl('https://www.google.com/search?q=hoaks')).toBe(
-      'https://google.com/search?q=hoaks',
-    );
+    expect(normalizeUrl('https://www.google.com/search?q=hoaks')).toBe('https://google.com/search?q=hoaks');
   });
 
   it('drops s and t only on x.com / twitter.com', () => {
-    expect(normalizeUrl('https://x.com/user/status/123?s=20&t=abc')).toBe(
-      'https://x.com/user/status/123',
-    );
-    expect(normalizeUrl('https://mobile.twitter.com/user/status/123?s=19')).toBe(
-      'https://twitter.com/user/status/123',
-    );
-    expect(normalizeUrl('https://example.com/search?s=vaksin')).toBe(
-      'https://example.com/search?s=vaksin',
-    );
+    expect(normalizeUrl('https://x.com/user/status/123?s=20&t=abc')).toBe('https://x.com/user/status/123');
+    expect(normalizeUrl('https://mobile.twitter.com/user/status/123?s=19')).toBe('https://twitter.com/user/status/123');
+    expect(normalizeUrl('https://example.com/search?s=vaksin')).toBe('https://example.com/search?s=vaksin');
   });
 
   it('keeps meaningful parameters, in a stable order', () => {

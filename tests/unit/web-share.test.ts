@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GUARD_CHECKS } from '../../lib/guard/health';
 import { holdShare } from '../../lib/guard/hold';
 import { guardWebShares } from '../../lib/guard/web-share';
-import { WEB_SHARE_ANSWER, WEB_SHARE_REQUEST, WEB_SHARE_TIMEOUT_MS, wrapWebShare } from '../../lib/guard/web-share-page';
+import {
+  WEB_SHARE_ANSWER,
+  WEB_SHARE_REQUEST,
+  WEB_SHARE_TIMEOUT_MS,
+  wrapWebShare,
+} from '../../lib/guard/web-share-page';
 import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { TIKTOK_SITE } from '../../lib/sites/tiktok';
 import { asPerson, fakePrompt, fakeTransport, HOAX_ANSWER, personInput, settle } from '../sites/harness';
@@ -40,7 +45,14 @@ afterEach(() => {
 function guard(answer: () => Promise<CheckShareResponse>, outcome: 'share' | 'cancel' | 'read') {
   const { transport, calls } = fakeTransport(answer);
   const prompt = fakePrompt(outcome);
-  stopGuard = guardWebShares({ adapter: TIKTOK_SITE, document, transport, showPrompt: prompt.showPrompt, timeoutMs: 40, ...trust });
+  stopGuard = guardWebShares({
+    adapter: TIKTOK_SITE,
+    document,
+    transport,
+    showPrompt: prompt.showPrompt,
+    timeoutMs: 40,
+    ...trust,
+  });
   return { calls, shown: prompt.shown };
 }
 
@@ -56,7 +68,9 @@ describe('navigator.share on a guarded site', () => {
     wrapWebShare(win);
     const { calls, shown } = guard(async () => HOAX_ANSWER, 'cancel');
     expect(await outcomeOf(navigator.share(HOAX))).toBe('rejected AbortError');
-    expect(calls.checkShare).toEqual([{ site: 'tiktok', kind: 'share', text: `${HOAX.title}\n${HOAX.text}`, urls: [] }]);
+    expect(calls.checkShare).toEqual([
+      { site: 'tiktok', kind: 'share', text: `${HOAX.title}\n${HOAX.text}`, urls: [] },
+    ]);
     expect(shown[0]?.matches[0]?.id).toBe('tbh26-35352');
     expect(calls.recordOutcome).toEqual([{ site: 'tiktok', reason: 'hoax-match', outcome: 'cancel' }]);
     expect(nativeShare).not.toHaveBeenCalled();
@@ -170,7 +184,12 @@ describe('what the guard accepts from the page', () => {
     const record = (event: Event) => answers.push(String((event as CustomEvent).detail));
     window.addEventListener(WEB_SHARE_ANSWER, record);
     try {
-      for (const detail of [{ id: 'a', text: 'x' }, JSON.stringify({ id: 7 }), JSON.stringify({ id: 'b', url: 5 }), 'not json']) {
+      for (const detail of [
+        { id: 'a', text: 'x' },
+        JSON.stringify({ id: 7 }),
+        JSON.stringify({ id: 'b', url: 5 }),
+        'not json',
+      ]) {
         window.dispatchEvent(new CustomEvent(WEB_SHARE_REQUEST, { detail }));
       }
       expect(answers).toEqual([]);
@@ -241,7 +260,13 @@ describe('only while the person acts on the page', () => {
   it('cancels the share it holds when it stops (the extension went away mid-prompt), and lets go of the page', async () => {
     wrapWebShare(win);
     const { transport } = fakeTransport(async () => HOAX_ANSWER);
-    stopGuard = guardWebShares({ adapter: TIKTOK_SITE, document, transport, showPrompt: () => new Promise(() => {}), ...trust });
+    stopGuard = guardWebShares({
+      adapter: TIKTOK_SITE,
+      document,
+      transport,
+      showPrompt: () => new Promise(() => {}),
+      ...trust,
+    });
     const pending = outcomeOf(navigator.share(HOAX));
     await settle(20);
     stopGuard();
@@ -253,7 +278,9 @@ describe('only while the person acts on the page', () => {
 
   it('looks at a burst of requests at most, and never at a flood', async () => {
     const { calls } = guard(() => new Promise<CheckShareResponse>(() => {}), 'cancel');
-    const answered = Array.from({ length: 50 }, (_, i) => answersTo(JSON.stringify({ id: `r${i}`, text: 'x'.repeat(1000) })));
+    const answered = Array.from({ length: 50 }, (_, i) =>
+      answersTo(JSON.stringify({ id: `r${i}`, text: 'x'.repeat(1000) })),
+    );
     // The first is held; the next two are cancelled while it is; the rest get no answer at all.
     expect(answered.slice(0, 3)).toEqual([
       [JSON.stringify({ id: 'r0', state: 'held' })],

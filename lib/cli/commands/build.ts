@@ -68,15 +68,21 @@ validates, and writes the list. Items left out are printed as \`file: where: wha
       },
     });
     if (positionals.length === 0) throw new CliError('build needs at least one INPUT');
-    if (!values.output || !values.id || !values.name) throw new CliError('build needs -o FILE, --id ID and --name NAME');
+    if (!values.output || !values.id || !values.name)
+      throw new CliError('build needs -o FILE, --id ID and --name NAME');
     const version = values.version === undefined ? versionFromTime(new Date()) : Number(values.version);
-    if (!Number.isSafeInteger(version) || version < 0) throw new CliError(`--version must be a whole number, not ${values.version}`);
+    if (!Number.isSafeInteger(version) || version < 0)
+      throw new CliError(`--version must be a whole number, not ${values.version}`);
 
     const inputs: Array<{ file: string; list: SaringList }> = [];
     let failed = false;
     for (const file of positionals) {
       try {
-        const { list, skipped } = importList(await readText(file), { fileName: file, id: values.id, name: values.name });
+        const { list, skipped } = importList(await readText(file), {
+          fileName: file,
+          id: values.id,
+          name: values.name,
+        });
         for (const { where, what } of skipped) io.err(`${file}: ${where}: ${what}`);
         inputs.push({ file, list });
       } catch (error) {
@@ -96,7 +102,11 @@ validates, and writes the list. Items left out are printed as \`file: where: wha
         saringList: 1,
         id: values.id,
         name: values.name,
-        ...(values.publisher ? { publisher: { name: values.publisher } } : firstPublisher ? { publisher: firstPublisher } : {}),
+        ...(values.publisher
+          ? { publisher: { name: values.publisher } }
+          : firstPublisher
+            ? { publisher: firstPublisher }
+            : {}),
         ...(languages.length ? { languages } : {}),
         version,
         published: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -108,9 +118,14 @@ validates, and writes the list. Items left out are printed as \`file: where: wha
     checkListSize(utf8ByteLength(text));
     // What is written must read back as it is: the same validation the extension runs.
     const check = validateList(JSON.parse(text));
-    if (check.problems.length > 0) throw new CliError(`internal: the built list does not validate (${check.problems[0]!.where}: ${check.problems[0]!.what})`);
+    if (check.problems.length > 0)
+      throw new CliError(
+        `internal: the built list does not validate (${check.problems[0]!.where}: ${check.problems[0]!.what})`,
+      );
     await writeFile(values.output, text);
-    io.out(`${values.output}: "${list.id}" version ${list.version}, ${items.length} items${domains.length ? `, ${domains.length} domains` : ''} (${notes.length} duplicates left out)`);
+    io.out(
+      `${values.output}: "${list.id}" version ${list.version}, ${items.length} items${domains.length ? `, ${domains.length} domains` : ''} (${notes.length} duplicates left out)`,
+    );
     return 0;
   },
 };

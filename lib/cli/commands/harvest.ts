@@ -19,7 +19,8 @@ const MAX_RATE = 10;
 function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isFinite(number) || number < min || number > max) throw new CliError(`${name} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(number) || number < min || number > max)
+    throw new CliError(`${name} must be a number from ${min} to ${max}`);
   return number;
 }
 
@@ -91,12 +92,17 @@ no source could be read.`,
     let state: HarvestState = emptyState(sources.list.id);
     if (stateText !== null) {
       const parsed = parseState(stateText);
-      if ('problem' in parsed) notes.push(`${STATE_FILE}: not readable (${parsed.problem}): every article is read again`);
-      else if (parsed.state.list !== sources.list.id) notes.push(`${STATE_FILE}: belongs to list "${parsed.state.list}": every article is read again`);
-      else if (!previous && Object.keys(parsed.state.articles).length) notes.push(`${LIST_FILE} is missing: every article is read again`);
+      if ('problem' in parsed)
+        notes.push(`${STATE_FILE}: not readable (${parsed.problem}): every article is read again`);
+      else if (parsed.state.list !== sources.list.id)
+        notes.push(`${STATE_FILE}: belongs to list "${parsed.state.list}": every article is read again`);
+      else if (!previous && Object.keys(parsed.state.articles).length)
+        notes.push(`${LIST_FILE} is missing: every article is read again`);
       else state = parsed.state;
     }
-    const previousItems = new Map<string, ListItem>((previous?.id === sources.list.id ? previous.items : []).map((item) => [item.id, item]));
+    const previousItems = new Map<string, ListItem>(
+      (previous?.id === sources.list.id ? previous.items : []).map((item) => [item.id, item]),
+    );
 
     const fetcher = new PoliteFetcher({
       robotsAgent: ROBOTS_AGENT,
@@ -115,12 +121,20 @@ no source could be read.`,
         name: header.name,
         ...(header.description ? { description: header.description } : {}),
         publisher: header.publisher,
-        languages: header.languages ?? [...new Set(run.items.flatMap((item) => (item.language ? [item.language] : [])))].slice(0, 20),
+        languages:
+          header.languages ??
+          [...new Set(run.items.flatMap((item) => (item.language ? [item.language] : [])))].slice(0, 20),
         ...(header.refresh ? { refresh: header.refresh } : {}),
         version: 0,
         items: run.items,
       };
-      published = await publishList({ dir, list, version: 'next', keepVersions, ...(signingKey ? { signingKey } : {}) });
+      published = await publishList({
+        dir,
+        list,
+        version: 'next',
+        keepVersions,
+        ...(signingKey ? { signingKey } : {}),
+      });
       notes.push(...published.notes);
       // After the list: a run cut short re-reads articles rather than forgetting their items.
       const stateOut = serializeState(state);
@@ -129,14 +143,28 @@ no source could be read.`,
     const itemsById = new Map([...previousItems, ...run.items.map((item) => [item.id, item] as const)]);
     await writeAtomically(
       join(dir, REPORT_FILE),
-      renderReport({ listName: sources.list.name, listId: sources.list.id, startedAt: started, seconds: (performance.now() - t0) / 1000, run, stats: fetcher.stats, ...(published ? { published } : {}), itemsById, notes }),
+      renderReport({
+        listName: sources.list.name,
+        listId: sources.list.id,
+        startedAt: started,
+        seconds: (performance.now() - t0) / 1000,
+        run,
+        stats: fetcher.stats,
+        ...(published ? { published } : {}),
+        itemsById,
+        notes,
+      }),
     );
     for (const note of notes) io.err(note);
     const failed = run.sources.filter((source) => source.status === 'failed');
     for (const source of failed) io.err(`${source.source.url}: not read (${source.notes[0] ?? 'failed'})`);
-    io.out(`harvest: ${fetcher.stats.requests} requests (${fetcher.stats.notModified} not modified), ${run.fetched} article${run.fetched === 1 ? '' : 's'} read, ${run.skipped.length} skipped, ${run.leftForNextRun} left for the next run; report: ${join(dir, REPORT_FILE)}`);
+    io.out(
+      `harvest: ${fetcher.stats.requests} requests (${fetcher.stats.notModified} not modified), ${run.fetched} article${run.fetched === 1 ? '' : 's'} read, ${run.skipped.length} skipped, ${run.leftForNextRun} left for the next run; report: ${join(dir, REPORT_FILE)}`,
+    );
     if (!published) {
-      io.err(`harvest: no list could be made: no fact-check found${failed.length ? ` (${failed.length} of ${run.sources.length} sources could not be read)` : ''}`);
+      io.err(
+        `harvest: no list could be made: no fact-check found${failed.length ? ` (${failed.length} of ${run.sources.length} sources could not be read)` : ''}`,
+      );
       return 1;
     }
     for (const line of describePublish(dir, published)) io.out(line);

@@ -34,7 +34,11 @@ hashed (not a JPEG, PNG or WebP, truncated, over 50 megapixels …) is reported 
 exit code is 1; the others are still printed. Quality under 50 means a near-flat picture whose
 hash Saring does not trust.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
     if (positionals.length === 0) throw new CliError('hash-image needs at least one FILE');
     const failures: string[] = [];
     const results: Array<{ file: string } & PdqHash> = [];
@@ -70,13 +74,20 @@ current time as YYYYMMDDHHMM (always above the old version). Sign it again after
     const list = await loadList(source);
     if (list.problems.length) {
       for (const { where, what } of list.problems) io.err(`${source}: ${where}: ${what}`);
-      throw new CliError(`${source} has ${list.problems.length} invalid entries: fix them first (saring-list validate), so nothing is dropped on rewrite`);
+      throw new CliError(
+        `${source} has ${list.problems.length} invalid entries: fix them first (saring-list validate), so nothing is dropped on rewrite`,
+      );
     }
     const item = list.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new CliError(`${source} has no item with id ${JSON.stringify(itemId)}`);
-    const version = values.version === undefined ? Math.max(versionFromTime(new Date()), list.header.version + 1) : Number(values.version);
+    const version =
+      values.version === undefined
+        ? Math.max(versionFromTime(new Date()), list.header.version + 1)
+        : Number(values.version);
     if (!Number.isSafeInteger(version) || version <= list.header.version) {
-      throw new CliError(`--version must be a whole number above the list's version ${list.header.version}, not ${values.version}`);
+      throw new CliError(
+        `--version must be a whole number above the list's version ${list.header.version}, not ${values.version}`,
+      );
     }
 
     const failures: string[] = [];
@@ -85,10 +96,18 @@ current time as YYYYMMDDHHMM (always above the old version). Sign it again after
       const hashes = pictureHashes(pixels);
       const added = hashes.filter((hash) => !images.some((known) => known.pdq === hash.pdq));
       images.push(...added);
-      io.out(`${file}: ${hashes[0]!.pdq},${hashes[0]!.quality}${hashes[0]!.quality < 50 ? ' (quality under 50: a near-flat picture, matches poorly)' : ''}; ${added.length} of ${hashes.length} hashes new`);
+      io.out(
+        `${file}: ${hashes[0]!.pdq},${hashes[0]!.quality}${hashes[0]!.quality < 50 ? ' (quality under 50: a near-flat picture, matches poorly)' : ''}; ${added.length} of ${hashes.length} hashes new`,
+      );
     }
-    if (failures.length) throw new CliError(`${failures.length} of ${files.length} pictures could not be hashed: the list was not written`);
-    if (images.length > LIMITS.images) throw new CliError(`item ${JSON.stringify(itemId)} would have ${images.length} image hashes: the limit is ${LIMITS.images}`);
+    if (failures.length)
+      throw new CliError(
+        `${failures.length} of ${files.length} pictures could not be hashed: the list was not written`,
+      );
+    if (images.length > LIMITS.images)
+      throw new CliError(
+        `item ${JSON.stringify(itemId)} would have ${images.length} image hashes: the limit is ${LIMITS.images}`,
+      );
 
     const updated: SaringList = {
       ...list.header,
@@ -100,9 +119,14 @@ current time as YYYYMMDDHHMM (always above the old version). Sign it again after
     const text = serializeList(updated);
     checkListSize(utf8ByteLength(text));
     const check = validateList(JSON.parse(text));
-    if (check.problems.length) throw new CliError(`internal: the updated list does not validate (${check.problems[0]!.where}: ${check.problems[0]!.what})`);
+    if (check.problems.length)
+      throw new CliError(
+        `internal: the updated list does not validate (${check.problems[0]!.where}: ${check.problems[0]!.what})`,
+      );
     await writeFile(values.out, text);
-    io.out(`${values.out}: "${updated.id}" version ${version}, item ${JSON.stringify(itemId)} has ${images.length} image hashes`);
+    io.out(
+      `${values.out}: "${updated.id}" version ${version}, item ${JSON.stringify(itemId)} has ${images.length} image hashes`,
+    );
     return 0;
   },
 };

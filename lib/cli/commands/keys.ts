@@ -35,9 +35,11 @@ change to LIST after signing (even re-formatting) needs a new signature.`,
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
     if (positionals.length !== 1 || !values.key) throw new CliError('sign needs LIST and --key KEYFILE');
     const list = positionals[0]!;
-    const signature = await signListBytes(await readSource(list), await readText(values.key)).catch((error: unknown) => {
-      throw new CliError(`${values.key}: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const signature = await signListBytes(await readSource(list), await readText(values.key)).catch(
+      (error: unknown) => {
+        throw new CliError(`${values.key}: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
     await writeFile(`${list}.sig`, `${signature}\n`);
     io.out(`wrote ${list}.sig`);
     return 0;

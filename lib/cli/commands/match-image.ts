@@ -72,15 +72,22 @@ stderr and the exit code is 1; the others are still checked.`,
           const matches = result.matches.slice(0, top);
           results.push({ file, pdq, quality, text, decision: result.decision, matches: matches.map(matchOut) });
           if (!values.json) {
-            io.out(`${file}: ${result.decision} (pdq ${pdq}, quality ${quality}${quality < 50 ? ': too flat to match by hash' : ''})`);
-            const shown = new Set(result.decision === 'none' ? [] : factChecksShown(matches, result.decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD));
+            io.out(
+              `${file}: ${result.decision} (pdq ${pdq}, quality ${quality}${quality < 50 ? ': too flat to match by hash' : ''})`,
+            );
+            const shown = new Set(
+              result.decision === 'none'
+                ? []
+                : factChecksShown(matches, result.decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD),
+            );
             for (const hit of matches) {
               const how = hit.via === 'image' ? `picture, ${hit.distance} bits` : `text, ${hit.score.toFixed(3)}`;
               io.out(`${shown.has(hit) ? '*' : ' '} ${hit.item.id}  (${how})  ${hit.item.claim}`);
             }
           }
         } catch (error) {
-          if (!(error instanceof ImageDecodeError || error instanceof CliError || error instanceof OcrError)) throw error;
+          if (!(error instanceof ImageDecodeError || error instanceof CliError || error instanceof OcrError))
+            throw error;
           io.err(`${error instanceof CliError ? '' : `${file}: `}${error.message}`);
           failed++;
           // A timed-out engine has been stopped: the remaining files are checked by hash only.

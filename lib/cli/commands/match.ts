@@ -32,7 +32,14 @@ async function matchQueries(matcher: Matcher, file: string, top: number, io: Cli
       return;
     }
     if (!query || typeof query !== 'object' || typeof query.text !== 'string') {
-      io.out(JSON.stringify({ id: query?.id ?? null, decision: 'none', matches: [], error: `line ${index + 1}: needs "text"` }));
+      io.out(
+        JSON.stringify({
+          id: query?.id ?? null,
+          decision: 'none',
+          matches: [],
+          error: `line ${index + 1}: needs "text"`,
+        }),
+      );
       return;
     }
     io.out(JSON.stringify(resultLine(matcher, query.id ?? null, query.text, top)));
@@ -47,11 +54,17 @@ const DECISION_MEANING = {
 
 function printReadable(matcher: Matcher, text: string, top: number, io: CliIo): void {
   const { decision, matches } = matcher.match(queryOf(text), { top });
-  io.out(`decision: ${decision} (${DECISION_MEANING[decision]}; likely from ${LIKELY_THRESHOLD}, hoax-match from ${MATCH_THRESHOLD})`);
-  const shown = new Set(decision === 'none' ? [] : factChecksShown(matches, decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD));
+  io.out(
+    `decision: ${decision} (${DECISION_MEANING[decision]}; likely from ${LIKELY_THRESHOLD}, hoax-match from ${MATCH_THRESHOLD})`,
+  );
+  const shown = new Set(
+    decision === 'none' ? [] : factChecksShown(matches, decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD),
+  );
   for (const hit of matches) {
     const mark = shown.has(hit) ? '*' : ' ';
-    io.out(`${mark} ${hit.score.toFixed(3)}  ${hit.item.id}  [${hit.item.label ?? hit.item.rating}] ${hit.item.claim}  (via ${hit.via})`);
+    io.out(
+      `${mark} ${hit.score.toFixed(3)}  ${hit.item.id}  [${hit.item.label ?? hit.item.rating}] ${hit.item.claim}  (via ${hit.via})`,
+    );
     if (hit.item.url) io.out(`         ${hit.item.url}`);
   }
 }
@@ -79,7 +92,8 @@ best first, at most --top N (default 5).`,
       },
     });
     if (positionals.length !== 1) throw new CliError('match needs one LIST');
-    if ((values.text === undefined) === (values.queries === undefined)) throw new CliError('match needs --text "…" or --queries FILE.jsonl');
+    if ((values.text === undefined) === (values.queries === undefined))
+      throw new CliError('match needs --text "…" or --queries FILE.jsonl');
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 1 || top > 50) throw new CliError('--top must be a whole number from 1 to 50');
     const list = await loadList(positionals[0]!);

@@ -17,7 +17,10 @@ code is 1; the others are still printed.`,
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { lang: { type: 'string', default: OCR_LANGUAGES.join('+') }, json: { type: 'boolean', default: false } },
+      options: {
+        lang: { type: 'string', default: OCR_LANGUAGES.join('+') },
+        json: { type: 'boolean', default: false },
+      },
     });
     if (positionals.length === 0) throw new CliError('ocr needs at least one FILE');
     let engine: OcrEngine;
@@ -36,7 +39,8 @@ code is 1; the others are still printed.`,
           results.push({ file, text, ms: Math.round(ms) });
           if (!values.json) io.out(`${file}:\n${text || '(no text found)'}\n`);
         } catch (error) {
-          if (!(error instanceof ImageDecodeError || error instanceof CliError || error instanceof OcrError)) throw error;
+          if (!(error instanceof ImageDecodeError || error instanceof CliError || error instanceof OcrError))
+            throw error;
           io.err(`${error instanceof CliError ? '' : `${file}: `}${error.message}`);
           failed++;
           // A timed-out engine has been stopped: the remaining files cannot be read.

@@ -20,11 +20,14 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 /** The lines a publish prints: what changed and what was written. */
 export function describePublish(dir: string, result: PublishResult): string[] {
   if (result.status === 'unchanged') {
-    return [`${dir}: nothing new: version ${result.version} stays (${result.items} items)${result.written.length ? `; repaired ${result.written.join(', ')}` : ''}`];
+    return [
+      `${dir}: nothing new: version ${result.version} stays (${result.items} items)${result.written.length ? `; repaired ${result.written.join(', ')}` : ''}`,
+    ];
   }
-  const change = result.previousVersion === undefined
-    ? 'first version'
-    : `from ${result.previousVersion}: +${result.added.length} added, ~${result.changed.length} changed, -${result.removed.length} removed`;
+  const change =
+    result.previousVersion === undefined
+      ? 'first version'
+      : `from ${result.previousVersion}: +${result.added.length} added, ~${result.changed.length} changed, -${result.removed.length} removed`;
   return [
     `${dir}: version ${result.version}, ${result.items} items (${change})`,
     `  list.json ${kilobytes(result.listBytes)}, list.json.gz ${kilobytes(result.gzipBytes)}; patches from ${result.patchBases.length} earlier version${result.patchBases.length === 1 ? '' : 's'}`,
@@ -49,10 +52,17 @@ With --sign, list.json.sig and a .sig for each patch.`,
     });
     if (positionals.length !== 1 || !values.out) throw new CliError('publish needs LIST and --out DIR');
     const keep = values.keep === undefined ? DEFAULT_KEEP_VERSIONS : Number(values.keep);
-    if (!Number.isInteger(keep) || keep < 1 || keep > 1000) throw new CliError('--keep must be a whole number from 1 to 1000');
+    if (!Number.isInteger(keep) || keep < 1 || keep > 1000)
+      throw new CliError('--keep must be a whole number from 1 to 1000');
     const list = await readWholeList(positionals[0]!, io);
     const signingKey = values.sign === undefined ? undefined : (await readText(values.sign)).trim();
-    const result = await publishList({ dir: values.out, list, version: 'given', keepVersions: keep, ...(signingKey ? { signingKey } : {}) });
+    const result = await publishList({
+      dir: values.out,
+      list,
+      version: 'given',
+      keepVersions: keep,
+      ...(signingKey ? { signingKey } : {}),
+    });
     for (const note of result.notes) io.err(note);
     for (const line of describePublish(values.out, result)) io.out(line);
     return 0;
@@ -76,16 +86,28 @@ For a folder published with patches from every recent version, use publish (or h
     if (positionals.length !== 2 || !values.output) throw new CliError('diff needs OLD, NEW and -o PATCH');
     const [oldSource, newSource] = positionals as [string, string];
     const [base, target] = [await readWholeList(oldSource, io), await readWholeList(newSource, io)];
-    if (base.id !== target.id) throw new CliError(`${oldSource} is list "${base.id}" and ${newSource} is "${target.id}": a patch joins two versions of one list`);
-    if (target.version <= base.version) throw new CliError(`${newSource} (version ${target.version}) is not newer than ${oldSource} (version ${base.version})`);
+    if (base.id !== target.id)
+      throw new CliError(
+        `${oldSource} is list "${base.id}" and ${newSource} is "${target.id}": a patch joins two versions of one list`,
+      );
+    if (target.version <= base.version)
+      throw new CliError(
+        `${newSource} (version ${target.version}) is not newer than ${oldSource} (version ${base.version})`,
+      );
     const patch = await makePatch(base, target, await listChecksum(target.items, nodeSha256));
     const applied = await applyPatch(base, patch, await listChecksum(base.items, nodeSha256));
     if (applied.checksum !== patch.checksum) throw new CliError('internal: the patch does not reproduce NEW');
     const text = serializePatch(patch);
     await writeFile(values.output, text);
-    if (values.sign) await writeFile(`${values.output}.sig`, `${await signListBytes(new TextEncoder().encode(text), (await readText(values.sign)).trim())}\n`);
+    if (values.sign)
+      await writeFile(
+        `${values.output}.sig`,
+        `${await signListBytes(new TextEncoder().encode(text), (await readText(values.sign)).trim())}\n`,
+      );
     const gzipped = gzipSync(text).length;
-    io.out(`${values.output}: ${base.version} → ${target.version}: +${patch.added.length} added, ~${patch.changed.length} changed, -${patch.removed.length} removed; ${kilobytes(Buffer.byteLength(text))} (${kilobytes(gzipped)} gzipped)${values.sign ? `, signed (${values.output}.sig)` : ''}`);
+    io.out(
+      `${values.output}: ${base.version} → ${target.version}: +${patch.added.length} added, ~${patch.changed.length} changed, -${patch.removed.length} removed; ${kilobytes(Buffer.byteLength(text))} (${kilobytes(gzipped)} gzipped)${values.sign ? `, signed (${values.output}.sig)` : ''}`,
+    );
     return 0;
   },
 };

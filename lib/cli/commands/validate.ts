@@ -27,7 +27,9 @@ FILE may be gzipped (list.json.gz). Exit 0 when the list is valid. Otherwise exi
       const list = await loadList(source);
       for (const { where, what } of list.problems) io.err(`${source}: ${where}: ${what}`);
       if (list.problems.length > 0) return 1;
-      io.out(`${source}: valid: "${list.header.id}" version ${list.header.version}, ${list.items.length} items, ${list.domains.length} domains`);
+      io.out(
+        `${source}: valid: "${list.header.id}" version ${list.header.version}, ${list.items.length} items, ${list.domains.length} domains`,
+      );
       return 0;
     } catch (error) {
       if (!(error instanceof ListFormatError)) throw error;
