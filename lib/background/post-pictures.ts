@@ -11,6 +11,7 @@ import type { PdqHash, Pixels } from '../images/pdq';
 import { MAX_POST_IMAGES } from '../core/post';
 import type { ImageRef } from '../messaging/protocol';
 import { onImageHost } from '../sites/image-hosts';
+import { readBounded } from '../read-bounded';
 
 export const PICTURE_FETCH = {
   /** A picture not fetched by then is left out, so the answer still comes within the guard's wait. */
@@ -31,27 +32,7 @@ export interface PostPictureDeps {
 async function boundedBody(response: Response, maxBytes: number): Promise<Uint8Array> {
   const stated = Number(response.headers.get('content-length') ?? NaN);
   if (stated > maxBytes) throw new Error(`the picture is ${stated} bytes, over ${maxBytes}`);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new Error(`the picture is over ${maxBytes} bytes`);
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  return readBounded(response, maxBytes, () => new Error(`the picture is over ${maxBytes} bytes`));
 }
 
 function bytesOfDataUrl(dataUrl: string): Uint8Array {

@@ -1,6 +1,7 @@
 import robotsParser from 'robots-parser';
 import { gunzipSync } from 'node:zlib';
 import { linkRefusal } from './sources';
+import { readBounded } from '../read-bounded';
 
 /**
  * The harvester's only way onto the network, polite and defensive: robots.txt honoured (its
@@ -126,7 +127,7 @@ export class PoliteFetcher {
         await response.body?.cancel().catch(() => {});
         throw new TooBig(`${(declared / 1e6).toFixed(1)} MB`);
       }
-      const bytes = await readWithin(response, maxBytes);
+      const bytes = await readBounded(response, maxBytes, () => new TooBig(`more than ${mb(maxBytes)} sent`));
       this.stats.bytes += bytes.length;
       return { response, bytes };
     });
@@ -264,29 +265,4 @@ function describeError(error: unknown, timeoutMs: number): string {
   }
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 200);
-}
-
-/** The body, or TooBig past `maxBytes` (read no further: an endless body ends here). */
-async function readWithin(response: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new TooBig(`more than ${mb(maxBytes)} sent`);
-    }
-    parts.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return bytes;
 }
