@@ -164,6 +164,7 @@ export function MatchItem({ match, index, language }: { match: FactCheckView; in
   // Item ids are list data and may hold spaces, so the element id uses the position.
   const claimId = `saring-claim-${index}`;
   const details = [
+    match.samePicture && t(language, 'factCheckSamePicture'),
     match.label && t(language, 'promptPublisherVerdict', match.label),
     match.publisher && t(language, 'promptCheckedBy', match.publisher),
     match.listHost && t(language, 'factCheckListFrom', match.listHost),

@@ -31,6 +31,7 @@ export function factCheckView(
     ...(item.published === undefined ? {} : { published: item.published }),
     ...(publisher === undefined ? {} : { publisher }),
     ...(listHost === undefined ? {} : { listHost }),
+    ...(hit.via === 'image' ? { samePicture: true as const } : {}),
     score: hit.score,
   };
 }

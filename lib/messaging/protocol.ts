@@ -170,6 +170,8 @@ export interface FactCheckView {
   publisher?: string;
   /** Where the list came from: its host, for subscribed and managed lists. */
   listHost?: string;
+  /** Matched by the post's picture (its perceptual hash), not its words: the prompt says so. */
+  samePicture?: true;
   score: number;
 }
 

@@ -451,6 +451,10 @@ describe('posts that are only a picture', () => {
     await repostOnX(page, '99001');
     await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
     await expect.poll(() => page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"]`).count()).toBe(1);
+    // The card says why it is shown: the post has no words of the claim, only its picture.
+    expect(
+      await page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"] .match-details`).textContent(),
+    ).toContain('Same picture as in this post');
     await screenshot(page, 'prompt-x-picture');
     await page.locator('saring-prompt [data-action="cancel"]').click();
     expect(await settledShareLog(page, 0)).toEqual([]);
@@ -562,6 +566,10 @@ describe('posts that are only a picture', () => {
     await forwardOnWhatsApp(page, '3EB0PICTURE0000000001');
     await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
     await expect.poll(() => page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"]`).count()).toBe(1);
+    // The card says why it is shown: the post has no words of the claim, only its picture.
+    expect(
+      await page.locator(`saring-prompt [data-match-id="${PICTURE_ITEM}"] .match-details`).textContent(),
+    ).toContain('Same picture as in this post');
     await screenshot(page, 'prompt-whatsapp-picture');
     await page.locator('saring-prompt [data-action="cancel"]').click();
     expect(await settledShareLog(page, 0)).toEqual([]);
