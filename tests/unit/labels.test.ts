@@ -227,6 +227,67 @@ describe('label scanner and its own labels', () => {
   });
 });
 
+describe('label scanner and what the background answers', () => {
+  it.each([
+    [
+      'one post labelled twice',
+      {
+        labels: [
+          { index: 0, factCheck: FACT_CHECK },
+          { index: 0, factCheck: FACT_CHECK },
+        ],
+        language: 'en',
+      },
+    ],
+    [
+      'a fact-check with a rating it cannot name',
+      { labels: [{ index: 0, factCheck: { ...FACT_CHECK, rating: 'x' } }], language: 'en' },
+    ],
+    ['no language', { labels: [{ index: 0, factCheck: FACT_CHECK }] }],
+  ])('labels nothing for an answer with %s, and does not ask again', async (_, answer) => {
+    const page = loadFixture('x', 'en');
+    const idle = manualIdle();
+    const matchPosts = vi.fn(async () => answer);
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      uiText: catalogText,
+      matchPosts,
+      showLabel: (post, factCheck, text) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, text),
+      idle: idle.idle,
+      retryDelayMs: 5,
+    });
+    scanner.start();
+    idle.run();
+    await settle();
+    expect(matchPosts).toHaveBeenCalledTimes(1);
+    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(0);
+    scanner.stop();
+    await page.close();
+  });
+
+  it('draws no label without its words (they did not come in time)', async () => {
+    const page = loadFixture('x', 'en');
+    const idle = manualIdle();
+    const background = fakeBackground('x');
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      uiText: async () => null,
+      matchPosts: background.matchPosts,
+      showLabel: (post, factCheck, text) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, text),
+      idle: idle.idle,
+    });
+    scanner.start();
+    idle.run();
+    await settle();
+    expect(background.requests).toHaveLength(1);
+    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(0);
+    scanner.stop();
+    await page.close();
+  });
+});
+
 describe('label', () => {
   it('carries the match id and renders list text as text, never as HTML', async () => {
     const page = loadFixture('x', 'en');
