@@ -1,8 +1,8 @@
-import type { Rating } from '../lib/lists/schema';
-import type { MessageKey } from '../lib/i18n';
+import type { Rating } from '../lib/core/vocabulary';
+import type { PageMessageKey } from '../lib/i18n/text';
 
 /** How each normalised rating is named and coloured; the name is always shown, never colour alone. */
-export const RATING_DISPLAY: Record<Rating, { label: MessageKey; tone: 'danger' | 'warning' | 'info' | 'ok' }> = {
+export const RATING_DISPLAY: Record<Rating, { label: PageMessageKey; tone: 'danger' | 'warning' | 'info' | 'ok' }> = {
   false: { label: 'ratingFalse', tone: 'danger' },
   altered: { label: 'ratingAltered', tone: 'danger' },
   scam: { label: 'ratingScam', tone: 'danger' },

@@ -1,5 +1,5 @@
 import type { ContextCheckResult } from '../../lib/background/context-result';
-import { t } from '../../lib/i18n';
+import { t, uiText } from '../../lib/i18n';
 import type { UiLanguage } from '../../lib/core/vocabulary';
 import { Brand } from '../common/Brand';
 import { MatchItem } from '../prompt/Prompt';
@@ -40,7 +40,7 @@ export function CheckResult({ result, language }: { result: ContextCheckResult |
                 {t(language, match.via === 'image' ? 'checkPageViaImage' : 'checkPageViaText')}
               </span>
               <ul class="matches">
-                <MatchItem match={match} index={index} language={language} />
+                <MatchItem match={match} index={index} text={uiText(language)} />
               </ul>
             </li>
           ))}

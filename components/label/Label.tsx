@@ -1,36 +1,36 @@
-import type { UiLanguage } from '../../lib/core/vocabulary';
-import { t } from '../../lib/i18n';
+import type { UiText } from '../../lib/i18n/text';
 import type { FactCheckView } from '../../lib/messaging/protocol';
 import { RATING_DISPLAY, safeWebUrl } from '../rating';
 
 export interface LabelProps {
   factCheck: FactCheckView;
-  language: UiLanguage;
+  /** The words, in the language the background answered in. */
+  text: UiText;
 }
 
 /** The inline label under a post that repeats a known hoax. List data is rendered as text only. */
-export function Label({ factCheck, language }: LabelProps) {
+export function Label({ factCheck, text: { t } }: LabelProps) {
   const display = RATING_DISPLAY[factCheck.rating];
   const href = safeWebUrl(factCheck.url);
   return (
-    <aside class="label" data-rating={factCheck.rating} aria-label={t(language, 'labelName')}>
+    <aside class="label" data-rating={factCheck.rating} aria-label={t('labelName')}>
       <p class="summary">
         <span class="brand">Saring</span>
-        <span class={`badge badge--${display.tone}`}>{t(language, display.label)}</span>
+        <span class={`badge badge--${display.tone}`}>{t(display.label)}</span>
         <span class="claim">{factCheck.claim}</span>
       </p>
       <div class="actions">
         {href && (
           <a class="fact-check" href={href} target="_blank" rel="noopener noreferrer">
-            {factCheck.publisher ? t(language, 'labelFactCheckBy', factCheck.publisher) : t(language, 'labelFactCheck')}
+            {factCheck.publisher ? t('labelFactCheckBy', factCheck.publisher) : t('labelFactCheck')}
             <span aria-hidden="true"> ↗</span>
-            <span class="visually-hidden"> {t(language, 'promptOpensInNewTab')}</span>
+            <span class="visually-hidden"> {t('promptOpensInNewTab')}</span>
           </a>
         )}
-        {factCheck.listHost && <span class="list-host">{t(language, 'factCheckListFrom', factCheck.listHost)}</span>}
+        {factCheck.listHost && <span class="list-host">{t('factCheckListFrom', factCheck.listHost)}</span>}
         <details class="why">
-          <summary>{t(language, 'labelWhy')}</summary>
-          <p>{t(language, 'labelWhyText')}</p>
+          <summary>{t('labelWhy')}</summary>
+          <p>{t('labelWhyText')}</p>
         </details>
       </div>
     </aside>

@@ -1,5 +1,5 @@
-import type { UiLanguage } from '../../lib/core/vocabulary';
 import { h, render } from 'preact';
+import type { UiText } from '../../lib/i18n/text';
 import type { FactCheckView } from '../../lib/messaging/protocol';
 import themeCss from '../theme.css?inline';
 import labelCss from './label.css?inline';
@@ -29,7 +29,7 @@ const CONTAINED_EVENTS = [
 export function showLabel(
   place: { parent: Element; before: Node | null },
   factCheck: FactCheckView,
-  language: UiLanguage,
+  text: UiText,
 ): void {
   if (place.parent.querySelector(`:scope > ${LABEL_TAG}`)) return;
   const doc = place.parent.ownerDocument;
@@ -41,7 +41,7 @@ export function showLabel(
   const mount = doc.createElement('div');
   shadow.append(style, mount);
   for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
-  render(h(Label, { factCheck, language }), mount);
+  render(h(Label, { factCheck, text }), mount);
   place.parent.insertBefore(host, place.before);
 }
 

@@ -1,13 +1,13 @@
-import { type Outcome, OUTCOMES, type PromptReason, type UiLanguage } from '../../lib/core/vocabulary';
+import { type Outcome, OUTCOMES, type PromptReason } from '../../lib/core/vocabulary';
 import { useRef } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { FactCheckView } from '../../lib/messaging/protocol';
 import type { PostDetails } from '../../lib/guard/extract';
 import type { PromptRequest } from '../../lib/guard/types';
-import { formatDate, t, type MessageKey } from '../../lib/i18n';
+import { formatDate, type PageMessageKey, type UiText } from '../../lib/i18n/text';
 import { RATING_DISPLAY, safeWebUrl } from '../rating';
 
-const REASON_TEXT: Record<PromptReason, MessageKey> = {
+const REASON_TEXT: Record<PromptReason, PageMessageKey> = {
   'hoax-match': 'promptReasonHoaxMatch',
   'likely-match': 'promptReasonLikelyMatch',
   'unread-link': 'promptReasonUnreadLink',
@@ -20,13 +20,15 @@ const MAX_MATCHES_SHOWN = 3;
 
 export interface PromptProps {
   request: PromptRequest;
+  /** The words, in the request's language. */
+  text: UiText;
   /** Called once, with the first choice; later clicks and keys are ignored. */
   onChoose(outcome: Outcome): void;
 }
 
 /** The question Saring asks before a share. Presentational: the host mounts it and handles the outcome. */
-export function Prompt({ request, onChoose }: PromptProps) {
-  const { language } = request;
+export function Prompt({ request, text, onChoose }: PromptProps) {
+  const { language, t } = text;
   const chosen = useRef(false);
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -72,23 +74,23 @@ export function Prompt({ request, onChoose }: PromptProps) {
           Saring
         </div>
         <h2 id="saring-question" class="question">
-          {t(language, 'promptQuestion')}
+          {t('promptQuestion')}
         </h2>
         {request.forwardedMany && (
           <p id="saring-forwarded" class="forwarded-many" data-note="forwarded-many">
-            {t(language, 'promptForwardedMany')}
+            {t('promptForwardedMany')}
           </p>
         )}
         <p id="saring-reason" class="reason">
-          {t(language, REASON_TEXT[request.reason])}
+          {t(REASON_TEXT[request.reason])}
         </p>
 
-        {request.details && <DetailList details={request.details} language={language} />}
+        {request.details && <DetailList details={request.details} text={text} />}
 
         {request.excerpt && (
           <figure class="excerpt">
             <figcaption class="section-label">
-              {t(language, request.kind === 'sign' ? 'promptExcerptLabelSign' : 'promptExcerptLabel')}
+              {t(request.kind === 'sign' ? 'promptExcerptLabelSign' : 'promptExcerptLabel')}
             </figcaption>
             <blockquote class="excerpt-text">
               <p class="excerpt-clamp">{request.excerpt}</p>
@@ -99,11 +101,11 @@ export function Prompt({ request, onChoose }: PromptProps) {
         {matches.length > 0 && (
           <section class="matches" aria-labelledby="saring-matches">
             <h3 id="saring-matches" class="section-label">
-              {t(language, request.reason === 'likely-match' ? 'promptMatchesHeadingLikely' : 'promptMatchesHeading')}
+              {t(request.reason === 'likely-match' ? 'promptMatchesHeadingLikely' : 'promptMatchesHeading')}
             </h3>
             <ul class="match-list">
               {matches.map((match, index) => (
-                <MatchItem key={match.id} match={match} index={index} language={language} />
+                <MatchItem key={match.id} match={match} index={index} text={text} />
               ))}
             </ul>
           </section>
@@ -111,17 +113,17 @@ export function Prompt({ request, onChoose }: PromptProps) {
 
         <div class="footer">
           <p id="saring-nudge" class="nudge">
-            {t(language, 'promptNudge')}
+            {t('promptNudge')}
           </p>
-          <div class="actions" role="group" aria-label={t(language, 'promptActionsLabel')}>
+          <div class="actions" role="group" aria-label={t('promptActionsLabel')}>
             <button type="button" class="button button--primary" data-action="read" onClick={() => choose('read')}>
-              {t(language, 'promptActionRead')}
+              {t('promptActionRead')}
             </button>
             <button type="button" class="button" data-action="cancel" onClick={() => choose('cancel')}>
-              {t(language, 'promptActionCancel')}
+              {t('promptActionCancel')}
             </button>
             <button type="button" class="button button--quiet" data-action="share" onClick={() => choose('share')}>
-              {t(language, 'promptActionShare')}
+              {t('promptActionShare')}
             </button>
           </div>
         </div>
@@ -130,7 +132,7 @@ export function Prompt({ request, onChoose }: PromptProps) {
   );
 }
 
-const DETAIL_LABEL: Record<keyof PostDetails, MessageKey> = {
+const DETAIL_LABEL: Record<keyof PostDetails, PageMessageKey> = {
   title: 'promptDetailTitle',
   starter: 'promptDetailStarter',
   created: 'promptDetailCreated',
@@ -140,16 +142,16 @@ const DETAIL_LABEL: Record<keyof PostDetails, MessageKey> = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** Who stands behind what is being signed or shared: the parts the page showed, in a fixed order. */
-function DetailList({ details, language }: { details: PostDetails; language: UiLanguage }) {
+function DetailList({ details, text: { language, t } }: { details: PostDetails; text: UiText }) {
   const parts = (['title', 'starter', 'created'] as const).filter((part) => details[part]);
   return (
-    <dl class="details" aria-label={t(language, 'promptDetailsLabel')}>
+    <dl class="details" aria-label={t('promptDetailsLabel')}>
       {parts.map((part) => {
         const value = details[part] ?? '';
         const shown = part === 'created' && ISO_DATE.test(value) ? formatDate(language, value) : value;
         return (
           <div class="detail" key={part} data-detail={part}>
-            <dt class="detail-name">{t(language, DETAIL_LABEL[part])}</dt>
+            <dt class="detail-name">{t(DETAIL_LABEL[part])}</dt>
             <dd class="detail-value">{shown}</dd>
           </div>
         );
@@ -158,23 +160,24 @@ function DetailList({ details, language }: { details: PostDetails; language: UiL
   );
 }
 
-export function MatchItem({ match, index, language }: { match: FactCheckView; index: number; language: UiLanguage }) {
+export function MatchItem({ match, index, text }: { match: FactCheckView; index: number; text: UiText }) {
+  const { language, t } = text;
   const display = RATING_DISPLAY[match.rating];
   const href = safeWebUrl(match.url);
   // Item ids are list data and may hold spaces, so the element id uses the position.
   const claimId = `saring-claim-${index}`;
   const details = [
-    match.samePicture && t(language, 'factCheckSamePicture'),
-    match.label && t(language, 'promptPublisherVerdict', match.label),
-    match.publisher && t(language, 'promptCheckedBy', match.publisher),
-    match.listHost && t(language, 'factCheckListFrom', match.listHost),
+    match.samePicture && t('factCheckSamePicture'),
+    match.label && t('promptPublisherVerdict', match.label),
+    match.publisher && t('promptCheckedBy', match.publisher),
+    match.listHost && t('factCheckListFrom', match.listHost),
     match.published && formatDate(language, match.published),
   ].filter(Boolean);
   return (
     <li class="match" data-match-id={match.id} data-rating={match.rating}>
       <span class={`badge badge--${display.tone}`}>
-        <span class="visually-hidden">{t(language, 'promptRatingLabel')}: </span>
-        {t(language, display.label)}
+        <span class="visually-hidden">{t('promptRatingLabel')}: </span>
+        {t(display.label)}
       </span>
       <p id={claimId} class="claim">
         {match.claim}
@@ -182,9 +185,9 @@ export function MatchItem({ match, index, language }: { match: FactCheckView; in
       {details.length > 0 && <p class="match-details">{details.join(' · ')}</p>}
       {href && (
         <a class="match-link" href={href} target="_blank" rel="noopener noreferrer" aria-describedby={claimId}>
-          {t(language, 'promptOpenFactCheck')}
+          {t('promptOpenFactCheck')}
           <span aria-hidden="true"> ↗</span>
-          <span class="visually-hidden"> {t(language, 'promptOpensInNewTab')}</span>
+          <span class="visually-hidden"> {t('promptOpensInNewTab')}</span>
         </a>
       )}
     </li>

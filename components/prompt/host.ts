@@ -2,6 +2,7 @@ import type { Outcome } from '../../lib/core/vocabulary';
 import { h, render } from 'preact';
 import { PROMPT_TAG, trustedByBrowser, type IsTrusted } from '../../lib/guard/trust';
 import type { PromptRequest } from '../../lib/guard/types';
+import type { UiText } from '../../lib/i18n/text';
 import themeCss from '../theme.css?inline';
 import promptCss from './prompt.css?inline';
 import { Prompt } from './Prompt';
@@ -34,13 +35,18 @@ export interface PromptOptions {
 }
 
 /**
- * Shows the prompt over the page and resolves with the first choice.
+ * Shows the prompt over the page, in the words of `text`, and resolves with the first choice.
  * The element is created, not defined: `customElements` is null in a content script's isolated
  * world, and an undefined custom element still takes an open shadow root.
  * Its shadow root stays open and marked for tests; only the person's input reaches its controls:
  * a page script's `click()` on a button, or a key it dispatches, is stopped before it gets there.
  */
-export function showPrompt(doc: Document, request: PromptRequest, options: PromptOptions = {}): Promise<Outcome> {
+export function showPrompt(
+  doc: Document,
+  request: PromptRequest,
+  text: UiText,
+  options: PromptOptions = {},
+): Promise<Outcome> {
   const isTrusted = options.isTrusted ?? trustedByBrowser;
   return new Promise<Outcome>((resolve) => {
     if (options.signal?.aborted) return;
@@ -86,7 +92,7 @@ export function showPrompt(doc: Document, request: PromptRequest, options: Promp
       shadow.addEventListener(type, onlyThePerson, true);
       host.addEventListener(type, contain);
     }
-    render(h(Prompt, { request, onChoose: finish }), mount);
+    render(h(Prompt, { request, text, onChoose: finish }), mount);
     doc.documentElement.append(host);
     focusDefault();
     doc.addEventListener('focusin', keepFocus, true);

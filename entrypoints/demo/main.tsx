@@ -9,7 +9,7 @@ import { DemoApp } from '../../components/demo/DemoApp';
 import { showPrompt } from '../../components/prompt/host';
 import { logPrompts, type PromptEvent } from '../../lib/classroom/prompt-log';
 import { armGuard, messagingTransport } from '../../lib/guard';
-import { resolveLanguage } from '../../lib/i18n';
+import { resolveLanguage, uiText } from '../../lib/i18n';
 import { send } from '../../lib/messaging/client';
 import { DEMO_SITE } from '../../lib/sites';
 
@@ -30,7 +30,7 @@ function armDemoGuard(): boolean {
       // Registered before the guard's listeners, so it sees which post's share was pressed first.
       showPrompt: logPrompts(
         window,
-        (request) => showPrompt(document, request),
+        (request) => showPrompt(document, request, uiText(request.language)),
         (event) => {
           for (const listener of promptListeners) listener(event);
         },

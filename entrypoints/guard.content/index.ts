@@ -7,9 +7,10 @@ import { watchExpectations } from '../../lib/guard/expectations';
 import { healthReporter } from '../../lib/guard/health';
 import { contentScriptLife } from '../../lib/guard/life';
 import { messagingTransport } from '../../lib/guard/messaging-transport';
-import type { PromptRequest } from '../../lib/guard/types';
+import { promptWithText, uiTextSource } from '../../lib/guard/ui-text';
 import { guardWebShares } from '../../lib/guard/web-share';
 import { startInlineLabels } from '../../lib/labels';
+import { send } from '../../lib/messaging/client';
 import { CONTENT_SCRIPT_MATCHES, siteForUrl } from '../../lib/sites';
 
 // One content script for every supported site: the adapter is picked from the page's URL.
@@ -24,11 +25,15 @@ export default defineContentScript({
     const life = contentScriptLife(ctx, () => browser.runtime?.id !== undefined);
     // Only the person's input, and none once the extension is gone (an orphaned script acts on nothing).
     const isTrusted = (event: Event) => event.isTrusted && life.alive();
+    // The prompt's and the labels' words, one language at a time: no catalog is bundled here.
+    const uiText = uiTextSource((language) => send('get-ui-strings', { language }));
     const guard = {
       adapter,
       document,
       transport: messagingTransport(DEFAULT_TIMEOUT_MS),
-      showPrompt: (request: PromptRequest) => showPrompt(document, request, { signal: life.signal }),
+      showPrompt: promptWithText(uiText, (request, text) =>
+        showPrompt(document, request, text, { signal: life.signal }),
+      ),
       isTrusted,
     };
     life.onEnd(armGuard(guard));
@@ -36,7 +41,7 @@ export default defineContentScript({
     life.onEnd(
       guardWebShares({ ...guard, hasActivation: () => navigator.userActivation?.isActive === true && life.alive() }),
     );
-    life.onEnd(startInlineLabels(adapter, document, { showLabel, removeLabels }, life.alive));
+    life.onEnd(startInlineLabels(adapter, document, { showLabel, removeLabels }, uiText, life.alive));
     // Site health from the adapter's expectations: reports only, so a changed site fails open.
     const report = healthReporter(adapter.id, messagingTransport(DEFAULT_TIMEOUT_MS));
     const reportWhileAlive = (check: string, ok: boolean) => {

@@ -4,7 +4,7 @@ import '../../components/theme.css';
 import '../../components/common/page.css';
 import { showPrompt } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
-import { resolveLanguage, t } from '../../lib/i18n';
+import { resolveLanguage, t, uiText } from '../../lib/i18n';
 import { send } from '../../lib/messaging/client';
 import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { originalUrlFromHash, parseShareIntent, shareIntentUrl } from '../../lib/share-intents';
@@ -122,7 +122,7 @@ async function run(): Promise<void> {
   };
   // "Read first" opens the article in a new tab and keeps this page asking, for when they return.
   for (;;) {
-    const outcome = await showPrompt(document, request);
+    const outcome = await showPrompt(document, request, uiText(request.language));
     void send('record-outcome', { site: SHARE_LINK_SITE_ID, reason: answer.reason, outcome }).catch(() => undefined);
     if (outcome === 'share') return proceed(url);
     if (outcome === 'cancel') return leave();

@@ -1,7 +1,7 @@
 import { isGuarded, isSnoozed } from '../core/verdict';
 import { type Settings, SHARE_LINK_SITE_ID } from '../core/vocabulary';
 import { browser } from 'wxt/browser';
-import { resolveLanguage } from '../i18n';
+import { resolveLanguage, uiStrings } from '../i18n';
 import type { Handlers } from '../messaging/dispatcher';
 import type { PageStatus } from '../messaging/protocol';
 import { isPrivateSender } from '../messaging/senders';
@@ -80,6 +80,8 @@ export function createHandlers(context: BackgroundContext): Handlers {
       if (!isPrivateSender(sender)) await recordHealth(db, report, now());
       return null;
     },
+
+    'get-ui-strings': ({ language }) => uiStrings(language),
 
     'get-page-status': async ({ url }): Promise<PageStatus> => {
       const settings = await settingsItem.getValue();

@@ -37,6 +37,5 @@ export function isGuarded(settings: Settings, siteId: string, now: number): bool
 
 /** Inline labels show on a site unless the person turned them, or Saring, off there. */
 export function labelsOn(settings: Settings, siteId: string): boolean {
-  // `?? []`: a content script may read settings stored before the background migrated them.
-  return !settings.disabledSites.includes(siteId) && !(settings.labelsOffSites ?? []).includes(siteId);
+  return !settings.disabledSites.includes(siteId) && !settings.labelsOffSites.includes(siteId);
 }

@@ -18,6 +18,20 @@ export type Strictness = (typeof STRICTNESS)[number];
 export const UI_LANGUAGES = ['id', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** A fact-check's verdict, normalised (the list format's `rating`; the prompt and the label name it). */
+export const RATINGS = [
+  'false',
+  'misleading',
+  'missing-context',
+  'altered',
+  'satire',
+  'scam',
+  'unproven',
+  'mixed',
+  'true',
+] as const;
+export type Rating = (typeof RATINGS)[number];
+
 export const OUTCOMES = ['cancel', 'read', 'share'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 

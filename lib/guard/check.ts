@@ -1,8 +1,8 @@
-import { PROMPT_REASONS, UI_LANGUAGES } from '../core/vocabulary';
-import type { CheckShareResponse, RequestOf } from '../messaging/protocol';
+import { isAskAnswer, type AskAnswer } from '../messaging/answers';
+import type { RequestOf } from '../messaging/protocol';
 import type { GuardTransport } from './types';
 
-export type AskVerdict = Extract<CheckShareResponse, { ask: true }>;
+export type AskVerdict = AskAnswer;
 
 /** Why a share goes through unasked: the background said so, or it failed open. */
 export type PassReason = 'no-ask' | 'timeout' | 'error' | 'nothing-to-check';
@@ -28,30 +28,6 @@ export const IMAGE_CHECK_EXTRA_MS = 700;
 /** How long a check of `request` may hold a share, for a guard that waits `timeoutMs` for text. */
 export function shareCheckTimeout(timeoutMs: number, request: RequestOf<'check-share'>): number {
   return request.images?.length ? timeoutMs + IMAGE_CHECK_EXTRA_MS : timeoutMs;
-}
-
-function isFactCheck(match: unknown): boolean {
-  if (typeof match !== 'object' || match === null) return false;
-  const { id, claim, rating } = match as Record<string, unknown>;
-  return typeof id === 'string' && typeof claim === 'string' && typeof rating === 'string';
-}
-
-/**
- * Whether the background's answer asks, in the shape the prompt reads: checked by hand rather than
- * with the protocol's zod schemas, which the page's bundle leaves out. An answer of another shape
- * (a content script outliving an update of the extension) fails open.
- */
-export function isAskAnswer(answer: unknown): answer is AskVerdict {
-  if (typeof answer !== 'object' || answer === null) return false;
-  const { ask, reason, matches, readUrl, language } = answer as Record<string, unknown>;
-  return (
-    ask === true &&
-    (PROMPT_REASONS as readonly unknown[]).includes(reason) &&
-    Array.isArray(matches) &&
-    matches.every(isFactCheck) &&
-    (readUrl === null || typeof readUrl === 'string') &&
-    (UI_LANGUAGES as readonly unknown[]).includes(language)
-  );
 }
 
 /** Asks the background, failing open on an error or after the timeout (shareCheckTimeout of `baseTimeoutMs`). */

@@ -1,16 +1,17 @@
 import { labelsOn } from '../core/verdict';
-import type { Settings, UiLanguage } from '../core/vocabulary';
-import { storage } from 'wxt/utils/storage';
+import type { Settings } from '../core/vocabulary';
+import { browser } from 'wxt/browser';
+import type { UiText, UiTextSource } from '../i18n/text';
 import { createPortSender } from '../messaging/client';
 import type { FactCheckView } from '../messaging/protocol';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings';
+import { watchStoredSettings } from '../settings/stored';
 import type { SiteAdapter } from '../sites/types';
 import { labelPlace } from './scan';
 import { createLabelScanner } from './scanner';
 
 /** How labels are drawn (components/label/host.ts), handed in by the content script. */
 export interface LabelView {
-  showLabel(place: { parent: Element; before: Node | null }, factCheck: FactCheckView, language: UiLanguage): void;
+  showLabel(place: { parent: Element; before: Node | null }, factCheck: FactCheckView, text: UiText): void;
   removeLabels(doc: Document): void;
 }
 
@@ -23,6 +24,7 @@ export function startInlineLabels(
   adapter: SiteAdapter,
   doc: Document,
   view: LabelView,
+  uiText: UiTextSource,
   alive: () => boolean = () => true,
 ): () => void {
   // A batch per 50 posts on a long feed: over one open port, not a channel per message.
@@ -32,20 +34,20 @@ export function startInlineLabels(
     document: doc,
     matchPosts: (request) =>
       alive() ? sendOverPort('match-posts', request) : Promise.reject(new Error('Saring is no longer running here')),
-    showLabel: (post, factCheck, language) => view.showLabel(labelPlace(adapter, post), factCheck, language),
+    uiText,
+    showLabel: (post, factCheck, text) => view.showLabel(labelPlace(adapter, post), factCheck, text),
   });
   let stopped = false;
-  const follow = (settings: Settings | null) => {
+  const follow = (settings: Settings) => {
     if (stopped) return;
-    if (labelsOn(settings ?? DEFAULT_SETTINGS, adapter.id)) {
+    if (labelsOn(settings, adapter.id)) {
       scanner.start();
     } else {
       scanner.stop();
       view.removeLabels(doc);
     }
   };
-  const unwatch = storage.watch<Settings>(SETTINGS_KEY, follow);
-  void storage.getItem<Settings>(SETTINGS_KEY).then(follow, () => follow(null));
+  const unwatch = watchStoredSettings(browser.storage, follow);
   return () => {
     stopped = true;
     // The page first: with the extension gone, the storage and port calls after may throw.

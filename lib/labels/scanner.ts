@@ -1,6 +1,7 @@
 import { MATCH_POSTS_BATCH } from '../core/post';
-import type { UiLanguage } from '../core/vocabulary';
-import type { FactCheckView, MatchPostsResponse, RequestOf } from '../messaging/protocol';
+import type { UiText, UiTextSource } from '../i18n/text';
+import { isMatchPostsAnswer } from '../messaging/answers';
+import type { FactCheckView, RequestOf } from '../messaging/protocol';
 import type { SiteAdapter } from '../sites/types';
 import { collectNewPosts, postToMatch, type PostToMatch } from './scan';
 
@@ -27,8 +28,11 @@ export type IdleCallback = (deadline: { timeRemaining(): number; didTimeout?: bo
 export interface LabelScannerOptions {
   adapter: SiteAdapter;
   document: Document;
-  matchPosts(request: RequestOf<'match-posts'>): Promise<MatchPostsResponse>;
-  showLabel(post: Element, factCheck: FactCheckView, language: UiLanguage): void;
+  /** The background's answer, checked here (isMatchPostsAnswer) before any label is drawn. */
+  matchPosts(request: RequestOf<'match-posts'>): Promise<unknown>;
+  /** The words labels are drawn in, in the answer's language; none, no labels. */
+  uiText: UiTextSource;
+  showLabel(post: Element, factCheck: FactCheckView, text: UiText): void;
   /** Runs work when the main thread is idle (requestIdleCallback in the browser). */
   idle?(callback: IdleCallback): void;
   debounceMs?: number;
@@ -123,14 +127,17 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
     const sent = generation;
     options
       .matchPosts({ site: adapter.id, baseUrl: doc.baseURI, posts: batch.map((entry) => entry.content) })
-      .then(({ labels, language }) => {
-        if (sent !== generation || labels.length === 0) return;
+      .then(async (answer) => {
+        // A malformed answer labels nothing, and is not asked again: the share guard still checks.
+        if (sent !== generation || !isMatchPostsAnswer(answer, batch.length) || answer.labels.length === 0) return;
+        const text = await options.uiText(answer.language);
+        if (sent !== generation || !text) return;
         // Labels are not new content: the page's changes are taken first, then the records of the
         // labels' own insertion are dropped, so labelling never schedules a scan.
         noticeChanges(observer.takeRecords());
-        for (const { index, factCheck } of labels) {
+        for (const { index, factCheck } of answer.labels) {
           const post = batch[index]?.post;
-          if (post?.isConnected) options.showLabel(post, factCheck, language);
+          if (post?.isConnected) options.showLabel(post, factCheck, text);
         }
         observer.takeRecords();
       })

@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { RATINGS } from '../core/vocabulary';
 
 /** Saring list format v1 (see README "List format"). Unknown fields are ignored. */
 
-export const RATINGS = [
-  'false',
-  'misleading',
-  'missing-context',
-  'altered',
-  'satire',
-  'scam',
-  'unproven',
-  'mixed',
-  'true',
-] as const;
-export type Rating = (typeof RATINGS)[number];
+// The ratings are Saring's vocabulary (the prompt and the label name them); the format uses them.
+export { RATINGS, type Rating } from '../core/vocabulary';
 
 export const DOMAIN_RATINGS = ['unreliable', 'satire', 'impostor', 'scam'] as const;
 export type DomainRating = (typeof DOMAIN_RATINGS)[number];

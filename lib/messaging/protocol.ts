@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { RATINGS } from '../lists/schema';
 import { MATCH_POSTS_BATCH, MAX_POST_IMAGES } from '../core/post';
 import type { SkippedItem, SourceRecord } from '../db';
+import type { UiStrings } from '../i18n/text';
 import {
   OUTCOMES,
   PROMPT_REASONS,
+  type Rating,
   SHARE_KINDS,
   STRICTNESS,
   UI_LANGUAGES,
@@ -91,6 +92,11 @@ export const requestSchemas = {
     check: z.string().min(1).max(MAX_CHECK_NAME),
     ok: z.boolean(),
   }),
+  /**
+   * The prompt's and the label's words in one language (lib/i18n/text.ts): the page's bundle
+   * carries no catalog, and asks when it first needs them.
+   */
+  'get-ui-strings': z.object({ language: z.enum(UI_LANGUAGES) }),
   /** Popup: what Saring does on the page at this URL. */
   'get-page-status': z.object({ url: boundedUrl }),
   'set-site-enabled': z.object({ site: siteId, enabled: z.boolean() }),
@@ -162,7 +168,7 @@ export interface FactCheckView {
   id: string;
   listId: string;
   claim: string;
-  rating: (typeof RATINGS)[number];
+  rating: Rating;
   label?: string;
   url?: string;
   published?: string;
@@ -274,6 +280,7 @@ export interface ResponseMap {
   'open-read': null;
   'mark-read': null;
   'report-health': null;
+  'get-ui-strings': UiStrings;
   'get-page-status': PageStatus;
   'set-site-enabled': null;
   'set-site-labels': null;

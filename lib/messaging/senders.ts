@@ -23,6 +23,7 @@ export const SENDER_POLICY = {
   'mark-read': 'guard',
   'open-read': 'guard',
   'report-health': 'guard',
+  'get-ui-strings': 'guard',
   'get-page-status': 'extension-page',
   'set-site-enabled': 'extension-page',
   'set-site-labels': 'extension-page',

@@ -1,51 +1,23 @@
-import { type Settings, STRICTNESS, UI_LANGUAGES } from '../core/vocabulary';
+import type { Settings } from '../core/vocabulary';
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, readStoredSettings, SETTINGS_STORAGE_KEY } from './stored';
 
-export const DEFAULT_SETTINGS: Settings = {
-  strictness: 'balanced',
-  language: 'auto',
-  disabledSites: [],
-  snoozedUntil: null,
-  labelsOffSites: [],
-};
+export { DEFAULT_SETTINGS };
 
-/** Version 1 held only the two choices the options page offered first. */
-interface SettingsV1 {
-  strictness?: string;
-  language?: string;
-}
-
-function pick<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
-
-/** v1 → v2: per-site switches and snooze arrive; unknown values fall back to the defaults. */
-export function migrateSettingsV1(old: SettingsV1): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    strictness: pick(STRICTNESS, old.strictness, DEFAULT_SETTINGS.strictness),
-    language: pick(['auto', ...UI_LANGUAGES] as const, old.language, DEFAULT_SETTINGS.language),
-  };
-}
-
-/** Version 2 had no inline labels. */
-type SettingsV2 = Omit<Settings, 'labelsOffSites'>;
-
-/** v2 → v3: inline labels arrive, on everywhere until the person turns them off for a site. */
-export function migrateSettingsV2(old: SettingsV2): Settings {
-  return { ...old, labelsOffSites: [] };
-}
+/**
+ * Version 1 held only strictness and language; version 2 had no inline labels. Each migrates to
+ * what a page reads from it: the choices kept, unknown values and new fields as the defaults
+ * (labels on everywhere until the person turns them off for a site).
+ */
+const MIGRATIONS = { 2: readStoredSettings, 3: readStoredSettings };
 
 export const SETTINGS_VERSION = 3;
-/** Where the settings item lives; content scripts read it there without migrating it. */
-export const SETTINGS_KEY = 'local:settings';
-
 /** Defining the item runs pending migrations, so the background defines it once at start. */
 export function defineSettingsItem() {
-  return storage.defineItem<Settings>(SETTINGS_KEY, {
+  return storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {
     version: SETTINGS_VERSION,
     fallback: DEFAULT_SETTINGS,
-    migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
+    migrations: MIGRATIONS,
   });
 }
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { armGuard } from '../../lib/guard/arm';
 import { GUARD_CHECKS } from '../../lib/guard/health';
 import type { PromptRequest } from '../../lib/guard/types';
+import { promptWithText, uiTextSource } from '../../lib/guard/ui-text';
 import type { CheckShareResponse } from '../../lib/messaging/protocol';
 import { DRIVERS, type SiteDriver, X_DRIVER } from './drivers';
 import {
@@ -335,6 +336,25 @@ describe('guard on X specifics', () => {
     await settle();
     await settle();
     expect(page.shares().count).toBe(1);
+    expect(calls.recordOutcome).toEqual([]);
+  });
+
+  it('fails open when the prompt’s words do not come in time, and shows no blank prompt', async () => {
+    const page = loadFixture('x', 'id');
+    const { transport, calls } = fakeTransport(ASK);
+    const show = vi.fn(async () => 'cancel' as const);
+    const silentBackground = () => new Promise<unknown>(() => {});
+    const disarm = armGuard({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      transport,
+      showPrompt: promptWithText(uiTextSource(silentBackground, 20), show),
+      isTrusted: personInput,
+    });
+    current = { page, calls, shown: [], disarm };
+    share(X_DRIVER, current, 'id', X_DRIVER.ids.hoax);
+    await vi.waitFor(() => expect(page.shares().count).toBe(1));
+    expect(show).not.toHaveBeenCalled();
     expect(calls.recordOutcome).toEqual([]);
   });
 

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
  * extension's code counts, `import type` included, since a type import is a dependency too.
  */
 
+/** The catalogs of both languages, the settings item with its storage library, and zod. */
+const PAGE_BUNDLE_LEAVES_OUT = ['lib/i18n/index.ts', 'lib/settings/index.ts', 'wxt/utils/storage', 'zod'];
+
 /** [importer folder, folders or packages it must not import, why]. */
 const FORBIDDEN: readonly [from: string, to: readonly string[], why: string][] = [
   [
@@ -19,6 +22,15 @@ const FORBIDDEN: readonly [from: string, to: readonly string[], why: string][] =
   ['lib/labels/', ['lib/background/'], 'the page side and the background meet only over messages'],
   ['lib/background/', ['lib/guard/', 'lib/labels/'], 'the background never runs page code'],
   ['lib/sites/', ['lib/messaging/', 'lib/db/', 'lib/guard/', 'lib/background/'], 'adapters are data'],
+  // What the content script bundles (entrypoints/guard.content): words and settings reach the page
+  // over a message and browser.storage, answers are checked by hand (lib/messaging/answers.ts).
+  ...['lib/guard/', 'lib/labels/', 'components/prompt/', 'components/label/'].map(
+    (page): [string, readonly string[], string] => [
+      page,
+      PAGE_BUNDLE_LEAVES_OUT,
+      'the page bundle carries no catalog, zod or storage library (README, the content script)',
+    ],
+  ),
   [
     'components/',
     ['lib/db/', 'entrypoints/', 'wxt/browser', 'wxt/utils/storage', 'dexie', 'webextension-polyfill'],

@@ -17,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'open-read': unused,
     'mark-read': unused,
     'report-health': unused,
+    'get-ui-strings': unused,
     'get-page-status': unused,
     'set-site-enabled': unused,
     'set-site-labels': unused,

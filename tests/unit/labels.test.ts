@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LABEL_TAG, showLabel } from '../../components/label/host';
 import { collectNewPosts, labelPlace, postToMatch } from '../../lib/labels/scan';
 import { createLabelScanner, type IdleCallback, type LabelScanner } from '../../lib/labels/scanner';
+import { uiText } from '../../lib/i18n';
+import type { UiTextSource } from '../../lib/i18n/text';
 import type { FactCheckView, MatchPostsResponse, RequestOf } from '../../lib/messaging/protocol';
 import { FACEBOOK_DRIVER, X_DRIVER } from '../sites/drivers';
 import { click, FIXTURE_LANGUAGES, type FixturePage, loadFixture } from '../sites/harness';
@@ -16,6 +18,9 @@ const FACT_CHECK: FactCheckView = {
   publisher: 'TurnBackHoax',
   score: 0.9,
 };
+
+/** The words as the background sends them: the catalog's. */
+const catalogText: UiTextSource = async (language) => uiText(language);
 
 /**
  * Stands in for the background: a post "matches" when its own text has a hoax word. "gangguan"
@@ -104,6 +109,7 @@ describe.each([
       scanner = createLabelScanner({
         adapter: driver.adapter,
         document: page.document,
+        uiText: catalogText,
         matchPosts: background.matchPosts,
         showLabel: (post, factCheck, lang) => showLabel(labelPlace(driver.adapter, post), factCheck, lang),
         idle: idle.idle,
@@ -143,6 +149,7 @@ describe('label scanner batching', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: background.matchPosts,
       showLabel: () => undefined,
       idle: idle.idle,
@@ -167,6 +174,7 @@ describe('label scanner messages', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: background.matchPosts,
       showLabel: () => undefined,
       idle: (callback) => void waiting.push(callback),
@@ -198,6 +206,7 @@ describe('label scanner and its own labels', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: background.matchPosts,
       showLabel: (post, factCheck, lang) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, lang),
       idle: idle.idle,
@@ -218,11 +227,72 @@ describe('label scanner and its own labels', () => {
   });
 });
 
+describe('label scanner and what the background answers', () => {
+  it.each([
+    [
+      'one post labelled twice',
+      {
+        labels: [
+          { index: 0, factCheck: FACT_CHECK },
+          { index: 0, factCheck: FACT_CHECK },
+        ],
+        language: 'en',
+      },
+    ],
+    [
+      'a fact-check with a rating it cannot name',
+      { labels: [{ index: 0, factCheck: { ...FACT_CHECK, rating: 'x' } }], language: 'en' },
+    ],
+    ['no language', { labels: [{ index: 0, factCheck: FACT_CHECK }] }],
+  ])('labels nothing for an answer with %s, and does not ask again', async (_, answer) => {
+    const page = loadFixture('x', 'en');
+    const idle = manualIdle();
+    const matchPosts = vi.fn(async () => answer);
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      uiText: catalogText,
+      matchPosts,
+      showLabel: (post, factCheck, text) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, text),
+      idle: idle.idle,
+      retryDelayMs: 5,
+    });
+    scanner.start();
+    idle.run();
+    await settle();
+    expect(matchPosts).toHaveBeenCalledTimes(1);
+    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(0);
+    scanner.stop();
+    await page.close();
+  });
+
+  it('draws no label without its words (they did not come in time)', async () => {
+    const page = loadFixture('x', 'en');
+    const idle = manualIdle();
+    const background = fakeBackground('x');
+    const scanner = createLabelScanner({
+      adapter: X_DRIVER.adapter,
+      document: page.document,
+      uiText: async () => null,
+      matchPosts: background.matchPosts,
+      showLabel: (post, factCheck, text) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, text),
+      idle: idle.idle,
+    });
+    scanner.start();
+    idle.run();
+    await settle();
+    expect(background.requests).toHaveLength(1);
+    expect(page.document.querySelectorAll(LABEL_TAG)).toHaveLength(0);
+    scanner.stop();
+    await page.close();
+  });
+});
+
 describe('label', () => {
   it('carries the match id and renders list text as text, never as HTML', async () => {
     const page = loadFixture('x', 'en');
     const post = X_DRIVER.post(page, X_DRIVER.ids.hoax);
-    showLabel(labelPlace(X_DRIVER.adapter, post), { ...FACT_CHECK, url: 'javascript:alert(1)' }, 'en');
+    showLabel(labelPlace(X_DRIVER.adapter, post), { ...FACT_CHECK, url: 'javascript:alert(1)' }, uiText('en'));
     const label = post.querySelector(LABEL_TAG) as HTMLElement;
     expect(label.dataset.matchId).toBe('tbh26-35352');
     const shadow = label.shadowRoot as ShadowRoot;
@@ -239,7 +309,7 @@ describe('label', () => {
     showLabel(
       labelPlace(X_DRIVER.adapter, post),
       { ...FACT_CHECK, publisher: 'Cek Fakta Resmi', listHost: 'lists.example.net' },
-      'id',
+      uiText('id'),
     );
     const shadow = (post.querySelector(LABEL_TAG) as HTMLElement).shadowRoot as ShadowRoot;
     expect(shadow.querySelector('a')?.textContent).toContain('Cek fakta oleh Cek Fakta Resmi');
@@ -256,6 +326,7 @@ describe('label scanner on a page that is never idle', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: background.matchPosts,
       showLabel: () => undefined,
       idle: (callback) => void (pending = callback),
@@ -276,6 +347,7 @@ describe('label scanner on a page that never stops changing', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: background.matchPosts,
       showLabel: () => undefined,
       idle: (callback) => callback({ timeRemaining: () => 50 }),
@@ -314,6 +386,7 @@ describe('label scanner when a batch is lost on its way', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: (request) => (lost-- > 0 ? Promise.reject(new Error('port closed')) : background.matchPosts(request)),
       showLabel: (post, factCheck, lang) => showLabel(labelPlace(X_DRIVER.adapter, post), factCheck, lang),
       idle: idle.idle,
@@ -335,6 +408,7 @@ describe('label scanner when a batch is lost on its way', () => {
     const scanner = createLabelScanner({
       adapter: X_DRIVER.adapter,
       document: page.document,
+      uiText: catalogText,
       matchPosts: () => {
         attempts.push(Date.now());
         return Promise.reject(new Error('port closed'));

@@ -3,6 +3,8 @@ import type { Outcome } from '../../lib/core/vocabulary';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROMPT_TAG, showPrompt as showPromptOf } from '../../components/prompt/host';
 import type { PromptRequest } from '../../lib/guard/types';
+import { uiStrings } from '../../lib/i18n';
+import { textFromStrings } from '../../lib/i18n/text';
 import { asPerson, click, personInput, settle } from '../sites/harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -32,8 +34,12 @@ function request(overrides: Partial<PromptRequest> = {}): PromptRequest {
   };
 }
 
+/** The words a guarded page gets from the background (`get-ui-strings`) for the request's language. */
+const words = (prompt: PromptRequest) => textFromStrings(prompt.language, uiStrings(prompt.language));
+
 /** The prompt, told which input is the person's: here, what the harness dispatches as the person. */
-const showPrompt = (doc: Document, prompt: PromptRequest) => showPromptOf(doc, prompt, { isTrusted: personInput });
+const showPrompt = (doc: Document, prompt: PromptRequest) =>
+  showPromptOf(doc, prompt, words(prompt), { isTrusted: personInput });
 
 function shadow(): ShadowRoot {
   const host = document.querySelector(PROMPT_TAG);
@@ -255,7 +261,7 @@ describe('showPrompt', () => {
 
   it('in the browser, trusts what the browser does: a script’s click() is not the person', async () => {
     let answered: Outcome | null = null;
-    void showPromptOf(document, request()).then((outcome) => (answered = outcome));
+    void showPromptOf(document, request(), words(request())).then((outcome) => (answered = outcome));
     button('share').click();
     await settle();
     expect(answered).toBeNull();
@@ -264,7 +270,7 @@ describe('showPrompt', () => {
   it('goes away unanswered when its signal aborts (the content script ended)', async () => {
     const ended = new AbortController();
     let answered: Outcome | null = null;
-    void showPromptOf(document, request(), { signal: ended.signal, isTrusted: personInput }).then(
+    void showPromptOf(document, request(), words(request()), { signal: ended.signal, isTrusted: personInput }).then(
       (outcome) => (answered = outcome),
     );
     expect(document.querySelector(PROMPT_TAG)).not.toBeNull();

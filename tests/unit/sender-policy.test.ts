@@ -94,7 +94,15 @@ const SENDERS = {
 const classify = (name: keyof typeof SENDERS) =>
   classifySender(SENDERS[name], name.startsWith('firefox') ? FIREFOX : CHROMIUM);
 
-const GUARD_TYPES = ['check-share', 'match-posts', 'record-outcome', 'mark-read', 'open-read', 'report-health'];
+const GUARD_TYPES = [
+  'check-share',
+  'match-posts',
+  'record-outcome',
+  'mark-read',
+  'open-read',
+  'report-health',
+  'get-ui-strings',
+];
 const TYPES = Object.keys(requestSchemas) as MessageType[];
 
 describe('sender policy', () => {
@@ -103,7 +111,7 @@ describe('sender policy', () => {
     expect(Object.keys(SENDER_POLICY).sort()).toEqual([...TYPES].sort());
   });
 
-  it("lets content scripts send only the guard's six messages", () => {
+  it("lets content scripts send only the guard's seven messages", () => {
     const guard = TYPES.filter((type) => SENDER_POLICY[type] === 'guard');
     expect(guard.sort()).toEqual([...GUARD_TYPES].sort());
   });

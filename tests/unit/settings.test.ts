@@ -1,8 +1,10 @@
 import { labelsOn } from '../../lib/core/verdict';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, defineSettingsItem, SETTINGS_VERSION, updateSettings } from '../../lib/settings';
+import { readStoredSettings, watchStoredSettings } from '../../lib/settings/stored';
+import type { Settings } from '../../lib/core/vocabulary';
 
 describe('settings item', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -50,5 +52,33 @@ describe('settings item', () => {
     expect(labelsOn(settings, 'threads')).toBe(true);
     expect(labelsOn(settings, 'x')).toBe(false);
     expect(labelsOn(settings, 'facebook')).toBe(false);
+  });
+
+  it('reads on a page as the migrations would write it, and malformed fields as the defaults', () => {
+    expect(readStoredSettings({ strictness: 'hoax-only', language: 'en' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      strictness: 'hoax-only',
+      language: 'en',
+    });
+    const v2 = { strictness: 'always', language: 'id', disabledSites: ['facebook'], snoozedUntil: 5 } as const;
+    expect(readStoredSettings(v2)).toEqual({ ...v2, labelsOffSites: [] });
+    expect(readStoredSettings({ disabledSites: 'x', labelsOffSites: ['x', 7, null], snoozedUntil: '5' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      labelsOffSites: ['x'],
+    });
+    expect(readStoredSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('is followed on a page from browser.storage, where the settings item keeps it', async () => {
+    const seen: Settings[] = [];
+    const stop = watchStoredSettings(browser.storage, (settings) => seen.push(settings));
+    await vi.waitFor(() => expect(seen).toEqual([DEFAULT_SETTINGS]));
+    const item = defineSettingsItem();
+    await updateSettings(item, () => ({ labelsOffSites: ['x'] }));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ ...DEFAULT_SETTINGS, labelsOffSites: ['x'] }));
+    stop();
+    await updateSettings(item, () => ({ labelsOffSites: [] }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen.at(-1)?.labelsOffSites).toEqual(['x']);
   });
 });
