@@ -40,3 +40,13 @@ export function labelsOn(settings: Settings, siteId: string): boolean {
   // `?? []`: a content script may read settings stored before the background migrated them.
   return !settings.disabledSites.includes(siteId) && !(settings.labelsOffSites ?? []).includes(siteId);
 }
+
+/** Pictures in posts on screen are hashed and labelled (`?? true`: settings stored before they existed). */
+export function pictureChecksOn(settings: Settings): boolean {
+  return settings.pictureChecks ?? true;
+}
+
+/** The text of those pictures is read too: the person's choice, else on for a desktop and off on a phone. */
+export function pictureTextOn(settings: Settings, onPhone: boolean): boolean {
+  return pictureChecksOn(settings) && (settings.pictureText ?? !onPhone);
+}

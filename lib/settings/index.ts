@@ -7,6 +7,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   snoozedUntil: null,
   labelsOffSites: [],
+  pictureChecks: true,
+  pictureText: null,
 };
 
 /** Version 1 held only the two choices the options page offered first. */
@@ -28,15 +30,23 @@ export function migrateSettingsV1(old: SettingsV1): Settings {
   };
 }
 
+/** Version 3 had no picture checks. */
+type SettingsV3 = Omit<Settings, 'pictureChecks' | 'pictureText'>;
+
 /** Version 2 had no inline labels. */
-type SettingsV2 = Omit<Settings, 'labelsOffSites'>;
+type SettingsV2 = Omit<SettingsV3, 'labelsOffSites'>;
 
 /** v2 → v3: inline labels arrive, on everywhere until the person turns them off for a site. */
-export function migrateSettingsV2(old: SettingsV2): Settings {
+export function migrateSettingsV2(old: SettingsV2): SettingsV3 {
   return { ...old, labelsOffSites: [] };
 }
 
-export const SETTINGS_VERSION = 3;
+/** v3 → v4: pictures in posts are checked, their text read as the device's default says. */
+export function migrateSettingsV3(old: SettingsV3): Settings {
+  return { ...old, pictureChecks: DEFAULT_SETTINGS.pictureChecks, pictureText: DEFAULT_SETTINGS.pictureText };
+}
+
+export const SETTINGS_VERSION = 4;
 /** Where the settings item lives; content scripts read it there without migrating it. */
 export const SETTINGS_KEY = 'local:settings';
 
@@ -45,7 +55,7 @@ export function defineSettingsItem() {
   return storage.defineItem<Settings>(SETTINGS_KEY, {
     version: SETTINGS_VERSION,
     fallback: DEFAULT_SETTINGS,
-    migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2 },
+    migrations: { 2: migrateSettingsV1, 3: migrateSettingsV2, 4: migrateSettingsV3 },
   });
 }
 

@@ -11,6 +11,8 @@ const STATE: OptionsState = {
     disabledSites: ['facebook'],
     snoozedUntil: null,
     labelsOffSites: [],
+    pictureChecks: true,
+    pictureText: null,
   },
   language: 'id',
   sites: [
