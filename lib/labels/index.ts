@@ -1,10 +1,11 @@
-import { labelsOn } from '../core/verdict';
+import { labelsOn, pictureChecksOn } from '../core/verdict';
 import type { Settings, UiLanguage } from '../core/vocabulary';
 import { storage } from 'wxt/utils/storage';
 import { createPortSender } from '../messaging/client';
-import type { FactCheckView } from '../messaging/protocol';
+import type { FactCheckView, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../settings';
 import type { SiteAdapter } from '../sites/types';
+import { createPictureLabels } from './pictures';
 import { labelPlace } from './scan';
 import { createLabelScanner } from './scanner';
 
@@ -27,19 +28,34 @@ export function startInlineLabels(
 ): () => void {
   // A batch per 50 posts on a long feed: over one open port, not a channel per message.
   const sendOverPort = createPortSender();
+  const sendWhileAlive = <K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> =>
+    alive() ? sendOverPort(type, request) : Promise.reject(new Error('Saring is no longer running here'));
+  const showLabel = (post: Element, factCheck: FactCheckView, language: UiLanguage) =>
+    view.showLabel(labelPlace(adapter, post), factCheck, language);
+  const pictures = createPictureLabels({
+    adapter,
+    document: doc,
+    matchPictures: (request) => sendWhileAlive('match-pictures', request),
+    readPictures: (request) => sendWhileAlive('read-pictures', request),
+    showLabel,
+  });
   const scanner = createLabelScanner({
     adapter,
     document: doc,
-    matchPosts: (request) =>
-      alive() ? sendOverPort('match-posts', request) : Promise.reject(new Error('Saring is no longer running here')),
-    showLabel: (post, factCheck, language) => view.showLabel(labelPlace(adapter, post), factCheck, language),
+    matchPosts: (request) => sendWhileAlive('match-posts', request),
+    showLabel,
+    onScan: (added) => pictures.notice(added),
   });
   let stopped = false;
   const follow = (settings: Settings | null) => {
     if (stopped) return;
-    if (labelsOn(settings ?? DEFAULT_SETTINGS, adapter.id)) {
+    const current = settings ?? DEFAULT_SETTINGS;
+    if (labelsOn(current, adapter.id)) {
+      if (pictureChecksOn(current)) pictures.start();
+      else pictures.stop();
       scanner.start();
     } else {
+      pictures.stop();
       scanner.stop();
       view.removeLabels(doc);
     }
@@ -49,6 +65,7 @@ export function startInlineLabels(
   return () => {
     stopped = true;
     // The page first: with the extension gone, the storage and port calls after may throw.
+    pictures.stop();
     scanner.stop();
     view.removeLabels(doc);
     sendOverPort.close();
