@@ -207,27 +207,29 @@ export function Options({
       <section class="card" aria-labelledby="options-pictures">
         <h2 id="options-pictures">{t(language, 'picturesHeading')}</h2>
         <p class="muted">{t(language, 'picturesHelp')}</p>
-        <label class="switch">
-          <span>{t(language, 'pictureChecksToggle')}</span>
-          <input
-            type="checkbox"
-            role="switch"
-            data-action="picture-checks"
-            checked={pictureChecksOn(settings)}
-            onChange={(event) => onSettings({ pictureChecks: event.currentTarget.checked })}
-          />
-        </label>
-        <label class="switch">
-          <span>{t(language, 'pictureTextToggle')}</span>
-          <input
-            type="checkbox"
-            role="switch"
-            data-action="picture-text"
-            checked={pictureTextOn(settings, onPhone)}
-            disabled={!pictureChecksOn(settings)}
-            onChange={(event) => onSettings({ pictureText: event.currentTarget.checked })}
-          />
-        </label>
+        <div class="picture-switches">
+          <label class="switch">
+            <span>{t(language, 'pictureChecksToggle')}</span>
+            <input
+              type="checkbox"
+              role="switch"
+              data-action="picture-checks"
+              checked={pictureChecksOn(settings)}
+              onChange={(event) => onSettings({ pictureChecks: event.currentTarget.checked })}
+            />
+          </label>
+          <label class="switch">
+            <span>{t(language, 'pictureTextToggle')}</span>
+            <input
+              type="checkbox"
+              role="switch"
+              data-action="picture-text"
+              checked={pictureTextOn(settings, onPhone)}
+              disabled={!pictureChecksOn(settings)}
+              onChange={(event) => onSettings({ pictureText: event.currentTarget.checked })}
+            />
+          </label>
+        </div>
       </section>
 
       <section class="card" aria-labelledby="options-privacy">
