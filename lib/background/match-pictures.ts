@@ -24,7 +24,8 @@ export class PendingReadings {
 
   add(tabId: number | undefined, site: string, labels: Promise<Labels>): string {
     const reading = crypto.randomUUID();
-    this.pending.set(reading, { tabId, site, labels });
+    // A reading that failed labels nothing; one never asked about must not reject unheard.
+    this.pending.set(reading, { tabId, site, labels: labels.catch(() => []) });
     if (this.pending.size > MAX_PENDING_READINGS) this.pending.delete(this.pending.keys().next().value!);
     return reading;
   }
