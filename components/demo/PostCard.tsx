@@ -60,6 +60,14 @@ export function PostCard({ post, language, current, onShare, children, shareDisa
       <p class="post-text" data-demo-text lang={textLanguage(post, language)}>
         {words}
       </p>
+      {post.picture && (
+        <img
+          class="post-picture"
+          data-demo-picture
+          src={`/${post.picture.src}`}
+          alt={localized(post.picture.alt, language)}
+        />
+      )}
       {post.link && (
         <a class="link-card" href={post.link.url} target="_blank" rel="noopener noreferrer">
           <span class="link-host">{new URL(post.link.url).hostname}</span>

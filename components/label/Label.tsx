@@ -19,6 +19,11 @@ export function Label({ factCheck, text: { t } }: LabelProps) {
         <span class={`badge badge--${display.tone}`}>{t(display.label)}</span>
         <span class="claim">{factCheck.claim}</span>
       </p>
+      {(factCheck.samePicture || factCheck.pictureText) && (
+        <p class="matched-by" data-matched-by={factCheck.samePicture ? 'picture' : 'picture-text'}>
+          {t(factCheck.samePicture ? 'labelMatchedPicture' : 'labelMatchedPictureText')}
+        </p>
+      )}
       <div class="actions">
         {href && (
           <a class="fact-check" href={href} target="_blank" rel="noopener noreferrer">

@@ -1,3 +1,4 @@
+import { pictureChecksOn, pictureTextOn } from '../../lib/core/verdict';
 import { type Strictness, STRICTNESS, type UiLanguage } from '../../lib/core/vocabulary';
 import type { ComponentChildren } from 'preact';
 import type { OptionsState, SiteHealth } from '../../lib/messaging/protocol';
@@ -7,7 +8,12 @@ import { Brand } from '../common/Brand';
 import { Lists, type ListActions } from './Lists';
 import { ReadHistory } from './ReadHistory';
 
-export type SettingsPatch = { strictness?: Strictness; language?: 'auto' | UiLanguage };
+export type SettingsPatch = {
+  strictness?: Strictness;
+  language?: 'auto' | UiLanguage;
+  pictureChecks?: boolean;
+  pictureText?: boolean;
+};
 
 export interface OptionsProps {
   state: OptionsState;
@@ -24,6 +30,8 @@ export interface OptionsProps {
   onSiteLabels?(site: string, enabled: boolean): void;
   /** "Forget what I read"; without it the button is left out. */
   onForgetReadLinks?(): void;
+  /** A phone (Android): pictures' text is read only when turned on. */
+  onPhone?: boolean;
 }
 
 const STRICTNESS_TEXT: Record<Strictness, [MessageKey, MessageKey]> = {
@@ -83,6 +91,7 @@ export function Options({
   onSiteEnabled,
   onSiteLabels,
   onForgetReadLinks,
+  onPhone = false,
 }: OptionsProps) {
   const { language, settings } = state;
   // A strictness the administrator locked is not to be undone by turning Saring off on a site.
@@ -194,6 +203,34 @@ export function Options({
       <Lists lists={state.lists} language={language} {...(listActions ? { actions: listActions } : {})} />
 
       {statistics}
+
+      <section class="card" aria-labelledby="options-pictures">
+        <h2 id="options-pictures">{t(language, 'picturesHeading')}</h2>
+        <p class="muted">{t(language, 'picturesHelp')}</p>
+        <div class="picture-switches">
+          <label class="switch">
+            <span>{t(language, 'pictureChecksToggle')}</span>
+            <input
+              type="checkbox"
+              role="switch"
+              data-action="picture-checks"
+              checked={pictureChecksOn(settings)}
+              onChange={(event) => onSettings({ pictureChecks: event.currentTarget.checked })}
+            />
+          </label>
+          <label class="switch">
+            <span>{t(language, 'pictureTextToggle')}</span>
+            <input
+              type="checkbox"
+              role="switch"
+              data-action="picture-text"
+              checked={pictureTextOn(settings, onPhone)}
+              disabled={!pictureChecksOn(settings)}
+              onChange={(event) => onSettings({ pictureText: event.currentTarget.checked })}
+            />
+          </label>
+        </div>
+      </section>
 
       <section class="card" aria-labelledby="options-privacy">
         <h2 id="options-privacy">{t(language, 'privacyHeading')}</h2>

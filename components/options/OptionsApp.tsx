@@ -103,6 +103,7 @@ export function OptionsApp(props: OptionsAppProps) {
         ? { onSiteLabels: (site: string, enabled: boolean) => act(() => setSiteLabels(site, enabled)) }
         : {})}
       {...(forgetReadLinks ? { onForgetReadLinks: () => act(() => forgetReadLinks()) } : {})}
+      onPhone={/Android/i.test(navigator.userAgent)}
     />
   );
 }

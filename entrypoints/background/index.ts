@@ -5,6 +5,7 @@ import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
 import { startBackground } from '../../lib/background';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { PostPictures } from '../../lib/background/post-pictures';
+import { QuietReader, unavailableTextReader } from '../../lib/background/quiet-reading';
 import { decodeInBrowser } from '../../lib/images/decode-browser';
 import { frameUrlOf, ShareLinkSources } from '../../lib/background/share-link-sources';
 import { openDb } from '../../lib/db';
@@ -33,5 +34,8 @@ export default defineBackground(() => {
       decode: decodeInBrowser,
       log: console.warn,
     }),
+    // OCR in the browser plugs in here: a PictureTextReader (lib/background/quiet-reading.ts).
+    quietReader: new QuietReader(unavailableTextReader),
+    onPhone: /Android/i.test(navigator.userAgent),
   });
 });

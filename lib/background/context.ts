@@ -3,6 +3,7 @@ import type { SaringDb } from '../db';
 import type { SettingsItem } from '../settings';
 import type { ListIndex } from './list-index';
 import type { PostPictures } from './post-pictures';
+import type { QuietReader } from './quiet-reading';
 import type { ShareLinkSources } from './share-link-sources';
 
 /** A site as the background needs it: settings, stats and health are keyed by `id`. */
@@ -36,6 +37,10 @@ export interface BackgroundContext {
   fetch?: typeof fetch;
   /** Hashes a shared post's pictures (none in tests that check text only: pictures are then left out). */
   pictures?: PostPictures;
+  /** Reads the text of pictures in posts on screen, one at a time, after share checks (none: hashes only). */
+  quietReader?: QuietReader;
+  /** A phone (Android): pictures' text is not read unless the person turns it on. */
+  onPhone?: boolean;
   /** The pages share links were opened from, until their check (none in tests that do not need them). */
   shareLinkSources?: ShareLinkSources;
 }

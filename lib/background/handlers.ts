@@ -10,6 +10,7 @@ import { updateSettings } from '../settings';
 import { storeClassroomList } from '../classroom/store-list';
 import { countOutcome, dayCounts, localDay, resetStats, statsReport } from '../stats';
 import { checkShare } from './check-share';
+import { matchPictures, PendingReadings } from './match-pictures';
 import { matchPosts } from './match-posts';
 import type { BackgroundContext } from './context';
 import { recordHealth, siteHealthOf } from './health';
@@ -38,6 +39,7 @@ async function refuseIfLocked(what: string): Promise<void> {
 export function createHandlers(context: BackgroundContext): Handlers {
   const { db, settings: settingsItem, now } = context;
   const language = (settings: Settings) => resolveLanguage(settings.language, context.browserUiLanguage());
+  const readings = new PendingReadings();
 
   return {
     // Nothing from a private window is written: no read links, no counts, no health reports.
@@ -48,13 +50,22 @@ export function createHandlers(context: BackgroundContext): Handlers {
         request.site === SHARE_LINK_SITE_ID && tabId !== undefined
           ? ((await context.shareLinkSources?.take(tabId)) ?? null)
           : null;
-      const answer = await checkShare(context, request, { count: !isPrivateSender(sender), openPage });
+      const check = () => checkShare(context, request, { count: !isPrivateSender(sender), openPage });
+      // No picture's text is read while a share is checked, nor for a moment after.
+      const answer = await (context.quietReader ? context.quietReader.during(check) : check());
       // "Read first" may then open what this prompt offers, in this tab, and nothing else.
       if (answer.ask && tabId !== undefined) await grantReads(tabId, readableUrls(answer), now());
       return answer;
     },
 
     'match-posts': (request) => matchPosts(context, request),
+
+    'match-pictures': (request, sender) => matchPictures(context, request, readings, sender.tab?.id),
+
+    'read-pictures': async ({ site, reading }, sender) => ({
+      labels: await readings.take(reading, sender.tab?.id, site),
+      language: language(await settingsItem.getValue()),
+    }),
 
     'record-outcome': async ({ site, outcome }, sender) => {
       if (!isPrivateSender(sender)) await countOutcome(db, site, outcome, now());
@@ -153,6 +164,8 @@ export function createHandlers(context: BackgroundContext): Handlers {
       return updateSettings(settingsItem, () => ({
         ...(change.strictness === undefined || locked ? {} : { strictness: change.strictness }),
         ...(change.language === undefined ? {} : { language: change.language }),
+        ...(change.pictureChecks === undefined ? {} : { pictureChecks: change.pictureChecks }),
+        ...(change.pictureText === undefined ? {} : { pictureText: change.pictureText }),
       }));
     },
 

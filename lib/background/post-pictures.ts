@@ -49,10 +49,39 @@ export class PostPictures {
 
   /** Each usable picture's hashes, in order; pictures off the site's image hosts or failing are left out. */
   async hashes(refs: readonly ImageRef[], imageHosts: readonly string[]): Promise<PdqHash[][]> {
-    const wanted = refs.slice(0, MAX_POST_IMAGES).filter((ref) => !('url' in ref) || onImageHost(ref.url, imageHosts));
-    const settled = await Promise.allSettled(
-      wanted.map((ref) => ('url' in ref ? this.fetched(ref.url) : this.hashBytes(bytesOfDataUrl(ref.dataUrl)))),
+    return this.kept(
+      await Promise.allSettled(
+        this.wanted(refs, imageHosts).map((ref) =>
+          'url' in ref ? this.fetched(ref.url) : this.hashBytes(bytesOfDataUrl(ref.dataUrl)),
+        ),
+      ),
     );
+  }
+
+  /**
+   * Each usable picture's bytes and hashes, as `hashes` picks them, for reading its text as well:
+   * fetched afresh, since only hashes are remembered.
+   */
+  async withBytes(
+    refs: readonly ImageRef[],
+    imageHosts: readonly string[],
+  ): Promise<{ bytes: Uint8Array; hashes: PdqHash[] }[]> {
+    return this.kept(
+      await Promise.allSettled(
+        this.wanted(refs, imageHosts).map(async (ref) => {
+          const bytes = 'url' in ref ? await this.fetchBytes(ref.url) : bytesOfDataUrl(ref.dataUrl);
+          return { bytes, hashes: await this.hashBytes(bytes) };
+        }),
+      ),
+    );
+  }
+
+  private wanted(refs: readonly ImageRef[], imageHosts: readonly string[]): ImageRef[] {
+    return refs.slice(0, MAX_POST_IMAGES).filter((ref) => !('url' in ref) || onImageHost(ref.url, imageHosts));
+  }
+
+  /** The pictures that worked, in order; why the others failed goes to the log. */
+  private kept<T>(settled: PromiseSettledResult<T>[]): T[] {
     return settled.flatMap((result) => {
       if (result.status === 'fulfilled') return [result.value];
       this.deps.log?.(

@@ -35,6 +35,13 @@ export const packPostSchema = z.object({
   /** The language of a text given as one string (default Indonesian). */
   textLanguage: z.enum(['id', 'en']).optional(),
   link: z.object({ url: httpsUrl, title: localizedText(300) }).optional(),
+  /** A picture in the post, one of the demo's own (public/demo/): the guard checks it like a site's. */
+  picture: z
+    .object({
+      src: z.string().regex(/^demo\/[a-z0-9-]{1,64}\.(png|jpg)$/, 'must be demo/<name>.png or .jpg'),
+      alt: localizedText(300),
+    })
+    .optional(),
   /** Ids of the pack's items this post repeats: shown when the presenter reveals it. */
   factChecks: z.array(z.string().min(1).max(128)).max(10).optional(),
   /** What to notice about this post. */

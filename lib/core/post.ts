@@ -13,6 +13,8 @@ export const MAX_URLS = 50;
 export const MAX_POST_IMAGES = 4;
 /** Posts matched per `match-posts` message (inline labels). */
 export const MATCH_POSTS_BATCH = 50;
+/** Pictures per `match-pictures` message: a batch is hashed within a second or so, and read pixels stay small. */
+export const MATCH_PICTURES_BATCH = 8;
 
 /** A post as the page shows it: text uncleaned, links as written. */
 export interface RawPost {

@@ -39,3 +39,13 @@ export function isGuarded(settings: Settings, siteId: string, now: number): bool
 export function labelsOn(settings: Settings, siteId: string): boolean {
   return !settings.disabledSites.includes(siteId) && !settings.labelsOffSites.includes(siteId);
 }
+
+/** Pictures in posts on screen are hashed and labelled (`?? true`: settings stored before they existed). */
+export function pictureChecksOn(settings: Settings): boolean {
+  return settings.pictureChecks ?? true;
+}
+
+/** The text of those pictures is read too: the person's choice, else on for a desktop and off on a phone. */
+export function pictureTextOn(settings: Settings, onPhone: boolean): boolean {
+  return pictureChecksOn(settings) && (settings.pictureText ?? !onPhone);
+}

@@ -45,6 +45,13 @@ export interface Settings {
   snoozedUntil: number | null;
   /** Sites where the person turned inline labels off. */
   labelsOffSites: string[];
+  /** Pictures in posts on screen are hashed and labelled when they are a known hoax picture. */
+  pictureChecks: boolean;
+  /**
+   * The text in those pictures is read (OCR) and matched too. null: the default for the device,
+   * on for a desktop, off on a phone (OCR costs a phone's battery and memory).
+   */
+  pictureText: boolean | null;
 }
 
 /** Why the last sync of a list failed, as a code the options page puts in words. */

@@ -52,6 +52,8 @@ export const PAGE_MESSAGE_KEYS = [
   'labelFactCheckBy',
   'labelWhy',
   'labelWhyText',
+  'labelMatchedPicture',
+  'labelMatchedPictureText',
 ] as const satisfies readonly MessageKey[];
 
 export type PageMessageKey = (typeof PAGE_MESSAGE_KEYS)[number];

@@ -1,11 +1,12 @@
-import { labelsOn } from '../core/verdict';
+import { labelsOn, pictureChecksOn } from '../core/verdict';
 import type { Settings } from '../core/vocabulary';
 import { browser } from 'wxt/browser';
 import type { UiText, UiTextSource } from '../i18n/text';
 import { createPortSender } from '../messaging/client';
-import type { FactCheckView } from '../messaging/protocol';
+import type { FactCheckView, MessageType, RequestOf, ResponseOf } from '../messaging/protocol';
 import { watchStoredSettings } from '../settings/stored';
 import type { SiteAdapter } from '../sites/types';
+import { createPictureLabels } from './pictures';
 import { labelPlace } from './scan';
 import { createLabelScanner } from './scanner';
 
@@ -29,20 +30,35 @@ export function startInlineLabels(
 ): () => void {
   // A batch per 50 posts on a long feed: over one open port, not a channel per message.
   const sendOverPort = createPortSender();
+  const sendWhileAlive = <K extends MessageType>(type: K, request: RequestOf<K>): Promise<ResponseOf<K>> =>
+    alive() ? sendOverPort(type, request) : Promise.reject(new Error('Saring is no longer running here'));
+  const showLabel = (post: Element, factCheck: FactCheckView, text: UiText) =>
+    view.showLabel(labelPlace(adapter, post), factCheck, text);
+  const pictures = createPictureLabels({
+    adapter,
+    document: doc,
+    matchPictures: (request) => sendWhileAlive('match-pictures', request),
+    readPictures: (request) => sendWhileAlive('read-pictures', request),
+    uiText,
+    showLabel,
+  });
   const scanner = createLabelScanner({
     adapter,
     document: doc,
-    matchPosts: (request) =>
-      alive() ? sendOverPort('match-posts', request) : Promise.reject(new Error('Saring is no longer running here')),
+    matchPosts: (request) => sendWhileAlive('match-posts', request),
     uiText,
-    showLabel: (post, factCheck, text) => view.showLabel(labelPlace(adapter, post), factCheck, text),
+    showLabel,
+    onScan: (added) => pictures.notice(added),
   });
   let stopped = false;
   const follow = (settings: Settings) => {
     if (stopped) return;
     if (labelsOn(settings, adapter.id)) {
+      if (pictureChecksOn(settings)) pictures.start();
+      else pictures.stop();
       scanner.start();
     } else {
+      pictures.stop();
       scanner.stop();
       view.removeLabels(doc);
     }
@@ -51,6 +67,7 @@ export function startInlineLabels(
   return () => {
     stopped = true;
     // The page first: with the extension gone, the storage and port calls after may throw.
+    pictures.stop();
     scanner.stop();
     view.removeLabels(doc);
     sendOverPort.close();

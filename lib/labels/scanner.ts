@@ -38,6 +38,8 @@ export interface LabelScannerOptions {
   debounceMs?: number;
   /** Pause before the first retry of a lost batch (doubling after). */
   retryDelayMs?: number;
+  /** Told of each scan's added nodes (null: the whole page), for labels by picture. */
+  onScan?(added: readonly Node[] | null): void;
 }
 
 export interface LabelScanner {
@@ -46,7 +48,7 @@ export interface LabelScanner {
   stop(): void;
 }
 
-function defaultIdle(callback: IdleCallback): void {
+export function defaultIdle(callback: IdleCallback): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
   else setTimeout(() => callback({ timeRemaining: () => 50 }), 0);
 }
@@ -93,6 +95,7 @@ export function createLabelScanner(options: LabelScannerOptions): LabelScanner {
     if (!running) return;
     const roots = added;
     added = [];
+    options.onScan?.(roots);
     queue.push(...collectNewPosts(adapter, doc, scanned, roots ?? undefined));
     if (queue.length > 0) drainWhenIdle();
   }

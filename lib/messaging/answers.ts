@@ -25,7 +25,8 @@ const isOptionalString = (value: unknown) => value === undefined || typeof value
 /** A fact-check as the prompt and the label render it: a known rating, text fields as text. */
 export function isFactCheck(value: unknown): value is FactCheckView {
   if (!isRecord(value)) return false;
-  const { id, listId, claim, rating, label, url, published, publisher, listHost, samePicture, score } = value;
+  const { id, listId, claim, rating, label, url, published, publisher, listHost, samePicture, pictureText, score } =
+    value;
   return (
     typeof id === 'string' &&
     typeof listId === 'string' &&
@@ -33,6 +34,7 @@ export function isFactCheck(value: unknown): value is FactCheckView {
     isOneOf(RATINGS, rating) &&
     [label, url, published, publisher, listHost].every(isOptionalString) &&
     (samePicture === undefined || samePicture === true) &&
+    (pictureText === undefined || pictureText === true) &&
     typeof score === 'number'
   );
 }

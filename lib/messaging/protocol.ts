@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATCH_POSTS_BATCH, MAX_POST_IMAGES } from '../core/post';
+import { MATCH_PICTURES_BATCH, MATCH_POSTS_BATCH, MAX_POST_IMAGES } from '../core/post';
 import type { SkippedItem, SourceRecord } from '../db';
 import type { UiStrings } from '../i18n/text';
 import {
@@ -122,6 +122,25 @@ export const requestSchemas = {
       .min(1)
       .max(MATCH_POSTS_BATCH),
   }),
+  /**
+   * Inline labels by picture: which of these posts, whose pictures have been on screen for a
+   * second, show a known hoax picture? At most MATCH_PICTURES_BATCH pictures a message.
+   */
+  'match-pictures': z.object({
+    site: siteId,
+    posts: z
+      .array(z.object({ images: z.array(imageRef).min(1).max(MAX_POST_IMAGES) }))
+      .min(1)
+      .max(MATCH_PICTURES_BATCH)
+      .refine((posts) => posts.reduce((sum, post) => sum + post.images.length, 0) <= MATCH_PICTURES_BATCH, {
+        message: `at most ${MATCH_PICTURES_BATCH} pictures a message`,
+      }),
+  }),
+  /**
+   * The labels by picture text of a `match-pictures` batch whose pictures were queued for reading
+   * (its answer's `reading`): answered when they have been read, or dropped from the queue.
+   */
+  'read-pictures': z.object({ site: siteId, reading: z.string().min(1).max(64) }),
   /** Snooze all prompts for `minutes`; 0 ends a snooze. */
   snooze: z.object({
     minutes: z
@@ -134,6 +153,8 @@ export const requestSchemas = {
   'set-settings': z.object({
     strictness: z.enum(STRICTNESS).optional(),
     language: z.enum(['auto', ...UI_LANGUAGES]).optional(),
+    pictureChecks: z.boolean().optional(),
+    pictureText: z.boolean().nullable().optional(),
   }),
   /** share-check page: let this tab continue once to the share-intent URL it interrupted. */
   'allow-share-intent': z.object({ url: boundedUrl }),
@@ -178,6 +199,8 @@ export interface FactCheckView {
   listHost?: string;
   /** Matched by the post's picture (its perceptual hash), not its words: the prompt says so. */
   samePicture?: true;
+  /** Matched by the text read from the post's picture (OCR): the label says so. */
+  pictureText?: true;
   score: number;
 }
 
@@ -196,6 +219,12 @@ export type CheckShareResponse =
 export interface MatchPostsResponse {
   labels: { index: number; factCheck: FactCheckView }[];
   language: UiLanguage;
+}
+
+/** Labels by picture; `reading` when pictures without one were queued to have their text read. */
+export interface MatchPicturesResponse extends MatchPostsResponse {
+  /** Ask `read-pictures` with it for the labels by their text. */
+  reading?: string;
 }
 
 export interface DayCounts {
@@ -285,6 +314,8 @@ export interface ResponseMap {
   'set-site-enabled': null;
   'set-site-labels': null;
   'match-posts': MatchPostsResponse;
+  'match-pictures': MatchPicturesResponse;
+  'read-pictures': MatchPostsResponse;
   snooze: { snoozedUntil: number | null };
   'get-options-state': OptionsState;
   'set-settings': Settings;

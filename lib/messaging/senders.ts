@@ -19,6 +19,8 @@ export type Audience = 'guard' | 'extension-page' | 'share-check-page';
 export const SENDER_POLICY = {
   'check-share': 'guard',
   'match-posts': 'guard',
+  'match-pictures': 'guard',
+  'read-pictures': 'guard',
   'record-outcome': 'guard',
   'mark-read': 'guard',
   'open-read': 'guard',

@@ -5,13 +5,14 @@ import { DEFAULT_SETTINGS, readStoredSettings, SETTINGS_STORAGE_KEY } from './st
 export { DEFAULT_SETTINGS };
 
 /**
- * Version 1 held only strictness and language; version 2 had no inline labels. Each migrates to
- * what a page reads from it: the choices kept, unknown values and new fields as the defaults
- * (labels on everywhere until the person turns them off for a site).
+ * Version 1 held only strictness and language; version 2 had no inline labels; version 3 had no
+ * picture checks. Each migrates to what a page reads from it: the choices kept, unknown values and
+ * new fields as the defaults (labels on everywhere until the person turns them off for a site,
+ * pictures checked as the device's default says).
  */
-const MIGRATIONS = { 2: readStoredSettings, 3: readStoredSettings };
+const MIGRATIONS = { 2: readStoredSettings, 3: readStoredSettings, 4: readStoredSettings };
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 /** Defining the item runs pending migrations, so the background defines it once at start. */
 export function defineSettingsItem() {
   return storage.defineItem<Settings>(`local:${SETTINGS_STORAGE_KEY}`, {

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   snoozedUntil: null,
   labelsOffSites: [],
+  pictureChecks: true,
+  pictureText: null,
 };
 
 /** The settings item's key in the local storage area. */
@@ -37,6 +39,8 @@ export function readStoredSettings(value: unknown): Settings {
     disabledSites: siteIds(stored.disabledSites),
     snoozedUntil: typeof stored.snoozedUntil === 'number' ? stored.snoozedUntil : null,
     labelsOffSites: siteIds(stored.labelsOffSites),
+    pictureChecks: typeof stored.pictureChecks === 'boolean' ? stored.pictureChecks : DEFAULT_SETTINGS.pictureChecks,
+    pictureText: typeof stored.pictureText === 'boolean' ? stored.pictureText : DEFAULT_SETTINGS.pictureText,
   };
 }
 

@@ -12,6 +12,8 @@ export const DEMO_SITE: SiteAdapter = {
   post: [{ css: '[data-demo-post]', seen: '2026-11' }],
   postText: [{ css: '[data-demo-text]', seen: '2026-11' }],
   linkTitle: [{ css: '[data-demo-link-title]', seen: '2026-11' }],
+  // The demo's own pictures: same-origin, so read through a canvas as WhatsApp Web's blob: ones are.
+  images: { selectors: [{ css: '[data-demo-picture]', seen: '2026-12' }], hosts: [] },
   // A petition's author is who started it: the prompt names them, as on a real petition site.
   details: { starter: [{ css: '[data-kind="petition"] [data-demo-author]', seen: '2026-11' }] },
   // The WhatsApp-group posts carry "Diteruskan berkali-kali", as on WhatsApp Web: same stronger wording.

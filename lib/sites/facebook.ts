@@ -18,6 +18,9 @@ import type { SiteAdapter } from './types';
  *   "Bagikan sekarang (Teman)" / "(Publik)" (text); the Share button's Indonesian aria-label
  *   "Kirim ini ke teman atau posting di profil Anda."; comments `[role="article"][aria-label^="Comment by "]`
  *   / "Komentar oleh …", replies "Reply by …".
+ * - Photos (automation scripts in public repositories, 2025-26): a feed story's photo is an `img`
+ *   inside its link to the photo page (`a[href*="photo"] img`), served from scontent-*.fbcdn.net;
+ *   the photo viewer's is `img[data-visualcompletion="media-vc-image"]`. Avatars are `svg image`.
  * - No capture of the current share sheet's other items was found: "Kirim di Messenger",
  *   "Bagikan ke grup" and their English names are unverified.
  */
@@ -47,6 +50,13 @@ export const FACEBOOK_SITE: SiteAdapter = {
   ],
   // Checked on the mbfcext capture (2026-03): a span inside the link card's anchor.
   linkTitle: [{ css: '[data-ad-rendering-role="title"]', seen: '2026-06' }],
+  images: {
+    selectors: [
+      { css: 'a[href*="/photo"] img', seen: '2026-03' },
+      { css: 'img[data-visualcompletion="media-vc-image"]', seen: '2026-07' },
+    ],
+    hosts: ['fbcdn.net'],
+  },
   exclude: [
     // Comments (and replies) are nested articles; their text and links are not the post's.
     { css: '[role="article"]', seen: '2026-06' },

@@ -3,16 +3,19 @@
  * post that is only a picture, timed from an extension page (the message round trip included, as
  * the guard waits for it). Pictures on X's image host (served here, through the browser's own
  * network stack) are fetched, decoded with createImageBitmap + OffscreenCanvas, hashed and matched
- * in the service worker; WhatsApp-style pictures arrive as the content script's 512 px PNG.
+ * in the service worker; WhatsApp-style pictures arrive as the content script's 512 px PNG. Labels
+ * by picture (`match-pictures`) are timed per picture of a full batch.
  * Needs `npm run build`. Run alone: npx tsx tests/bench/images-chromium.ts
  */
 import { resolve } from 'node:path';
 import sharp from 'sharp';
+import { MATCH_PICTURES_BATCH } from '../../lib/core/post';
 import { launchWithExtension } from '../../lib/dev/chrome';
 import { sendFromExtensionPage, waitForStarterList } from '../e2e/harness';
 import { posterLikePicture } from '../unit/pdq-patterns';
 
 const PICTURES = 21;
+const LABEL_BATCHES = 5;
 const MEDIA = 'https://pbs.twimg.com/media/';
 
 function percentile(values: number[], p: number): number {
@@ -71,6 +74,17 @@ export async function runImagesChromiumBench(): Promise<void> {
     for (const dataUrl of pngs) read.push(await check([{ dataUrl }]));
     const textOnly = [];
     for (let i = 0; i < PICTURES; i++) textOnly.push(await check([]));
+    // Labels by picture: a full batch of pictures on screen, new URLs each time (nothing cached).
+    const labelled = [];
+    for (let batch = 0; batch < LABEL_BATCHES; batch++) {
+      const posts = Array.from({ length: MATCH_PICTURES_BATCH }, (_, k) => ({
+        images: [{ url: `${MEDIA}${(batch * MATCH_PICTURES_BATCH + k) % PICTURES}.jpg?labels=${batch}` }],
+      }));
+      const t0 = performance.now();
+      const reply = await sendFromExtensionPage<{ ok: boolean }>(page, 'match-pictures', { site: 'x', posts });
+      if (!reply.ok) throw new Error(`match-pictures failed: ${JSON.stringify(reply)}`);
+      labelled.push((performance.now() - t0) / MATCH_PICTURES_BATCH);
+    }
 
     const rows: [string, string][] = [
       ['X picture (1080×1350 JPEG) fetched, decoded, hashed, matched: first', ms(fetched[0]!)],
@@ -84,6 +98,10 @@ export async function runImagesChromiumBench(): Promise<void> {
         `${ms(percentile(read, 50))} / ${ms(percentile(read, 95))}`,
       ],
       [`for comparison: the same message with no picture, p50 (${textOnly.length})`, ms(percentile(textOnly, 50))],
+      [
+        `labels by picture: a batch of ${MATCH_PICTURES_BATCH} new X pictures, per picture, p50 / max (${LABEL_BATCHES} batches)`,
+        `${ms(percentile(labelled, 50))} / ${ms(Math.max(...labelled))}`,
+      ],
     ];
     const width = Math.max(...rows.map(([what]) => what.length));
     console.log(

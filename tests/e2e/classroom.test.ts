@@ -49,6 +49,19 @@ describe('classroom demo', () => {
     await share(page, 'rain-warning').click();
     await expect.poll(() => page.locator('[data-demo-shared]').textContent()).toBe('1');
 
+    // A post that is only a picture and "Sebarkan!!": asked about by its picture, which the pack lists.
+    await share(page, 'dam-poster').click();
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    expect(await page.locator('saring-prompt [data-match-id="dam-collapse-id"]').count()).toBe(1);
+    expect(await prompt(page).textContent()).toContain('Gambar sama dengan yang di kiriman ini');
+    await screenshot(page, 'classroom-picture-prompt-id');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
+    await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
+    // A harmless poster is shared without a word.
+    await share(page, 'school-poster').click();
+    await expect.poll(() => page.locator('[data-demo-shared]').textContent()).toBe('2');
+    expect(await page.locator('saring-prompt').count()).toBe(0);
+
     await page.locator('[data-demo-post="papaya-dengue"] .reveal-toggle').click();
     await expect.poll(() => page.locator('[data-reveal="papaya-dengue"]').textContent()).toContain('Pilihan: batal.');
     await page.locator('[data-demo-post="papaya-dengue"]').scrollIntoViewIfNeeded();
@@ -68,20 +81,24 @@ describe('classroom demo', () => {
   it('runs the quiz to the score screen with the right numbers', async () => {
     const { page, errors } = await openDemo('en');
     await page.locator('[data-presenter="quiz"]').click();
-    // Feed order: X (papaya hoax, rain true, satire), Facebook (calendar true, bridge hoax, grant scam),
-    // WhatsApp (fee hoax, class trip true), petition.
+    // Feed order: X (papaya hoax, rain true, satire, school poster true), Facebook (calendar true,
+    // bridge hoax, grant scam, remade fee poster hoax), WhatsApp (fee hoax, class trip true, dam
+    // poster hoax), petition.
     const plan: Record<string, { rating: number; action: 'share' | 'skip' | 'cancel' | 'share-anyway' }> = {
       'papaya-dengue': { rating: 1, action: 'cancel' },
       'rain-warning': { rating: 4, action: 'share' },
       'office-cat': { rating: 1, action: 'skip' },
+      'school-poster': { rating: 4, action: 'share' },
       'school-calendar': { rating: 4, action: 'share-anyway' },
       'bridge-photo': { rating: 3, action: 'share-anyway' },
       'student-grant': { rating: 1, action: 'cancel' },
+      'fee-poster': { rating: 1, action: 'cancel' },
       'whatsapp-fee': { rating: 1, action: 'cancel' },
       'class-trip': { rating: 4, action: 'share' },
+      'dam-poster': { rating: 1, action: 'cancel' },
       'bike-lane': { rating: 3, action: 'skip' },
     };
-    for (let step = 1; step <= 9; step++) {
+    for (let step = 1; step <= 12; step++) {
       const post = page.locator('[data-demo-post]');
       const id = (await post.getAttribute('data-demo-post'))!;
       const { rating, action } = plan[id]!;
@@ -98,12 +115,13 @@ describe('classroom demo', () => {
       }
       await page.locator('[data-quiz-action="next"]:not([disabled])').click();
     }
-    // True posts: rain, calendar, class trip all shared → 100%; false: bridge shared of papaya, bridge,
-    // grant, fee → 25%; discernment 75; prompts: papaya, calendar, bridge, grant, fee = 5, none read first.
-    await expect.poll(() => page.locator('[data-score="discernment"]').textContent()).toBe('75');
+    // True posts: rain, school poster, calendar, class trip all shared → 100%; false: bridge shared of
+    // papaya, bridge, grant, fee poster, fee, dam poster → 17%; discernment 83; prompts: papaya,
+    // calendar, bridge, grant, fee poster, fee, dam poster = 7 (the school poster none), none read first.
+    await expect.poll(() => page.locator('[data-score="discernment"]').textContent()).toBe('83');
     expect(await page.locator('[data-score="shared-true"]').textContent()).toBe('100%');
-    expect(await page.locator('[data-score="shared-false"]').textContent()).toBe('25%');
-    expect(await page.locator('[data-score="read-first"]').textContent()).toBe('0 of 5 prompts');
+    expect(await page.locator('[data-score="shared-false"]').textContent()).toBe('17%');
+    expect(await page.locator('[data-score="read-first"]').textContent()).toBe('0 of 7 prompts');
     await screenshot(page, 'classroom-score-en');
     expect(errors).toEqual([]);
     await page.close();
@@ -118,12 +136,12 @@ describe('classroom demo', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.reload();
       const section = page.locator('[data-stats-range]');
-      // Prompts: 1 (feed) + 5 (quiz) = 6; cancelled 1 + 3 = 4; shared anyway 2; read first 0.
+      // Prompts: 2 (feed) + 7 (quiz) = 9; cancelled 2 + 5 = 7; shared anyway 2; read first 0.
       // Columns: hoax match, likely match, unread link, petition, always; cancelled, read first, shared anyway.
-      await expect.poll(() => section.locator('[data-stats-total]').getAttribute('data-stats-total')).toBe('6');
+      await expect.poll(() => section.locator('[data-stats-total]').getAttribute('data-stats-total')).toBe('9');
       await section.locator('details summary').click();
       const demoRow = section.locator('[data-stats-site="demo"] td');
-      expect(await demoRow.allTextContents()).toEqual(['5', '0', '1', '0', '0', '4', '0', '2']);
+      expect(await demoRow.allTextContents()).toEqual(['8', '0', '1', '0', '0', '7', '0', '2']);
       await section.scrollIntoViewIfNeeded();
       await screenshot(page, `classroom-stats-${language}`);
       expect(errors).toEqual([]);

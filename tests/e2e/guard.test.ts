@@ -4,6 +4,7 @@ import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import {
   expectRetoldHoaxesAsked,
   screenshot,
+  sendFromExtensionPage,
   serveArticle,
   serveFixture,
   settledShareLog,
@@ -170,6 +171,43 @@ describe('X', () => {
     await expect.poll(() => dialog(page).getAttribute('data-reason')).toBe('unread-link');
     await page.locator('saring-prompt [data-action="cancel"]').click();
     await page.close();
+  });
+
+  it('options: the pictures switches save, and read right narrow and wide in both languages', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.locator('section[aria-labelledby="options-pictures"]');
+    const checks = section.locator('input[data-action="picture-checks"]');
+    const text = section.locator('input[data-action="picture-text"]');
+    const stored = async () =>
+      (
+        await sendFromExtensionPage<{
+          value: { settings: { language: string; pictureChecks: boolean; pictureText: boolean | null } };
+        }>(options, 'get-options-state', {})
+      ).value.settings;
+    const { language: before } = await stored();
+    for (const language of ['en', 'id'] as const) {
+      await sendFromExtensionPage(options, 'set-settings', { language });
+      for (const [width, name] of [
+        [1280, 'wide'],
+        [390, 'narrow'],
+      ] as const) {
+        await options.setViewportSize({ width, height: 900 });
+        await options.reload();
+        await section.scrollIntoViewIfNeeded();
+        await screenshot(options, `options-pictures-${name}-${language}`);
+      }
+    }
+    // A desktop: pictures checked and their words read by default.
+    expect(await checks.isChecked()).toBe(true);
+    expect(await text.isChecked()).toBe(true);
+    await text.click();
+    await expect.poll(async () => (await stored()).pictureText).toBe(false);
+    await checks.click();
+    await expect.poll(async () => (await stored()).pictureChecks).toBe(false);
+    await expect.poll(() => text.isDisabled()).toBe(true);
+    await sendFromExtensionPage(options, 'set-settings', { language: before, pictureChecks: true, pictureText: null });
+    await options.close();
   });
 
   it('guards posts rendered after load the same way', async () => {

@@ -405,7 +405,10 @@ describe('posts that are only a picture', () => {
         const template = document.querySelector('article[data-testid="tweet"]')!;
         const post = template.cloneNode(true) as Element;
         post.querySelector('a[href*="/status/"]')!.setAttribute('href', `/warga/status/${statusId}`);
-        post.querySelectorAll('[data-testid="card.wrapper"], a[href^="http"]').forEach((element) => element.remove());
+        // The template's own label (labels on) and pictures (a picture post added before) are not this post's.
+        post
+          .querySelectorAll('[data-testid="card.wrapper"], a[href^="http"], saring-label, [data-testid="tweetPhoto"]')
+          .forEach((element) => element.remove());
         const text = post.querySelector('[data-testid="tweetText"]')!;
         text.textContent = '';
         const photo = document.createElement('div');
@@ -459,6 +462,42 @@ describe('posts that are only a picture', () => {
     await page.locator('saring-prompt [data-action="cancel"]').click();
     expect(await settledShareLog(page, 0)).toEqual([]);
     await page.close();
+  });
+
+  it('X: a post on screen that is only a hashed hoax picture is labelled as matching its picture (EN and ID); an unrelated picture is not', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // This file keeps labels off (they move buttons under a click): on for X for this test only.
+    await sendFromExtensionPage(options, 'set-site-labels', { site: 'x', enabled: true });
+    const state = await sendFromExtensionPage<{ ok: true; value: { settings: { language: string } } }>(
+      options,
+      'get-options-state',
+      {},
+    );
+    for (const language of ['en', 'id'] as const) {
+      await sendFromExtensionPage(options, 'set-settings', { language });
+      const page = await openX();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      // Small enough that both pictures are on screen: each is checked once a second has passed.
+      await page.addStyleTag({ content: '[data-testid="tweetPhoto"] img { width: 260px; }' });
+      await xPicturePost(page, '99201', `${MEDIA}unrelated.jpg`);
+      await xPicturePost(page, '99202', `${MEDIA}hoax.jpg`);
+      const postOf = (id: string) => page.locator(`article[data-testid="tweet"]:has(a[href="/warga/status/${id}"])`);
+      const label = postOf('99202').locator('saring-label');
+      await expect.poll(() => label.count(), { timeout: 15_000 }).toBe(1);
+      expect(await label.getAttribute('data-match-id')).toBe(PICTURE_ITEM);
+      expect(await label.locator('[data-matched-by="picture"]').textContent()).toBe(
+        language === 'en' ? 'Matched the picture in this post' : 'Cocok dengan gambar di kiriman ini',
+      );
+      // Both pictures went in the one batch that labelled the hoax: the unrelated one has had its answer.
+      expect(await postOf('99201').locator('saring-label').count()).toBe(0);
+      await postOf('99202').scrollIntoViewIfNeeded();
+      await screenshot(page, `label-x-picture-${language}`);
+      await page.close();
+    }
+    await sendFromExtensionPage(options, 'set-settings', { language: state.value.settings.language });
+    await sendFromExtensionPage(options, 'set-site-labels', { site: 'x', enabled: false });
+    await options.close();
   });
 
   /** A menu click on `page` (brought to the front), as Chrome delivers it to the service worker. */

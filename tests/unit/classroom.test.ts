@@ -13,6 +13,8 @@ import { quizCsv, scoreQuiz, type AnsweredPost } from '../../lib/classroom/quiz'
 import { INITIAL_SESSION, NO_ANSWER, sessionReducer } from '../../lib/classroom/session';
 import { commandFor } from '../../lib/classroom/shortcuts';
 import { validateList } from '../../lib/lists/validate';
+import { checkImages, hashPicture, listPictures } from '../../lib/images/check-image';
+import { decodeImage } from '../../lib/images/decode-node';
 import { createMatcher } from '../../lib/match';
 
 const bundled = readFileSync(new URL('../../public/demo/pack.json', import.meta.url), 'utf8');
@@ -37,28 +39,38 @@ describe('scenario packs', () => {
     expect(list.skipped).toBe(0);
   });
 
-  it('its hoaxes and scams are recognised with the starter list loaded, and nothing else is', () => {
+  it('its hoaxes and scams are recognised with the starter list loaded, and nothing else is', async () => {
     const pack = bundledPack();
     const list = validateList(packList(pack));
     const starter = validateList(
       JSON.parse(gunzipSync(readFileSync(new URL('../../public/starter-list.json.gz', import.meta.url))).toString()),
     );
-    const matcher = createMatcher([
+    const lists = [
       { listId: 'starter', items: starter.items, domains: starter.domains },
       { listId: CLASSROOM_LIST_ID, items: list.items, domains: list.domains },
-    ]);
+    ];
+    const matcher = createMatcher(lists);
+    const deps = { pictures: listPictures(lists), match: matcher.match.bind(matcher) };
     for (const post of pack.posts) {
+      // A post's picture is checked as the guard checks it: its hashes beside the post's words.
+      const pictures = post.picture
+        ? [hashPicture(await decodeImage(readFileSync(new URL(`../../public/${post.picture.src}`, import.meta.url))))]
+        : [];
       for (const language of ['id', 'en'] as const) {
-        const result = matcher.match({
+        const query = {
           text: localized(post.text, language),
           urls: post.link ? [post.link.url] : [],
           ...(post.link ? { linkTitle: localized(post.link.title, language) } : {}),
-        });
+        };
+        const result = await checkImages({ pictures, query }, deps);
         const expected = post.kind === 'hoax' || post.kind === 'scam' ? 'hoax-match' : 'none';
         expect(result.decision, `${post.id} (${language})`).toBe(expected);
         if (post.factChecks) expect(post.factChecks).toContain(result.matches[0]!.item.id);
       }
     }
+    // The dam poster is caught by its picture alone: its words ("Sebarkan!!") match nothing.
+    const dam = pack.posts.find((post) => post.id === 'dam-poster')!;
+    expect(matcher.match({ text: localized(dam.text, 'id'), urls: [] }).decision).toBe('none');
   }, 30_000);
 
   it('rejects a bad pack whole, naming where each problem is', () => {

@@ -22,6 +22,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'set-site-enabled': unused,
     'set-site-labels': unused,
     'match-posts': unused,
+    'match-pictures': unused,
+    'read-pictures': unused,
     snooze: unused,
     'get-options-state': unused,
     'set-settings': unused,

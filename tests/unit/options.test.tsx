@@ -11,6 +11,8 @@ const STATE: OptionsState = {
     disabledSites: ['facebook'],
     snoozedUntil: null,
     labelsOffSites: [],
+    pictureChecks: true,
+    pictureText: null,
   },
   language: 'id',
   sites: [
@@ -215,5 +217,35 @@ describe('Options: inline labels per site', () => {
   it('leaves the labels switch out without a handler', () => {
     const { root } = mount();
     expect(root.querySelector('input[data-action="site-labels"]')).toBeNull();
+  });
+});
+
+describe('Options: pictures in posts', () => {
+  const pictureSwitch = (root: Element, action: string) =>
+    root.querySelector<HTMLInputElement>(`input[data-action="${action}"]`)!;
+
+  it("checks pictures by default, reads their words on a desktop, and saves the person's choice", () => {
+    const { root, props } = mount({ state: { ...STATE, language: 'en' } });
+    expect(root.querySelector('#options-pictures')?.textContent).toBe('Pictures in posts');
+    expect(pictureSwitch(root, 'picture-checks').checked).toBe(true);
+    expect(pictureSwitch(root, 'picture-text').checked).toBe(true);
+    pictureSwitch(root, 'picture-text').click();
+    expect(props.onSettings).toHaveBeenCalledWith({ pictureText: false });
+    pictureSwitch(root, 'picture-checks').click();
+    expect(props.onSettings).toHaveBeenCalledWith({ pictureChecks: false });
+  });
+
+  it('leaves the words in pictures unread on a phone until turned on, and with picture checks off', () => {
+    const phone = mount({ onPhone: true });
+    expect(pictureSwitch(phone.root, 'picture-text').checked).toBe(false);
+    expect(phone.root.textContent).toContain('Baca juga tulisan di gambar');
+    pictureSwitch(phone.root, 'picture-text').click();
+    expect(phone.props.onSettings).toHaveBeenCalledWith({ pictureText: true });
+    const off = mount({
+      state: { ...STATE, settings: { ...STATE.settings, pictureChecks: false, pictureText: true } },
+    });
+    expect(pictureSwitch(off.root, 'picture-checks').checked).toBe(false);
+    expect(pictureSwitch(off.root, 'picture-text').checked).toBe(false);
+    expect(pictureSwitch(off.root, 'picture-text').disabled).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { extractPost, hasContent } from '../../lib/guard/extract';
 import { postImages } from '../../lib/guard/post-images';
 import { mergeContents } from '../../lib/guard/selection';
 import { WHATSAPP_SITE } from '../../lib/sites/whatsapp';
+import { FACEBOOK_SITE } from '../../lib/sites/facebook';
 import { X_SITE } from '../../lib/sites/x';
 
 afterEach(() => {
@@ -34,6 +35,14 @@ describe("a shared post's pictures", () => {
       media(5),
     ]);
     expect(postImages(X_SITE, post)).toEqual([1, 2, 3, 4].map((n) => ({ url: media(n) })));
+  });
+
+  it("Facebook: the story's photos on fbcdn.net, not its link card's thumbnail nor the author's avatar", () => {
+    const photo = 'https://scontent-cgk1-1.xx.fbcdn.net/v/t39.30808-6/1_n.jpg?stp=dst-jpg_s600x600';
+    document.body.innerHTML = `<div><div data-ad-rendering-role="profile_name"><a href="https://www.facebook.com/a"><svg><image href="https://scontent.xx.fbcdn.net/avatar.jpg"></image></svg></a></div>
+      <a href="https://www.facebook.com/photo/?fbid=1&amp;set=a.2"><img src="${photo}"></a>
+      <a href="https://l.facebook.com/l.php?u=x"><img src="https://external-cgk1-1.xx.fbcdn.net/emg1/card.jpg"></a></div>`;
+    expect(postImages(FACEBOOK_SITE, document.body.firstElementChild!)).toEqual([{ url: photo }]);
   });
 
   it('a post that is only a picture has content worth checking, and forwards merge their pictures', () => {

@@ -118,7 +118,12 @@ describe('PostPictures: the pictures of a post being shared', () => {
   });
 
   it('asks for host permissions of the image hosts only, with their subdomains', () => {
-    expect(imageHostPatterns(SITES)).toEqual([`https://${HOST}/*`, `https://*.${HOST}/*`]);
+    expect(imageHostPatterns(SITES)).toEqual([
+      `https://${HOST}/*`,
+      `https://*.${HOST}/*`,
+      'https://fbcdn.net/*',
+      'https://*.fbcdn.net/*',
+    ]);
     expect(onImageHost(`https://a.${HOST}/x`, [HOST])).toBe(true);
     expect(onImageHost(`https://${HOST}.evil.example/x`, [HOST])).toBe(false);
     expect(onImageHost(`https://user:pw@${HOST}/x`, [HOST])).toBe(false);

@@ -97,6 +97,8 @@ const classify = (name: keyof typeof SENDERS) =>
 const GUARD_TYPES = [
   'check-share',
   'match-posts',
+  'match-pictures',
+  'read-pictures',
   'record-outcome',
   'mark-read',
   'open-read',
@@ -111,7 +113,7 @@ describe('sender policy', () => {
     expect(Object.keys(SENDER_POLICY).sort()).toEqual([...TYPES].sort());
   });
 
-  it("lets content scripts send only the guard's seven messages", () => {
+  it("lets content scripts send only the guard's nine messages", () => {
     const guard = TYPES.filter((type) => SENDER_POLICY[type] === 'guard');
     expect(guard.sort()).toEqual([...GUARD_TYPES].sort());
   });
@@ -158,6 +160,10 @@ describe('sender policy', () => {
     expect(senderRefusal('check-share', onX, { site: 'share-link' })).not.toBeNull();
     expect(senderRefusal('check-share', onX, { site: 'demo' })).not.toBeNull();
     expect(senderRefusal('check-share', classify('chromiumShareCheck'), { site: 'share-link' })).toBeNull();
+    // Pictures are matched, and their readings answered, for the sender's own site only.
+    expect(senderRefusal('match-pictures', onX, { site: 'x', posts: [] })).toBeNull();
+    expect(senderRefusal('match-pictures', onX, { site: 'whatsapp', posts: [] })).toMatch(/whatsapp.*x/);
+    expect(senderRefusal('read-pictures', onX, { site: 'facebook', reading: 'r' })).toMatch(/facebook.*x/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { labelsOn } from '../../lib/core/verdict';
+import { labelsOn, pictureChecksOn, pictureTextOn } from '../../lib/core/verdict';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -17,6 +17,8 @@ describe('settings item', () => {
       disabledSites: [],
       snoozedUntil: null,
       labelsOffSites: [],
+      pictureChecks: true,
+      pictureText: null,
     });
   });
 
@@ -43,8 +45,37 @@ describe('settings item', () => {
     const v2 = { strictness: 'always', language: 'id', disabledSites: ['facebook'], snoozedUntil: 5 };
     await browser.storage.local.set({ settings: v2, settings$: { v: 2 } });
     const settings = defineSettingsItem();
-    expect(await settings.getValue()).toEqual({ ...v2, labelsOffSites: [] });
+    expect(await settings.getValue()).toEqual({ ...v2, labelsOffSites: [], pictureChecks: true, pictureText: null });
     expect(await settings.getMeta()).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('migrates a v3 value, keeping every choice and checking pictures as the device default says', async () => {
+    const v3 = {
+      strictness: 'hoax-only',
+      language: 'en',
+      disabledSites: [],
+      snoozedUntil: null,
+      labelsOffSites: ['x'],
+    };
+    await browser.storage.local.set({ settings: v3, settings$: { v: 3 } });
+    const settings = defineSettingsItem();
+    expect(await settings.getValue()).toEqual({ ...v3, pictureChecks: true, pictureText: null });
+    expect(await settings.getMeta()).toEqual({ v: 4 });
+  });
+
+  it("reads pictures by default, their text on a desktop only, and follows the person's choice", () => {
+    expect(pictureChecksOn(DEFAULT_SETTINGS)).toBe(true);
+    expect(pictureTextOn(DEFAULT_SETTINGS, false)).toBe(true);
+    expect(pictureTextOn(DEFAULT_SETTINGS, true)).toBe(false);
+    expect(pictureTextOn({ ...DEFAULT_SETTINGS, pictureText: true }, true)).toBe(true);
+    expect(pictureTextOn({ ...DEFAULT_SETTINGS, pictureText: false }, false)).toBe(false);
+    // Pictures off: their text is not read either.
+    const off = { ...DEFAULT_SETTINGS, pictureChecks: false, pictureText: true };
+    expect(pictureChecksOn(off)).toBe(false);
+    expect(pictureTextOn(off, false)).toBe(false);
+    // Settings a content script reads before the background migrated them.
+    const { pictureChecks: _checks, pictureText: _text, ...stored } = DEFAULT_SETTINGS;
+    expect(pictureTextOn(stored as typeof DEFAULT_SETTINGS, false)).toBe(true);
   });
 
   it('shows labels unless turned off for the site or Saring is off there', () => {
@@ -61,7 +92,11 @@ describe('settings item', () => {
       language: 'en',
     });
     const v2 = { strictness: 'always', language: 'id', disabledSites: ['facebook'], snoozedUntil: 5 } as const;
-    expect(readStoredSettings(v2)).toEqual({ ...v2, labelsOffSites: [] });
+    expect(readStoredSettings(v2)).toEqual({ ...v2, labelsOffSites: [], pictureChecks: true, pictureText: null });
+    expect(readStoredSettings({ pictureChecks: 'no', pictureText: false })).toEqual({
+      ...DEFAULT_SETTINGS,
+      pictureText: false,
+    });
     expect(readStoredSettings({ disabledSites: 'x', labelsOffSites: ['x', 7, null], snoozedUntil: '5' })).toEqual({
       ...DEFAULT_SETTINGS,
       labelsOffSites: ['x'],

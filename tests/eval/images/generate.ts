@@ -63,7 +63,7 @@ function inkFor(rng: Random): { paper: string; ink: string; accent: string } {
 }
 
 /** Draws a poster: background, headline, body, tagline; returns PNG bytes and the words written. */
-async function drawPoster(
+export async function drawPoster(
   claim: Pick<Claim, 'headline' | 'body' | 'lang'>,
   kind: Background,
   font: FontName,
