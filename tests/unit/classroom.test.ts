@@ -92,6 +92,16 @@ describe('scenario packs', () => {
     });
     const notJson = parsePack('{ posts: ');
     expect(notJson.ok || notJson.errors[0]).toMatch(/^Not JSON/);
+
+    // A post's picture is one of the demo's own: no other path, no address elsewhere.
+    for (const src of ['../options.html', 'https://example.com/a.png', 'demo/poster.svg']) {
+      const elsewhere = JSON.parse(bundled);
+      elsewhere.posts[0].picture = { src, alt: 'a poster' };
+      expect(parsePack(JSON.stringify(elsewhere))).toEqual({
+        ok: false,
+        errors: ['posts[0].picture.src: must be demo/<name>.png or .jpg'],
+      });
+    }
   });
 
   it('orders the feed by app, keeping each app’s posts in file order', () => {
