@@ -306,7 +306,18 @@ export class ListIndex {
    */
   private persist(matcher: IndexMatcher, records: readonly ListRecord[]): void {
     const key = indexKey(records, this.codec.formatVersion);
-    void this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
+    const started = performance.now();
+    const bytes = this.codec.serialize(matcher);
+    const encoded = performance.now();
+    void this.db.matcherIndex
+      .put({ id: 'current', key, bytes })
+      .then(() => {
+        const stored = performance.now();
+        console.info(
+          `[saring] index persisted: ${(bytes.length / 1e6).toFixed(1)} MB encoded in ${(encoded - started).toFixed(0)} ms, stored in ${(stored - encoded).toFixed(0)} ms`,
+        );
+      })
+      .catch(() => undefined);
   }
 
   /** Persists after answering what waits (encoding a big index takes ~0.1 s), unless a newer index serves by then. */

@@ -1,19 +1,22 @@
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../lib/dev/chrome';
 import { serializeList } from '../../lib/lists/export';
 import { makePatch, serializePatch } from '../../lib/lists/patch';
 import type { ListItem, SaringList } from '../../lib/lists/schema';
 import { sendFromExtensionPage } from '../e2e/harness';
-import type { ListServer } from '../e2e/list-server';
+import { startListServer, type ListServer } from '../e2e/list-server';
+import { bigList } from './big-list';
 
 /**
  * A daily patch on a 100,000-item subscription in Chromium (issue 14): the built extension syncs
  * a list whose next versions are published with patches, from "sync now" to the reply, which
  * comes once the index answers over the new items (the first check-share after it finds a new
  * one). Each new version adds 150 items, changes 40 and removes 10, spread over the whole list.
+ * The worker's log lines say where each sync's time went (lib/lists/sync.ts, list-store.ts,
+ * lib/background/list-index.ts); `npm run bench -- --patch-only` prints them per phase.
  */
 
-const PATCHED_VERSIONS = 5;
 const ADDED = 150;
 const CHANGED = 40;
 const REMOVED = 10;
@@ -49,11 +52,68 @@ export function nextVersion(list: SaringList, round: number): { list: SaringList
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** The worker's timing lines of one list: "name N ms" pairs, per line kind. */
+class WorkerPhases {
+  private lines: string[] = [];
+  readonly rounds: Array<Map<string, number>> = [];
+
+  constructor(browser: ExtensionBrowser, listId: string) {
+    const listen = (message: ConsoleMessage) => {
+      const text = message.text();
+      if (text.startsWith(`[saring] list ${listId} `) || text.startsWith('[saring] index persisted'))
+        this.lines.push(text);
+    };
+    for (const worker of browser.context.serviceWorkers()) worker.on('console', listen);
+    browser.context.on('serviceworker', (worker) => worker.on('console', listen));
+  }
+
+  /** Waits (a bounded while) for the index of the last sync to be persisted, then files the round's phases. */
+  async endRound(page: Page): Promise<void> {
+    for (let waited = 0; waited < 10_000 && !this.lines.some((line) => line.includes('index persisted')); waited += 50)
+      await page.waitForTimeout(50);
+    const phases = new Map<string, number>();
+    for (const line of this.lines) {
+      const sync = /patch sync: (.*)$/.exec(line);
+      if (sync)
+        for (const [, name, value] of sync[1]!.matchAll(/(\w+) (\d+) ms/g)) phases.set(`sync: ${name}`, Number(value));
+      const store = /written in (\d+) ms, index patched in (\d+) ms/.exec(line);
+      if (store) {
+        phases.set('store: chunks written', Number(store[1]));
+        phases.set('store: index patched', Number(store[2]));
+      }
+      const persisted = /encoded in (\d+) ms, stored in (\d+) ms/.exec(line);
+      if (persisted) {
+        phases.set('after the reply: index encoded', Number(persisted[1]));
+        phases.set('after the reply: index stored', Number(persisted[2]));
+      }
+    }
+    this.rounds.push(phases);
+    this.lines = [];
+  }
+
+  /** Per phase, p50 / p95 over the rounds. */
+  rows(): [string, string, string][] {
+    const names = [...new Set(this.rounds.flatMap((round) => [...round.keys()]))];
+    return names.map((name) => {
+      const values = this.rounds.flatMap((round) => (round.has(name) ? [round.get(name)!] : []));
+      return [
+        'worker',
+        `  ${name}, p50 / p95 (${values.length} syncs)`,
+        `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))}`,
+      ];
+    });
+  }
+}
 
 /**
- * Rows for the patched syncs of the subscription at `path`, which holds `current` (its whole
+ * Rows for `rounds` patched syncs of the subscription at `path`, which holds `current` (its whole
  * download, `fullSyncMs`, measured in the same run). Leaves the list served at its last version.
+ * With `phases`, the worker's per-phase timings too.
  */
 export async function patchSyncRows(
   page: Page,
@@ -62,12 +122,14 @@ export async function patchSyncRows(
   current: SaringList,
   fullSyncMs: number,
   timeoutMs: number,
+  options: { rounds?: number; phases?: WorkerPhases } = {},
 ): Promise<[string, string, string][]> {
+  const rounds = options.rounds ?? 5;
   const rows: [string, string, string][] = [];
   const times: number[] = [];
   let bytes = { raw: 0, gzip: 0 };
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
-  for (let round = 1; round <= PATCHED_VERSIONS; round++) {
+  for (let round = 1; round <= rounds; round++) {
     const { list: next, newClaim } = nextVersion(current, round);
     const patch = serializePatch(await makePatch(current, next));
     bytes = { raw: Buffer.byteLength(patch), gzip: gzipSync(patch).length };
@@ -88,6 +150,7 @@ export async function patchSyncRows(
       throw new Error(`the new item is not found after the patch: ${JSON.stringify(check)}`);
     if (server.requests.slice(seen).some((request) => request.path === path))
       throw new Error('a patched sync downloaded the whole list');
+    await options.phases?.endRound(page);
     current = next;
   }
   const fullGzip = gzipSync(serializeList(current)).length;
@@ -99,13 +162,55 @@ export async function patchSyncRows(
   ]);
   rows.push([
     'chromium',
-    `sync start → searchable: patch (${change}), p50 / max of ${PATCHED_VERSIONS} versions`,
-    `${ms(median(times))} / ${ms(Math.max(...times))}`,
+    `sync start → searchable: patch (${change}), p50 / p95 of ${rounds} versions`,
+    `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`,
   ]);
   rows.push([
     'chromium',
     'sync start → searchable: whole download + rebuild (the sync above), same run',
     ms(fullSyncMs),
   ]);
+  if (options.phases) rows.push(...options.phases.rows());
   return rows;
+}
+
+const PATCH_ONLY_ROUNDS = 10;
+
+/**
+ * `npm run bench -- --patch-only`: a fresh profile subscribes to the 100k list, syncs its next
+ * version whole (the figure patches are compared with), then takes 10 daily patches, with the
+ * worker's time per phase.
+ */
+export async function runPatchBench(): Promise<void> {
+  const timeoutMs = 120_000;
+  const browser = await launchWithExtension({ grantedOrigins: ['http://127.0.0.1/*'] });
+  const phases = new WorkerPhases(browser, 'bench-100k');
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const server = await startListServer();
+  const path = '/bench-100k.json';
+  const version = (v: number): SaringList => ({ ...bigList(100_000, v), patches: 'patches/' });
+  server.serve(path, { kind: 'list', body: JSON.stringify(version(1)) });
+  const subscribed = await sendFromExtensionPage<{ value?: { ok: boolean } }>(
+    page,
+    'subscribe-list',
+    { url: server.url(path) },
+    timeoutMs,
+  );
+  if (!subscribed.value?.ok) throw new Error(`subscribe failed: ${JSON.stringify(subscribed)}`);
+  server.serve(path, { kind: 'list', body: JSON.stringify(version(2)) });
+  const t0 = performance.now();
+  const updated = await sendFromExtensionPage<SyncReply>(page, 'sync-lists', { id: 'bench-100k' }, timeoutMs);
+  if (updated.value?.['bench-100k'] !== 'updated') throw new Error(`sync failed: ${JSON.stringify(updated)}`);
+  const fullSyncMs = performance.now() - t0;
+  await phases.endRound(page);
+  phases.rounds.length = 0;
+  const rows = await patchSyncRows(page, server, path, version(2), fullSyncMs, timeoutMs, {
+    rounds: PATCH_ONLY_ROUNDS,
+    phases,
+  });
+  await server.close();
+  await browser.close();
+  const width = Math.max(...rows.map((row) => row[1].length));
+  for (const [where, what, figure] of rows) console.log(`${where.padEnd(9)} ${what.padEnd(width)}  ${figure}`);
 }
