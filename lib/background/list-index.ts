@@ -29,9 +29,9 @@ export interface ServingMatcher {
 export interface LoadedIndex {
   matcher: ServingMatcher;
   /**
-   * The hashes of the pictures list items carry, for checking a post's pictures: built with the
-   * matcher, or (after loading the persisted index, which holds no items) from the stored lists
-   * on the first picture checked.
+   * The hashes of the pictures list items carry, for checking a post's pictures: built on the
+   * first picture checked, from the lists in memory, or (after loading the persisted index, which
+   * holds no items) from the stored lists.
    */
   pictures(): Promise<ListPictures>;
   /** List id → publisher name, for the prompt's fact-check cards. */
@@ -76,6 +76,9 @@ export function indexKey(records: readonly ListRecord[], formatVersion: string):
     records.map((record) => [record.id, record.version, record.itemCount, record.updatedAt]),
   ]);
 }
+
+/** How long after a patch its index is persisted: after the sync's answer, before the worker may stop (30 s idle). */
+const PERSIST_PATCHED_AFTER_MS = 1_000;
 
 /** Chunks kept in memory after answering from them: posts on one screen often hit the same items. */
 const CACHED_CHUNKS = 16;
@@ -154,6 +157,8 @@ export class ListIndex {
    * a (re)build is under way or after one failed.
    */
   private serving: { matcher: IndexMatcher; records: ListRecord[]; stored: StoredLists | null } | null = null;
+  /** A patched index's persisting, due shortly (persistSoon). */
+  private pendingPersist: { run: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(
     private readonly db: SaringDb,
@@ -223,7 +228,7 @@ export class ListIndex {
       this.serving = { matcher, records, stored: null };
       loaded = this.loaded(new ChunkItems(this.db, matcher, records), records, 0, started, true);
     }
-    this.persistLater(this.serving.matcher, records);
+    this.persistSoon(this.serving.matcher, records);
     return loaded;
   }
 
@@ -285,11 +290,9 @@ export class ListIndex {
   /** The serving lists' pictures: from the stored lists when they are at hand, else read once on the first picture checked. */
   private picturesReader(): () => Promise<ListPictures> {
     const stored = this.serving?.stored;
-    if (stored) {
-      const pictures = Promise.resolve(listPictures(stored.lists));
-      return () => pictures;
-    }
     let pictures: Promise<ListPictures> | null = null;
+    // Built on the first picture checked, not with the index: a patch is searchable sooner.
+    if (stored) return () => (pictures ??= Promise.resolve(listPictures(stored.lists)));
     return () =>
       (pictures ??= readStoredLists(this.db)
         .then(({ lists }) => listPictures(lists))
@@ -320,11 +323,27 @@ export class ListIndex {
       .catch(() => undefined);
   }
 
-  /** Persists after answering what waits (encoding a big index takes ~0.1 s), unless a newer index serves by then. */
-  private persistLater(matcher: IndexMatcher, records: readonly ListRecord[]): void {
-    void nextTask().then(() => {
+  /**
+   * A patched index serves at once and is persisted a moment later, once the sync that patched it
+   * has answered: encoding and storing 30 MB block the worker for ~0.5–1.5 s, which would
+   * otherwise come before "searchable". Skipped when a newer index serves by then (it persists
+   * itself). Should the worker stop first, the persisted index is older than the stored lists: its
+   * key says so, and the next wake rebuilds from the lists instead of loading it.
+   */
+  private persistSoon(matcher: IndexMatcher, records: readonly ListRecord[]): void {
+    clearTimeout(this.pendingPersist?.timer);
+    const run = () => {
+      this.pendingPersist = null;
       if (this.serving?.matcher === matcher) this.persist(matcher, records);
-    });
+    };
+    this.pendingPersist = { run, timer: setTimeout(run, PERSIST_PATCHED_AFTER_MS) };
+  }
+
+  /** Persists now an index waiting to be (tests; a worker about to stop). */
+  persistPending(): void {
+    if (!this.pendingPersist) return;
+    clearTimeout(this.pendingPersist.timer);
+    this.pendingPersist.run();
   }
 
   private tryLoad(bytes: Uint8Array): IndexMatcher | null {

@@ -131,7 +131,9 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
 
   // Postings: each token's row without the dropped docs, renumbered, merged with the fresh docs'.
   // Exactly as many as kept plus fresh: a dropped doc held one posting per token in its claim or text.
+  // Hot loops read locals: the index objects come in several shapes (built, decoded, patched).
   const { offsets, values } = index.postings;
+  const oldFields = index.postingFields;
   let droppedPostings = 0;
   for (let doc = 0; doc < oldCount; doc++) {
     if (dropped[doc]) droppedPostings += unionSize(rowOf(index.claimTokens, doc), rowOf(index.textTokens, doc));
@@ -156,7 +158,7 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
           next += 2;
         }
         postingDocs[length] = renumbered;
-        postingFields[length++] = index.postingFields[at]!;
+        postingFields[length++] = oldFields[at]!;
       }
     }
     while (entries && next < entries.length) {
@@ -178,11 +180,13 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   const claimTokens = spliceRows(index.claimTokens, oldDoc, freshClaimTokens);
   const textTokens = spliceRows(index.textTokens, oldDoc, freshTextTokens);
   const freshItem = new Map(fresh.map(({ doc, item }) => [doc, item]));
+  const oldDays = index.publishedDays;
   const publishedDays = new Float32Array(newCount);
   for (let doc = 0; doc < newCount; doc++) {
     const old = oldDoc[doc]!;
-    publishedDays[doc] = old >= 0 ? index.publishedDays[old]! : dayOf(freshItem.get(doc)!.published);
+    publishedDays[doc] = old >= 0 ? oldDays[old]! : NaN;
   }
+  for (const { doc, item } of fresh) publishedDays[doc] = dayOf(item.published);
   const claimOf = index.claimOf;
   const urls = new Map<string, number[]>();
   for (const [url, docs] of index.urls) {
@@ -248,11 +252,12 @@ function unionSize(a: Uint32Array, b: Uint32Array): number {
  */
 function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<number, Uint32Array>): Rows {
   const count = oldDoc.length;
+  const { offsets: oldOffsets, values: oldValues } = rows;
   const offsets = new Uint32Array(count + 1);
   for (let doc = 0; doc < count; doc++) {
     const old = oldDoc[doc]!;
     offsets[doc + 1] =
-      offsets[doc]! + (old >= 0 ? rows.offsets[old + 1]! - rows.offsets[old]! : freshRows.get(doc)!.length);
+      offsets[doc]! + (old >= 0 ? oldOffsets[old + 1]! - oldOffsets[old]! : freshRows.get(doc)!.length);
   }
   const values = new Uint32Array(offsets[count]!);
   for (let doc = 0; doc < count;) {
@@ -264,7 +269,7 @@ function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<numbe
     }
     let end = doc + 1;
     while (end < count && oldDoc[end] === old + (end - doc)) end++;
-    values.set(rows.values.subarray(rows.offsets[old], rows.offsets[old + (end - doc)]), offsets[doc]);
+    values.set(oldValues.subarray(oldOffsets[old], oldOffsets[old + (end - doc)]), offsets[doc]);
     doc = end;
   }
   return { offsets, values };
