@@ -142,6 +142,13 @@ function inMemory(matcher: Matcher): ServingMatcher {
   return { size: matcher.size, match: async (query, options) => matcher.match(query, options) };
 }
 
+/** What an index serves over: its matcher, the list records, and the lists when it was built from them. */
+interface Serving {
+  matcher: IndexMatcher;
+  records: ListRecord[];
+  stored: StoredLists | null;
+}
+
 /**
  * The in-memory matcher over every stored list, loaded lazily on the first query after the
  * service worker wakes: the persisted index alone when it is current (items are read per hit),
@@ -156,7 +163,7 @@ export class ListIndex {
    * lists themselves when it was built from them (null when only the index was loaded). Null while
    * a (re)build is under way or after one failed.
    */
-  private serving: { matcher: IndexMatcher; records: ListRecord[]; stored: StoredLists | null } | null = null;
+  private serving: Serving | null = null;
   /** A patched index's persisting, due shortly (persistSoon). */
   private pendingPersist: { run: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
 
@@ -172,12 +179,11 @@ export class ListIndex {
   /**
    * Runs `write` after any load in flight, then rebuilds. Resolves once the new index is ready.
    * A write that says what it changed is applied to the lists in memory, saving reading every
-   * list back; it resolves only once committed, so no half-written list is ever matched. A patch
-   * (`options.patch`) waits for the index to be loaded, and patches it instead of rebuilding.
+   * list back; it resolves only once committed, so no half-written list is ever matched. Patches
+   * go through `patch` instead.
    */
-  async update(write: () => Promise<ListChange | void>, options?: { patch?: boolean }): Promise<LoadedIndex> {
-    const before = options?.patch ? this.get() : this.loading;
-    const written = (before ?? Promise.resolve()).catch(() => undefined).then(write);
+  async update(write: () => Promise<ListChange | void>): Promise<LoadedIndex> {
+    const written = (this.loading ?? Promise.resolve()).catch(() => undefined).then(write);
     // A failed write leaves the stored copy as it was: rebuild from it either way.
     const rebuilt = this.track(
       written.then(
@@ -187,6 +193,40 @@ export class ListIndex {
     );
     await written;
     return rebuilt;
+  }
+
+  /**
+   * A list patch (`change`, which `commit` writes): the serving index is patched while the write
+   * commits (the CPU work of one beside the IndexedDB work of the other), and serves once the write
+   * has committed. Waits for the index to be loaded first. `commit` calls `issued` once its writes
+   * are on their way. A failed write leaves the stored copy as it was: the index is reloaded from it.
+   */
+  async patch(change: PatchedList, commit: (issued: () => void) => Promise<void>): Promise<LoadedIndex> {
+    const before = this.get();
+    const written = before
+      .catch(() => undefined)
+      .then(async () => {
+        let issued!: () => void;
+        const writing = new Promise<void>((resolve) => (issued = resolve));
+        const committed = commit(issued);
+        await Promise.race([writing, committed.catch(() => undefined)]);
+        const next = this.serving ? this.patched(this.serving, change) : null;
+        await committed;
+        return next;
+      });
+    const patched = this.track(
+      written.then(
+        (next) => (next ? this.serve(next) : this.load()),
+        () => this.load(),
+      ),
+    );
+    await written;
+    return patched;
+  }
+
+  /** Loads the index now if it is not loaded (a patch on its way will need it). */
+  warm(): void {
+    void this.get().catch(() => undefined);
   }
 
   private track(loading: Promise<LoadedIndex>): Promise<LoadedIndex> {
@@ -201,12 +241,11 @@ export class ListIndex {
   private async rebuild(change: ListChange | void): Promise<LoadedIndex> {
     const serving = this.serving;
     this.serving = null;
-    if (change && 'patched' in change && serving) return this.patched(serving, change);
     return change && serving?.stored ? this.built(withChange(serving.stored, change), 0) : this.load();
   }
 
-  /** The serving index with a list patch applied (no rebuild), persisted for the next wake. */
-  private patched(serving: NonNullable<ListIndex['serving']>, change: PatchedList): LoadedIndex {
+  /** The serving index with a list patch applied (no rebuild), not serving yet. */
+  private patched(serving: Serving, change: PatchedList): { serving: Serving; loaded: LoadedIndex } {
     const started = performance.now();
     const records = withChange({ records: serving.records, lists: [] }, { written: change.patched, items: [] }).records;
     const patch = {
@@ -217,18 +256,24 @@ export class ListIndex {
       idHashes: change.patched.idHashes!,
       domains: records.map((record) => ({ listId: record.id, domains: record.domains })),
     };
-    let loaded: LoadedIndex;
     if (serving.stored) {
       const stored = withChange(serving.stored, change);
       const matcher = this.codec.patch(serving.matcher, patch, stored.lists);
-      this.serving = { matcher, records, stored };
-      loaded = this.loaded(inMemory(matcher), records, 0, started, false);
-    } else {
-      const matcher = this.codec.patch(serving.matcher, patch);
-      this.serving = { matcher, records, stored: null };
-      loaded = this.loaded(new ChunkItems(this.db, matcher, records), records, 0, started, true);
+      const next = { matcher, records, stored };
+      return { serving: next, loaded: this.loaded(inMemory(matcher), next, 0, started, false) };
     }
-    this.persistSoon(this.serving.matcher, records);
+    const matcher = this.codec.patch(serving.matcher, patch);
+    const next = { matcher, records, stored: null };
+    return {
+      serving: next,
+      loaded: this.loaded(new ChunkItems(this.db, matcher, records), next, 0, started, true),
+    };
+  }
+
+  /** Serves a patched index, and persists it for the next wake once the sync has answered. */
+  private serve({ serving, loaded }: { serving: Serving; loaded: LoadedIndex }): LoadedIndex {
+    this.serving = serving;
+    this.persistSoon(serving.matcher, serving.records);
     return loaded;
   }
 
@@ -246,7 +291,7 @@ export class ListIndex {
         this.serving = { matcher, records, stored: null };
         return this.loaded(
           new ChunkItems(this.db, matcher, records),
-          records,
+          this.serving,
           loadStarted - started,
           loadStarted,
           true,
@@ -266,19 +311,19 @@ export class ListIndex {
     await nextTask();
     this.persist(matcher, records);
     this.serving = { matcher, records, stored };
-    return this.loaded(inMemory(matcher), records, readMs, started, false);
+    return this.loaded(inMemory(matcher), this.serving, readMs, started, false);
   }
 
   private loaded(
     matcher: ServingMatcher,
-    records: readonly ListRecord[],
+    { records, stored }: Serving,
     readMs: number,
     started: number,
     fromPersisted: boolean,
   ): LoadedIndex {
     return {
       matcher,
-      pictures: this.picturesReader(),
+      pictures: this.picturesReader(stored),
       publishers: publishersOf(records),
       listHosts: listHostsOf(records),
       readMs,
@@ -288,8 +333,7 @@ export class ListIndex {
   }
 
   /** The serving lists' pictures: from the stored lists when they are at hand, else read once on the first picture checked. */
-  private picturesReader(): () => Promise<ListPictures> {
-    const stored = this.serving?.stored;
+  private picturesReader(stored: StoredLists | null): () => Promise<ListPictures> {
     let pictures: Promise<ListPictures> | null = null;
     // Built on the first picture checked, not with the index: a patch is searchable sooner.
     if (stored) return () => (pictures ??= Promise.resolve(listPictures(stored.lists)));

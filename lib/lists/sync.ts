@@ -350,13 +350,15 @@ export class ListSync {
         await this.succeeded(source, attempt);
         return 'unchanged';
       }
+      // A woken worker reads its index while the patch is checked (not for a 304: nothing to patch).
+      store.warmIndex();
       phases.end('download');
       if (source.publicKey !== undefined) await this.checkSignature(url, got.bytes, source.publicKey, options);
       phases.end('signature');
       const patch = parsePatch(new TextDecoder('utf-8', { fatal: true }).decode(got.bytes));
       phases.end('parse');
       const checked = await store.checkPatch(patch);
-      phases.end('check');
+      phases.end('check', `reading items ${checked.readMs.toFixed(0)} ms`);
       const next: SourceRecord = { ...source, patch: { url, ...got.validators }, lastAttempt: attempt };
       if (checked.delta.current) {
         // The publisher's "up to date" patch: nothing to write, and its ETag makes the next check a 304.
@@ -523,9 +525,9 @@ class PhaseTimes {
   private last = performance.now();
   private readonly phases: string[] = [];
 
-  end(phase: string): void {
+  end(phase: string, detail?: string): void {
     const now = performance.now();
-    this.phases.push(`${phase} ${(now - this.last).toFixed(0)} ms`);
+    this.phases.push(`${phase} ${(now - this.last).toFixed(0)} ms${detail ? ` (${detail})` : ''}`);
     this.last = now;
   }
 

@@ -142,30 +142,21 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   const postingDocs = new Uint32Array(capacity);
   const postingFields = new Uint8Array(capacity);
   const postingOffsets = new Uint32Array(tokenCount + 1);
+  const kept: KeptPostings = {
+    values,
+    fields: oldFields,
+    dropped,
+    newDoc,
+    docs: postingDocs,
+    outFields: postingFields,
+  };
   let length = 0;
   const oldTokens = offsets.length - 1;
   for (let token = 0; token < tokenCount; token++) {
+    const from = token < oldTokens ? offsets[token]! : 0;
+    const to = token < oldTokens ? offsets[token + 1]! : 0;
     const entries = freshPostings.get(token);
-    let next = 0;
-    if (token < oldTokens) {
-      for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
-        const doc = values[at]!;
-        if (dropped[doc]) continue;
-        const renumbered = newDoc[doc]!;
-        while (entries && next < entries.length && entries[next]! < renumbered) {
-          postingDocs[length] = entries[next]!;
-          postingFields[length++] = entries[next + 1]!;
-          next += 2;
-        }
-        postingDocs[length] = renumbered;
-        postingFields[length++] = oldFields[at]!;
-      }
-    }
-    while (entries && next < entries.length) {
-      postingDocs[length] = entries[next]!;
-      postingFields[length++] = entries[next + 1]!;
-      next += 2;
-    }
+    length = entries ? mergeRow(kept, from, to, entries, length) : copyRow(kept, from, to, length);
     postingOffsets[token + 1] = length;
   }
 
@@ -228,6 +219,60 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
     domains,
   };
   return { core, claimTokens, textTokens };
+}
+
+/** A token's old postings and where they go: the hot loops, kept small so they are compiled early. */
+interface KeptPostings {
+  values: Uint32Array;
+  fields: Uint8Array;
+  dropped: Uint8Array;
+  newDoc: Uint32Array;
+  docs: Uint32Array;
+  outFields: Uint8Array;
+}
+
+/** Copies the kept postings of old row [from, to), renumbered, to `length`; returns the new length. */
+function copyRow(
+  { values, fields, dropped, newDoc, docs, outFields }: KeptPostings,
+  from: number,
+  to: number,
+  length: number,
+): number {
+  for (let at = from; at < to; at++) {
+    const doc = values[at]!;
+    if (dropped[doc]) continue;
+    docs[length] = newDoc[doc]!;
+    outFields[length++] = fields[at]!;
+  }
+  return length;
+}
+
+/** copyRow merged with a fresh docs' row ([doc, fields, doc, fields …], ascending), in doc order. */
+function mergeRow(
+  { values, fields, dropped, newDoc, docs, outFields }: KeptPostings,
+  from: number,
+  to: number,
+  entries: readonly number[],
+  length: number,
+): number {
+  let next = 0;
+  for (let at = from; at < to; at++) {
+    const doc = values[at]!;
+    if (dropped[doc]) continue;
+    const renumbered = newDoc[doc]!;
+    while (next < entries.length && entries[next]! < renumbered) {
+      docs[length] = entries[next]!;
+      outFields[length++] = entries[next + 1]!;
+      next += 2;
+    }
+    docs[length] = renumbered;
+    outFields[length++] = fields[at]!;
+  }
+  for (; next < entries.length; next += 2) {
+    docs[length] = entries[next]!;
+    outFields[length++] = entries[next + 1]!;
+  }
+  return length;
 }
 
 /** How many distinct values two ascending rows hold together. */

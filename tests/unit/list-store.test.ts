@@ -358,6 +358,41 @@ describe('patches through the list store', () => {
     db.close();
   });
 
+  it('patches the index while the write commits, and serves the old one when the write fails', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const hoaxes = Array.from({ length: 300 }, (_, i) => ({
+      id: `h${i}`,
+      claim: `Kabar bohong nomor ${i} tentang vaksin${i}`,
+      rating: 'false',
+    }));
+    const before = { ...header, patches: 'patches/', items: hoaxes };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    await index.get();
+    const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
+    const after = { ...before, version: 2, items: [...before.items.slice(1), added] } as SaringList;
+    const patch = await makePatch(before as SaringList, after);
+    const failing = vi.spyOn(db.chunks, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'))).rejects.toThrow(
+      'disk full',
+    );
+    failing.mockRestore();
+    // Nothing of the patch was written, and nothing of it is answered.
+    const stored = await readStoredLists(db);
+    expect(stored.records[0]).toMatchObject({ version: 1, itemCount: 300 });
+    expect(stored.lists[0]!.items).toEqual(hoaxes);
+    const served = await index.get();
+    expect((await served.matcher.match({ text: added.claim, urls: [] })).matches).toEqual([]);
+    expect((await served.matcher.match({ text: hoaxes[0]!.claim, urls: [] })).matches[0]?.item.id).toBe('h0');
+    // The same patch applies once the disk has room.
+    await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
+    expect((await (await index.get()).matcher.match({ text: added.claim, urls: [] })).matches[0]?.item.id).toBe('baru');
+    index.persistPending();
+    db.close();
+  });
+
   it('rewrites only the chunks a patch touches, fills the last one, and reads back as applyPatch', async () => {
     const db = openDb(`store-${Math.random()}`);
     const index = new ListIndex(db);
