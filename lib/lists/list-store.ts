@@ -88,7 +88,7 @@ function recordOfHeader(
 
 export class ListStore {
   /** The list records as they were before the writes under way, and how many are under way. */
-  private recordsBeforeWrites: ListRecord[] = [];
+  private recordsBeforeWrites: Promise<ListRecord[]> = Promise.resolve([]);
   private writes = 0;
 
   constructor(
@@ -99,12 +99,12 @@ export class ListStore {
 
   /** The stored list records; during a write, as they were before it. */
   records(): Promise<ListRecord[]> {
-    return this.writes > 0 ? Promise.resolve(this.recordsBeforeWrites) : this.db.lists.toArray();
+    return this.writes > 0 ? this.recordsBeforeWrites : this.db.lists.toArray();
   }
 
   /** One stored list record; during a write, as it was before it. */
   async record(listId: string): Promise<ListRecord | undefined> {
-    if (this.writes > 0) return this.recordsBeforeWrites.find((record) => record.id === listId);
+    if (this.writes > 0) return (await this.recordsBeforeWrites).find((record) => record.id === listId);
     return this.db.lists.get(listId);
   }
 
@@ -351,7 +351,9 @@ export class ListStore {
 
   /** Runs a list write, answering record reads from before it meanwhile. */
   private async writing<T>(write: () => Promise<T>): Promise<T> {
-    this.recordsBeforeWrites = await this.db.lists.toArray();
+    // Not awaited: its read transaction is asked for before the write's, so it reads what was.
+    this.recordsBeforeWrites = this.db.lists.toArray();
+    this.recordsBeforeWrites.catch(() => undefined);
     this.writes++;
     try {
       return await write();
