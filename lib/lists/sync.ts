@@ -358,7 +358,7 @@ export class ListSync {
       const patch = parsePatch(new TextDecoder('utf-8', { fatal: true }).decode(got.bytes));
       phases.end('parse');
       const checked = await store.checkPatch(patch);
-      phases.end('check', `reading items ${checked.readMs.toFixed(0)} ms`);
+      phases.end('check', `reading ${checked.readMs.toFixed(0)} ms`);
       const next: SourceRecord = { ...source, patch: { url, ...got.validators }, lastAttempt: attempt };
       if (checked.delta.current) {
         // The publisher's "up to date" patch: nothing to write, and its ETag makes the next check a 304.

@@ -80,7 +80,11 @@ class WorkerPhases {
     for (const line of this.lines) {
       const sync = /patch sync: (.*)$/.exec(line);
       if (sync)
-        for (const [, name, value] of sync[1]!.matchAll(/(\w+) (\d+) ms/g)) phases.set(`sync: ${name}`, Number(value));
+        for (const [, name, value] of sync[1]!.matchAll(/(\w+) (\d+) ms/g))
+          phases.set(
+            name === 'reading' ? 'sync:   of the check, reading the items named' : `sync: ${name}`,
+            Number(value),
+          );
       const store = /written in (\d+) ms, index patched in (\d+) ms/.exec(line);
       if (store) {
         phases.set('store: chunks written', Number(store[1]));
@@ -98,7 +102,9 @@ class WorkerPhases {
 
   /** Per phase, p50 / p95 over the rounds. */
   rows(): [string, string, string][] {
-    const names = [...new Set(this.rounds.flatMap((round) => [...round.keys()]))];
+    // In the order things happen: the sync's phases, the store's (within "apply"), then after the reply.
+    const order = (name: string) => ['sync', 'store', 'after'].findIndex((prefix) => name.startsWith(prefix));
+    const names = [...new Set(this.rounds.flatMap((round) => [...round.keys()]))].sort((a, b) => order(a) - order(b));
     return names.map((name) => {
       const values = this.rounds.flatMap((round) => (round.has(name) ? [round.get(name)!] : []));
       return [
