@@ -29,9 +29,9 @@ export interface ServingMatcher {
 export interface LoadedIndex {
   matcher: ServingMatcher;
   /**
-   * The hashes of the pictures list items carry, for checking a post's pictures: built with the
-   * matcher, or (after loading the persisted index, which holds no items) from the stored lists
-   * on the first picture checked.
+   * The hashes of the pictures list items carry, for checking a post's pictures: built on the
+   * first picture checked, from the lists in memory, or (after loading the persisted index, which
+   * holds no items) from the stored lists.
    */
   pictures(): Promise<ListPictures>;
   /** List id → publisher name, for the prompt's fact-check cards. */
@@ -76,6 +76,9 @@ export function indexKey(records: readonly ListRecord[], formatVersion: string):
     records.map((record) => [record.id, record.version, record.itemCount, record.updatedAt]),
   ]);
 }
+
+/** How long after a patch its index is persisted: after the sync's answer, before the worker may stop (30 s idle). */
+const PERSIST_PATCHED_AFTER_MS = 1_000;
 
 /** Chunks kept in memory after answering from them: posts on one screen often hit the same items. */
 const CACHED_CHUNKS = 16;
@@ -139,6 +142,13 @@ function inMemory(matcher: Matcher): ServingMatcher {
   return { size: matcher.size, match: async (query, options) => matcher.match(query, options) };
 }
 
+/** What an index serves over: its matcher, the list records, and the lists when it was built from them. */
+interface Serving {
+  matcher: IndexMatcher;
+  records: ListRecord[];
+  stored: StoredLists | null;
+}
+
 /**
  * The in-memory matcher over every stored list, loaded lazily on the first query after the
  * service worker wakes: the persisted index alone when it is current (items are read per hit),
@@ -153,7 +163,9 @@ export class ListIndex {
    * lists themselves when it was built from them (null when only the index was loaded). Null while
    * a (re)build is under way or after one failed.
    */
-  private serving: { matcher: IndexMatcher; records: ListRecord[]; stored: StoredLists | null } | null = null;
+  private serving: Serving | null = null;
+  /** A patched index's persisting, due shortly (persistSoon). */
+  private pendingPersist: { run: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(
     private readonly db: SaringDb,
@@ -167,12 +179,11 @@ export class ListIndex {
   /**
    * Runs `write` after any load in flight, then rebuilds. Resolves once the new index is ready.
    * A write that says what it changed is applied to the lists in memory, saving reading every
-   * list back; it resolves only once committed, so no half-written list is ever matched. A patch
-   * (`options.patch`) waits for the index to be loaded, and patches it instead of rebuilding.
+   * list back; it resolves only once committed, so no half-written list is ever matched. Patches
+   * go through `patch` instead.
    */
-  async update(write: () => Promise<ListChange | void>, options?: { patch?: boolean }): Promise<LoadedIndex> {
-    const before = options?.patch ? this.get() : this.loading;
-    const written = (before ?? Promise.resolve()).catch(() => undefined).then(write);
+  async update(write: () => Promise<ListChange | void>): Promise<LoadedIndex> {
+    const written = (this.loading ?? Promise.resolve()).catch(() => undefined).then(write);
     // A failed write leaves the stored copy as it was: rebuild from it either way.
     const rebuilt = this.track(
       written.then(
@@ -182,6 +193,40 @@ export class ListIndex {
     );
     await written;
     return rebuilt;
+  }
+
+  /**
+   * A list patch (`change`, which `commit` writes): the serving index is patched while the write
+   * commits (the CPU work of one beside the IndexedDB work of the other), and serves once the write
+   * has committed. Waits for the index to be loaded first. `commit` calls `issued` once its writes
+   * are on their way. A failed write leaves the stored copy as it was: the index is reloaded from it.
+   */
+  async patch(change: PatchedList, commit: (issued: () => void) => Promise<void>): Promise<LoadedIndex> {
+    const before = this.get();
+    const written = before
+      .catch(() => undefined)
+      .then(async () => {
+        let issued!: () => void;
+        const writing = new Promise<void>((resolve) => (issued = resolve));
+        const committed = commit(issued);
+        await Promise.race([writing, committed.catch(() => undefined)]);
+        const next = this.serving ? this.patched(this.serving, change) : null;
+        await committed;
+        return next;
+      });
+    const patched = this.track(
+      written.then(
+        (next) => (next ? this.serve(next) : this.load()),
+        () => this.load(),
+      ),
+    );
+    await written;
+    return patched;
+  }
+
+  /** Loads the index now if it is not loaded (a patch on its way will need it). */
+  warm(): void {
+    void this.get().catch(() => undefined);
   }
 
   private track(loading: Promise<LoadedIndex>): Promise<LoadedIndex> {
@@ -196,12 +241,11 @@ export class ListIndex {
   private async rebuild(change: ListChange | void): Promise<LoadedIndex> {
     const serving = this.serving;
     this.serving = null;
-    if (change && 'patched' in change && serving) return this.patched(serving, change);
     return change && serving?.stored ? this.built(withChange(serving.stored, change), 0) : this.load();
   }
 
-  /** The serving index with a list patch applied (no rebuild), persisted for the next wake. */
-  private patched(serving: NonNullable<ListIndex['serving']>, change: PatchedList): LoadedIndex {
+  /** The serving index with a list patch applied (no rebuild), not serving yet. */
+  private patched(serving: Serving, change: PatchedList): { serving: Serving; loaded: LoadedIndex } {
     const started = performance.now();
     const records = withChange({ records: serving.records, lists: [] }, { written: change.patched, items: [] }).records;
     const patch = {
@@ -212,18 +256,24 @@ export class ListIndex {
       idHashes: change.patched.idHashes!,
       domains: records.map((record) => ({ listId: record.id, domains: record.domains })),
     };
-    let loaded: LoadedIndex;
     if (serving.stored) {
       const stored = withChange(serving.stored, change);
       const matcher = this.codec.patch(serving.matcher, patch, stored.lists);
-      this.serving = { matcher, records, stored };
-      loaded = this.loaded(inMemory(matcher), records, 0, started, false);
-    } else {
-      const matcher = this.codec.patch(serving.matcher, patch);
-      this.serving = { matcher, records, stored: null };
-      loaded = this.loaded(new ChunkItems(this.db, matcher, records), records, 0, started, true);
+      const next = { matcher, records, stored };
+      return { serving: next, loaded: this.loaded(inMemory(matcher), next, 0, started, false) };
     }
-    this.persistLater(this.serving.matcher, records);
+    const matcher = this.codec.patch(serving.matcher, patch);
+    const next = { matcher, records, stored: null };
+    return {
+      serving: next,
+      loaded: this.loaded(new ChunkItems(this.db, matcher, records), next, 0, started, true),
+    };
+  }
+
+  /** Serves a patched index, and persists it for the next wake once the sync has answered. */
+  private serve({ serving, loaded }: { serving: Serving; loaded: LoadedIndex }): LoadedIndex {
+    this.serving = serving;
+    this.persistSoon(serving.matcher, serving.records);
     return loaded;
   }
 
@@ -241,7 +291,7 @@ export class ListIndex {
         this.serving = { matcher, records, stored: null };
         return this.loaded(
           new ChunkItems(this.db, matcher, records),
-          records,
+          this.serving,
           loadStarted - started,
           loadStarted,
           true,
@@ -261,19 +311,19 @@ export class ListIndex {
     await nextTask();
     this.persist(matcher, records);
     this.serving = { matcher, records, stored };
-    return this.loaded(inMemory(matcher), records, readMs, started, false);
+    return this.loaded(inMemory(matcher), this.serving, readMs, started, false);
   }
 
   private loaded(
     matcher: ServingMatcher,
-    records: readonly ListRecord[],
+    { records, stored }: Serving,
     readMs: number,
     started: number,
     fromPersisted: boolean,
   ): LoadedIndex {
     return {
       matcher,
-      pictures: this.picturesReader(),
+      pictures: this.picturesReader(stored),
       publishers: publishersOf(records),
       listHosts: listHostsOf(records),
       readMs,
@@ -283,13 +333,10 @@ export class ListIndex {
   }
 
   /** The serving lists' pictures: from the stored lists when they are at hand, else read once on the first picture checked. */
-  private picturesReader(): () => Promise<ListPictures> {
-    const stored = this.serving?.stored;
-    if (stored) {
-      const pictures = Promise.resolve(listPictures(stored.lists));
-      return () => pictures;
-    }
+  private picturesReader(stored: StoredLists | null): () => Promise<ListPictures> {
     let pictures: Promise<ListPictures> | null = null;
+    // Built on the first picture checked, not with the index: a patch is searchable sooner.
+    if (stored) return () => (pictures ??= Promise.resolve(listPictures(stored.lists)));
     return () =>
       (pictures ??= readStoredLists(this.db)
         .then(({ lists }) => listPictures(lists))
@@ -306,14 +353,41 @@ export class ListIndex {
    */
   private persist(matcher: IndexMatcher, records: readonly ListRecord[]): void {
     const key = indexKey(records, this.codec.formatVersion);
-    void this.db.matcherIndex.put({ id: 'current', key, bytes: this.codec.serialize(matcher) }).catch(() => undefined);
+    const started = performance.now();
+    const bytes = this.codec.serialize(matcher);
+    const encoded = performance.now();
+    void this.db.matcherIndex
+      .put({ id: 'current', key, bytes })
+      .then(() => {
+        const stored = performance.now();
+        console.info(
+          `[saring] index persisted: ${(bytes.length / 1e6).toFixed(1)} MB encoded in ${(encoded - started).toFixed(0)} ms, stored in ${(stored - encoded).toFixed(0)} ms`,
+        );
+      })
+      .catch(() => undefined);
   }
 
-  /** Persists after answering what waits (encoding a big index takes ~0.1 s), unless a newer index serves by then. */
-  private persistLater(matcher: IndexMatcher, records: readonly ListRecord[]): void {
-    void nextTask().then(() => {
+  /**
+   * A patched index serves at once and is persisted a moment later, once the sync that patched it
+   * has answered: encoding and storing 30 MB block the worker for ~0.5–1.5 s, which would
+   * otherwise come before "searchable". Skipped when a newer index serves by then (it persists
+   * itself). Should the worker stop first, the persisted index is older than the stored lists: its
+   * key says so, and the next wake rebuilds from the lists instead of loading it.
+   */
+  private persistSoon(matcher: IndexMatcher, records: readonly ListRecord[]): void {
+    clearTimeout(this.pendingPersist?.timer);
+    const run = () => {
+      this.pendingPersist = null;
       if (this.serving?.matcher === matcher) this.persist(matcher, records);
-    });
+    };
+    this.pendingPersist = { run, timer: setTimeout(run, PERSIST_PATCHED_AFTER_MS) };
+  }
+
+  /** Persists now an index waiting to be (tests; a worker about to stop). */
+  persistPending(): void {
+    if (!this.pendingPersist) return;
+    clearTimeout(this.pendingPersist.timer);
+    this.pendingPersist.run();
   }
 
   private tryLoad(bytes: Uint8Array): IndexMatcher | null {

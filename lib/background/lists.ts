@@ -36,7 +36,15 @@ const stores = new WeakMap<BackgroundContext, ListStore>();
 export function listStoreOf(context: BackgroundContext): ListStore {
   let store = stores.get(context);
   if (!store) {
-    store = new ListStore(context.db, { update: (write) => context.index.update(write) }, context.now);
+    store = new ListStore(
+      context.db,
+      {
+        update: (write) => context.index.update(write),
+        patch: (change, commit) => context.index.patch(change, commit),
+        warm: () => context.index.warm(),
+      },
+      context.now,
+    );
     stores.set(context, store);
   }
   return store;

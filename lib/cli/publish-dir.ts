@@ -17,7 +17,7 @@ import {
 import type { SaringList } from '../lists/schema';
 import { signListBytes } from '../lists/signature';
 import { checkListSize, ListFormatError, validateList } from '../lists/validate';
-import { versionFromTime } from './commands/build';
+import { nextVersionAfter } from './commands/build';
 import { CliError } from './io';
 
 /**
@@ -38,7 +38,7 @@ export interface PublishOptions {
   dir: string;
   /** The new content. With `version: 'next'` its version is replaced by the next one. */
   list: SaringList;
-  /** `given`: publish the list's own version (must be newer); `next`: the previous + 1, or the time as YYYYMMDDHHMM when later. */
+  /** `given`: publish the list's own version (must be newer); `next`: the time as YYYYMMDDHHMM, or the minute after the previous version when that is not later (nextVersionAfter). */
   version: 'given' | 'next';
   /** base64 PKCS#8 (as keygen writes it): sign the list and every patch. */
   signingKey?: string;
@@ -171,7 +171,7 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
     next = previous!;
   } else {
     let version = candidate.version;
-    if (options.version === 'next') version = Math.max((previous?.version ?? 0) + 1, versionFromTime(now));
+    if (options.version === 'next') version = nextVersionAfter(previous?.version, now);
     else if (previous && version <= previous.version) {
       throw new CliError(
         `version ${version} is not newer than the published version ${previous.version} (versions must increase with each publish)`,
@@ -191,7 +191,8 @@ export async function publishList(options: PublishOptions): Promise<PublishResul
   // Patches: from every kept version to this one, then this version's own "up to date" one.
   const patchFiles = new Map<string, Uint8Array>();
   const addPatch = (patch: ListPatch) => patchFiles.set(`${patch.base}.json`, encode(serializePatch(patch)));
-  let added: string[] = [];
+  // A first version adds every item (the report counts them as new).
+  let added: string[] = previous || unchanged ? [] : next.items.map((item) => item.id);
   let changed: string[] = [];
   let removed: string[] = [];
   if (unchanged) {

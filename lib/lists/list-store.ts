@@ -28,13 +28,16 @@ import type { ValidatedList } from './validate';
  * Reads that need a consistent view (the records, every list with its items) go through here too.
  */
 
-/** The index's write gate (ListIndex.update): runs a write, then serves the index over its result. */
+/** The index's write gate (ListIndex): runs a write, then serves the index over its result. */
 export interface IndexGate {
-  /** `patch`: the write patches a list; the index serving now is patched rather than rebuilt (load it first). */
-  update(
-    write: () => Promise<ListChange | void>,
-    options?: { patch?: boolean },
-  ): Promise<{ readMs: number; buildMs: number }>;
+  update(write: () => Promise<ListChange | void>): Promise<{ readMs: number; buildMs: number }>;
+  /**
+   * A list patch: `commit` writes `change` (calling `issued` once its writes are on their way); the
+   * index serving is patched meanwhile, and serves once the write has committed.
+   */
+  patch(change: PatchedList, commit: (issued: () => void) => Promise<void>): Promise<{ buildMs: number }>;
+  /** Starts loading the index, which a patch will need. */
+  warm(): void;
 }
 
 /** A patch checked against the stored copy (checkPatch), and the chunks holding the items it replaces. */
@@ -44,8 +47,10 @@ export interface CheckedPatch {
   base: ListRecord;
   /** Position of each removed or changed item. */
   positions: Map<string, number>;
-  /** The chunks read (by index), with their items. */
+  /** The chunks read (by index), with their items: those holding them, and the last one when items are added. */
   chunks: Map<number, ListItem[]>;
+  /** How long reading the stored items it names took (ms), of the whole check. */
+  readMs: number;
 }
 
 /** Chunks written per IndexedDB request: 50 (~1.5 MB) take ~10–20 ms to copy. */
@@ -83,7 +88,7 @@ function recordOfHeader(
 
 export class ListStore {
   /** The list records as they were before the writes under way, and how many are under way. */
-  private recordsBeforeWrites: ListRecord[] = [];
+  private recordsBeforeWrites: Promise<ListRecord[]> = Promise.resolve([]);
   private writes = 0;
 
   constructor(
@@ -94,12 +99,12 @@ export class ListStore {
 
   /** The stored list records; during a write, as they were before it. */
   records(): Promise<ListRecord[]> {
-    return this.writes > 0 ? Promise.resolve(this.recordsBeforeWrites) : this.db.lists.toArray();
+    return this.writes > 0 ? this.recordsBeforeWrites : this.db.lists.toArray();
   }
 
   /** One stored list record; during a write, as it was before it. */
   async record(listId: string): Promise<ListRecord | undefined> {
-    if (this.writes > 0) return this.recordsBeforeWrites.find((record) => record.id === listId);
+    if (this.writes > 0) return (await this.recordsBeforeWrites).find((record) => record.id === listId);
     return this.db.lists.get(listId);
   }
 
@@ -147,6 +152,11 @@ export class ListStore {
     });
   }
 
+  /** Starts loading the index now, as a patch is coming: a woken worker reads it while the patch downloads. */
+  warmIndex(): void {
+    this.index.warm();
+  }
+
   /**
    * Checks a patch against the stored copy of its list (lib/lists/patch.ts checkPatch), reading
    * only the chunks that hold the items it names (found by their id hashes). Throws a PatchError
@@ -158,6 +168,9 @@ export class ListStore {
       throw new PatchError('base-mismatch', 'The stored copy has no checksum to patch from');
     const positions = new Map<string, number>();
     const chunks = new Map<number, ListItem[]>();
+    let readMs = 0;
+    // Added items go to the last chunk: it is read with the others, in the same request.
+    const last = patch.added.length > 0 && base.chunkCount > 0 ? [base.chunkCount - 1] : [];
     const delta = await checkPatch(
       {
         listId: base.id,
@@ -165,14 +178,16 @@ export class ListStore {
         count: base.itemCount,
         checksum: base.checksum,
         lookup: async (ids) => {
-          const found = await this.locate(base, ids, chunks);
+          const started = performance.now();
+          const found = await this.locate(base, ids, chunks, last);
+          readMs = performance.now() - started;
           for (const [id, { position }] of found) positions.set(id, position);
           return new Map([...found].map(([id, { item }]) => [id, item]));
         },
       },
       patch,
     );
-    return { delta, base, positions, chunks };
+    return { delta, base, positions, chunks, readMs };
   }
 
   /**
@@ -181,21 +196,22 @@ export class ListStore {
    * serving is patched, not rebuilt.
    */
   async applyPatch(checked: CheckedPatch, source: SourceRecord): Promise<ListRecord> {
-    let record: ListRecord | undefined;
     const started = performance.now();
+    const { change, chunks } = this.preparePatch(checked, source);
     let writeMs = 0;
-    const { buildMs } = await this.write(async () => {
-      const change = await this.writePatch(checked, source);
-      record = change.patched;
-      writeMs = performance.now() - started;
-      return change;
-    }, true);
-    const { delta } = checked;
-    console.info(
-      `[saring] list ${record!.id} v${checked.base.version}→v${record!.version} patched (+${delta.added.length} ~${delta.changed.length} -${delta.removed.length}): ` +
-        `written in ${writeMs.toFixed(0)} ms, index patched in ${buildMs.toFixed(0)} ms`,
+    const { buildMs } = await this.index.patch(change, (issued) =>
+      this.writing(async () => {
+        await this.writePatch(checked.base, change.patched, chunks, source, issued);
+        writeMs = performance.now() - started;
+      }),
     );
-    return record!;
+    const { delta } = checked;
+    const record = change.patched;
+    console.info(
+      `[saring] list ${record.id} v${checked.base.version}→v${record.version} patched (+${delta.added.length} ~${delta.changed.length} -${delta.removed.length}): ` +
+        `written in ${writeMs.toFixed(0)} ms, index patched in ${buildMs.toFixed(0)} ms, both done in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+    return record;
   }
 
   /** The stored items with these ids, and their positions: by id hash, then the chunks holding them. */
@@ -203,18 +219,15 @@ export class ListStore {
     record: ListRecord,
     ids: readonly string[],
     chunks: Map<number, ListItem[]>,
+    alsoRead: readonly number[],
   ): Promise<Map<string, { item: ListItem; position: number }>> {
     const wanted = new Set(ids.map(idHashOf));
     const candidates: number[] = [];
-    record.idHashes!.forEach((hash, position) => {
-      if (wanted.has(hash)) candidates.push(position);
-    });
+    const hashes = record.idHashes!;
+    for (let position = 0; position < hashes.length; position++)
+      if (wanted.has(hashes[position]!)) candidates.push(position);
     const place = chunkPlaces(record);
-    await this.readChunks(
-      record.id,
-      candidates.map((position) => place(position).chunk),
-      chunks,
-    );
+    await this.readChunks(record.id, [...candidates.map((position) => place(position).chunk), ...alsoRead], chunks);
     const asked = new Set(ids);
     const found = new Map<string, { item: ListItem; position: number }>();
     for (const position of candidates) {
@@ -233,21 +246,18 @@ export class ListStore {
     missing.forEach((chunk, at) => chunks.set(chunk, read[at]?.items ?? []));
   }
 
-  /** Writes a checked patch: the touched chunks, the record and the source, in one transaction. */
-  private async writePatch(
+  /**
+   * What a checked patch writes: the chunks whose items it removes or changes and the last one
+   * (filled with added items, then new ones), and the list record; with the change as the index
+   * takes it. Nothing is read: checkPatch read those chunks.
+   */
+  private preparePatch(
     { delta, base, positions, chunks }: CheckedPatch,
     source: SourceRecord,
-  ): Promise<PatchedList> {
-    const { db } = this;
-    const current = await db.lists.get(base.id);
-    if (
-      !current ||
-      current.version !== base.version ||
-      current.updatedAt !== base.updatedAt ||
-      current.checksum !== base.checksum
-    ) {
-      throw new PatchError('base-mismatch', 'The stored copy changed while the patch was checked');
-    }
+  ): {
+    change: PatchedList;
+    chunks: Map<number, ListItem[]>;
+  } {
     const place = chunkPlaces(base);
     const sizes = [...chunkSizesOf(base)];
     const touched = new Map<number, ListItem[]>();
@@ -270,7 +280,6 @@ export class ListStore {
     }
     // Added items fill the last chunk, then new ones.
     let last = sizes.length - 1;
-    if (delta.added.length > 0 && last >= 0) await this.readChunks(base.id, [last], chunks);
     for (const item of delta.added) {
       if (last < 0 || sizes[last]! >= CHUNK_SIZE) {
         last = sizes.length;
@@ -280,16 +289,16 @@ export class ListStore {
       itemsOf(last).push(item);
       sizes[last]!++;
     }
-    const gone = new Set(removed);
+    const gone = new Uint8Array(base.itemCount);
+    for (const position of removed) gone[position] = 1;
     const idHashes = new Uint32Array(delta.count);
     let at = 0;
-    base.idHashes!.forEach((hash, position) => {
-      if (!gone.has(position)) idHashes[at++] = hash;
-    });
+    const hashes = base.idHashes!;
+    for (let position = 0; position < hashes.length; position++)
+      if (!gone[position]) idHashes[at++] = hashes[position]!;
     for (const item of delta.added) idHashes[at++] = idHashOf(item.id);
-    const { header } = delta;
     const record: ListRecord = {
-      ...recordOfHeader(header, source),
+      ...recordOfHeader(delta.header, source),
       itemCount: delta.count,
       skipped: base.skipped,
       chunkCount: sizes.length,
@@ -299,28 +308,58 @@ export class ListStore {
       checksum: delta.checksum,
       idHashes,
     };
-    await db.transaction('rw', db.lists, db.chunks, db.sources, async () => {
-      await db.chunks.bulkPut([...touched].map(([index, items]) => ({ listId: base.id, index, items })));
-      await db.lists.put(record);
-      await db.sources.put(source);
-    });
-    return { patched: record, removed, changed, added: delta.added };
+    return { change: { patched: record, removed, changed, added: delta.added }, chunks: touched };
   }
 
-  /** Runs a list write through the index's gate, answering record reads from before it meanwhile. */
-  private write(change: () => Promise<ListChange>, patch = false): Promise<{ readMs: number; buildMs: number }> {
-    return this.index.update(
-      async () => {
-        this.recordsBeforeWrites = await this.db.lists.toArray();
-        this.writes++;
-        try {
-          return await change();
-        } finally {
-          this.writes--;
-        }
-      },
-      patch ? { patch } : undefined,
-    );
+  /**
+   * Writes a prepared patch (the touched chunks, the record, the source) in one transaction, unless
+   * the stored copy changed since it was checked. `issued` is called once the writes are requested.
+   */
+  private async writePatch(
+    base: ListRecord,
+    record: ListRecord,
+    chunks: Map<number, ListItem[]>,
+    source: SourceRecord,
+    issued: () => void,
+  ): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.lists, db.chunks, db.sources, async () => {
+      const current = await db.lists.get(base.id);
+      if (
+        !current ||
+        current.version !== base.version ||
+        current.updatedAt !== base.updatedAt ||
+        current.checksum !== base.checksum
+      ) {
+        throw new PatchError('base-mismatch', 'The stored copy changed while the patch was checked');
+      }
+      // All at once, not one after the other: the index is patched while they are written.
+      const writes = Promise.all([
+        db.chunks.bulkPut([...chunks].map(([index, items]) => ({ listId: base.id, index, items }))),
+        db.lists.put(record),
+        db.sources.put(source),
+      ]);
+      issued();
+      await writes;
+    });
+  }
+
+  /** Runs a list write through the index's gate. */
+  private write(change: () => Promise<ListChange>): Promise<{ readMs: number; buildMs: number }> {
+    return this.index.update(() => this.writing(change));
+  }
+
+  /** Runs a list write, answering record reads from before it meanwhile. */
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    // Not awaited: its read transaction is asked for before the write's, so it reads what was.
+    this.recordsBeforeWrites = this.db.lists.toArray();
+    this.recordsBeforeWrites.catch(() => undefined);
+    this.writes++;
+    try {
+      return await write();
+    } finally {
+      this.writes--;
+    }
   }
 
   /** Replaces a list's copy (record, item chunks) and its source in one transaction. */

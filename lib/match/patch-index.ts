@@ -131,7 +131,9 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
 
   // Postings: each token's row without the dropped docs, renumbered, merged with the fresh docs'.
   // Exactly as many as kept plus fresh: a dropped doc held one posting per token in its claim or text.
+  // Hot loops read locals: the index objects come in several shapes (built, decoded, patched).
   const { offsets, values } = index.postings;
+  const oldFields = index.postingFields;
   let droppedPostings = 0;
   for (let doc = 0; doc < oldCount; doc++) {
     if (dropped[doc]) droppedPostings += unionSize(rowOf(index.claimTokens, doc), rowOf(index.textTokens, doc));
@@ -140,30 +142,21 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   const postingDocs = new Uint32Array(capacity);
   const postingFields = new Uint8Array(capacity);
   const postingOffsets = new Uint32Array(tokenCount + 1);
+  const kept: KeptPostings = {
+    values,
+    fields: oldFields,
+    dropped,
+    newDoc,
+    docs: postingDocs,
+    outFields: postingFields,
+  };
   let length = 0;
   const oldTokens = offsets.length - 1;
   for (let token = 0; token < tokenCount; token++) {
+    const from = token < oldTokens ? offsets[token]! : 0;
+    const to = token < oldTokens ? offsets[token + 1]! : 0;
     const entries = freshPostings.get(token);
-    let next = 0;
-    if (token < oldTokens) {
-      for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
-        const doc = values[at]!;
-        if (dropped[doc]) continue;
-        const renumbered = newDoc[doc]!;
-        while (entries && next < entries.length && entries[next]! < renumbered) {
-          postingDocs[length] = entries[next]!;
-          postingFields[length++] = entries[next + 1]!;
-          next += 2;
-        }
-        postingDocs[length] = renumbered;
-        postingFields[length++] = index.postingFields[at]!;
-      }
-    }
-    while (entries && next < entries.length) {
-      postingDocs[length] = entries[next]!;
-      postingFields[length++] = entries[next + 1]!;
-      next += 2;
-    }
+    length = entries ? mergeRow(kept, from, to, entries, length) : copyRow(kept, from, to, length);
     postingOffsets[token + 1] = length;
   }
 
@@ -178,11 +171,13 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   const claimTokens = spliceRows(index.claimTokens, oldDoc, freshClaimTokens);
   const textTokens = spliceRows(index.textTokens, oldDoc, freshTextTokens);
   const freshItem = new Map(fresh.map(({ doc, item }) => [doc, item]));
+  const oldDays = index.publishedDays;
   const publishedDays = new Float32Array(newCount);
   for (let doc = 0; doc < newCount; doc++) {
     const old = oldDoc[doc]!;
-    publishedDays[doc] = old >= 0 ? index.publishedDays[old]! : dayOf(freshItem.get(doc)!.published);
+    publishedDays[doc] = old >= 0 ? oldDays[old]! : NaN;
   }
+  for (const { doc, item } of fresh) publishedDays[doc] = dayOf(item.published);
   const claimOf = index.claimOf;
   const urls = new Map<string, number[]>();
   for (const [url, docs] of index.urls) {
@@ -226,6 +221,60 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   return { core, claimTokens, textTokens };
 }
 
+/** A token's old postings and where they go: the hot loops, kept small so they are compiled early. */
+interface KeptPostings {
+  values: Uint32Array;
+  fields: Uint8Array;
+  dropped: Uint8Array;
+  newDoc: Uint32Array;
+  docs: Uint32Array;
+  outFields: Uint8Array;
+}
+
+/** Copies the kept postings of old row [from, to), renumbered, to `length`; returns the new length. */
+function copyRow(
+  { values, fields, dropped, newDoc, docs, outFields }: KeptPostings,
+  from: number,
+  to: number,
+  length: number,
+): number {
+  for (let at = from; at < to; at++) {
+    const doc = values[at]!;
+    if (dropped[doc]) continue;
+    docs[length] = newDoc[doc]!;
+    outFields[length++] = fields[at]!;
+  }
+  return length;
+}
+
+/** copyRow merged with a fresh docs' row ([doc, fields, doc, fields …], ascending), in doc order. */
+function mergeRow(
+  { values, fields, dropped, newDoc, docs, outFields }: KeptPostings,
+  from: number,
+  to: number,
+  entries: readonly number[],
+  length: number,
+): number {
+  let next = 0;
+  for (let at = from; at < to; at++) {
+    const doc = values[at]!;
+    if (dropped[doc]) continue;
+    const renumbered = newDoc[doc]!;
+    while (next < entries.length && entries[next]! < renumbered) {
+      docs[length] = entries[next]!;
+      outFields[length++] = entries[next + 1]!;
+      next += 2;
+    }
+    docs[length] = renumbered;
+    outFields[length++] = fields[at]!;
+  }
+  for (; next < entries.length; next += 2) {
+    docs[length] = entries[next]!;
+    outFields[length++] = entries[next + 1]!;
+  }
+  return length;
+}
+
 /** How many distinct values two ascending rows hold together. */
 function unionSize(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
@@ -248,11 +297,12 @@ function unionSize(a: Uint32Array, b: Uint32Array): number {
  */
 function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<number, Uint32Array>): Rows {
   const count = oldDoc.length;
+  const { offsets: oldOffsets, values: oldValues } = rows;
   const offsets = new Uint32Array(count + 1);
   for (let doc = 0; doc < count; doc++) {
     const old = oldDoc[doc]!;
     offsets[doc + 1] =
-      offsets[doc]! + (old >= 0 ? rows.offsets[old + 1]! - rows.offsets[old]! : freshRows.get(doc)!.length);
+      offsets[doc]! + (old >= 0 ? oldOffsets[old + 1]! - oldOffsets[old]! : freshRows.get(doc)!.length);
   }
   const values = new Uint32Array(offsets[count]!);
   for (let doc = 0; doc < count;) {
@@ -264,7 +314,7 @@ function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<numbe
     }
     let end = doc + 1;
     while (end < count && oldDoc[end] === old + (end - doc)) end++;
-    values.set(rows.values.subarray(rows.offsets[old], rows.offsets[old + (end - doc)]), offsets[doc]);
+    values.set(oldValues.subarray(oldOffsets[old], oldOffsets[old + (end - doc)]), offsets[doc]);
     doc = end;
   }
   return { offsets, values };

@@ -6,7 +6,7 @@ import { sendFromExtensionPage } from '../e2e/harness';
 import { readJsonLinesGz, readStarterList, SHARED_DATA } from '../../lib/cli/build-starter-list';
 import { startListServer } from '../e2e/list-server';
 import { bigList } from './big-list';
-import { patchSyncRows } from './patch-sync';
+import { patchSyncRows, runPatchBench } from './patch-sync';
 import { makePatch, serializePatch } from '../../lib/lists/patch';
 import { contentScriptRows } from './bundle';
 import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiveness';
@@ -26,6 +26,11 @@ if (process.argv.includes('--size-only')) {
 // `--harvest-only`: the harvest and patch figures alone (Node, no browser; tests/bench/harvest.ts).
 if (process.argv.includes('--harvest-only')) {
   await (await import('./harvest')).runHarvestBench();
+  process.exit(0);
+}
+// `--patch-only`: daily patches on the 100k list, sync start → searchable, per phase (tests/bench/patch-sync.ts).
+if (process.argv.includes('--patch-only')) {
+  await runPatchBench();
   process.exit(0);
 }
 const list = readStarterList();
@@ -188,7 +193,7 @@ rows.push([
   `${ms(percentile(checks, 50))} / ${ms(Math.max(...checks))}`,
 ]);
 // Daily patches on the 100k list, against the whole download above (issue 14): tests/bench/patch-sync.ts.
-rows.push(...(await patchSyncRows(page, listServer, bigPath, bigVersion(2), fullSyncMs, BIG_LIST_TIMEOUT_MS)));
+rows.push(...(await patchSyncRows(page, listServer, bigPath, bigVersion(2), fullSyncMs, BIG_LIST_TIMEOUT_MS)).rows);
 await listServer.close();
 
 await browser.close();

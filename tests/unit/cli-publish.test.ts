@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { nextVersionAfter } from '../../lib/cli/commands/build';
 import { run } from '../../lib/cli/main';
 import { serializeList } from '../../lib/lists/export';
 import { applyPatch, listChecksum, parsePatch } from '../../lib/lists/patch';
@@ -185,5 +186,23 @@ describe('the list tool reads .json.gz lists', () => {
     writeFileSync(gz, Buffer.from([0x1f, 0x8b, 1, 2, 3]));
     expect(await cli('validate', gz)).toMatchObject({ code: 1, err: expect.stringContaining('not valid gzip') });
     expect(existsSync(gz)).toBe(true);
+  });
+});
+
+describe('nextVersionAfter', () => {
+  const at = (iso: string) => new Date(iso);
+  it('is the time as YYYYMMDDHHMM, or the minute after the previous version when that is not later', () => {
+    expect(nextVersionAfter(undefined, at('2026-11-20T08:05:30Z'))).toBe(202611200805);
+    expect(nextVersionAfter(202611190800, at('2026-11-20T08:05:30Z'))).toBe(202611200805);
+    // A second run in the same minute, at the end of an hour, a day and a year: a real minute each time.
+    expect(nextVersionAfter(202611200805, at('2026-11-20T08:05:50Z'))).toBe(202611200806);
+    expect(nextVersionAfter(202611201759, at('2026-11-20T17:59:10Z'))).toBe(202611201800);
+    expect(nextVersionAfter(202611302359, at('2026-11-30T23:59:10Z'))).toBe(202612010000);
+    expect(nextVersionAfter(202612312359, at('2026-12-31T23:59:10Z'))).toBe(202701010000);
+    // A version ahead of the clock is still followed by a newer one.
+    expect(nextVersionAfter(202611201810, at('2026-11-20T17:59:10Z'))).toBe(202611201811);
+    // Versions that are not times, far in the future (after the clock), count on by one.
+    expect(nextVersionAfter(999999999999, at('2026-11-20T17:59:10Z'))).toBe(1_000_000_000_000);
+    expect(nextVersionAfter(3, at('2026-11-20T17:59:10Z'))).toBe(202611201759);
   });
 });

@@ -172,6 +172,9 @@ describe('saring-list harvest, run after run', { timeout: 60_000 }, () => {
     expect(readdirSync(join(out, 'patches')).sort()).toEqual([`${list.version}.json`, `${list.version}.json.sig`]);
 
     const text = report();
+    // A first version's items are all new (the report once said 0 / 0 / 0).
+    expect(text).toContain(`| items new / changed / removed | ${list.items.length} / 0 / 0 |`);
+    expect(text).toContain(`## New items (${list.items.length})`);
     for (const expected of [
       'version ' + list.version + ': the first',
       'infografik-cara-cek-video-buatan-ai — robots.txt disallows it for SaringBot',

@@ -312,6 +312,87 @@ describe('ListIndex', () => {
 });
 
 describe('patches through the list store', () => {
+  it('serves a patched index before persisting it; a worker stopped before it is persisted rebuilds on waking', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const hoaxes = Array.from({ length: 300 }, (_, i) => ({
+      id: `h${i}`,
+      claim: `Kabar bohong nomor ${i} tentang vaksin${i}`,
+      rating: 'false',
+    }));
+    const before = { ...header, patches: 'patches/', items: hoaxes };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    await index.get();
+    const v1Index = await db.matcherIndex.get('current');
+    const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
+    const after = { ...before, version: 2, items: [...before.items.slice(1), added] } as SaringList;
+    const put = vi.spyOn(db.matcherIndex, 'put');
+    await lists.applyPatch(
+      await lists.checkPatch(await makePatch(before as SaringList, after)),
+      localSource(validated, 'file'),
+    );
+    const patched = await index.get();
+    expect((await patched.matcher.match({ text: added.claim, urls: [] })).matches[0]?.item.id).toBe('baru');
+    // Searchable, and the index on disk is still version 1's: persisting comes after the answer.
+    expect(put).not.toHaveBeenCalled();
+    expect(await db.matcherIndex.get('current')).toEqual(v1Index);
+    put.mockRestore();
+
+    // The worker stops here. The next wake finds a persisted index older than the stored list, so
+    // it does not load it (it would answer without the new item, and read items at wrong places):
+    // it rebuilds from the stored items, and persists that.
+    const build = vi.fn(MATCHER_CODEC.build);
+    const load = vi.fn(MATCHER_CODEC.load);
+    const woken = await new ListIndex(db, { ...MATCHER_CODEC, build, load }).get();
+    expect(load).not.toHaveBeenCalled();
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(woken.fromPersisted).toBe(false);
+    for (const item of [added, after.items[0]!, after.items[150]!])
+      expect((await woken.matcher.match({ text: item.claim, urls: [] })).matches[0]?.item.id).toBe(item.id);
+    expect((await woken.matcher.match({ text: before.items[0]!.claim, urls: [] })).matches[0]?.item.id).not.toBe('h0');
+    // The wake after that loads it.
+    expect(await new ListIndex(db).get()).toMatchObject({ fromPersisted: true, matcher: { size: 300 } });
+    index.persistPending();
+    db.close();
+  });
+
+  it('patches the index while the write commits, and serves the old one when the write fails', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const hoaxes = Array.from({ length: 300 }, (_, i) => ({
+      id: `h${i}`,
+      claim: `Kabar bohong nomor ${i} tentang vaksin${i}`,
+      rating: 'false',
+    }));
+    const before = { ...header, patches: 'patches/', items: hoaxes };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    await index.get();
+    const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
+    const after = { ...before, version: 2, items: [...before.items.slice(1), added] } as SaringList;
+    const patch = await makePatch(before as SaringList, after);
+    const failing = vi.spyOn(db.chunks, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'))).rejects.toThrow(
+      'disk full',
+    );
+    failing.mockRestore();
+    // Nothing of the patch was written, and nothing of it is answered.
+    const stored = await readStoredLists(db);
+    expect(stored.records[0]).toMatchObject({ version: 1, itemCount: 300 });
+    expect(stored.lists[0]!.items).toEqual(hoaxes);
+    const served = await index.get();
+    expect((await served.matcher.match({ text: added.claim, urls: [] })).matches).toEqual([]);
+    expect((await served.matcher.match({ text: hoaxes[0]!.claim, urls: [] })).matches[0]?.item.id).toBe('h0');
+    // The same patch applies once the disk has room.
+    await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
+    expect((await (await index.get()).matcher.match({ text: added.claim, urls: [] })).matches[0]?.item.id).toBe('baru');
+    index.persistPending();
+    db.close();
+  });
+
   it('rewrites only the chunks a patch touches, fills the last one, and reads back as applyPatch', async () => {
     const db = openDb(`store-${Math.random()}`);
     const index = new ListIndex(db);
@@ -345,7 +426,9 @@ describe('patches through the list store', () => {
     expect(stored.records[0]!.chunkSizes).toEqual([99, 100, 99, ...Array(22).fill(100), 100, 50]);
     // A patch from another base is refused before anything is written.
     await expect(lists.checkPatch(patch)).rejects.toThrow(/version 1; the stored copy is version 2/);
-    // Read per hit through the persisted index, every position lands on its item.
+    // The patched index is persisted a moment after it serves; then, read per hit through the
+    // persisted index, every position lands on its item.
+    index.persistPending();
     const woken = new ListIndex(db);
     const loaded = await woken.get();
     expect(loaded.fromPersisted).toBe(true);

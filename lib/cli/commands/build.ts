@@ -12,6 +12,24 @@ export function versionFromTime(date: Date): number {
   return Number(date.toISOString().slice(0, 16).replace(/\D/g, ''));
 }
 
+/**
+ * The version to publish after `previous` at `now`: the time as YYYYMMDDHHMM, or, when that is not
+ * newer (a second run in the same minute, a clock behind), the minute after `previous` — not
+ * `previous + 1`, which after 202611201759 would be 202611201760, no time at all. A previous
+ * version that is not a time (1, 2, 3 …) is simply followed by the next number.
+ */
+export function nextVersionAfter(previous: number | undefined, now: Date): number {
+  const fromTime = versionFromTime(now);
+  if (previous === undefined || fromTime > previous) return fromTime;
+  const digits = String(previous);
+  const time = Date.parse(
+    `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}T${digits.slice(8, 10)}:${digits.slice(10, 12)}Z`,
+  );
+  if (digits.length !== 12 || !Number.isFinite(time) || versionFromTime(new Date(time)) !== previous)
+    return previous + 1;
+  return versionFromTime(new Date(time + 60_000));
+}
+
 interface Merged {
   items: ListItem[];
   domains: DomainEntry[];
