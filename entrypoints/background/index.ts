@@ -6,6 +6,10 @@ import { startBackground } from '../../lib/background';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
 import { PostPictures } from '../../lib/background/post-pictures';
 import { decodeInBrowser } from '../../lib/images/decode-browser';
+import { bundledOcrPaths } from '../../lib/ocr/ocr-assets';
+import { DocumentOcr } from '../../lib/ocr/ocr-browser';
+import { OffscreenOcr } from '../../lib/ocr/offscreen-ocr';
+import { PictureText } from '../../lib/ocr/read-picture-text';
 import { frameUrlOf, ShareLinkSources } from '../../lib/background/share-link-sources';
 import { openDb } from '../../lib/db';
 import { defineSettingsItem } from '../../lib/settings';
@@ -14,6 +18,12 @@ import { SITES, siteForUrl } from '../../lib/sites';
 export default defineBackground(() => {
   const db = openDb();
   const sites: SiteInfo[] = [...SITES, SHARE_LINK_SITE];
+  // Chrome's service worker cannot start a Worker: OCR runs in an offscreen document. Firefox's
+  // background page runs it itself.
+  const pictureText = new PictureText(
+    import.meta.env.FIREFOX ? new DocumentOcr(bundledOcrPaths(browser.runtime.getURL('/'))) : new OffscreenOcr(),
+    browser.alarms,
+  );
   startBackground({
     db,
     settings: defineSettingsItem(),
@@ -28,9 +38,11 @@ export default defineBackground(() => {
     now: Date.now,
     browserUiLanguage: () => browser.i18n.getUILanguage(),
     shareLinkSources: new ShareLinkSources(frameUrlOf, Date.now),
+    pictureText,
     pictures: new PostPictures({
       fetch: (input, init) => fetch(input, init),
       decode: decodeInBrowser,
+      text: pictureText,
       log: console.warn,
     }),
   });

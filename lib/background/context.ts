@@ -2,6 +2,7 @@ import { SHARE_LINK_SITE_ID } from '../core/vocabulary';
 import type { SaringDb } from '../db';
 import type { SettingsItem } from '../settings';
 import type { ListIndex } from './list-index';
+import type { PictureText } from '../ocr/read-picture-text';
 import type { PostPictures } from './post-pictures';
 import type { ShareLinkSources } from './share-link-sources';
 
@@ -36,6 +37,8 @@ export interface BackgroundContext {
   fetch?: typeof fetch;
   /** Hashes a shared post's pictures (none in tests that check text only: pictures are then left out). */
   pictures?: PostPictures;
+  /** OCR on this device (the same reader `pictures` uses): closed by its alarm a few minutes after use. */
+  pictureText?: PictureText;
   /** The pages share links were opened from, until their check (none in tests that do not need them). */
   shareLinkSources?: ShareLinkSources;
 }
