@@ -35,6 +35,15 @@ export default defineConfig({
   zip: {
     excludeSources: ['test-results/**', 'tests/eval/images/generated/**', '**/*.log', '*.zip'],
   },
+  // tesseract.js is CommonJS, which a bundler must assume has side effects: without this, Chrome's
+  // service worker would carry it though only Firefox's background page reads pictures itself.
+  vite: () => ({
+    build: {
+      rolldownOptions: {
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/tesseract.js/') },
+      },
+    },
+  }),
   hooks: {
     'zip:extension:done': (_wxt, path) => makeZipReproducible(path),
     'zip:sources:done': (_wxt, path) => makeZipReproducible(path),
