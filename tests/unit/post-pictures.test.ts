@@ -226,6 +226,15 @@ describe('check-share with pictures', () => {
       matches: [],
       language: 'id',
     });
+    // The same unlisted picture, its words read: matched by them.
+    const words = await checkPixels(
+      context,
+      await decodeImage(otherJpeg),
+      '',
+      'en',
+      'GUNUNG LAWU\nBAKAL ERUPSI BESAR PEKAN INI',
+    );
+    expect(words).toMatchObject({ what: 'image', status: 'match', matches: [{ id: 'poster', via: 'text' }] });
   });
 });
 
