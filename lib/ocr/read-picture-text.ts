@@ -27,10 +27,12 @@ export class PictureText {
    * OcrError with a clear message when OCR cannot start or finish within `timeoutMs`.
    */
   async readPictureText(bytes: Uint8Array, { timeoutMs = OCR_TIMEOUTS.recognizeMs }: { timeoutMs?: number } = {}) {
+    // Warm for a few minutes more (the alarm of the same name is replaced): set before reading too,
+    // so an alarm due now does not close the engine under this picture.
+    await this.alarms.create(CLOSE_OCR_ALARM, { delayInMinutes: OCR_WARM_MINUTES });
     try {
       return await this.backend.read(bytes, timeoutMs);
     } finally {
-      // Warm for a few minutes more (the alarm of the same name is replaced).
       await this.alarms.create(CLOSE_OCR_ALARM, { delayInMinutes: OCR_WARM_MINUTES });
     }
   }
