@@ -1,9 +1,28 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import type { ResolvedPublicFile } from 'wxt';
+import { OCR_ASSET_FILES, OCR_ASSET_FOLDER } from './lib/ocr/ocr-assets';
 import { LIST_HOST_PATTERNS } from './lib/lists/subscriptions';
 import { intentHostPatterns } from './lib/share-intents';
 import { makeZipReproducible } from './lib/dev/reproducible-zip';
 import { SITES } from './lib/sites';
 import { imageHostPatterns } from './lib/sites/image-hosts';
+
+const require = createRequire(import.meta.url);
+
+/** OCR's worker, core and models, copied from node_modules into the package (lib/ocr/ocr-assets.ts). */
+function ocrAssets(): ResolvedPublicFile[] {
+  return OCR_ASSET_FILES.map(({ pkg, path, name }) => {
+    const absoluteSrc = join(dirname(require.resolve(`${pkg}/package.json`)), path);
+    if (!existsSync(absoluteSrc)) throw new Error(`OCR asset missing: ${absoluteSrc} (npm install?)`);
+    return { absoluteSrc, relativeDest: `${OCR_ASSET_FOLDER}/${name}` };
+  });
+}
+
+/** Extension pages run only the package's own scripts; WebAssembly (the OCR core) may compile. */
+const EXTENSION_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 
 // Manifest and build settings. Site match patterns live with the site adapters
 // (lib/sites/) and reach the manifest through the content script's definition.
@@ -16,9 +35,21 @@ export default defineConfig({
   zip: {
     excludeSources: ['test-results/**', 'tests/eval/images/generated/**', '**/*.log', '*.zip'],
   },
+  // tesseract.js is CommonJS, which a bundler must assume has side effects: without this, Chrome's
+  // service worker would carry it though only Firefox's background page reads pictures itself.
+  vite: () => ({
+    build: {
+      rolldownOptions: {
+        treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/tesseract.js/') },
+      },
+    },
+  }),
   hooks: {
     'zip:extension:done': (_wxt, path) => makeZipReproducible(path),
     'zip:sources:done': (_wxt, path) => makeZipReproducible(path),
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...ocrAssets());
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -35,7 +66,11 @@ export default defineConfig({
       // the clicked picture on the page to crop it from a capture of the visible tab.
       'contextMenus',
       'scripting',
+      // Chrome's service worker cannot start the OCR worker: an offscreen document hosts it
+      // (Firefox's background page can, and has no offscreen API).
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    content_security_policy: browser === 'firefox' ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     // declarativeNetRequest redirects only requests to hosts it has access to: the share-intent
     // hosts (facebook.com/sharer, wa.me/?text= …), whose navigations go to share-check.html.
     // The sites' image hosts (pbs.twimg.com …): the background fetches a shared post's pictures

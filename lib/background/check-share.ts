@@ -1,14 +1,35 @@
-import { isGuarded, tierOf } from '../core/verdict';
+import { isGuarded, pictureTextOn, tierOf } from '../core/verdict';
 import { externalLinks, resolveAbsolute } from '../core/post';
 import { CLASSROOM_LIST_ID } from '../classroom/pack';
 import { decide, factChecksShown } from '../decision';
-import { checkImages } from '../images/check-image';
+import { checkImages, imageHits } from '../images/check-image';
 import { resolveLanguage } from '../i18n';
 import type { MatchHit, MatchResult } from '../match/types';
 import type { CheckShareResponse, FactCheckView, RequestOf } from '../messaging/protocol';
 import { unreadLinks } from '../read-links';
 import { countPrompt } from '../stats';
 import type { BackgroundContext } from './context';
+import type { CheckedPicture } from './post-pictures';
+
+/**
+ * A share waits for the text of its pictures (OCR) until this long after the request came, no
+ * longer (the guard holds a post with pictures a little longer than that, lib/guard/check.ts).
+ * A reading not done by then goes on, and its text is remembered for the picture's next check.
+ */
+export const PICTURE_TEXT_WAIT_MS = 1_000;
+
+/** The pictures' texts read by `deadline` (performance.now()); a picture not read by then counts as none. */
+export async function textsBy(pictures: readonly CheckedPicture[], deadline: number): Promise<string[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(''), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.all(pictures.map((picture) => Promise.race([picture.text().catch(() => ''), late])));
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The demo page's pseudo-site (lib/sites/demo.ts). */
 const DEMO_SITE_ID = 'demo';
@@ -56,14 +77,15 @@ export async function checkShare(
   request: RequestOf<'check-share'>,
   { count = true, openPage = null }: { count?: boolean; openPage?: string | null } = {},
 ): Promise<CheckShareResponse> {
+  const received = performance.now();
   const settings = await context.settings.getValue();
   const now = context.now();
   if (!isGuarded(settings, request.site, now)) return { ask: false };
   const site = context.sites.find((candidate) => candidate.id === request.site);
   // The pictures are fetched and hashed while the index loads.
-  const hashing =
+  const checking =
     request.images?.length && context.pictures
-      ? context.pictures.hashes(request.images, site?.images?.hosts ?? [])
+      ? context.pictures.check(request.images, site?.images?.hosts ?? [])
       : Promise.resolve([]);
   const { matcher, publishers, listHosts, pictures } = await context.index.get();
   const query = {
@@ -71,10 +93,22 @@ export async function checkShare(
     urls: request.urls,
     ...(request.linkTitle === undefined ? {} : { linkTitle: request.linkTitle }),
   };
-  const hashed = await hashing;
+  const checked = await checking;
+  const hashed = checked.map((picture) => picture.hashes);
+  const listed = hashed.length > 0 ? await pictures() : null;
+  // The pictures' words are read with the post's, unless a picture is a listed one already, the
+  // person turned reading off, or OCR is cold (starting it takes longer than a share waits: the
+  // quiet check before sharing reads them).
+  const ocrTexts =
+    listed &&
+    imageHits(listed, hashed).length === 0 &&
+    pictureTextOn(settings, context.onPhone ?? false) &&
+    (await context.pictures?.textWarm())
+      ? await textsBy(checked, received + PICTURE_TEXT_WAIT_MS)
+      : [];
   const match = scopeToSite(
-    hashed.length > 0
-      ? await checkImages({ pictures: hashed, query }, { pictures: await pictures(), match: (q) => matcher.match(q) })
+    listed
+      ? await checkImages({ pictures: hashed, ocrTexts, query }, { pictures: listed, match: (q) => matcher.match(q) })
       : await matcher.match(query),
     request.site,
     context.matchThreshold,

@@ -3,7 +3,7 @@
  * context menu. Saring asks for no access to pages up front: the click grants activeTab for that
  * tab, under which the background captures the visible tab and crops it to the picture (the
  * picture's own host would need a permission of its own, and its copy may differ from what is
- * shown). The result goes to a small extension page through session storage (memory only, gone
+ * shown); its words are read by the extension's own OCR and checked with its hashes. The result goes to a small extension page through session storage (memory only, gone
  * when the browser closes): nothing is stored or sent anywhere.
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -62,17 +62,21 @@ async function resultOf(
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
 
-/** Checks a picture's pixels (hash) and, when given, text, as a post's pictures are checked. */
+/**
+ * Checks a picture's pixels (hash) and, when given, text, as a post's pictures are checked: the
+ * picture's own words (OCR) read with it.
+ */
 export async function checkPixels(
   context: BackgroundContext,
   pixels: Pixels | null,
   text: string,
   language: UiLanguage,
+  pictureText = '',
 ): Promise<ContextCheckResult> {
   const { matcher, pictures } = await context.index.get();
   const query: MatchQuery = { text, urls: text.match(URL_IN_TEXT) ?? [] };
   const match = await checkImages(
-    { pictures: pixels ? [hashPicture(pixels)] : [], query },
+    { pictures: pixels ? [hashPicture(pixels)] : [], ocrTexts: [pictureText], query },
     { pictures: await pictures(), match: (q) => matcher.match(q) },
   );
   const result = await resultOf(context, pixels ? 'image' : 'text', match, language);
@@ -131,6 +135,26 @@ async function capturePicture(tab: Browser.tabs.Tab, frameId: number | undefined
   return bitmapPixels(cropped);
 }
 
+/** RGBA pixels (a capture's crop) as a PNG, as OCR takes pictures. */
+async function pngOf({ data, width, height }: Pixels): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new ContextCheckError('no canvas to read the picture on');
+  context.putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+}
+
+/** The words in a captured picture; none when OCR fails (the picture is still checked by its hashes). */
+async function capturedText(context: BackgroundContext, pixels: Pixels): Promise<string> {
+  if (!context.pictureText) return '';
+  try {
+    return await context.pictureText.readPictureText(await pngOf(pixels));
+  } catch (error) {
+    console.warn('[saring] the picture was checked without its words:', error);
+    return '';
+  }
+}
+
 /** A menu click: checks what was clicked and opens the result page beside the tab. */
 export async function onContextMenuClick(
   context: BackgroundContext,
@@ -143,7 +167,8 @@ export async function onContextMenuClick(
   try {
     if (what === 'image') {
       if (!tab || !info.srcUrl) throw new ContextCheckError('no picture was clicked');
-      result = await checkPixels(context, await capturePicture(tab, info.frameId, info.srcUrl), '', language);
+      const pixels = await capturePicture(tab, info.frameId, info.srcUrl);
+      result = await checkPixels(context, pixels, '', language, await capturedText(context, pixels));
     } else {
       result = await checkPixels(context, null, (info.selectionText ?? '').slice(0, MAX_SELECTION_CHARS), language);
     }

@@ -2,6 +2,7 @@ import { SHARE_LINK_SITE_ID } from '../core/vocabulary';
 import type { SaringDb } from '../db';
 import type { SettingsItem } from '../settings';
 import type { ListIndex } from './list-index';
+import type { PictureText } from '../ocr/read-picture-text';
 import type { PostPictures } from './post-pictures';
 import type { QuietReader } from './quiet-reading';
 import type { ShareLinkSources } from './share-link-sources';
@@ -41,6 +42,8 @@ export interface BackgroundContext {
   quietReader?: QuietReader;
   /** A phone (Android): pictures' text is not read unless the person turns it on. */
   onPhone?: boolean;
+  /** OCR on this device (the same reader `pictures` uses): closed by its alarm a few minutes after use. */
+  pictureText?: PictureText;
   /** The pages share links were opened from, until their check (none in tests that do not need them). */
   shareLinkSources?: ShareLinkSources;
 }

@@ -11,6 +11,7 @@ import { clearSharePasses, endSharePassOnCommit } from './share-intent-pass';
 import { watchShareLinkSources } from './share-link-sources';
 import { hasStoredLists, installStarterList, STARTER_LIST_PATH, starterListTurnedOff } from './starter-list';
 import { listStoreOf, startListSync } from './lists';
+import { CLOSE_OCR_ALARM } from '../ocr/read-picture-text';
 
 export const PRUNE_ALARM = 'prune-read-links';
 
@@ -85,7 +86,9 @@ export function startBackground(context: BackgroundContext): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PRUNE_ALARM) void pruneReadLinks(context.db, context.now()).catch(log('prune'));
+    if (alarm.name === CLOSE_OCR_ALARM) void context.pictureText?.close().catch(log('closing OCR'));
   });
+  void context.pictureText?.restoreAlarm().catch(log('OCR alarm'));
   // Alarms can go missing (browser updates, profile restores): re-create on every start.
   void browser.alarms
     .get(PRUNE_ALARM)

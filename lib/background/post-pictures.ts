@@ -2,14 +2,16 @@
  * The pictures of a post being shared, hashed in the background. A picture on the site's image
  * host is fetched from there (only those hosts, no cookies, bounded in size and time); one the
  * content script read from the page arrives as a PNG. Hashes of fetched pictures are kept in
- * memory by URL for the session (the worker's life), never stored. Any picture that cannot be
- * fetched or decoded is left out: the share is checked on the rest, never held for it.
+ * memory by URL for the session (the worker's life), never stored, and so is the text OCR reads
+ * in them (asked for per picture, as the caller decides). Any picture that cannot be fetched or
+ * decoded is left out: the share is checked on the rest, never held for it.
  */
 import { hashPicture } from '../images/check-image';
 import { BROWSER_IMAGE_LIMITS } from '../images/decode-browser';
 import type { PdqHash, Pixels } from '../images/pdq';
 import { MAX_POST_IMAGES } from '../core/post';
 import type { ImageRef } from '../messaging/protocol';
+import type { PictureText } from '../ocr/read-picture-text';
 import { onImageHost } from '../sites/image-hosts';
 import { readBounded } from '../read-bounded';
 
@@ -17,13 +19,15 @@ export const PICTURE_FETCH = {
   /** A picture not fetched by then is left out, so the answer still comes within the guard's wait. */
   timeoutMs: 700,
   maxBytes: BROWSER_IMAGE_LIMITS.maxBytes,
-  /** Hashes remembered by URL: a feed's pictures, several screens of them. */
+  /** Hashes (and texts) remembered by URL: a feed's pictures, several screens of them. */
   cached: 500,
 } as const;
 
 export interface PostPictureDeps {
   fetch: typeof fetch;
   decode(bytes: Uint8Array): Promise<Pixels>;
+  /** OCR (lib/ocr/read-picture-text.ts); without it pictures are checked by their hashes only. */
+  text?: Pick<PictureText, 'readPictureText' | 'isWarm'>;
   /** Failures, for the worker's console only (never reported anywhere). */
   log?: (message: string) => void;
 }
@@ -42,25 +46,57 @@ function bytesOfDataUrl(dataUrl: string): Uint8Array {
   return bytes;
 }
 
+/** A checked picture of a post. */
+export interface CheckedPicture {
+  hashes: PdqHash[];
+  /** Its text, read by OCR when first asked for (once per URL for the session); rejects without OCR. */
+  text(): Promise<string>;
+}
+
+/** The remembered promise for `key`, made most recently used; or a new one, remembered until it fails. */
+function remembered<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const known = cache.get(key);
+  if (known) {
+    // Most recently used last, so the oldest goes first.
+    cache.delete(key);
+    cache.set(key, known);
+    return known;
+  }
+  const made = make();
+  cache.set(key, made);
+  if (cache.size > PICTURE_FETCH.cached) cache.delete(cache.keys().next().value!);
+  // A failure (a timeout, a 404 now) is tried again next time rather than remembered.
+  made.catch(() => {
+    if (cache.get(key) === made) cache.delete(key);
+  });
+  return made;
+}
+
 export class PostPictures {
   private readonly cache = new Map<string, Promise<PdqHash[]>>();
+  private readonly texts = new Map<string, Promise<string>>();
 
   constructor(private readonly deps: PostPictureDeps) {}
 
   /** Each usable picture's hashes, in order; pictures off the site's image hosts or failing are left out. */
   async hashes(refs: readonly ImageRef[], imageHosts: readonly string[]): Promise<PdqHash[][]> {
+    return (await this.check(refs, imageHosts)).map((picture) => picture.hashes);
+  }
+
+  /** Each usable picture, hashed, its text to be read on demand; pictures off the hosts or failing are left out. */
+  async check(refs: readonly ImageRef[], imageHosts: readonly string[]): Promise<CheckedPicture[]> {
     return this.kept(
       await Promise.allSettled(
         this.wanted(refs, imageHosts).map((ref) =>
-          'url' in ref ? this.fetched(ref.url) : this.hashBytes(bytesOfDataUrl(ref.dataUrl)),
+          'url' in ref ? this.checkFetched(ref.url) : this.checkRead(bytesOfDataUrl(ref.dataUrl)),
         ),
       ),
     );
   }
 
   /**
-   * Each usable picture's bytes and hashes, as `hashes` picks them, for reading its text as well:
-   * fetched afresh, since only hashes are remembered.
+   * Each usable picture's bytes and hashes, as `check` picks them, for the quiet reading of its
+   * text: fetched afresh (from the browser's cache, most often), since only hashes are remembered.
    */
   async withBytes(
     refs: readonly ImageRef[],
@@ -91,22 +127,31 @@ export class PostPictures {
     });
   }
 
-  private fetched(url: string): Promise<PdqHash[]> {
-    const known = this.cache.get(url);
-    if (known) {
-      // Most recently used last, so the oldest goes first.
-      this.cache.delete(url);
-      this.cache.set(url, known);
-      return known;
-    }
-    const hashing = this.fetchBytes(url).then((bytes) => this.hashBytes(bytes));
-    this.cache.set(url, hashing);
-    if (this.cache.size > PICTURE_FETCH.cached) this.cache.delete(this.cache.keys().next().value!);
-    // A failure (a timeout, a 404 now) is tried again next time rather than remembered.
-    hashing.catch(() => {
-      if (this.cache.get(url) === hashing) this.cache.delete(url);
-    });
-    return hashing;
+  /** Whether OCR would start at once (its worker is up), without starting it. */
+  async textWarm(): Promise<boolean> {
+    return (await this.deps.text?.isWarm()) ?? false;
+  }
+
+  private async checkFetched(url: string): Promise<CheckedPicture> {
+    // Fetched now, the bytes stay with this check for its text; a picture hashed before is
+    // fetched again only if its text is asked for (from the browser's cache, most often).
+    let fetched: Uint8Array | null = null;
+    const hashes = await remembered(this.cache, url, async () =>
+      this.hashBytes((fetched = await this.fetchBytes(url))),
+    );
+    return {
+      hashes,
+      text: () => remembered(this.texts, url, async () => this.readText(fetched ?? (await this.fetchBytes(url)))),
+    };
+  }
+
+  private async checkRead(bytes: Uint8Array): Promise<CheckedPicture> {
+    return { hashes: await this.hashBytes(bytes), text: () => this.readText(bytes) };
+  }
+
+  private async readText(bytes: Uint8Array): Promise<string> {
+    if (!this.deps.text) throw new Error('no OCR here');
+    return this.deps.text.readPictureText(bytes);
   }
 
   private async fetchBytes(url: string): Promise<Uint8Array> {

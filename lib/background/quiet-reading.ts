@@ -17,10 +17,6 @@ export class TextReaderUnavailable extends Error {
   }
 }
 
-/** The reader until OCR in the browser is wired in: nothing is queued, pictures are matched by hash only. */
-export const unavailableTextReader: PictureTextReader = () =>
-  Promise.reject(new TextReaderUnavailable('OCR is not available in this build'));
-
 export interface QuietReadingLimits {
   afterShareMs: number;
   perMinute: number;

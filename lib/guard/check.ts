@@ -21,9 +21,10 @@ export function settledCheck(verdict: Verdict): ShareCheck {
 
 /**
  * A post with pictures may be held this much longer than one without: the background fetches and
- * hashes them (its own fetch gives up sooner, so a silent image host still lets the answer come).
+ * hashes them (its own fetch gives up sooner, so a silent image host still lets the answer come),
+ * and with OCR warm reads their words until 1 s after the request (PICTURE_TEXT_WAIT_MS), no longer.
  */
-export const IMAGE_CHECK_EXTRA_MS = 700;
+export const IMAGE_CHECK_EXTRA_MS = 1_000;
 
 /** How long a check of `request` may hold a share, for a guard that waits `timeoutMs` for text. */
 export function shareCheckTimeout(timeoutMs: number, request: RequestOf<'check-share'>): number {

@@ -26,15 +26,28 @@ function endsLikeJpeg(bytes: Uint8Array): boolean {
 }
 
 export async function decodeInBrowser(bytes: Uint8Array): Promise<Pixels> {
+  return decodeScaledInBrowser(bytes, (width, height) =>
+    Math.min(1, BROWSER_IMAGE_LIMITS.maxSide / Math.max(width, height)),
+  );
+}
+
+/**
+ * Decodes at `scaleOf(width, height)` times the picture's size (the hashes shrink it, OCR may
+ * enlarge small text), the browser resizing as it decodes.
+ */
+export async function decodeScaledInBrowser(
+  bytes: Uint8Array,
+  scaleOf: (width: number, height: number) => number,
+): Promise<Pixels> {
   const { format, width, height } = readImageHeader(bytes, BROWSER_IMAGE_LIMITS);
   if (format === 'jpeg' && !endsLikeJpeg(bytes))
     throw new ImageDecodeError('cannot decode the JPEG: the file is cut off');
-  const scale = width && height ? Math.min(1, BROWSER_IMAGE_LIMITS.maxSide / Math.max(width, height)) : 1;
+  const scale = width && height ? scaleOf(width, height) : 1;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(
       new Blob([bytes as Uint8Array<ArrayBuffer>], { type: `image/${format}` }),
-      scale < 1
+      scale !== 1
         ? {
             resizeWidth: Math.max(1, Math.round(width! * scale)),
             resizeHeight: Math.max(1, Math.round(height! * scale)),

@@ -1,34 +1,19 @@
 /**
  * OCR in Node for the CLI: tesseract.js with the Indonesian and English `4.0.0_best_int` models
  * from the @tesseract.js-data packages, entirely offline. tesseract.js downloads its models from a
- * CDN unless handed the data, and hangs rather than fails when an asset is missing, so the model
- * bytes are read here and passed in, its cache is off (it would write next to the working folder),
- * and starting and recognising each run under a timeout of our own.
+ * CDN unless told where they are, so they are linked into a folder of our own, its cache is off
+ * (it would write next to the working folder), and the engine runs under our own time limits
+ * (lib/ocr/tesseract.ts).
  */
 import { access, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import { preparePage, type PreparedPage } from './prepare-node';
+import { OCR_LANGUAGES, OCR_TIMEOUTS, OcrError, type OcrLanguage } from './ocr-common';
+import { preparePage } from './prepare-node';
+import { TesseractEngine } from './tesseract';
 
-export const OCR_LANGUAGES = ['ind', 'eng'] as const;
-export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
-
-export const OCR_TIMEOUTS = {
-  /** Loading the wasm core and the models: about 1–2 s here; 30 s means something is missing. */
-  startMs: 30_000,
-  /** One picture (all passes). */
-  recognizeMs: 60_000,
-} as const;
-
-/** Tesseract's page segmentation: sparse text finds the scattered blocks of posters (measured on tests/eval/images). */
-export const OCR_PAGE_MODE = PSM.SPARSE_TEXT;
-
-/** OCR could not start or finish, in words for the person running it. */
-export class OcrError extends Error {
-  override name = 'OcrError';
-}
+export { mergeTexts, OCR_LANGUAGES, OcrError, parseLanguages, type OcrLanguage } from './ocr-common';
 
 const require = createRequire(import.meta.url);
 
@@ -60,31 +45,6 @@ async function modelFolder(languages: readonly OcrLanguage[]): Promise<string> {
   return folder;
 }
 
-/** Resolves like `promise`, or rejects with OcrError(message) after `ms` and runs `onTimeout`. */
-async function within<T>(promise: Promise<T>, ms: number, message: string, onTimeout: () => unknown): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void Promise.resolve(onTimeout()).catch(() => undefined);
-      reject(new OcrError(message));
-    }, ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Parses "ind+eng" (the CLI's --lang). */
-export function parseLanguages(value: string): OcrLanguage[] {
-  const languages = value.split('+').map((part) => part.trim());
-  const unknown = languages.filter((language) => !(OCR_LANGUAGES as readonly string[]).includes(language));
-  if (!languages.length || unknown.length)
-    throw new OcrError(`unknown OCR language ${JSON.stringify(unknown[0] ?? value)}: use ind, eng or ind+eng`);
-  return [...new Set(languages)] as OcrLanguage[];
-}
-
 export interface OcrResult {
   text: string;
   /** Milliseconds spent recognising (not preparing) this picture. */
@@ -93,44 +53,22 @@ export interface OcrResult {
 
 /** One warm tesseract.js worker; several pictures share it. `close()` when done. */
 export class OcrEngine {
-  private constructor(private readonly worker: Worker) {}
+  private constructor(private readonly engine: TesseractEngine) {}
 
   static async start(
     languages: readonly OcrLanguage[] = OCR_LANGUAGES,
     timeoutMs: number = OCR_TIMEOUTS.startMs,
   ): Promise<OcrEngine> {
     const langPath = await modelFolder(languages);
-    let gaveUp = false;
-    const starting = createWorker([...languages], OEM.LSTM_ONLY, {
-      langPath,
-      cacheMethod: 'none',
-      gzip: true,
-      errorHandler: () => undefined,
-    }).then(async (started) => {
-      // Started after all, but too late: stop it rather than leave a thread running.
-      if (gaveUp) await started.terminate();
-      return started;
-    });
     try {
-      const ready = await within(
-        starting,
+      const engine = await TesseractEngine.start({
+        languages,
+        paths: { langPath, cacheMethod: 'none', gzip: true },
         timeoutMs,
-        `OCR did not start within ${timeoutMs / 1000} s (tesseract.js core or models missing?)`,
-        () => {
-          gaveUp = true;
-        },
-      );
-      // A fixed resolution and a null debug file keep Tesseract from printing its guesses to stderr.
-      await ready.setParameters({
-        tessedit_pageseg_mode: OCR_PAGE_MODE,
-        user_defined_dpi: '300',
-        debug_file: '/dev/null',
+        // A null debug file keeps Tesseract from printing its guesses to stderr.
+        parameters: { debug_file: '/dev/null' },
       });
-      return new OcrEngine(ready);
-    } catch (error) {
-      throw error instanceof OcrError
-        ? error
-        : new OcrError(`OCR did not start: ${error instanceof Error ? error.message : String(error)}`);
+      return new OcrEngine(engine);
     } finally {
       // The models are in the worker's memory once it has started (or failed): the links can go.
       await rm(langPath, { recursive: true, force: true });
@@ -142,36 +80,13 @@ export class OcrEngine {
    * its blue channel too (see prepare-node.ts); the lines of both readings are kept.
    */
   async recognize(bytes: Uint8Array, timeoutMs: number = OCR_TIMEOUTS.recognizeMs): Promise<OcrResult> {
-    const page: PreparedPage = await preparePage(bytes);
+    const { images } = await preparePage(bytes);
     const started = performance.now();
-    const run = async () => {
-      const texts: string[] = [];
-      for (const image of page.images) texts.push((await this.worker.recognize(image)).data.text);
-      return mergeTexts(texts);
-    };
-    const text = await within(run(), timeoutMs, `OCR did not finish within ${timeoutMs / 1000} s`, () =>
-      this.worker.terminate(),
-    );
+    const text = await this.engine.read(images, timeoutMs);
     return { text, ms: performance.now() - started };
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.engine.close();
   }
-}
-
-/** The lines of several readings of one picture, each line once, in the order first seen. */
-export function mergeTexts(texts: readonly string[]): string {
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const text of texts) {
-    for (const raw of text.split('\n')) {
-      const line = raw.replace(/\s+/g, ' ').trim();
-      const key = line.toLowerCase();
-      if (line.length < 2 || seen.has(key)) continue;
-      seen.add(key);
-      lines.push(line);
-    }
-  }
-  return lines.join('\n');
 }

@@ -9,9 +9,7 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import { decodeImage } from '../images/decode-node';
-
-/** Pictures are upscaled so their shorter side is at least this many pixels. */
-export const OCR_MIN_SIDE = 1400;
+import { OCR_MIN_SIDE } from './ocr-common';
 
 export interface PreparedPage {
   /** PNG pictures to read: the grey picture, then (for colour pictures) its blue channel. */

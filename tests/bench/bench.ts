@@ -8,7 +8,7 @@ import { startListServer } from '../e2e/list-server';
 import { bigList } from './big-list';
 import { patchSyncRows, runPatchBench } from './patch-sync';
 import { makePatch, serializePatch } from '../../lib/lists/patch';
-import { contentScriptRows } from './bundle';
+import { contentScriptRows, ocrAssetRows } from './bundle';
 import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiveness';
 
 /**
@@ -20,7 +20,7 @@ import { startResponsivenessProbe, stopResponsivenessProbe } from './responsiven
 
 // `--size-only`: what the page loads at document_start, as built (tests/bench/bundle.ts).
 if (process.argv.includes('--size-only')) {
-  for (const [, what, figure] of contentScriptRows()) console.log(`${what}: ${figure}`);
+  for (const [, what, figure] of [...contentScriptRows(), ...ocrAssetRows()]) console.log(`${what}: ${figure}`);
   process.exit(0);
 }
 // `--harvest-only`: the harvest and patch figures alone (Node, no browser; tests/bench/harvest.ts).
@@ -43,7 +43,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const rows: [string, string, string][] = [...contentScriptRows()];
+const rows: [string, string, string][] = [...contentScriptRows(), ...ocrAssetRows()];
 
 // Node: the same matcher code the background runs.
 let started = performance.now();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -49,6 +49,31 @@ describe('permissions in the packages', () => {
       const installed = manifest(dir)[granted]!;
       expect(installed.filter((entry) => /localhost|127\.0\.0\.1|^https:\/\/\*\//.test(entry))).toEqual([]);
       expect(manifest(dir)[optional]).toEqual(LIST_HOSTS);
+    },
+  );
+
+  it.each(['chrome-mv3', 'firefox-mv2'])(
+    '%s: OCR ships inside the package, with its notices; the CSP gains only WebAssembly, nothing remote',
+    (dir) => {
+      const { content_security_policy: csp, permissions } = manifest(dir) as unknown as {
+        content_security_policy: string | { extension_pages: string };
+        permissions: string[];
+      };
+      const policy = typeof csp === 'string' ? csp : csp.extension_pages;
+      expect(policy).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+      // Chrome hosts OCR in an offscreen document; Firefox's background page starts the worker itself.
+      expect(permissions.includes('offscreen')).toBe(dir === 'chrome-mv3');
+      expect(existsSync(resolve(root, '.output', dir, 'offscreen.html'))).toBe(dir === 'chrome-mv3');
+      for (const file of [
+        'ocr/worker.min.js',
+        'ocr/tesseract-core-simd-lstm.js',
+        'ocr/tesseract-core-simd-lstm.wasm',
+        'ocr/ind.traineddata.gz',
+        'ocr/eng.traineddata.gz',
+        'THIRD-PARTY-NOTICES.txt',
+      ])
+        expect(existsSync(resolve(root, '.output', dir, file)), file).toBe(true);
+      expect(readFileSync(resolve(root, '.output', dir, 'THIRD-PARTY-NOTICES.txt'), 'utf8')).toMatch(/Leptonica/);
     },
   );
 });

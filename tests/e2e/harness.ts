@@ -1,3 +1,9 @@
+import {
+  OFFSCREEN_PATH,
+  OFFSCREEN_TARGET,
+  type OffscreenReply,
+  type OffscreenRequest,
+} from '../../lib/messaging/offscreen-protocol';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -234,4 +240,51 @@ export async function expectRetoldHoaxesAsked(
     await expect.poll(() => page.locator('saring-prompt').count()).toBe(0);
   }
   return reasons;
+}
+
+/**
+ * Reads a picture's text with the built extension's OCR, as its service worker does in Chrome:
+ * opens the offscreen document unless open, and asks it (lib/ocr/offscreen-ocr.ts). `ms` is the
+ * whole call from the service worker, the document's start included when it was not open.
+ */
+export async function readInOffscreen(
+  browser: ExtensionBrowser,
+  picture: Uint8Array,
+  timeoutMs = 60_000,
+): Promise<{ text: string; ms: number; opened: boolean }> {
+  const request = {
+    target: OFFSCREEN_TARGET,
+    type: 'ocr-read',
+    bytes: Buffer.from(picture).toString('base64'),
+    timeoutMs,
+  } satisfies OffscreenRequest;
+  const { reply, ms, opened } = await browser.serviceWorker.evaluate(
+    async ([path, message]) => {
+      // The parts of Chrome's API this uses.
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: {
+              getURL(path: string): string;
+              getContexts(filter: object): Promise<unknown[]>;
+              sendMessage(message: unknown): Promise<unknown>;
+            };
+            offscreen: { createDocument(parameters: object): Promise<void> };
+          };
+        }
+      ).chrome;
+      const started = performance.now();
+      const open = await api.runtime.getContexts({
+        contextTypes: ['OFFSCREEN_DOCUMENT'],
+        documentUrls: [api.runtime.getURL(path)],
+      });
+      if (!open.length) await api.offscreen.createDocument({ url: path, reasons: ['WORKERS'], justification: 'test' });
+      const answer = await api.runtime.sendMessage(message);
+      return { reply: answer, ms: performance.now() - started, opened: !open.length };
+    },
+    [OFFSCREEN_PATH, request] as const,
+  );
+  const result = reply as OffscreenReply<'ocr-read'> | undefined;
+  if (!result?.ok) throw new Error(`offscreen OCR failed: ${JSON.stringify(result)}`);
+  return { text: result.value.text, ms, opened };
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import {
+  readInOffscreen,
   screenshot,
   sendFromExtensionPage,
   serveFixture,
@@ -620,4 +621,54 @@ describe('posts that are only a picture', () => {
     expect(await settledShareLog(page, 1)).toEqual(['forward:3EB0PICTURE0000000002']);
     await page.close();
   });
+
+  // Last: it leaves OCR warm, and a warm OCR makes the share of an unmatched picture wait for its words.
+  it('OCR in the offscreen document reads the poster with the bundled models; a page cannot ask it; warm, a share reads a remade poster by its words', async () => {
+    const cold = await readInOffscreen(browser, poster);
+    expect(cold.opened).toBe(true);
+    for (const word of ['gunung', 'lawu', 'erupsi', 'besar', 'sebarkan'])
+      expect(cold.text.toLowerCase()).toContain(word);
+    const warm = await readInOffscreen(browser, unrelated);
+    expect(warm.opened).toBe(false);
+    for (const word of ['arisan', 'minggu', 'piring']) expect(warm.text.toLowerCase()).toContain(word);
+
+    // The offscreen document answers the service worker only: not an extension page (nor a content script).
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const asked = await page.evaluate(async (picture) => {
+      try {
+        const { runtime } = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome;
+        return await runtime.sendMessage({
+          target: 'saring-offscreen-ocr',
+          type: 'ocr-read',
+          bytes: picture,
+          timeoutMs: 5000,
+        });
+      } catch (error) {
+        return String(error);
+      }
+    }, poster.toString('base64'));
+    expect(asked).not.toMatchObject({ ok: true });
+
+    // The same words on a new background: no hash matches, its text does. The first check may not
+    // wait long enough for the reading; the reading goes on and is remembered for the picture.
+    const remade = await textPoster(['Gunung Lawu bakal', 'erupsi besar', 'pekan ini', 'SEBARKAN!'], '#c5e1a5');
+    await browser.context.route(`${MEDIA}remade.jpg`, (route) =>
+      route.fulfill({ status: 200, contentType: 'image/jpeg', body: remade }),
+    );
+    const check = () =>
+      sendFromExtensionPage<{ ok: true; value: { ask: boolean; matches?: { id: string; samePicture?: true }[] } }>(
+        page,
+        'check-share',
+        { site: 'x', kind: 'repost', text: '', urls: [], images: [{ url: `${MEDIA}remade.jpg` }] },
+      );
+    await expect.poll(async () => (await check()).value.ask, { timeout: 30_000 }).toBe(true);
+    const { value } = await check();
+    // The starter list debunks the same claim: either fact-check is right, neither by its picture.
+    expect([PICTURE_ITEM, HOAX_ITEM]).toContain(value.matches?.[0]?.id);
+    expect(value.matches?.some((match) => match.samePicture)).toBe(false);
+    await page.close();
+  }, 90_000);
 });

@@ -8,7 +8,7 @@ import { ListIndex } from '../../lib/background/list-index';
 import { listStoreOf } from '../../lib/background/lists';
 import { matchPictures, PendingReadings } from '../../lib/background/match-pictures';
 import { PostPictures } from '../../lib/background/post-pictures';
-import { QuietReader, unavailableTextReader, type PictureTextReader } from '../../lib/background/quiet-reading';
+import { QuietReader, TextReaderUnavailable, type PictureTextReader } from '../../lib/background/quiet-reading';
 import { installStarterList } from '../../lib/background/starter-list';
 import { MATCH_PICTURES_BATCH } from '../../lib/core/post';
 import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
@@ -152,7 +152,7 @@ describe('match-pictures: labels by picture for posts on screen', () => {
     expect((await matchPictures(context, batch([otherUrl]), readings, 5)).reading).toBeUndefined();
 
     await updateSettings(context.settings, () => ({ pictureText: null }));
-    context.quietReader = new QuietReader(unavailableTextReader);
+    context.quietReader = new QuietReader(() => Promise.reject(new TextReaderUnavailable('no OCR here')));
     const first = await matchPictures(context, batch([otherUrl]), readings, 5);
     expect(await readings.take(first.reading!, 5, 'x')).toEqual([]);
     expect((await matchPictures(context, batch([otherUrl]), readings, 5)).reading).toBeUndefined();

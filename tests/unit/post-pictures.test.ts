@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import sharp from 'sharp';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkShare } from '../../lib/background/check-share';
+import { checkShare, PICTURE_TEXT_WAIT_MS } from '../../lib/background/check-share';
 import { checkPixels, cropBox } from '../../lib/background/context-check';
 import type { BackgroundContext } from '../../lib/background/context';
 import { ListIndex, MATCHER_CODEC } from '../../lib/background/list-index';
@@ -14,7 +14,7 @@ import { openDb } from '../../lib/db';
 import { decodeImage } from '../../lib/images/decode-node';
 import { pictureHashes } from '../../lib/images/picture-hashes';
 import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
-import { defineSettingsItem } from '../../lib/settings';
+import { defineSettingsItem, updateSettings } from '../../lib/settings';
 import { imageHostPatterns, onImageHost } from '../../lib/sites/image-hosts';
 import { SITES } from '../../lib/sites';
 import { posterLikePicture } from './pdq-patterns';
@@ -231,6 +231,145 @@ describe('check-share with pictures', () => {
       matches: [],
       language: 'id',
     });
+    // The same unlisted picture, its words read: matched by them.
+    const words = await checkPixels(
+      context,
+      await decodeImage(otherJpeg),
+      '',
+      'en',
+      'GUNUNG LAWU\nBAKAL ERUPSI BESAR PEKAN INI',
+    );
+    expect(words).toMatchObject({ what: 'image', status: 'match', matches: [{ id: 'poster', via: 'text' }] });
+  });
+});
+
+describe('check-share with the text of pictures (OCR)', () => {
+  const list = {
+    saringList: 1,
+    id: 'pictures',
+    name: 'Pictures',
+    version: 1,
+    items: [
+      { id: 'poster', claim: 'Gunung Lawu bakal erupsi besar pekan ini', rating: 'false' },
+      { id: 'picture', claim: 'Foto banjir bandang di Jakarta hari ini', rating: 'false' },
+    ],
+  };
+  const xSite = { id: 'x', name: 'X', ownHosts: ['x.com'], images: { hosts: [HOST] } };
+  const request = (images: { url: string }[], text = '') => ({
+    site: 'x',
+    kind: 'repost' as const,
+    text,
+    urls: [],
+    images,
+  });
+
+  /** A reader that reads `text` in every picture after `ms`, warm or not. */
+  function reader(text: string, { ms = 0, warm = true } = {}) {
+    return {
+      readPictureText: vi.fn(
+        (_bytes: Uint8Array) => new Promise<string>((resolve) => setTimeout(() => resolve(text), ms)),
+      ),
+      isWarm: vi.fn(async () => warm),
+    };
+  }
+
+  async function contextWith(text: ReturnType<typeof reader>): Promise<BackgroundContext> {
+    fakeBrowser.reset();
+    const hoax = pictureHashes(await decodeImage(hoaxJpeg));
+    const withImages = { ...list, items: [list.items[0]!, { ...list.items[1]!, images: hoax }] };
+    const db = openDb(`post-pictures-ocr-${Math.random()}`);
+    const context: BackgroundContext = {
+      db,
+      settings: defineSettingsItem(),
+      index: new ListIndex(db),
+      sites: [xSite],
+      siteForUrl: () => xSite,
+      matchThreshold: MATCH_THRESHOLD,
+      likelyThreshold: LIKELY_THRESHOLD,
+      now: () => Date.UTC(2026, 11, 6),
+      browserUiLanguage: () => 'id',
+      pictures: new PostPictures({ fetch: fakeFetch(), decode: decodeImage, text }),
+    };
+    await installStarterList(
+      listStoreOf(context),
+      'chrome-extension://test/list.json.gz',
+      async () => new Response(gzipSync(JSON.stringify(withImages))),
+    );
+    return context;
+  }
+
+  const poster = 'GUNUNG LAWU\nBAKAL ERUPSI BESAR\nPEKAN INI!!\nSebarkan';
+
+  it("asks about a picture whose words are a listed claim, and reads each picture's words once", async () => {
+    const text = reader(poster);
+    const context = await contextWith(text);
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toMatchObject({
+      ask: true,
+      matches: [{ id: 'poster' }],
+    });
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toMatchObject({ ask: true });
+    expect(text.readPictureText).toHaveBeenCalledOnce();
+  });
+
+  it('reads the words of a picture with the words of the post', async () => {
+    const words = reader('ERUPSI BESAR PEKAN INI');
+    const context = await contextWith(words);
+    // Neither half names the claim well enough alone …
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toEqual({ ask: false });
+    words.isWarm.mockResolvedValue(false);
+    expect(await checkShare(context, request([{ url: otherUrl }], 'Gunung Lawu bakal'))).toEqual({ ask: false });
+    // … together they do.
+    words.isWarm.mockResolvedValue(true);
+    expect(await checkShare(context, request([{ url: otherUrl }], 'Gunung Lawu bakal'))).toMatchObject({
+      ask: true,
+      matches: [{ id: 'poster' }],
+    });
+  });
+
+  it('reads nothing when a picture is a listed one already, or OCR is cold', async () => {
+    const warm = reader(poster);
+    expect(await checkShare(await contextWith(warm), request([{ url: hoaxUrl }]))).toMatchObject({
+      ask: true,
+      matches: [{ id: 'picture', samePicture: true }],
+    });
+    expect(warm.readPictureText).not.toHaveBeenCalled();
+    const cold = reader(poster, { warm: false });
+    expect(await checkShare(await contextWith(cold), request([{ url: otherUrl }]))).toEqual({ ask: false });
+    expect(cold.readPictureText).not.toHaveBeenCalled();
+  });
+
+  it('reads no words when the person turned reading off, or on a phone unless turned on', async () => {
+    const off = reader(poster);
+    const turnedOff = await contextWith(off);
+    await updateSettings(turnedOff.settings, () => ({ pictureText: false }));
+    expect(await checkShare(turnedOff, request([{ url: otherUrl }]))).toEqual({ ask: false });
+    expect(off.readPictureText).not.toHaveBeenCalled();
+    const phone = reader(poster);
+    const onPhone = { ...(await contextWith(phone)), onPhone: true };
+    expect(await checkShare(onPhone, request([{ url: otherUrl }]))).toEqual({ ask: false });
+    expect(phone.readPictureText).not.toHaveBeenCalled();
+    await updateSettings(onPhone.settings, () => ({ pictureText: true }));
+    expect(await checkShare(onPhone, request([{ url: otherUrl }]))).toMatchObject({ matches: [{ id: 'poster' }] });
+  });
+
+  it('waits for words until 1 s after the request, no longer; a late reading serves the next check', async () => {
+    const text = reader(poster, { ms: PICTURE_TEXT_WAIT_MS + 500 });
+    const context = await contextWith(text);
+    const started = performance.now();
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toEqual({ ask: false });
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(PICTURE_TEXT_WAIT_MS - 50);
+    expect(waited).toBeLessThan(PICTURE_TEXT_WAIT_MS + 400);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toMatchObject({ ask: true });
+    expect(text.readPictureText).toHaveBeenCalledOnce();
+  });
+
+  it('lets the share go on, by hashes and words of the post, when OCR fails', async () => {
+    const text = reader(poster);
+    text.readPictureText.mockRejectedValue(new Error('OCR did not start within 30 s'));
+    const context = await contextWith(text);
+    expect(await checkShare(context, request([{ url: otherUrl }]))).toEqual({ ask: false });
   });
 });
 

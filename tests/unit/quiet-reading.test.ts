@@ -3,11 +3,12 @@ import {
   QUIET_READING,
   QuietReader,
   TextReaderUnavailable,
-  unavailableTextReader,
   type PictureTextReader,
 } from '../../lib/background/quiet-reading';
 
 const picture = (n: number) => new Uint8Array([n]);
+/** A browser where OCR cannot run at all. */
+const unavailableTextReader: PictureTextReader = () => Promise.reject(new TextReaderUnavailable('no OCR here'));
 
 /** A reader whose readings end when the test says, each answering the picture's first byte. */
 function controlledReader() {
