@@ -5,9 +5,13 @@
  * are read from the post's own words, in Indonesian and English, and never leave the device.
  */
 
+import { languageOf } from './english';
+
 export interface PostCues {
   /** Words in the post (up to CUE_TEXT_LENGTH characters): a stray verdict word in a long text says less. */
   words: number;
+  /** Written in English (more English function words than Indonesian ones): the models were fitted mostly on Indonesian. */
+  english: boolean;
   /** Debunk or verdict words: "hoaks", "faktanya", "cek fakta", "tidak benar", "debunked", "fact check" … */
   debunk: number;
   /** A debunk word in the post's opening ("HOAKS! …", "Cek fakta: …"): the post leads with the verdict. */
@@ -22,6 +26,11 @@ export interface PostCues {
   hearsay: boolean;
   /** Reads as a report: "mengumumkan", "menurut data", "siaran pers", "pukul 10.00 WIB", "according to", "announced" … */
   report: boolean;
+  /**
+   * Reads as an official or anti-scam notice: "hanya melalui", "tidak pernah meminta", "tidak dipungut biaya",
+   * "waspada penipuan", "situs resmi", "only through", "never ask", "official website" …
+   */
+  notice: boolean;
   /** Links to, or names, a fact-check page or publisher (turnbackhoax.id, cekfakta, snopes.com, a /cek-fakta/ path …). */
   factCheckLink: boolean;
 }
@@ -43,6 +52,10 @@ const DEBUNK = new RegExp(
     String.raw`\bbukan\s+(?:dari|program|kejadian|rekaman|foto|video)\b|\b(?:sudah|telah)\s+(?:di)?(?:cek|jelaskan|bantah|luruskan|klarifikasi)\w*|\b(?:bantah|luruskan|fiktif|tiruan|salah\s+paham)\b`,
     // English.
     String.raw`\b(?:debunk(?:ed|s)?|fact[\s-]?check(?:ed|ers?)?|fake\s+news|false\s+claim|(?:is|was|are|were)\s+(?:false|fake|untrue|not\s+true|a\s+hoax|satire|doctored|edited|photoshopped|altered|old\s+footage)|out\s+of\s+context|misleading|misinformation|disinformation|no\s+evidence|there\s+is\s+no\s+(?:such|record|proof)|don'?t\s+believe|do\s+not\s+believe|(?:scam|hoax)\s+alert|scams?|phishing|like-farming|made\s+up|nonsense|(?:it|that|this)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|didn'?t)\s+(?:true|real|show|mean|what))\b`,
+    // English stance in contractions and plain words: "isn't true", "doesn't show", "it's false", "not ballots", "PSA".
+    String.raw`\b(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t|does\s+not|did\s+not|will\s+not|cannot)\s+(?:true|real|show|prove|mean|cause|kill|contain|work|exist|happen|the\s+same|what)\w*|\b(?:it'?s|that'?s|this\s+is|these\s+are|those\s+(?:are|were))\s+(?:false|fake|not\s+true|a\s+hoax|satire|old|a\s+scam)|\bnot\s+(?:true|real|genuine|authentic)\b|\bpsa\b|\bfalse\s*[:.!]`,
+    // Indonesian stance said of a cause or a content: "bukan disebabkan", "tidak mengandung", "tidak menyebabkan".
+    String.raw`\bbukan\s+(?:disebabkan|karena|akibat)\b|\b(?:tidak|tak|gak|nggak)\s+(?:mengandung|menyebabkan|berbahaya|memicu)\b`,
     // A fact-checker's bracketed label.
     String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]`,
   ].join('|'),
@@ -67,6 +80,9 @@ const HEARSAY =
 
 const REPORT =
   /\b(?:mengumumkan|diumumkan|menyampaikan|menyatakan|dilansir|siaran\s+pers|keterangan\s+resmi|menurut\s+data|berdasarkan\s+data|tercatat|pukul\s+\d|wib\b|wita\b|wit\b|per\s+\d+\s+\w+\s+\d{4}|according\s+to|announced|confirmed|reported|press\s+release|officials?\s+said)\b/;
+
+const NOTICE =
+  /\b(?:hanya\s+(?:melalui|lewat|di|dari)|tidak\s+pernah\s+(?:meminta|memungut|mengirim|menghubungi)|tidak\s+dipungut|tanpa\s+dipungut|tidak\s+dikenakan\s+biaya|bebas\s+biaya|waspada(?:i)?\s+(?:penipuan|modus)|mengatasnamakan|(?:situs|akun|kanal|saluran|laman|website|nomor)\s+resmi|terverifikasi|only\s+(?:through|via|on)|never\s+(?:ask|call|send|request)s?|free\s+of\s+charge|official\s+(?:website|site|channels?|account)|beware\s+of\s+(?:scams?|fraud))\b/;
 
 /** Fact-check publishers and pages: by host, or a fact-check path on a news site. */
 const FACT_CHECK_HOST =
@@ -106,6 +122,7 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
   const first = DEBUNK.exec(vouched);
   return {
     words: written.split(/\s+/).filter(Boolean).length,
+    english: languageOf(lower.split(/[^a-z']+/)) === 'en',
     debunk: vouched.match(DEBUNK)?.length ?? 0,
     debunkFirst: first !== null && first.index < OPENING_LENGTH,
     verdictLabel:
@@ -115,6 +132,7 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
     chain: vouching || CHAIN.test(lower),
     hearsay: HEARSAY.test(lower),
     report: REPORT.test(lower),
+    notice: NOTICE.test(lower),
     factCheckLink:
       FACT_CHECK_NAMED.test(full.toLowerCase()) ||
       [...urls, ...linksWritten.map((link) => (/^www\./i.test(link) ? `https://${link}` : link))].some(

@@ -13,7 +13,14 @@ import { splitOf } from './realistic-set';
 
 const FOLDS = 5;
 
-type Judged = Row & { tier: 'confident' | 'likely' | 'none' };
+type Judged = Row & { tier: 'confident' | 'likely' | 'none'; common: number };
+
+/** A score on one scale across regimes: the likely threshold at 1, the confident one at 2. */
+function commonScale(score: number, t: { likely: number; confident: number }): number {
+  if (score < t.likely) return score / t.likely;
+  if (score < t.confident) return 1 + (score - t.likely) / Math.max(t.confident - t.likely, 1e-9);
+  return 2 + (score - t.confident) / Math.max(1 - t.confident, 1e-9);
+}
 
 /** FNV-1a of the key, another seed than the split's: a fold of the fit half. */
 function foldOf(key: string): number {
@@ -25,7 +32,8 @@ function foldOf(key: string): number {
 function judge(rows: readonly Row[], models: ReturnType<typeof fitModels>): Judged[] {
   return rows.map((row) => {
     const score = decidedScore(row.input, models.weights);
-    return { ...row, tier: tierOfScore(row.input, score, models.thresholds) };
+    const t = models.thresholds[row.input.bestHasText ? 'withText' : 'claimOnly'];
+    return { ...row, tier: tierOfScore(row.input, score, models.thresholds), common: commonScale(score, t) };
   });
 }
 
@@ -49,6 +57,16 @@ function report(judged: readonly Judged[], label: string): void {
     `  hard negatives asked ${asked(negatives)} (id ${asked(negatives.filter((row) => row.set.startsWith('neg id')))}, en ${asked(negatives.filter((row) => row.set.startsWith('neg en')))}); ` +
       categories.map((category) => `${category} ${asked(negatives.filter((row) => row.set.endsWith(` ${category}`)))}`).join(', '),
   );
+  // How separable each language is, whatever the thresholds: right hoax posts above the cut that asks a share of its negatives.
+  for (const [lang, set] of [['id', 'hoax-id'], ['en', 'hoax-en']] as const) {
+    const negativeScores = negatives.filter((row) => row.set.startsWith(`neg ${lang}`)).map((row) => row.common).sort((a, b) => b - a);
+    const positives = hoax(set);
+    const at = (rate: number) => {
+      const cut = negativeScores[Math.floor(rate * negativeScores.length)] ?? 0;
+      return `${pct(positives.filter((row) => row.y === 1 && row.common > cut).length, positives.length)} at ${pct(rate * negativeScores.length, negativeScores.length)}`;
+    };
+    console.log(`  ${lang}: right above the cut asking a share of its negatives: ${[0, 0.03, 0.06, 0.1].map(at).join(', ')}`);
+  }
   if (process.argv.includes('--list')) {
     for (const row of negatives.filter((row) => row.tier !== 'none')) console.log(`    asked ${row.set} ${row.key}`);
   }

@@ -29,7 +29,7 @@ import type { Matcher, MatchQuery } from '../../lib/match/types';
 import { clefClaims, clefItem, clefPairs, indonesianItems, indonesianPairs, indonesianRecords, isHeldOut, ordinaryTweets, tweetPostedAt } from './datasets';
 import { hardNegatives, hoaxPosts, linksIn } from './realistic';
 import { hoaxSplitKey, splitOf, type Split } from './realistic-set';
-import { longPostsFrom, shortPostsFrom } from './short-posts';
+import { englishEverydayPosts, longPostsFrom, shortPostsFrom } from './short-posts';
 
 const FITTED_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../lib/match/fitted.ts');
 
@@ -98,7 +98,8 @@ function debunkPosts(records: readonly FactCheckRecord[]): string[] {
     if (!claim) return;
     const conclusion = opening(record.conclusion);
     const templates = [
-      title,
+      // As fact-checkers title them: most titles in the data carry no verdict label, and a bare claim is no debunk.
+      /^\s*\[[^\]]{1,40}\]/.test(title) ? title : `[SALAH] ${claim}`,
       `HOAKS! ${claim}. ${conclusion}`,
       `Jangan percaya kabar "${claim}", itu tidak benar. ${conclusion}`,
       `Cek fakta: ${claim} — SALAH. ${conclusion}`,
@@ -175,6 +176,13 @@ export function collectRows(): Row[] {
 
   rows.push(...realisticRows('fit'));
 
+  // English everyday posts, against the English lists as the realistic English posts are.
+  const clefList = clefClaims().map(clefItem);
+  const englishMatcher = createMatcher([{ listId: '0', items: starter.items }, { listId: '1', items: clefList }]);
+  englishEverydayPosts().forEach((text, at) => {
+    if (at % 2 === 0) add(englishMatcher, [starter.items, clefList], text, 'ordinary', ENGLISH_EVERYDAY_SET, `english ${at}`);
+  });
+
   const fitRecords = records.filter((record) => record.is_hoax && splitOf(record.id) === 'fit');
   debunkPosts(fitRecords.filter((_, at) => at % 3 === 0)).forEach((text, at) => add(starterMatcher, [starter.items], text, 'debunk', 'debunks', `debunk ${at}`));
   return rows;
@@ -228,6 +236,9 @@ function fitLogistic(x: number[][], y: number[], rowWeight: number[], start: rea
   }
   return w;
 }
+
+/** Taught from, not bounded by: 77 posts cannot hold a 0.2% ceiling. */
+const ENGLISH_EVERYDAY_SET = 'english everyday';
 
 type Scored = Row & { score: number };
 type Pair = { withText: number; claimOnly: number };
@@ -351,7 +362,7 @@ export function fitModels(rows: readonly Row[]): FittedModels {
   };
   const weights = { decision: { withText: fitRegime(true), claimOnly: fitRegime(false) }, debunk: fitDebunkModel(rows) };
   const scored = rows.map((row) => ({ ...row, score: decidedScore(row.input, weights) }));
-  const ordinarySets = [...new Set(scored.filter((row) => row.group === 'ordinary').map((row) => row.set))];
+  const ordinarySets = [...new Set(scored.filter((row) => row.group === 'ordinary' && row.set !== ENGLISH_EVERYDAY_SET).map((row) => row.set))];
   return { weights, thresholds: chooseThresholds(scored, ordinarySets), scored };
 }
 

@@ -14,6 +14,26 @@ describe('postCues', () => {
     expect(postCues('Fact check: the claim that 5G spreads covid is false.').debunk).toBeGreaterThan(0);
   });
 
+  it('reads stance in English contractions and Indonesian claims about a cause, not only verdict words', () => {
+    expect(postCues("The viral photo doesn't show fraud, and it isn't true that the ballots were dumped.").debunk).toBe(
+      2,
+    );
+    expect(postCues("Bananas won't kill you if you eat six.").debunk).toBe(1);
+    expect(postCues('Polio bukan disebabkan racun, tapi virus.').debunk).toBe(1);
+    expect(postCues("Six bananas a day will kill you, doctors don't want you to know").debunk).toBe(0);
+  });
+
+  it('reads an official or anti-scam notice, and the language a post is in', () => {
+    expect(
+      postCues('Cek status penerima bansos hanya melalui cekbansos.kemensos.go.id. Kemensos tidak pernah meminta data.')
+        .notice,
+    ).toBe(true);
+    expect(postCues('Our bank will never ask for your PIN, only use the official website.').notice).toBe(true);
+    expect(postCues('Bansos cair lagi bun, daftar di link ini sebelum ditutup!').notice).toBe(false);
+    expect(postCues('The Pope just endorsed Trump, can you believe it').english).toBe(true);
+    expect(postCues('Paus sudah mendukung Trump, ini beritanya').english).toBe(false);
+  });
+
   it('keeps a question a question, even when it names a hoax', () => {
     const cues = postCues('Garam ada serpihan kacanya, hoaks gak sih? bener gak?');
     expect(cues.question).toBe(true);
