@@ -108,6 +108,9 @@ export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInpu
   ['hearsay', (d) => (d.cues.hearsay ? 1 : 0)],
   ['report', (d) => (d.cues.report ? 1 : 0)],
   ['notice', (d) => (d.cues.notice ? 1 : 0)],
+  ['dated', (d) => (d.cues.dated ? 1 : 0)],
+  ['laughing', (d) => (d.cues.laughing ? 1 : 0)],
+  ['alarmed', (d) => (d.cues.alarmed ? 1 : 0)],
   // English posts: the claims' words are spread and weighted otherwise (CLEF's claims are long sentences).
   ['english', (d) => (d.cues.english ? 1 : 0)],
   ['englishLogBestScore', (d) => (d.cues.english ? Math.log(d.bestScore + 1e-4) : 0)],

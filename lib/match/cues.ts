@@ -31,6 +31,12 @@ export interface PostCues {
    * "waspada penipuan", "situs resmi", "only through", "never ask", "official website" …
    */
   notice: boolean;
+  /** Names a year or a full date ("2024", "17 Agustus 2022", "3–6 September"): news and notices date themselves, rumours rarely do. */
+  dated: boolean;
+  /** Laughs or winks ("wkwk", "haha", "lol", "😂"): jokes and satire on a hoax's topic. */
+  laughing: boolean;
+  /** Alarm in the writing itself: "!!", a word in capitals, alarmed emoji (😱🙏⚠️). */
+  alarmed: boolean;
   /** Links to, or names, a fact-check page or publisher (turnbackhoax.id, cekfakta, snopes.com, a /cek-fakta/ path …). */
   factCheckLink: boolean;
 }
@@ -55,7 +61,7 @@ const DEBUNK = new RegExp(
     // English stance in contractions and plain words: "isn't true", "doesn't show", "it's false", "not ballots", "PSA".
     String.raw`\b(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t|does\s+not|did\s+not|will\s+not|cannot)\s+(?:true|real|show|prove|mean|cause|kill|contain|work|exist|happen|the\s+same|what)\w*|\b(?:it'?s|that'?s|this\s+is|these\s+are|those\s+(?:are|were))\s+(?:false|fake|not\s+true|a\s+hoax|satire|old|a\s+scam)|\bnot\s+(?:true|real|genuine|authentic)\b|\bpsa\b|\bfalse\s*[:.!]`,
     // Indonesian stance said of a cause or a content: "bukan disebabkan", "tidak mengandung", "tidak menyebabkan".
-    String.raw`\bbukan\s+(?:disebabkan|karena|akibat)\b|\b(?:tidak|tak|gak|nggak)\s+(?:mengandung|menyebabkan|berbahaya|memicu)\b`,
+    String.raw`\bbukan\s+(?:\S+\s+){1,4}(?:melainkan|tapi|tetapi|namun)\b|\bbukan\s+(?:disebabkan|karena|akibat)\b|\b(?:tidak|tak|gak|nggak)\s+(?:mengandung|menyebabkan|berbahaya|memicu)\b`,
     // A fact-checker's bracketed label.
     String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]`,
   ].join('|'),
@@ -83,6 +89,12 @@ const REPORT =
 
 const NOTICE =
   /\b(?:hanya\s+(?:melalui|lewat|di|dari)|tidak\s+pernah\s+(?:meminta|memungut|mengirim|menghubungi)|tidak\s+dipungut|tanpa\s+dipungut|tidak\s+dikenakan\s+biaya|bebas\s+biaya|waspada(?:i)?\s+(?:penipuan|modus)|mengatasnamakan|(?:situs|akun|kanal|saluran|laman|website|nomor)\s+resmi|terverifikasi|only\s+(?:through|via|on)|never\s+(?:ask|call|send|request)s?|free\s+of\s+charge|official\s+(?:website|site|channels?|account)|beware\s+of\s+(?:scams?|fraud))\b/;
+
+const DATED =
+  /\b(?:19|20)\d\d\b|\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec|january|february|march|may|june|july|august|october|december)\b/;
+const LAUGHING =
+  /\b(?:wk(?:wk)+\w*|(?:ha){2,}\w*|(?:he){2,}|lol|lmao+|rofl|ngakak|canda|becanda|bercanda)\b|[😂🤣😆😅😜🤪]/u;
+const ALARMED = /!!|[😱😭🙏⚠🚨‼❗]|\b[A-Z]{4,}\b/u;
 
 /** Fact-check publishers and pages: by host, or a fact-check path on a news site. */
 const FACT_CHECK_HOST =
@@ -133,6 +145,9 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
     hearsay: HEARSAY.test(lower),
     report: REPORT.test(lower),
     notice: NOTICE.test(lower),
+    dated: DATED.test(lower),
+    laughing: LAUGHING.test(lower),
+    alarmed: ALARMED.test(written),
     factCheckLink:
       FACT_CHECK_NAMED.test(full.toLowerCase()) ||
       [...urls, ...linksWritten.map((link) => (/^www\./i.test(link) ? `https://${link}` : link))].some(
