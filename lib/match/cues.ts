@@ -62,6 +62,8 @@ const DEBUNK = new RegExp(
     String.raw`\b(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t|does\s+not|did\s+not|will\s+not|cannot)\s+(?:true|real|show|prove|mean|cause|kill|contain|work|exist|happen|the\s+same|what)\w*|\b(?:it'?s|that'?s|this\s+is|these\s+are|those\s+(?:are|were))\s+(?:false|fake|not\s+true|a\s+hoax|satire|old|a\s+scam)|\bnot\s+(?:true|real|genuine|authentic)\b|\bpsa\b|\bfalse\s*[:.!]`,
     // Indonesian stance said of a cause or a content: "bukan disebabkan", "tidak mengandung", "tidak menyebabkan".
     String.raw`\bbukan\s+(?:\S+\s+){1,4}(?:melainkan|tapi|tetapi|namun)\b|\bbukan\s+(?:disebabkan|karena|akibat)\b|\b(?:tidak|tak|gak|nggak)\s+(?:mengandung|menyebabkan|berbahaya|memicu)\b`,
+    // Saying it never was: "never happened", "no such law", "hasn't been confirmed", "old footage"; "video lama", "tidak pernah ada/menerbitkan", "dipastikan tidak".
+    String.raw`\b(?:never\s+happened|no\s+such\s+(?:thing|law|rule|program|plan|bill|policy)|(?:has|have|had)(?:n'?t|\s+not)\s+(?:been\s+)?(?:confirmed|approved|announced|happened|said)|(?:was|were)\s+never|nope|old\s+(?:photo|video|footage|picture|clip)s?)\b|\b(?:foto|video|gambar|rekaman)\s+lama\b|\bdipastikan\s+(?:tidak|bukan|hoaks)\b|\btidak\s+pernah\s+(?:ada|terjadi|mengeluarkan|menerbitkan|membuat|menyatakan|mengatakan)\b`,
     // A fact-checker's bracketed label.
     String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]`,
   ].join('|'),

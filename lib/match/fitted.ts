@@ -8,7 +8,7 @@ export const FITTED = {
   },
   debunkFeatures: ['debunkWords', 'debunkStated', 'debunkFirst', 'verdictLabel', 'question', 'chain', 'logWords', 'debunkDensity', 'notice', 'english'],
   /** The bias, then one weight per debunk feature, in order. */
-  debunkWeights: [6.694, 0.581, 1.867, -0.18, 0.937, 1.398, -3.364, -3.119, 4.758, -1.118, 0.895],
+  debunkWeights: [4.534, 0.516, 1.727, -0.295, 1.124, 0.947, -3.076, -2.445, 4.927, -1.144, 0.568],
   /** Per log-day between a post and a fact-check, in the ranking (posts with a known date only). */
   dateGapWeight: 0.4,
   /** Per decision model: hoax-match at or above `confident`, likely-match at or above `likely` (mapped onto one scale in lib/match). */

@@ -20,6 +20,8 @@ describe('postCues', () => {
     );
     expect(postCues("Bananas won't kill you if you eat six.").debunk).toBe(1);
     expect(postCues('Polio bukan disebabkan racun, tapi virus.').debunk).toBe(1);
+    expect(postCues('Itu video lama, dipastikan tidak terjadi di sini.').debunk).toBe(2);
+    expect(postCues('That never happened, the clip is old footage.').debunk).toBe(2);
     expect(postCues("Six bananas a day will kill you, doctors don't want you to know").debunk).toBe(0);
   });
 
