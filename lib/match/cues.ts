@@ -157,3 +157,37 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
       ),
   };
 }
+
+/**
+ * Stock formulas people post on their own: condolences, greetings, prayers, blessings, thanks,
+ * congratulations. Alone they carry no claim, though hoax headlines borrow them ("Innalillahi, X
+ * meninggal dunia"); a post that is nothing but these is never asked about. Spelling varies a lot
+ * ("innalilahi wainnailaihi rojiun", "aamiin yra"), hence the loose patterns.
+ */
+const STOCK_FORMULAS: readonly string[] = [
+  // Condolences.
+  String.raw`inn?a\s*lill?ah?i(?:\s*wa\s*-?\s*inn?a\s*(?:lill?ah?i\s*|ilaih?i\s*)?r[ao]ji['’]?[u]n)?`,
+  String.raw`(?:turut\s+)?(?:ber)?duka\s*(?:cita|cinta)?(?:\s+(?:yang\s+)?(?:sedalam-dalamnya|mendalam))?`,
+  String.raw`rest\s+in\s+peace|rip|(?:my\s+)?(?:deepest\s+)?condolences|sorry\s+for\s+your\s+loss|selamat\s+jalan`,
+  String.raw`semoga\s+(?:almarhum(?:ah)?\s+)?(?:husnul\s+kh?o?t(?:h)?imah|diterima\s+(?:di\s+sisi-?nya|amal\s+ibadahnya)|tenang\s+di\s+sisi-?nya|keluarga\s+yang\s+ditinggalkan\s+diberi\s+(?:kesabaran|ketabahan)|diampuni\s+dosa-?dosanya)`,
+  // Greetings.
+  String.raw`ass?alam[ua]?['’]?\s*[ae]l[ae]ikum(?:\s+warahmatullahi(?:\s+wabarakatuh)?)?|wa['’]?\s*[ae]l[ae]ikum\s*(?:us)?salam(?:\s+warahmatullahi(?:\s+wabarakatuh)?)?|salam`,
+  String.raw`(?:selamat|slamat|met|good)\s+(?:pagi|siang|sore|malam|tidur|beristirahat|datang|morning|afternoon|evening|night)|pagi|siang|sore|malam`,
+  String.raw`halo|hallo|hai|hi|hello|hey|apa\s+kabar|how\s+are\s+you|have\s+a\s+(?:nice|good|great)\s+(?:day|weekend)|see\s+you`,
+  // Prayers and blessings.
+  String.raw`a+m+i+n+(?:\s+ya\s+rabb?(?:al)?\s*['’]?al(?:a|aa)min|\s+yra)?|alhamdulill?ah|masya\s*allah|ma\s*sya\s*allah|subhanall?ah|insya\s*allah|insha\s*allah|bismillah|astaghfirullah|allahu\s+akbar|ya\s+allah|amen`,
+  String.raw`semoga\s+(?:sehat\s+selalu|lekas\s+sembuh|cepat\s+sembuh|panjang\s+umur|diberi\s+(?:kesabaran|ketabahan|kesehatan|kelancaran)|berkah|sukses(?:\s+selalu)?|bahagia(?:\s+selalu)?|dimudahkan|lancar)|cepat\s+sembuh|get\s+well\s+soon|doakan|mohon\s+doanya`,
+  // Thanks and congratulations.
+  String.raw`terima\s*kasih|terimakasih|makasih|makasi|trims|thanks?(?:\s+you)?|thx|sama-sama|you'?re\s+welcome`,
+  String.raw`selamat\s+(?:ulang\s+tahun|ultah|ya|atas\s+\w+|hari\s+raya(?:\s+idul\s+(?:fitri|adha))?|idul\s+(?:fitri|adha)|natal|tahun\s+baru|menempuh\s+hidup\s+baru)|mohon\s+maaf\s+lahir\s+(?:dan|&)\s+batin|minal\s+aidin\s+wal\s+faizin|happy\s+(?:birthday|new\s+year)|congrat(?:ulation)?s|selamat`,
+  // Words that go with them.
+  String.raw`semua(?:nya)?|ya|yaa|bro|sis|kak|bun|pak|bu|guys|everyone|all|banyak|sekali|juga|a\s+lot|so\s+much`,
+];
+const STOCK_FORMULA = new RegExp(`(?<![\\p{L}\\p{N}])(?:${STOCK_FORMULAS.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+/** Whether a post is nothing but stock formulas (greetings, condolences, prayers, thanks), with emoji and punctuation. */
+export function onlyStockFormulas(text: string): boolean {
+  const lower = text.slice(0, CUE_TEXT_LENGTH).toLowerCase();
+  if (!/[\p{L}\p{N}]/u.test(lower)) return false;
+  return !/[\p{L}\p{N}]/u.test(lower.replace(STOCK_FORMULA, ' '));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postCues } from '../../lib/match/cues';
+import { onlyStockFormulas, postCues } from '../../lib/match/cues';
 import { DEBUNK_FEATURES, DECISION_FEATURES, debunkProbability } from '../../lib/match/claim-model';
 import { FITTED } from '../../lib/match/fitted';
 
@@ -93,5 +93,36 @@ describe('the fitted weights', () => {
     expect(stated).toBeGreaterThan(0.5);
     expect(asked).toBeLessThan(stated);
     expect(debunkProbability(postCues('Vaksin mengandung microchip, sebarkan!'))).toBe(0);
+  });
+});
+
+describe('onlyStockFormulas', () => {
+  it('knows a post made only of condolences, greetings, prayers or thanks, however spelt', () => {
+    for (const post of [
+      'Innalillahi wa inna ilaihi rajiun',
+      'Innalilahi wainnailaihi rojiun 😭',
+      'Turut berduka cita sedalam-dalamnya',
+      'Assalamualaikum warahmatullahi wabarakatuh',
+      'Selamat pagi semua ☀️',
+      'Aamiin ya rabbal alamin 🙏',
+      'Semoga lekas sembuh ya',
+      'Terima kasih banyak',
+      'Rest in peace',
+    ]) {
+      expect(onlyStockFormulas(post), post).toBe(true);
+    }
+  });
+
+  it('does not take a claim for a formula because it opens with one', () => {
+    for (const post of [
+      'Innalillahi, Indra Bekti meninggal dunia',
+      'Selamat pagi, bansos cair hari ini, daftar di link ini',
+      'RIP Morgan Freeman',
+      'Amin, semoga vaksinnya tidak ada chipnya',
+      '🙏🙏🙏',
+      '',
+    ]) {
+      expect(onlyStockFormulas(post), post).toBe(false);
+    }
   });
 });
