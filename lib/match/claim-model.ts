@@ -107,6 +107,14 @@ export const DECISION_FEATURES: ReadonlyArray<readonly [string, (d: DecisionInpu
   ['chain', (d) => (d.cues.chain ? 1 : 0)],
   ['hearsay', (d) => (d.cues.hearsay ? 1 : 0)],
   ['report', (d) => (d.cues.report ? 1 : 0)],
+  ['notice', (d) => (d.cues.notice ? 1 : 0)],
+  ['dated', (d) => (d.cues.dated ? 1 : 0)],
+  ['laughing', (d) => (d.cues.laughing ? 1 : 0)],
+  ['alarmed', (d) => (d.cues.alarmed ? 1 : 0)],
+  // English posts: the claims' words are spread and weighted otherwise (CLEF's claims are long sentences).
+  ['english', (d) => (d.cues.english ? 1 : 0)],
+  ['englishLogBestScore', (d) => (d.cues.english ? Math.log(d.bestScore + 1e-4) : 0)],
+  ['englishCoverage', (d) => (d.cues.english ? d.best.coverage : 0)],
 ];
 
 /**
@@ -125,10 +133,12 @@ export const DEBUNK_FEATURES: ReadonlyArray<readonly [string, (cues: PostCues) =
   ['chain', (c) => (c.chain ? 1 : 0)],
   ['logWords', (c) => Math.log1p(c.words)],
   ['debunkDensity', (c) => Math.min(1, (20 * c.debunk) / Math.max(c.words, 1))],
+  ['notice', (c) => (c.notice ? 1 : 0)],
+  ['english', (c) => (c.english ? 1 : 0)],
 ];
 
-/** Whether the post has any debunk or verdict words: without them it is not read as a debunk. */
-export const mayBeDebunk = (cues: PostCues): boolean => cues.debunk > 0 || cues.verdictLabel;
+/** Whether the post has any debunk or verdict words, or reads as an official notice: without them it is not read as a debunk. */
+export const mayBeDebunk = (cues: PostCues): boolean => cues.debunk > 0 || cues.verdictLabel || cues.notice;
 
 /** The probability that a post about a known claim is sharing its debunk. */
 export function debunkProbability(cues: PostCues, weights: readonly number[] = FITTED.debunkWeights): number {

@@ -5,9 +5,13 @@
  * are read from the post's own words, in Indonesian and English, and never leave the device.
  */
 
+import { languageOf } from './english';
+
 export interface PostCues {
   /** Words in the post (up to CUE_TEXT_LENGTH characters): a stray verdict word in a long text says less. */
   words: number;
+  /** Written in English (more English function words than Indonesian ones): the models were fitted mostly on Indonesian. */
+  english: boolean;
   /** Debunk or verdict words: "hoaks", "faktanya", "cek fakta", "tidak benar", "debunked", "fact check" … */
   debunk: number;
   /** A debunk word in the post's opening ("HOAKS! …", "Cek fakta: …"): the post leads with the verdict. */
@@ -22,6 +26,17 @@ export interface PostCues {
   hearsay: boolean;
   /** Reads as a report: "mengumumkan", "menurut data", "siaran pers", "pukul 10.00 WIB", "according to", "announced" … */
   report: boolean;
+  /**
+   * Reads as an official or anti-scam notice: "hanya melalui", "tidak pernah meminta", "tidak dipungut biaya",
+   * "waspada penipuan", "situs resmi", "only through", "never ask", "official website" …
+   */
+  notice: boolean;
+  /** Names a year or a full date ("2024", "17 Agustus 2022", "3–6 September"): news and notices date themselves, rumours rarely do. */
+  dated: boolean;
+  /** Laughs or winks ("wkwk", "haha", "lol", "😂"): jokes and satire on a hoax's topic. */
+  laughing: boolean;
+  /** Alarm in the writing itself: "!!", a word in capitals, alarmed emoji (😱🙏⚠️). */
+  alarmed: boolean;
   /** Links to, or names, a fact-check page or publisher (turnbackhoax.id, cekfakta, snopes.com, a /cek-fakta/ path …). */
   factCheckLink: boolean;
 }
@@ -43,6 +58,12 @@ const DEBUNK = new RegExp(
     String.raw`\bbukan\s+(?:dari|program|kejadian|rekaman|foto|video)\b|\b(?:sudah|telah)\s+(?:di)?(?:cek|jelaskan|bantah|luruskan|klarifikasi)\w*|\b(?:bantah|luruskan|fiktif|tiruan|salah\s+paham)\b`,
     // English.
     String.raw`\b(?:debunk(?:ed|s)?|fact[\s-]?check(?:ed|ers?)?|fake\s+news|false\s+claim|(?:is|was|are|were)\s+(?:false|fake|untrue|not\s+true|a\s+hoax|satire|doctored|edited|photoshopped|altered|old\s+footage)|out\s+of\s+context|misleading|misinformation|disinformation|no\s+evidence|there\s+is\s+no\s+(?:such|record|proof)|don'?t\s+believe|do\s+not\s+believe|(?:scam|hoax)\s+alert|scams?|phishing|like-farming|made\s+up|nonsense|(?:it|that|this)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|doesn'?t|does\s+not|didn'?t)\s+(?:true|real|show|mean|what))\b`,
+    // English stance in contractions and plain words: "isn't true", "doesn't show", "it's false", "not ballots", "PSA".
+    String.raw`\b(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t|does\s+not|did\s+not|will\s+not|cannot)\s+(?:true|real|show|prove|mean|cause|kill|contain|work|exist|happen|the\s+same|what)\w*|\b(?:it'?s|that'?s|this\s+is|these\s+are|those\s+(?:are|were))\s+(?:false|fake|not\s+true|a\s+hoax|satire|old|a\s+scam)|\bnot\s+(?:true|real|genuine|authentic)\b|\bpsa\b|\bfalse\s*[:.!]`,
+    // Indonesian stance said of a cause or a content: "bukan disebabkan", "tidak mengandung", "tidak menyebabkan".
+    String.raw`\bbukan\s+(?:\S+\s+){1,4}(?:melainkan|tapi|tetapi|namun)\b|\bbukan\s+(?:disebabkan|karena|akibat)\b|\b(?:tidak|tak|gak|nggak)\s+(?:mengandung|menyebabkan|berbahaya|memicu)\b`,
+    // Saying it never was: "never happened", "no such law", "hasn't been confirmed", "old footage"; "video lama", "tidak pernah ada/menerbitkan", "dipastikan tidak".
+    String.raw`\b(?:never\s+happened|no\s+such\s+(?:thing|law|rule|program|plan|bill|policy)|(?:has|have|had)(?:n'?t|\s+not)\s+(?:been\s+)?(?:confirmed|approved|announced|happened|said)|(?:was|were)\s+never|nope|old\s+(?:photo|video|footage|picture|clip)s?)\b|\b(?:foto|video|gambar|rekaman)\s+lama\b|\bdipastikan\s+(?:tidak|bukan|hoaks)\b|\btidak\s+pernah\s+(?:ada|terjadi|mengeluarkan|menerbitkan|membuat|menyatakan|mengatakan)\b`,
     // A fact-checker's bracketed label.
     String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]`,
   ].join('|'),
@@ -67,6 +88,15 @@ const HEARSAY =
 
 const REPORT =
   /\b(?:mengumumkan|diumumkan|menyampaikan|menyatakan|dilansir|siaran\s+pers|keterangan\s+resmi|menurut\s+data|berdasarkan\s+data|tercatat|pukul\s+\d|wib\b|wita\b|wit\b|per\s+\d+\s+\w+\s+\d{4}|according\s+to|announced|confirmed|reported|press\s+release|officials?\s+said)\b/;
+
+const NOTICE =
+  /\b(?:hanya\s+(?:melalui|lewat|di|dari)|tidak\s+pernah\s+(?:meminta|memungut|mengirim|menghubungi)|tidak\s+dipungut|tanpa\s+dipungut|tidak\s+dikenakan\s+biaya|bebas\s+biaya|waspada(?:i)?\s+(?:penipuan|modus)|mengatasnamakan|(?:situs|akun|kanal|saluran|laman|website|nomor)\s+resmi|terverifikasi|only\s+(?:through|via|on)|never\s+(?:ask|call|send|request)s?|free\s+of\s+charge|official\s+(?:website|site|channels?|account)|beware\s+of\s+(?:scams?|fraud))\b/;
+
+const DATED =
+  /\b(?:19|20)\d\d\b|\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|aug|sep|okt|oct|nov|des|dec|january|february|march|may|june|july|august|october|december)\b/;
+const LAUGHING =
+  /\b(?:wk(?:wk)+\w*|(?:ha){2,}\w*|(?:he){2,}|lol|lmao+|rofl|ngakak|canda|becanda|bercanda)\b|[😂🤣😆😅😜🤪]/u;
+const ALARMED = /!!|[😱😭🙏⚠🚨‼❗]|\b[A-Z]{4,}\b/u;
 
 /** Fact-check publishers and pages: by host, or a fact-check path on a news site. */
 const FACT_CHECK_HOST =
@@ -106,6 +136,7 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
   const first = DEBUNK.exec(vouched);
   return {
     words: written.split(/\s+/).filter(Boolean).length,
+    english: languageOf(lower.split(/[^a-z']+/)) === 'en',
     debunk: vouched.match(DEBUNK)?.length ?? 0,
     debunkFirst: first !== null && first.index < OPENING_LENGTH,
     verdictLabel:
@@ -115,10 +146,48 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
     chain: vouching || CHAIN.test(lower),
     hearsay: HEARSAY.test(lower),
     report: REPORT.test(lower),
+    notice: NOTICE.test(lower),
+    dated: DATED.test(lower),
+    laughing: LAUGHING.test(lower),
+    alarmed: ALARMED.test(written),
     factCheckLink:
       FACT_CHECK_NAMED.test(full.toLowerCase()) ||
       [...urls, ...linksWritten.map((link) => (/^www\./i.test(link) ? `https://${link}` : link))].some(
         (url) => typeof url === 'string' && isFactCheckUrl(url),
       ),
   };
+}
+
+/**
+ * Stock formulas people post on their own: condolences, greetings, prayers, blessings, thanks,
+ * congratulations. Alone they carry no claim, though hoax headlines borrow them ("Innalillahi, X
+ * meninggal dunia"); a post that is nothing but these is never asked about. Spelling varies a lot
+ * ("innalilahi wainnailaihi rojiun", "aamiin yra"), hence the loose patterns.
+ */
+const STOCK_FORMULAS: readonly string[] = [
+  // Condolences.
+  String.raw`inn?a\s*lill?ah?i(?:\s*wa\s*-?\s*inn?a\s*(?:lill?ah?i\s*|ilaih?i\s*)?r[ao]ji['’]?[u]n)?`,
+  String.raw`(?:turut\s+)?(?:ber)?duka\s*(?:cita|cinta)?(?:\s+(?:yang\s+)?(?:sedalam-dalamnya|mendalam))?`,
+  String.raw`rest\s+in\s+peace|rip|(?:my\s+)?(?:deepest\s+)?condolences|sorry\s+for\s+your\s+loss|selamat\s+jalan`,
+  String.raw`semoga\s+(?:almarhum(?:ah)?\s+)?(?:husnul\s+kh?o?t(?:h)?imah|diterima\s+(?:di\s+sisi-?nya|amal\s+ibadahnya)|tenang\s+di\s+sisi-?nya|keluarga\s+yang\s+ditinggalkan\s+diberi\s+(?:kesabaran|ketabahan)|diampuni\s+dosa-?dosanya)`,
+  // Greetings.
+  String.raw`ass?alam[ua]?['’]?\s*[ae]l[ae]ikum(?:\s+warahmatullahi(?:\s+wabarakatuh)?)?|wa['’]?\s*[ae]l[ae]ikum\s*(?:us)?salam(?:\s+warahmatullahi(?:\s+wabarakatuh)?)?|salam`,
+  String.raw`(?:selamat|slamat|met|good)\s+(?:pagi|siang|sore|malam|tidur|beristirahat|datang|morning|afternoon|evening|night)|pagi|siang|sore|malam`,
+  String.raw`halo|hallo|hai|hi|hello|hey|apa\s+kabar|how\s+are\s+you|have\s+a\s+(?:nice|good|great)\s+(?:day|weekend)|see\s+you`,
+  // Prayers and blessings.
+  String.raw`a+m+i+n+(?:\s+ya\s+rabb?(?:al)?\s*['’]?al(?:a|aa)min|\s+yra)?|alhamdulill?ah|masya\s*allah|ma\s*sya\s*allah|subhanall?ah|insya\s*allah|insha\s*allah|bismillah|astaghfirullah|allahu\s+akbar|ya\s+allah|amen`,
+  String.raw`semoga\s+(?:sehat\s+selalu|lekas\s+sembuh|cepat\s+sembuh|panjang\s+umur|diberi\s+(?:kesabaran|ketabahan|kesehatan|kelancaran)|berkah|sukses(?:\s+selalu)?|bahagia(?:\s+selalu)?|dimudahkan|lancar)|cepat\s+sembuh|get\s+well\s+soon|doakan|mohon\s+doanya`,
+  // Thanks and congratulations.
+  String.raw`terima\s*kasih|terimakasih|makasih|makasi|trims|thanks?(?:\s+you)?|thx|sama-sama|you'?re\s+welcome`,
+  String.raw`selamat\s+(?:ulang\s+tahun|ultah|ya|atas\s+\w+|hari\s+raya(?:\s+idul\s+(?:fitri|adha))?|idul\s+(?:fitri|adha)|natal|tahun\s+baru|menempuh\s+hidup\s+baru)|mohon\s+maaf\s+lahir\s+(?:dan|&)\s+batin|minal\s+aidin\s+wal\s+faizin|happy\s+(?:birthday|new\s+year)|congrat(?:ulation)?s|selamat`,
+  // Words that go with them.
+  String.raw`semua(?:nya)?|ya|yaa|bro|sis|kak|bun|pak|bu|guys|everyone|all|banyak|sekali|juga|a\s+lot|so\s+much`,
+];
+const STOCK_FORMULA = new RegExp(`(?<![\\p{L}\\p{N}])(?:${STOCK_FORMULAS.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+/** Whether a post is nothing but stock formulas (greetings, condolences, prayers, thanks), with emoji and punctuation. */
+export function onlyStockFormulas(text: string): boolean {
+  const lower = text.slice(0, CUE_TEXT_LENGTH).toLowerCase();
+  if (!/[\p{L}\p{N}]/u.test(lower)) return false;
+  return !/[\p{L}\p{N}]/u.test(lower.replace(STOCK_FORMULA, ' '));
 }

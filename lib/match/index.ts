@@ -22,7 +22,7 @@ import {
   type DecisionInput,
   type DecisionWeights,
 } from './claim-model';
-import { postCues, type PostCues } from './cues';
+import { onlyStockFormulas, postCues, type PostCues } from './cues';
 import { FITTED } from './fitted';
 import { tokenize } from './normalize';
 import { patchIndex, type IndexPatch } from './patch-index';
@@ -480,6 +480,8 @@ interface Ranked {
 
 /** Candidates ranked by the claim model (and the post's date, when known), and the decision's input. */
 function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedDay: number): Ranked {
+  // Hoax headlines borrow condolences and greetings; a post made only of them carries no claim.
+  if (onlyStockFormulas(text)) return { ranked: [] };
   const { postWords, candidates } = candidateEvidence(text, index);
   const ranked = candidates
     .map(({ doc, evidence }) => {

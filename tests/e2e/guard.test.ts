@@ -106,6 +106,11 @@ describe('X', () => {
         text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker',
         expected: ['mfd10k-6735'],
       },
+      // Half-remembered in a few of its words: the likely tier.
+      {
+        text: 'Katanya orang kena stroke bisa ditolong pakai jarum di ujung jari',
+        expected: ['mfd10k-6832', 'tbh24-2136', 'mfdtau-866083'],
+      },
     ];
     const page = await openFeed('https://x.com/home?hl=id');
     const status = '1993000000000000002';
@@ -265,6 +270,11 @@ describe('Facebook', () => {
       {
         text: 'Lemon hangat tiap pagi katanya 10 ribu kali lebih ampuh dari kemoterapi buat bunuh sel kanker',
         expected: ['mfd10k-6735'],
+      },
+      // Half-remembered in a few of its words: the likely tier.
+      {
+        text: 'Katanya orang kena stroke bisa ditolong pakai jarum di ujung jari',
+        expected: ['mfd10k-6832', 'tbh24-2136', 'mfdtau-866083'],
       },
     ];
     const page = await openFeed('https://www.facebook.com/?locale=id');

@@ -109,11 +109,13 @@ describe('a message forwarded many times', () => {
 describe('hoax messages written in other words', () => {
   const BENIGN = '3EB0C0FFEE0000000002';
   const text = `#main [data-id="${BENIGN}"] [data-pre-plain-text] span.selectable-text > span`;
-  /** A chain message retelling a first-aid hoax: Saring may be asked only in the likely tier here. */
+  /** A chain message retelling a first-aid hoax. */
   const STROKE: RetoldHoax = {
     text: 'Orang stroke jangan dipindah, tusuk ujung jarinya pake jarum sampe keluar darah biar sadar. Teruskan ke keluarga!',
     expected: ['mfd10k-6832', 'tbh24-2136', 'mfdtau-866083'],
   };
+  /** The same hoax half-remembered, in a few of its words: a likely match, asked in softer words. */
+  const STROKE_HEARD = 'Katanya orang kena stroke bisa ditolong pakai jarum di ujung jari';
 
   it('asks before forwarding them, showing the fact-check of their claim', async () => {
     await setLanguage('id');
@@ -144,7 +146,7 @@ describe('hoax messages written in other words', () => {
     async (language) => {
       await setLanguage(language);
       const page = await openChat(language);
-      await retellPost(page, text, STROKE.text);
+      await retellPost(page, text, STROKE_HEARD);
       await forward(page, BENIGN);
       await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('likely-match');
       expect(await page.locator('saring-prompt #saring-reason').textContent()).toMatch(

@@ -34,7 +34,7 @@ import {
 } from './measures';
 import { imageEval } from './images/eval-images';
 import { ocrEval } from './images/eval-ocr';
-import { longPostsFrom, ONE_LINERS, shortPostsFrom } from './short-posts';
+import { englishEverydayPosts, longPostsFrom, ONE_LINERS, shortPostsFrom } from './short-posts';
 import { bm25Index } from './bm25';
 import { factChecksShown } from '../../lib/decision';
 import { readStarterList } from '../../lib/cli/build-starter-list';
@@ -133,6 +133,9 @@ function printRealistic(clefList: ListItem[]): void {
   const styles = [...new Set(posts.map((post) => post.style))].sort();
   const byStyle = (style: string) => outcomes.filter(({ post }) => post.split === 'held-out' && post.style === style).map(({ outcome }) => outcome);
   console.log(`  held-out hoax posts by style (right fact-check shown): ${styles.map((style) => `${style} ${pct1(summarizeHoax(byStyle(style), TIERS).rightShown.either!)} of ${byStyle(style).length}`).join(', ')}`);
+  const everyday = englishEverydayPosts().filter((_, at) => at % 2 === 1);
+  const everydayAsked = everyday.filter((text) => matchOf('en', text).decision !== 'none');
+  console.log(`English everyday posts asked about (odd lines of tests/eval/en-everyday.txt, not fitted on): ${everydayAsked.length}/${everyday.length}${everydayAsked.length ? ` — ${everydayAsked.join(' | ')}` : ''}`);
   const missed = outcomes.filter(({ post, outcome }) => post.split === 'fit' && !outcome.rightShown).length;
   console.log(`  fit half: ${missed} hoax posts not asked with the right fact-check`);
 }

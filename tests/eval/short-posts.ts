@@ -2,6 +2,8 @@
  * Short ordinary posts for the false-prompt check: greetings, thanks and
  * one-liners are what people share most, and a prompt on them is pure noise.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Common one-liners, written for this check (not taken from the list data). */
 export const ONE_LINERS: readonly string[] = [
@@ -65,4 +67,16 @@ export function longPostsFrom(texts: readonly string[]): string[] {
     for (let at = 0; at + length <= texts.length; at += 2) posts.push(texts.slice(at, at + length).join('\n'));
   }
   return posts;
+}
+
+/**
+ * Everyday English posts (tests/eval/en-everyday.txt, one a line, written for this project): the
+ * ordinary tweets are Indonesian, and without these the decision model never sees an English post
+ * that is about nothing it knows. Even-numbered lines are fitted on, odd-numbered ones reported.
+ */
+export function englishEverydayPosts(): string[] {
+  return readFileSync(fileURLToPath(new URL('./en-everyday.txt', import.meta.url)), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

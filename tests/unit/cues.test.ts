@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postCues } from '../../lib/match/cues';
+import { onlyStockFormulas, postCues } from '../../lib/match/cues';
 import { DEBUNK_FEATURES, DECISION_FEATURES, debunkProbability } from '../../lib/match/claim-model';
 import { FITTED } from '../../lib/match/fitted';
 
@@ -12,6 +12,28 @@ describe('postCues', () => {
     expect(postCues('[SALAH] Garam Dapur Mengandung Serpihan Kaca').verdictLabel).toBe(true);
     expect(postCues('Link bansos itu PALSU, jangan diisi').verdictLabel).toBe(true);
     expect(postCues('Fact check: the claim that 5G spreads covid is false.').debunk).toBeGreaterThan(0);
+  });
+
+  it('reads stance in English contractions and Indonesian claims about a cause, not only verdict words', () => {
+    expect(postCues("The viral photo doesn't show fraud, and it isn't true that the ballots were dumped.").debunk).toBe(
+      2,
+    );
+    expect(postCues("Bananas won't kill you if you eat six.").debunk).toBe(1);
+    expect(postCues('Polio bukan disebabkan racun, tapi virus.').debunk).toBe(1);
+    expect(postCues('Itu video lama, dipastikan tidak terjadi di sini.').debunk).toBe(2);
+    expect(postCues('That never happened, the clip is old footage.').debunk).toBe(2);
+    expect(postCues("Six bananas a day will kill you, doctors don't want you to know").debunk).toBe(0);
+  });
+
+  it('reads an official or anti-scam notice, and the language a post is in', () => {
+    expect(
+      postCues('Cek status penerima bansos hanya melalui cekbansos.kemensos.go.id. Kemensos tidak pernah meminta data.')
+        .notice,
+    ).toBe(true);
+    expect(postCues('Our bank will never ask for your PIN, only use the official website.').notice).toBe(true);
+    expect(postCues('Bansos cair lagi bun, daftar di link ini sebelum ditutup!').notice).toBe(false);
+    expect(postCues('The Pope just endorsed Trump, can you believe it').english).toBe(true);
+    expect(postCues('Paus sudah mendukung Trump, ini beritanya').english).toBe(false);
   });
 
   it('keeps a question a question, even when it names a hoax', () => {
@@ -71,5 +93,36 @@ describe('the fitted weights', () => {
     expect(stated).toBeGreaterThan(0.5);
     expect(asked).toBeLessThan(stated);
     expect(debunkProbability(postCues('Vaksin mengandung microchip, sebarkan!'))).toBe(0);
+  });
+});
+
+describe('onlyStockFormulas', () => {
+  it('knows a post made only of condolences, greetings, prayers or thanks, however spelt', () => {
+    for (const post of [
+      'Innalillahi wa inna ilaihi rajiun',
+      'Innalilahi wainnailaihi rojiun 😭',
+      'Turut berduka cita sedalam-dalamnya',
+      'Assalamualaikum warahmatullahi wabarakatuh',
+      'Selamat pagi semua ☀️',
+      'Aamiin ya rabbal alamin 🙏',
+      'Semoga lekas sembuh ya',
+      'Terima kasih banyak',
+      'Rest in peace',
+    ]) {
+      expect(onlyStockFormulas(post), post).toBe(true);
+    }
+  });
+
+  it('does not take a claim for a formula because it opens with one', () => {
+    for (const post of [
+      'Innalillahi, Indra Bekti meninggal dunia',
+      'Selamat pagi, bansos cair hari ini, daftar di link ini',
+      'RIP Morgan Freeman',
+      'Amin, semoga vaksinnya tidak ada chipnya',
+      '🙏🙏🙏',
+      '',
+    ]) {
+      expect(onlyStockFormulas(post), post).toBe(false);
+    }
   });
 });

@@ -198,4 +198,24 @@ describe('createMatcher', () => {
       expect(result.matches[0]?.item.id).toBe(item.id);
     }
   });
+
+  it('never asks about a post made only of a condolence, though hoax headlines open with it', () => {
+    const headlines = createMatcher([
+      {
+        listId: 'duka',
+        items: [
+          { id: 'duka-1', claim: 'Innalillahi wa inna ilaihi rajiun, Indra Bekti meninggal dunia', rating: 'false' },
+          { id: 'duka-2', claim: 'Innalillahi, Mama Dedeh meninggal dunia', rating: 'false' },
+        ],
+        domains: [],
+      },
+    ]);
+    expect(headlines.match({ text: 'Innalillahi wa inna ilaihi rajiun 😭', urls: [] })).toMatchObject({
+      decision: 'none',
+      matches: [],
+    });
+    const retold = headlines.match({ text: 'Innalillahi, Indra Bekti meninggal dunia kemarin', urls: [] });
+    expect(retold.decision).not.toBe('none');
+    expect(retold.matches[0]?.item.id).toBe('duka-1');
+  });
 });
