@@ -97,13 +97,13 @@ export async function checkShare(
   const hashed = checked.map((picture) => picture.hashes);
   const listed = hashed.length > 0 ? await pictures() : null;
   // The pictures' words are read with the post's, unless a picture is a listed one already, the
-  // person turned reading off, or OCR is cold (starting it takes longer than a share waits: the
-  // quiet check before sharing reads them).
+  // person turned reading off, or OCR is cold and the words were not read before (starting OCR
+  // takes longer than a share waits: the quiet check of posts on screen reads them).
   const ocrTexts =
     listed &&
     imageHits(listed, hashed).length === 0 &&
     pictureTextOn(settings, context.onPhone ?? false) &&
-    (await context.pictures?.textWarm())
+    (checked.every((picture) => picture.textKnown) || (await context.pictures?.textWarm()))
       ? await textsBy(checked, received + PICTURE_TEXT_WAIT_MS)
       : [];
   const match = scopeToSite(

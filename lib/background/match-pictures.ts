@@ -60,11 +60,14 @@ export async function matchPictures(
     request.posts.map(async ({ images }) =>
       readText
         ? postPictures.withBytes(images, hosts)
-        : (await postPictures.hashes(images, hosts)).map((hashes) => ({ hashes, bytes: null })),
+        : (await postPictures.hashes(images, hosts)).map((hashes) => ({ hashes, bytes: null, url: null })),
     ),
   );
   const labels: Labels = [];
-  const unlabelled: { index: number; pictures: { hashes: PdqHash[]; bytes: Uint8Array | null }[] }[] = [];
+  const unlabelled: {
+    index: number;
+    pictures: { hashes: PdqHash[]; bytes: Uint8Array | null; url: string | null }[];
+  }[] = [];
   for (const [index, pictures] of posts.entries()) {
     if (pictures.length === 0) continue;
     const found = await checkImages({ pictures: pictures.map((picture) => picture.hashes), query: NO_TEXT }, deps);
@@ -83,15 +86,19 @@ async function readPictures(
   loaded: LoadedIndex,
   deps: Parameters<typeof checkImages>[1],
   site: string,
-  posts: { index: number; pictures: { bytes: Uint8Array | null }[] }[],
+  posts: { index: number; pictures: { bytes: Uint8Array | null; url: string | null }[] }[],
 ): Promise<Labels> {
   const reader = context.quietReader!;
   const labels: Labels = [];
+  // The words read are remembered by picture address, so sharing the post later uses them at once.
+  const read = async ({ bytes, url }: { bytes: Uint8Array | null; url: string | null }) => {
+    const text = bytes ? await reader.read(bytes) : null;
+    if (text !== null && url !== null) context.pictures?.rememberText(url, text);
+    return text;
+  };
   await Promise.all(
     posts.map(async ({ index, pictures }) => {
-      const texts = await Promise.all(
-        pictures.map(({ bytes }) => (bytes ? reader.read(bytes) : Promise.resolve(null))),
-      );
+      const texts = await Promise.all(pictures.map(read));
       const ocrTexts = texts.filter((text): text is string => text !== null && text.trim() !== '');
       if (ocrTexts.length === 0) return;
       const factCheck = labelFor(

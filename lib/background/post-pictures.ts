@@ -51,6 +51,8 @@ export interface CheckedPicture {
   hashes: PdqHash[];
   /** Its text, read by OCR when first asked for (once per URL for the session); rejects without OCR. */
   text(): Promise<string>;
+  /** Whether its text was read already (by a share, or quietly while the post was on screen). */
+  textKnown: boolean;
 }
 
 /** The remembered promise for `key`, made most recently used; or a new one, remembered until it fails. */
@@ -101,12 +103,12 @@ export class PostPictures {
   async withBytes(
     refs: readonly ImageRef[],
     imageHosts: readonly string[],
-  ): Promise<{ bytes: Uint8Array; hashes: PdqHash[] }[]> {
+  ): Promise<{ bytes: Uint8Array; hashes: PdqHash[]; url: string | null }[]> {
     return this.kept(
       await Promise.allSettled(
         this.wanted(refs, imageHosts).map(async (ref) => {
           const bytes = 'url' in ref ? await this.fetchBytes(ref.url) : bytesOfDataUrl(ref.dataUrl);
-          return { bytes, hashes: await this.hashBytes(bytes) };
+          return { bytes, hashes: await this.hashBytes(bytes), url: 'url' in ref ? ref.url : null };
         }),
       ),
     );
@@ -142,11 +144,17 @@ export class PostPictures {
     return {
       hashes,
       text: () => remembered(this.texts, url, async () => this.readText(fetched ?? (await this.fetchBytes(url)))),
+      textKnown: this.texts.has(url),
     };
   }
 
   private async checkRead(bytes: Uint8Array): Promise<CheckedPicture> {
-    return { hashes: await this.hashBytes(bytes), text: () => this.readText(bytes) };
+    return { hashes: await this.hashBytes(bytes), text: () => this.readText(bytes), textKnown: false };
+  }
+
+  /** A picture's words read elsewhere (quietly, while its post was on screen), for its next check. */
+  rememberText(url: string, text: string): void {
+    void remembered(this.texts, url, () => Promise.resolve(text));
   }
 
   private async readText(bytes: Uint8Array): Promise<string> {

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundContext } from '../../lib/background/context';
 import { ListIndex } from '../../lib/background/list-index';
 import { listStoreOf } from '../../lib/background/lists';
+import { checkShare } from '../../lib/background/check-share';
 import { matchPictures, PendingReadings } from '../../lib/background/match-pictures';
 import { PostPictures } from '../../lib/background/post-pictures';
 import { QuietReader, TextReaderUnavailable, type PictureTextReader } from '../../lib/background/quiet-reading';
@@ -135,6 +136,20 @@ describe('match-pictures: labels by picture for posts on screen', () => {
     ]);
     // Taken once.
     expect(await readings.take(answer.reading!, 5, 'x')).toEqual([]);
+  });
+
+  it('remembers the words read quietly, so sharing that post later asks by them with OCR cold', async () => {
+    const share = { site: 'x', kind: 'repost' as const, text: '', urls: [], images: [{ url: otherUrl }] };
+    // This context's pictures have no OCR of their own: a share cannot read the words itself.
+    expect(await checkShare(context, share)).toEqual({ ask: false });
+    context.quietReader = new QuietReader(readAs(VACCINE_WORDS));
+    const readings = new PendingReadings();
+    const answer = await matchPictures(context, batch([otherUrl]), readings, 5);
+    await readings.take(answer.reading!, 5, 'x');
+    expect(await checkShare(context, share)).toMatchObject({
+      ask: true,
+      matches: [expect.objectContaining({ id: 'vaksin' })],
+    });
   });
 
   it('labels nothing by harmless text, and reads nothing when reading is off, on a phone, or unavailable', async () => {
