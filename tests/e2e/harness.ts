@@ -243,6 +243,31 @@ export async function expectRetoldHoaxesAsked(
 }
 
 /**
+ * Fires the extension's own `close-ocr` alarm (as Chrome would, three minutes after the last
+ * picture) and waits until the offscreen OCR document is gone.
+ */
+export async function closeOcr(browser: ExtensionBrowser): Promise<void> {
+  await browser.serviceWorker.evaluate(async (path) => {
+    // The parts of Chrome's API this uses.
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          alarms: { onAlarm: { dispatch(alarm: object): void } };
+          runtime: { getURL(path: string): string; getContexts(filter: object): Promise<unknown[]> };
+        };
+      }
+    ).chrome;
+    api.alarms.onAlarm.dispatch({ name: 'close-ocr', scheduledTime: Date.now() });
+    const open = () =>
+      api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [api.runtime.getURL(path)] });
+    for (let waited = 0; (await open()).length > 0; waited += 50) {
+      if (waited > 10_000) throw new Error('the OCR document stayed open after its close-ocr alarm');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, OFFSCREEN_PATH);
+}
+
+/**
  * Reads a picture's text with the built extension's OCR, as its service worker does in Chrome:
  * opens the offscreen document unless open, and asks it (lib/ocr/offscreen-ocr.ts). `ms` is the
  * whole call from the service worker, the document's start included when it was not open.

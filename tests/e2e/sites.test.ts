@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../lib/cli/main';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
 import {
+  closeOcr,
   readInOffscreen,
   screenshot,
   sendFromExtensionPage,
@@ -624,6 +625,8 @@ describe('posts that are only a picture', () => {
 
   // Last: it leaves OCR warm, and a warm OCR makes the share of an unmatched picture wait for its words.
   it('OCR in the offscreen document reads the poster with the bundled models; a page cannot ask it; warm, a share reads a remade poster by its words', async () => {
+    // Pictures on screen in the tests above may have warmed OCR: its alarm closes it, as Chrome would.
+    await closeOcr(browser);
     const cold = await readInOffscreen(browser, poster);
     expect(cold.opened).toBe(true);
     for (const word of ['gunung', 'lawu', 'erupsi', 'besar', 'sebarkan'])
@@ -671,4 +674,26 @@ describe('posts that are only a picture', () => {
     expect(value.matches?.some((match) => match.samePicture)).toBe(false);
     await page.close();
   }, 90_000);
+
+  it('X: a post on screen that is only a remade poster is labelled by the words in its picture, read quietly by OCR', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await sendFromExtensionPage(options, 'set-site-labels', { site: 'x', enabled: true });
+    // A picture no list holds, with the claim's words: only reading them can label it.
+    const remade = await textPoster(['Awas! Gunung Lawu', 'bakal erupsi besar', 'pekan ini'], '#ffccbc');
+    await browser.context.route(`${MEDIA}remade-on-screen.jpg`, (route) =>
+      route.fulfill({ status: 200, contentType: 'image/jpeg', body: remade }),
+    );
+    const page = await openX();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addStyleTag({ content: '[data-testid="tweetPhoto"] img { width: 260px; }' });
+    await xPicturePost(page, '99301', `${MEDIA}remade-on-screen.jpg`);
+    const label = page.locator('article[data-testid="tweet"]:has(a[href="/warga/status/99301"]) saring-label');
+    await expect.poll(() => label.count(), { timeout: 30_000 }).toBe(1);
+    expect(await label.locator('[data-matched-by="picture-text"]').count()).toBe(1);
+    await screenshot(page, 'label-x-picture-text');
+    await page.close();
+    await sendFromExtensionPage(options, 'set-site-labels', { site: 'x', enabled: false });
+    await options.close();
+  }, 60_000);
 });
