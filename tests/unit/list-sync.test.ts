@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BackgroundContext } from '../../lib/background/context';
 import { ListIndex } from '../../lib/background/list-index';
+import { listStoreOf } from '../../lib/background/lists';
 import { openDb, type SaringDb } from '../../lib/db';
 import { ListStore } from '../../lib/lists/list-store';
 import { LIST_FILE_LIMITS } from '../../lib/lists/schema';
@@ -439,9 +441,12 @@ describe('differential updates (patches)', () => {
   it('patches an index loaded from its persisted copy (a woken worker) as a rebuild would', async () => {
     const { server, matches } = await patchable();
     await matches('siap');
-    // A new worker: the index comes from IndexedDB, the items are read per hit.
+    // A new worker: the index comes from IndexedDB, the items are read per hit. Its list store is
+    // the background's own, which hands the patch to the index (not a whole rebuild).
     const index = new ListIndex(db);
-    const store = new ListStore(db, index, () => 2_000_000);
+    const patching = vi.spyOn(index, 'patch');
+    const rebuilding = vi.spyOn(index, 'update');
+    const store = listStoreOf({ db, index, now: () => 2_000_000 } as Partial<BackgroundContext> as BackgroundContext);
     const woken = new ListSync({
       db,
       store,
@@ -451,6 +456,8 @@ describe('differential updates (patches)', () => {
     });
     expect((await index.get()).fromPersisted).toBe(true);
     expect(await woken.sync('cek')).toBe('updated');
+    expect(patching).toHaveBeenCalledOnce();
+    expect(rebuilding).not.toHaveBeenCalled();
     const loaded = await index.get();
     expect(loaded.fromPersisted).toBe(true);
     expect((await loaded.matcher.match({ text: NEW_HOAX, urls: [] })).matches[0]?.item.id).toBe('baru');
