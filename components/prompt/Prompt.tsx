@@ -168,6 +168,7 @@ export function MatchItem({ match, index, text }: { match: FactCheckView; index:
   const claimId = `saring-claim-${index}`;
   const details = [
     match.samePicture && t('factCheckSamePicture'),
+    match.pictureText && t('factCheckPictureText'),
     match.label && t('promptPublisherVerdict', match.label),
     match.publisher && t('promptCheckedBy', match.publisher),
     match.listHost && t('factCheckListFrom', match.listHost),

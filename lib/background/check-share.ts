@@ -129,9 +129,12 @@ export async function checkShare(
   // Not counted from a private window.
   if (count) await countPrompt(context.db, request.site, decision.reason, now);
   const shownThreshold = decision.reason === 'hoax-match' ? context.matchThreshold : context.likelyThreshold;
-  const matches = factChecksShown(match.matches, shownThreshold).map((hit) =>
-    factCheckView(hit, publishers, listHosts),
-  );
+  // A post with no words of its own matched by text: the words were its pictures', and the prompt says so.
+  const byPictureWords = ocrTexts.some((text) => text.trim() !== '') && request.text.trim() === '';
+  const matches = factChecksShown(match.matches, shownThreshold).map((hit) => {
+    const view = factCheckView(hit, publishers, listHosts);
+    return byPictureWords && hit.via === 'text' ? { ...view, pictureText: true as const } : view;
+  });
   return {
     ask: true,
     reason: decision.reason,

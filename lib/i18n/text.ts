@@ -37,6 +37,7 @@ export const PAGE_MESSAGE_KEYS = [
   'promptActionCancel',
   'promptActionShare',
   'factCheckSamePicture',
+  'factCheckPictureText',
   'factCheckListFrom',
   'ratingFalse',
   'ratingAltered',

@@ -662,16 +662,22 @@ describe('posts that are only a picture', () => {
       route.fulfill({ status: 200, contentType: 'image/jpeg', body: remade }),
     );
     const check = () =>
-      sendFromExtensionPage<{ ok: true; value: { ask: boolean; matches?: { id: string; samePicture?: true }[] } }>(
-        page,
-        'check-share',
-        { site: 'x', kind: 'repost', text: '', urls: [], images: [{ url: `${MEDIA}remade.jpg` }] },
-      );
+      sendFromExtensionPage<{
+        ok: true;
+        value: { ask: boolean; matches?: { id: string; samePicture?: true; pictureText?: true }[] };
+      }>(page, 'check-share', {
+        site: 'x',
+        kind: 'repost',
+        text: '',
+        urls: [],
+        images: [{ url: `${MEDIA}remade.jpg` }],
+      });
     await expect.poll(async () => (await check()).value.ask, { timeout: 30_000 }).toBe(true);
     const { value } = await check();
     // The starter list debunks the same claim: either fact-check is right, neither by its picture.
     expect([PICTURE_ITEM, HOAX_ITEM]).toContain(value.matches?.[0]?.id);
     expect(value.matches?.some((match) => match.samePicture)).toBe(false);
+    expect(value.matches?.[0]?.pictureText).toBe(true);
     await page.close();
   }, 90_000);
 
@@ -692,6 +698,14 @@ describe('posts that are only a picture', () => {
     await expect.poll(() => label.count(), { timeout: 30_000 }).toBe(1);
     expect(await label.locator('[data-matched-by="picture-text"]').count()).toBe(1);
     await screenshot(page, 'label-x-picture-text');
+    // Shared, it is asked about by the words remembered from that reading, and the card says whose words.
+    await repostOnX(page, '99301');
+    await expect.poll(() => prompt(page).getAttribute('data-reason')).toBe('hoax-match');
+    expect(await page.locator('saring-prompt .match-details').first().textContent()).toContain(
+      "Words in this post's picture",
+    );
+    await screenshot(page, 'prompt-x-picture-text');
+    await page.locator('saring-prompt [data-action="cancel"]').click();
     await page.close();
     await sendFromExtensionPage(options, 'set-site-labels', { site: 'x', enabled: false });
     await options.close();

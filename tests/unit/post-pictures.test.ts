@@ -303,9 +303,10 @@ describe('check-share with the text of pictures (OCR)', () => {
   it("asks about a picture whose words are a listed claim, and reads each picture's words once", async () => {
     const text = reader(poster);
     const context = await contextWith(text);
+    // The post has no words of its own: the prompt says the words were its picture's.
     expect(await checkShare(context, request([{ url: otherUrl }]))).toMatchObject({
       ask: true,
-      matches: [{ id: 'poster' }],
+      matches: [{ id: 'poster', pictureText: true }],
     });
     expect(await checkShare(context, request([{ url: otherUrl }]))).toMatchObject({ ask: true });
     expect(text.readPictureText).toHaveBeenCalledOnce();
@@ -318,10 +319,9 @@ describe('check-share with the text of pictures (OCR)', () => {
     expect(await checkShare(context, request([{ url: otherUrl }]))).toEqual({ ask: false });
     expect(await checkShare(context, request([], 'Gunung Lawu'))).toEqual({ ask: false });
     // … together they do (the picture's words remembered, not read again).
-    expect(await checkShare(context, request([{ url: otherUrl }], 'Gunung Lawu'))).toMatchObject({
-      ask: true,
-      matches: [{ id: 'poster' }],
-    });
+    const together = await checkShare(context, request([{ url: otherUrl }], 'Gunung Lawu'));
+    expect(together).toMatchObject({ ask: true, matches: [{ id: 'poster' }] });
+    expect(together.ask && together.matches[0]?.pictureText).toBeFalsy();
   });
 
   it('reads nothing when a picture is a listed one already, or OCR is cold', async () => {
