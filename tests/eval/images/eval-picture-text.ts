@@ -104,9 +104,10 @@ export async function pictureTextEval(): Promise<void> {
   // Odd-numbered posters are the held-out half (as in eval-images.ts); unrelated pictures by their index.
   const heldOut = (image: GeneratedImage) =>
     (image.poster ?? Number(image.file.match(/(\d+)-/)?.[1] ?? 0)) % 2 === 1;
-  const line = (label: string, keep: (o: (typeof outcomes)[number]) => boolean, goal: string) => {
-    const cells = [() => true, (o: (typeof outcomes)[number]) => heldOut(o.image)].map((part) => {
-      const picked = outcomes.filter((o) => part(o) && o.image.set === (label.startsWith('unrelated') ? 'unrelated' : 'remade'));
+  type Outcome = (typeof outcomes)[number];
+  const line = (set: 'remade' | 'unrelated', label: string, keep: (o: Outcome) => boolean, goal: string) => {
+    const cells = [() => true, (o: Outcome) => heldOut(o.image)].map((part) => {
+      const picked = outcomes.filter((o) => o.image.set === set && part(o));
       return `${pct(picked.filter(keep).length, picked.length).padStart(6)} of ${String(picked.length).padStart(3)}`;
     });
     console.log(`  ${label.padEnd(48)} ${cells[0]}   ${cells[1]}   ${goal}`);
@@ -115,9 +116,9 @@ export async function pictureTextEval(): Promise<void> {
     `remade posters and unrelated pictures checked by their OCR text as match-image checks them (starter list as shipped, posters of its claims only; every ${every === 1 ? 'picture' : `${every}th picture of each set`}, SARING_EVAL_OCR_EVERY=1 for all; texts cached in generated/)`,
   );
   console.log(`  ${''.padEnd(48)} ${'all'.padStart(13)}   ${'held out'.padStart(13)}`);
-  line('remade posters, expected item in the top 5', (o) => o.inTop5, 'goal ≥ 85%');
-  line('remade posters, asked with it among those shown', (o) => o.askedWithIt, 'goal ≥ 70%');
-  line('unrelated pictures asked about by their text', (o) => o.asked, 'goal ≤ 1%');
+  line('remade', 'remade posters, expected item in the top 5', (o) => o.inTop5, 'goal ≥ 85%');
+  line('remade', 'remade posters, asked with it among those shown', (o) => o.askedWithIt, 'goal ≥ 70%');
+  line('unrelated', 'unrelated pictures asked about by their text', (o) => o.asked, 'goal ≤ 1%');
   for (const variant of new Set(remade.map((image) => image.variant))) {
     const picked = outcomes.filter((o) => o.image.variant === variant);
     console.log(
