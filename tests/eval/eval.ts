@@ -34,6 +34,7 @@ import {
 } from './measures';
 import { imageEval } from './images/eval-images';
 import { ocrEval } from './images/eval-ocr';
+import { pictureTextEval } from './images/eval-picture-text';
 import { englishEverydayPosts, longPostsFrom, ONE_LINERS, shortPostsFrom } from './short-posts';
 import { bm25Index } from './bm25';
 import { factChecksShown } from '../../lib/decision';
@@ -223,3 +224,4 @@ function main(): void {
 main();
 await imageEval();
 await ocrEval();
+await pictureTextEval();

@@ -4,7 +4,7 @@ import { checkImages, hashPicture, listPictures } from '../../images/check-image
 import { decodeImage, ImageDecodeError } from '../../images/decode-node';
 import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../core/verdict';
 import { createMatcher } from '../../match/index';
-import type { MatchHit } from '../../match/types';
+import type { IndexedList, MatchHit, MatchResult } from '../../match/types';
 import { OcrEngine, OcrError } from '../../ocr/ocr-node';
 import { CliError, readSource, type Command } from '../io';
 import { loadList } from './validate';
@@ -14,6 +14,29 @@ function matchOut(hit: MatchHit) {
   return hit.via === 'image'
     ? { id: hit.item.id, via: 'image' as const, distance: hit.distance }
     : { id: hit.item.id, via: 'text' as const, score: Number(hit.score.toFixed(4)) };
+}
+
+/**
+ * Checks one picture, given its hashes and its OCR text, against the lists as the extension
+ * would; shared by this command and the image eval (tests/eval/images/eval-picture-text.ts).
+ */
+export function pictureChecker(lists: IndexedList[], top: number) {
+  const matcher = createMatcher(lists);
+  const pictures = listPictures(lists);
+  return (hashes: ReturnType<typeof hashPicture>, text: string): Promise<MatchResult> =>
+    checkImages(
+      { pictures: [hashes], ocrTexts: [text], query: { text: '', urls: [] } },
+      { pictures, match: (query) => matcher.match(query, { top }) },
+    );
+}
+
+/** The fact-checks the prompt would show for a picture's result (none when it is not asked about). */
+export function shownForPicture(result: MatchResult, top: number): MatchHit[] {
+  if (result.decision === 'none') return [];
+  return factChecksShown(
+    result.matches.slice(0, top),
+    result.decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD,
+  );
 }
 
 export const matchImageCommand: Command = {
@@ -44,8 +67,7 @@ stderr and the exit code is 1; the others are still checked.`,
     const [source, ...files] = positionals as [string, ...string[]];
     const list = await loadList(source);
     const lists = [{ listId: list.header.id, items: list.items, domains: list.domains }];
-    const matcher = createMatcher(lists);
-    const pictures = listPictures(lists);
+    const check = pictureChecker(lists, top);
 
     let engine: OcrEngine | null = null;
     if (!values['no-ocr']) {
@@ -64,10 +86,7 @@ stderr and the exit code is 1; the others are still checked.`,
           const bytes = await readSource(file);
           const hashes = hashPicture(await decodeImage(bytes));
           const text = engine ? (await engine.recognize(bytes)).text : '';
-          const result = await checkImages(
-            { pictures: [hashes], ocrTexts: [text], query: { text: '', urls: [] } },
-            { pictures, match: (query) => matcher.match(query, { top }) },
-          );
+          const result = await check(hashes, text);
           const { pdq, quality } = hashes[0]!;
           const matches = result.matches.slice(0, top);
           results.push({ file, pdq, quality, text, decision: result.decision, matches: matches.map(matchOut) });
@@ -75,11 +94,7 @@ stderr and the exit code is 1; the others are still checked.`,
             io.out(
               `${file}: ${result.decision} (pdq ${pdq}, quality ${quality}${quality < 50 ? ': too flat to match by hash' : ''})`,
             );
-            const shown = new Set(
-              result.decision === 'none'
-                ? []
-                : factChecksShown(matches, result.decision === 'hoax-match' ? MATCH_THRESHOLD : LIKELY_THRESHOLD),
-            );
+            const shown = new Set(shownForPicture(result, top));
             for (const hit of matches) {
               const how = hit.via === 'image' ? `picture, ${hit.distance} bits` : `text, ${hit.score.toFixed(3)}`;
               io.out(`${shown.has(hit) ? '*' : ' '} ${hit.item.id}  (${how})  ${hit.item.claim}`);
