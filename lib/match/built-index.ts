@@ -9,6 +9,12 @@ import type { IndexedList } from './types';
  * claim sequences) is built from the items; the rest (weights, per-doc token
  * sets) is derived from the core. persist.ts stores both, so a waking worker
  * only reads arrays.
+ *
+ * Docs are slots that keep their number until the next full build: a patch (patch-index.ts)
+ * leaves a removed or replaced item's slot in place, emptied of meaning (no place, no weight;
+ * its postings stay and are skipped), and gives new items new slots at the end. So a patch
+ * touches only the postings and rows of the items it brings; where each doc stands in the
+ * lists (its place) is a table beside them.
  */
 
 /** Variable-length rows of ids in one array: row r is values[offsets[r] .. offsets[r + 1]). */
@@ -32,7 +38,7 @@ export interface DomainSource {
   entry: DomainEntry;
 }
 
-/** One indexed list: its docs are the next `items` docs, in the list's order. */
+/** One indexed list: its items are the next `items` places, in the list's order. */
 export interface ListSpan {
   listId: string;
   items: number;
@@ -40,10 +46,19 @@ export interface ListSpan {
   idsHash: number;
 }
 
+/** The place of a doc whose item a patch removed or replaced. */
+export const NO_PLACE = 0xffffffff;
+
 export interface IndexCore {
-  /** What the index was built from: doc n is the n-th item of the lists, taken in order. */
+  /** What the index holds: place n is the n-th item of the lists, taken in order. */
   lists: ListSpan[];
+  /** Doc slots, those of removed items included. */
   docCount: number;
+  /** Items indexed (places): the lists' items together. */
+  itemCount: number;
+  /** Per doc, its place, or NO_PLACE (a removed or replaced item); per place, its doc. A full build's are the identity. */
+  placeOfDoc: Uint32Array;
+  docOfPlace: Uint32Array;
   /** Doc n's claim, for the link-title check; the items themselves stay outside the index. */
   claimOf(doc: number): string;
   vocabulary: Map<string, number>;
@@ -54,13 +69,30 @@ export interface IndexCore {
   claimSequences: Rows;
   /** Per doc, the day its fact-check was published (days since 1970), NaN when unknown. */
   publishedDays: Float32Array;
-  /** Normalised appearance URL → docs. */
-  urls: Map<string, number[]>;
+  /** Normalised appearance URL → docs, in place order (docs of removed items may stay: skipped when read). */
+  urls: UrlDocs;
   /** Hoax-domain host → its entry. */
   domains: Map<string, DomainSource>;
 }
 
+/** URL → docs, as the index reads it: a Map, or a patch's few URLs over one. */
+export interface UrlDocs {
+  get(url: string): readonly number[] | undefined;
+  entries(): Iterable<[string, readonly number[]]>;
+}
+
+/** Per token, how many of the items hold it: anywhere (its retrieval cost), in claims, in circulating texts. */
+export interface Frequencies {
+  anywhere: Uint32Array;
+  inClaims: Uint32Array;
+  inTexts: Uint32Array;
+  /** Items with a circulating text. */
+  withText: number;
+}
+
 export interface BuiltIndex extends IndexCore {
+  /** What the weights are computed from; a patch updates them by the items it removes and adds. */
+  frequencies: Frequencies;
   /** IDF over claims (and keywords): the claim model was fitted on these. */
   idf: Float32Array;
   /** IDF over circulating texts, for the text similarity. */
@@ -73,7 +105,7 @@ export interface BuiltIndex extends IndexCore {
   /** Per doc, distinct circulating-text token ids (ascending) and their text-IDF mass. */
   textTokens: Rows;
   textMass: Float64Array;
-  /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation. */
+  /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation (0: no place). */
   retrievalNorm: Float32Array;
 }
 
@@ -101,24 +133,31 @@ export function spanOf(list: IndexedList): ListSpan {
   };
 }
 
-/** The list holding doc `doc`, and the doc's place in it. */
-export function placeOf(lists: readonly ListSpan[], doc: number): { listId: string; position: number } {
+/** The list holding the item at place `place`, and its position in it. */
+export function placeOf(lists: readonly ListSpan[], place: number): { listId: string; position: number } {
   let start = 0;
   for (const { listId, items } of lists) {
-    if (doc < start + items) return { listId, position: doc - start };
+    if (place < start + items) return { listId, position: place - start };
     start += items;
   }
-  throw new RangeError(`no doc ${doc}`);
+  throw new RangeError(`no place ${place}`);
 }
 
-/** The doc at `position` in list `listId`, if the index holds it. */
-export function docAt(lists: readonly ListSpan[], listId: string, position: number): number | undefined {
+/** The place of `position` in list `listId`, if the index holds it. */
+export function placeAt(lists: readonly ListSpan[], listId: string, position: number): number | undefined {
   let start = 0;
   for (const span of lists) {
     if (span.listId === listId) return position >= 0 && position < span.items ? start + position : undefined;
     start += span.items;
   }
   return undefined;
+}
+
+/** The identity, as a full build's docs and places are. */
+export function identity(count: number): Uint32Array {
+  const places = new Uint32Array(count);
+  for (let at = 0; at < count; at++) places[at] = at;
+  return places;
 }
 
 /** Retrieval weight of the circulating-text field against the claim's: the claim is what was checked. */
@@ -362,6 +401,9 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
   return yield* completeIndex({
     lists: lists.map(spanOf),
     docCount: claims.length,
+    itemCount: claims.length,
+    placeOfDoc: identity(claims.length),
+    docOfPlace: identity(claims.length),
     claimOf: (doc) => claims[doc]!,
     vocabulary,
     postings: { offsets: postingOffsets, values: postingDocs },
@@ -406,10 +448,12 @@ function frequencies({ values }: Rows, tokenCount: number): Uint32Array {
   return counts;
 }
 
-function massesOf({ offsets, values }: Rows, weights: Float32Array): Float64Array {
+/** Per doc with a place, the sum of its row's weights; 0 for the others. */
+function massesOf({ offsets, values }: Rows, weights: Float32Array, placeOfDoc: Uint32Array): Float64Array {
   // Offsets rather than a row view per doc: 100,000 views cost more than the sums.
   const masses = new Float64Array(offsets.length - 1);
   for (let doc = 0; doc < masses.length; doc++) {
+    if (placeOfDoc[doc] === NO_PLACE) continue;
     let mass = 0;
     for (let at = offsets[doc]!, end = offsets[doc + 1]!; at < end; at++) mass += weights[values[at]!] ?? 0;
     masses[doc] = mass;
@@ -417,27 +461,40 @@ function massesOf({ offsets, values }: Rows, weights: Float32Array): Float64Arra
   return masses;
 }
 
-/** The derived parts: per-doc token sets, IDF weights, common words, masses (yielding between them). */
+/** The derived parts: per-doc token sets, frequencies, IDF weights, common words, masses (yielding between them). */
 function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
   const claimTokens = docRows(core, FIELD_CLAIM);
   yield;
   const textTokens = docRows(core, FIELD_TEXT);
   yield;
-  return yield* weighIndex(core, claimTokens, textTokens);
+  const tokenCount = core.vocabulary.size;
+  const { offsets } = core.postings;
+  const anywhere = new Uint32Array(tokenCount);
+  for (let token = 0; token < tokenCount; token++) anywhere[token] = offsets[token + 1]! - offsets[token]!;
+  let withText = 0;
+  for (let doc = 0; doc < core.docCount; doc++) {
+    if (textTokens.offsets[doc + 1]! > textTokens.offsets[doc]!) withText++;
+  }
+  const counts = {
+    anywhere,
+    inClaims: frequencies(claimTokens, tokenCount),
+    inTexts: frequencies(textTokens, tokenCount),
+    withText,
+  };
+  yield;
+  return yield* weighIndex(core, counts, claimTokens, textTokens);
 }
 
-/** The weights over the docs' claim and text token sets: IDF, common words, masses (yielding between them). */
-export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows): Generator<void, BuiltIndex> {
+/** The weights from the items' token frequencies: IDF, common words, masses (yielding between them). */
+export function* weighIndex(
+  core: IndexCore,
+  counts: Frequencies,
+  claimTokens: Rows,
+  textTokens: Rows,
+): Generator<void, BuiltIndex> {
   const tokenCount = core.vocabulary.size;
-  const claimFrequency = frequencies(claimTokens, tokenCount);
-  const textFrequency = frequencies(textTokens, tokenCount);
-  let withText = 0;
-  const textOffsets = textTokens.offsets;
-  for (let doc = 0; doc < core.docCount; doc++) {
-    if (textOffsets[doc + 1]! > textOffsets[doc]!) withText++;
-  }
-
-  const total = Math.max(core.docCount, 1);
+  const { withText } = counts;
+  const total = Math.max(core.itemCount, 1);
   // The claim model was fitted at ~15k items; small lists keep its calibration
   // by counting as that large (their words are as rare as they look).
   const inverse = (df: number, n: number) => Math.log(1 + (Math.max(n, CALIBRATION_SIZE) - df + 0.5) / (df + 0.5));
@@ -445,20 +502,32 @@ export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows
   const textIdf = new Float32Array(tokenCount);
   const common = new Uint8Array(tokenCount);
   for (let token = 0; token < tokenCount; token++) {
-    const inClaims = claimFrequency[token]!;
-    const inTexts = textFrequency[token]!;
+    const inClaims = counts.inClaims[token]!;
+    const inTexts = counts.inTexts[token]!;
     idf[token] = inverse(inClaims, total);
     textIdf[token] = inverse(inTexts, Math.max(withText, 1));
     common[token] =
       total >= 20 && (inClaims > COMMON_WORD_SHARE * total || inTexts > COMMON_WORD_SHARE * withText) ? 1 : 0;
   }
   yield;
-  const claimMass = massesOf(claimTokens, idf);
-  const textMass = massesOf(textTokens, textIdf);
+  const claimMass = massesOf(claimTokens, idf, core.placeOfDoc);
+  const textMass = massesOf(textTokens, textIdf, core.placeOfDoc);
   yield;
   const retrievalNorm = new Float32Array(core.docCount);
   for (let doc = 0; doc < core.docCount; doc++) {
+    if (core.placeOfDoc[doc] === NO_PLACE) continue;
     retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));
   }
-  return { ...core, idf, textIdf, common, claimTokens, claimMass, textTokens, textMass, retrievalNorm };
+  return {
+    ...core,
+    frequencies: counts,
+    idf,
+    textIdf,
+    common,
+    claimTokens,
+    claimMass,
+    textTokens,
+    textMass,
+    retrievalNorm,
+  };
 }

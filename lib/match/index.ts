@@ -6,9 +6,10 @@ import {
   buildIndex,
   buildIndexPausing,
   dayOf,
-  docAt,
   FIELD_CLAIM as CLAIM_FIELD_BIT,
   massOf,
+  NO_PLACE,
+  placeAt,
   placeOf,
   rowOf,
   TEXT_FIELD_WEIGHT,
@@ -124,8 +125,9 @@ function queryTokenIds(text: string, index: BuiltIndex): number[] {
   let corrected = 0;
   for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {
     let id = index.vocabulary.get(token);
-    // A word no item holds any more (a patched index keeps its id) is as unknown as in a fresh build.
-    if (id !== undefined && index.postings.offsets[id + 1] === index.postings.offsets[id]) id = undefined;
+    // A word no item holds any more (a patched index keeps its id), or one a later patch of the
+    // index brought (beyond its arrays), is as unknown as in a fresh build.
+    if (id !== undefined && !(index.frequencies.anywhere[id]! > 0)) id = undefined;
     if (id === undefined && token.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(token)) {
       if (remembered.has(token)) {
         id = remembered.get(token);
@@ -176,6 +178,8 @@ function phraseShare(sequence: Uint32Array, postPairs: Set<number>): number {
 interface RetrievalScratch {
   overlap: Float32Array;
   touched: Uint32Array;
+  /** Per touched doc, the post token (in retrieval order) that touched it first: ties go to the first touched. */
+  firstToken: Uint32Array;
   /**
    * Per token, the number of the last query that had it anywhere / in its opening: marks that
    * a new query's number clears at once, where sets of the post's tokens would be hashed per look-up.
@@ -193,6 +197,7 @@ function scratchFor(index: BuiltIndex): RetrievalScratch {
     scratch = {
       overlap: new Float32Array(index.docCount),
       touched: new Uint32Array(index.docCount),
+      firstToken: new Uint32Array(index.docCount),
       inPost: new Uint32Array(tokenCount),
       inLead: new Uint32Array(tokenCount),
       query: 0,
@@ -219,39 +224,54 @@ function markPost(scratch: RetrievalScratch, ids: readonly number[]): number {
 
 /** Items sharing the most (weighted) rare words with the post, best first. */
 function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDIDATES): Candidate[] {
-  const { overlap, touched } = scratchFor(index);
+  const { overlap, touched, firstToken } = scratchFor(index);
   const { offsets, values } = index.postings;
-  const { postingFields, retrievalNorm } = index;
+  const { postingFields, retrievalNorm, placeOfDoc } = index;
+  // How many items hold each token: a patched index's rows also hold docs of removed items.
+  const frequency = index.frequencies.anywhere;
   // A local: some module loaders turn an imported binding into a getter call per posting.
   const claimBit = CLAIM_FIELD_BIT;
   // Rarest words first; once the budget of postings is spent, more frequent words only rank, not retrieve.
   const tokens = [...postTokens].filter((token) => !index.common[token]);
-  const frequency = (token: number) => offsets[token + 1]! - offsets[token]!;
-  tokens.sort((a, b) => frequency(a) - frequency(b));
+  tokens.sort((a, b) => frequency[a]! - frequency[b]!);
   let visited = 0;
   let touchedCount = 0;
-  for (const token of tokens) {
+  for (let nth = 0; nth < tokens.length; nth++) {
+    const token = tokens[nth]!;
     if (visited > MAX_RETRIEVAL_POSTINGS) break;
-    visited += frequency(token);
+    visited += frequency[token]!;
     const claimWeight = index.idf[token] ?? 0;
     const textWeight = TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
     for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
       const doc = values[at]!;
-      if (overlap[doc] === 0) touched[touchedCount++] = doc;
+      if (overlap[doc] === 0) {
+        touched[touchedCount++] = doc;
+        firstToken[doc] = nth;
+      }
       overlap[doc]! += postingFields[at]! & claimBit ? claimWeight : textWeight;
     }
   }
+  // Of equal scores, the doc first touched, then the first in the lists: a full build's order
+  // (its docs are in list order), whatever slots a patch gave.
+  const before = (doc: number, other: number) =>
+    firstToken[doc]! < firstToken[other]! ||
+    (firstToken[doc] === firstToken[other] && placeOfDoc[doc]! < placeOfDoc[other]!);
   // Keep the best `limit` in a small array sorted descending; most docs fail the first comparison.
   const best: Candidate[] = [];
   let floor = -Infinity;
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i]!;
-    // Share of the item covered, tempered so long items are not buried.
+    // Share of the item covered, tempered so long items are not buried; 0 for a removed item's doc.
     const retrieval = overlap[doc]! * retrievalNorm[doc]!;
     overlap[doc] = 0;
-    if (best.length === limit && retrieval <= floor) continue;
+    if (placeOfDoc[doc] === NO_PLACE) continue;
+    if (best.length === limit && (retrieval < floor || (retrieval === floor && !before(doc, best[limit - 1]!.doc))))
+      continue;
     let at = Math.min(best.length, limit - 1);
-    while (at > 0 && best[at - 1]!.retrieval < retrieval) {
+    while (
+      at > 0 &&
+      (best[at - 1]!.retrieval < retrieval || (best[at - 1]!.retrieval === retrieval && before(doc, best[at - 1]!.doc)))
+    ) {
       best[at] = best[at - 1]!;
       at--;
     }
@@ -596,7 +616,7 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
     if (!previous || hit.score > previous.score) best.set(key, hit);
   };
   const hitFor = (doc: number, score: number, via: MatchHit['via']): RankedHit => {
-    const { listId, position } = placeOf(index.lists, doc);
+    const { listId, position } = placeOf(index.lists, index.placeOfDoc[doc]!);
     return { listId, position, score: Math.round(score * 1000) / 1000, via };
   };
 
@@ -604,7 +624,9 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
   for (const raw of urls) {
     const url = normalizeUrl(safeString(raw));
     if (!url) continue;
-    for (const doc of index.urls.get(url) ?? []) offer(hitFor(doc, 1, 'url'));
+    for (const doc of index.urls.get(url) ?? []) {
+      if (index.placeOfDoc[doc] !== NO_PLACE) offer(hitFor(doc, 1, 'url'));
+    }
     const host = new URL(url).hostname;
     for (const hit of domainHits(host, index)) offer(hit);
   }
@@ -650,7 +672,7 @@ const indexOfMatcher = new WeakMap<IndexMatcher, BuiltIndex>();
 
 function indexMatcherOver(index: BuiltIndex): IndexMatcher {
   const matcher: IndexMatcher = {
-    size: index.docCount,
+    size: index.itemCount,
     rank(query: MatchQuery, options?: { top?: number }): RankedResult {
       const top = Math.max(1, Math.min(50, Math.floor(options?.top ?? 5) || 5));
       try {
@@ -661,8 +683,8 @@ function indexMatcherOver(index: BuiltIndex): IndexMatcher {
       }
     },
     claimAt(listId: string, position: number): string | undefined {
-      const doc = docAt(index.lists, listId, position);
-      return doc === undefined ? undefined : index.claimOf(doc);
+      const place = placeAt(index.lists, listId, position);
+      return place === undefined ? undefined : index.claimOf(index.docOfPlace[place]!);
     },
   };
   indexOfMatcher.set(matcher, index);
@@ -746,7 +768,11 @@ export function explainPost(
     postedDay,
   );
   return {
-    ranked: ranked.map(({ doc, evidence, score }) => ({ ...placeOf(index.lists, doc), evidence, score })),
+    ranked: ranked.map(({ doc, evidence, score }) => ({
+      ...placeOf(index.lists, index.placeOfDoc[doc]!),
+      evidence,
+      score,
+    })),
     ...(input ? { input } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
+import { NO_PLACE, spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
 import type { IndexedList } from './types';
 
 /**
@@ -13,7 +13,7 @@ import type { IndexedList } from './types';
  * Bump on any change to the layout, to what the index holds or to how text is
  * tokenised: older stored indexes are refused and rebuilt.
  */
-export const MATCHER_FORMAT_VERSION = 7;
+export const MATCHER_FORMAT_VERSION = 8;
 
 const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
 const HEADER_BYTES = 8;
@@ -24,7 +24,10 @@ type Section = Uint8Array | Uint32Array | Float32Array | Float64Array;
 /** The small parts, as JSON; items are not stored (only their claims), they stay in the lists. */
 interface Meta {
   lists: ListSpan[];
-  urls: Array<[string, number[]]>;
+  /** Doc slots, those of removed items included (a patched index's). */
+  docCount: number;
+  withText: number;
+  urls: Array<[string, readonly number[]]>;
   domains: Array<[string, DomainSource]>;
 }
 
@@ -48,7 +51,9 @@ function encodeClaims(index: BuiltIndex): { bytes: Uint8Array; offsets: Uint32Ar
 export function encodeIndex(index: BuiltIndex): Uint8Array {
   const meta: Meta = {
     lists: index.lists,
-    urls: [...index.urls],
+    docCount: index.docCount,
+    withText: index.frequencies.withText,
+    urls: [...index.urls.entries()],
     domains: [...index.domains],
   };
   const encoder = new TextEncoder();
@@ -64,6 +69,10 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     claims.bytes,
     claims.offsets,
     index.publishedDays,
+    index.docOfPlace,
+    index.frequencies.anywhere,
+    index.frequencies.inClaims,
+    index.frequencies.inTexts,
     // The derived parts too: recomputing them costs a waking worker more than reading them.
     index.idf,
     index.textIdf,
@@ -161,6 +170,10 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   const claimBytes = reader.u8();
   const claimOffsets = reader.u32();
   const publishedDays = reader.f32();
+  const docOfPlace = reader.u32();
+  const anywhere = reader.u32();
+  const inClaims = reader.u32();
+  const inTexts = reader.u32();
 
   const idf = reader.f32();
   const textIdf = reader.f32();
@@ -171,14 +184,22 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   const textMass = reader.f64();
   const retrievalNorm = reader.f32();
 
-  const docCount = meta.lists.reduce((count, list) => count + list.items, 0);
+  const itemCount = meta.lists.reduce((count, list) => count + list.items, 0);
+  const { docCount } = meta;
+  if (docOfPlace.length !== itemCount) throw new Error('matcher index is inconsistent (places)');
+  const placeOfDoc = new Uint32Array(docCount).fill(NO_PLACE);
+  for (let place = 0; place < itemCount; place++) {
+    const doc = docOfPlace[place]!;
+    if (doc >= docCount || placeOfDoc[doc] !== NO_PLACE) throw new Error('matcher index is inconsistent (places)');
+    placeOfDoc[doc] = place;
+  }
   checkRows(postings, vocabulary.size, 'postings');
   checkRows(claimSequences, docCount, 'claim sequences');
   checkRows({ offsets: claimOffsets, values: claimBytes }, docCount, 'claims');
   checkRows(claimTokens, docCount, 'claim tokens');
   checkRows(textTokens, docCount, 'text tokens');
   if (postingFields.length !== postings.values.length) throw new Error('matcher index is inconsistent (fields)');
-  const perToken = [idf, textIdf, common];
+  const perToken = [idf, textIdf, common, anywhere, inClaims, inTexts];
   const perDoc = [claimMass, textMass, retrievalNorm, publishedDays];
   if (perToken.some((array) => array.length !== vocabulary.size) || perDoc.some((array) => array.length !== docCount)) {
     throw new Error('matcher index is inconsistent (weights)');
@@ -186,6 +207,9 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   return {
     lists: meta.lists,
     docCount,
+    itemCount,
+    placeOfDoc,
+    docOfPlace,
     claimOf: (doc) => decoder.decode(claimBytes.subarray(claimOffsets[doc], claimOffsets[doc + 1])),
     vocabulary,
     postings,
@@ -194,6 +218,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
     publishedDays,
     urls: new Map(meta.urls),
     domains: new Map(meta.domains),
+    frequencies: { anywhere, inClaims, inTexts, withText: meta.withText },
     idf,
     textIdf,
     common,
