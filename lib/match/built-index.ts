@@ -59,8 +59,8 @@ export interface IndexCore {
   /** Per doc, its place, or NO_PLACE (a removed or replaced item); per place, its doc. A full build's are the identity. */
   placeOfDoc: Uint32Array;
   docOfPlace: Uint32Array;
-  /** Doc n's claim, for the link-title check; the items themselves stay outside the index. */
-  claimOf(doc: number): string;
+  /** The docs' claims, for the link-title check; the items themselves stay outside the index. */
+  claims: Claims;
   vocabulary: Map<string, number>;
   /** Per token, the docs holding it (ascending); postingFields says in which fields. */
   postings: Rows;
@@ -107,6 +107,54 @@ export interface BuiltIndex extends IndexCore {
   textMass: Float64Array;
   /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation (0: no place). */
   retrievalNorm: Float32Array;
+}
+
+/** Claims encoded between pauses of a persisting: ~10–20 ms of work. */
+const CLAIMS_BETWEEN_PAUSES = 20_000;
+
+/**
+ * The docs' claims: those of the first docs as UTF-8 in one block (as persisted), the later ones
+ * as strings (a build's, a patch's). Persisting copies the block and encodes the strings alone.
+ */
+export class Claims {
+  private static readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly offsets: Uint32Array,
+    private readonly strings: readonly string[],
+  ) {}
+
+  of(doc: number): string {
+    const encoded = this.offsets.length - 1;
+    if (doc >= encoded) return this.strings[doc - encoded]!;
+    return Claims.decoder.decode(this.bytes.subarray(this.offsets[doc], this.offsets[doc + 1]));
+  }
+
+  /** These claims, then `more` for the next docs. */
+  with(more: readonly string[]): Claims {
+    return new Claims(this.bytes, this.offsets, [...this.strings, ...more]);
+  }
+
+  /** Every claim as UTF-8 in one block, and where each starts (yielding now and then). */
+  *encode(): Generator<void, { bytes: Uint8Array; offsets: Uint32Array }> {
+    if (this.strings.length === 0) return { bytes: this.bytes, offsets: this.offsets };
+    const encoded = this.offsets.length - 1;
+    let capacity = this.bytes.length;
+    for (const claim of this.strings) capacity += claim.length * 3;
+    const buffer = new Uint8Array(capacity);
+    buffer.set(this.bytes);
+    const offsets = new Uint32Array(encoded + this.strings.length + 1);
+    offsets.set(this.offsets);
+    const encoder = new TextEncoder();
+    let at = this.bytes.length;
+    for (let next = 0; next < this.strings.length; next++) {
+      if (next > 0 && next % CLAIMS_BETWEEN_PAUSES === 0) yield;
+      at += encoder.encodeInto(this.strings[next]!, buffer.subarray(at)).written;
+      offsets[encoded + next + 1] = at;
+    }
+    return { bytes: buffer.subarray(0, at), offsets };
+  }
 }
 
 /** FNV-1a of an item id: the list store finds stored items by it, spans check their ids with it. */
@@ -404,7 +452,7 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
     itemCount: claims.length,
     placeOfDoc: identity(claims.length),
     docOfPlace: identity(claims.length),
-    claimOf: (doc) => claims[doc]!,
+    claims: new Claims(new Uint8Array(0), new Uint32Array(1), claims),
     vocabulary,
     postings: { offsets: postingOffsets, values: postingDocs },
     postingFields,

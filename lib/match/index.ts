@@ -27,7 +27,7 @@ import { onlyStockFormulas, postCues, type PostCues } from './cues';
 import { FITTED } from './fitted';
 import { tokenize } from './normalize';
 import { patchIndex, type IndexPatch } from './patch-index';
-import { decodeIndex, encodeIndex } from './persist';
+import { decodeIndex, encodeIndex, encodeIndexPausing } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
 import type {
   IndexedList,
@@ -564,7 +564,7 @@ function titleHits(title: string, index: BuiltIndex): Array<{ doc: number; score
   if (ids.length === 0) return [];
   const candidates = retrieve(new Set(ids), index, 20);
   const fuse = new Fuse(
-    candidates.map(({ doc }) => ({ doc, claim: index.claimOf(doc) })),
+    candidates.map(({ doc }) => ({ doc, claim: index.claims.of(doc) })),
     { keys: ['claim'], includeScore: true, ignoreLocation: true, threshold: 0.4 },
   );
   return fuse.search(short).map(({ item, score }) => ({ doc: item.doc, score: 1 - (score ?? 1) }));
@@ -684,7 +684,7 @@ function indexMatcherOver(index: BuiltIndex): IndexMatcher {
     },
     claimAt(listId: string, position: number): string | undefined {
       const place = placeAt(index.lists, listId, position);
-      return place === undefined ? undefined : index.claimOf(index.docOfPlace[place]!);
+      return place === undefined ? undefined : index.claims.of(index.docOfPlace[place]!);
     },
   };
   indexOfMatcher.set(matcher, index);
@@ -724,6 +724,13 @@ export function serializeMatcher(matcher: IndexMatcher): Uint8Array {
   const index = indexOfMatcher.get(matcher);
   if (!index) throw new Error('serializeMatcher: not a matcher made by createMatcher or loadMatcher');
   return encodeIndex(index);
+}
+
+/** serializeMatcher's bytes, encoded pausing now and then (`pause` resolves when the caller may go on). */
+export function serializeMatcherPausing(matcher: IndexMatcher, pause: () => Promise<void>): Promise<Uint8Array> {
+  const index = indexOfMatcher.get(matcher);
+  if (!index) throw new Error('serializeMatcher: not a matcher made by createMatcher or loadMatcher');
+  return encodeIndexPausing(index, pause);
 }
 
 /**

@@ -190,8 +190,6 @@ function patchedCore(
   const publishedDays = new Float32Array(newDocs);
   publishedDays.set(index.publishedDays);
   publishedDays.set(freshDays, oldDocs);
-  const claimOf = index.claimOf;
-  const freshClaims = fresh.map(({ item }) => item.claim);
   const domains = new Map<string, DomainSource>();
   for (const list of patch.domains) {
     for (const entry of list.domains ?? []) {
@@ -208,7 +206,7 @@ function patchedCore(
     itemCount: newItems,
     placeOfDoc,
     docOfPlace,
-    claimOf: (doc) => (doc >= oldDocs ? freshClaims[doc - oldDocs]! : claimOf(doc)),
+    claims: index.claims.with(fresh.map(({ item }) => item.claim)),
     vocabulary: tokenizer.vocabulary,
     postings,
     postingFields,

@@ -1,4 +1,4 @@
-import { NO_PLACE, spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
+import { Claims, NO_PLACE, spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
 import type { IndexedList } from './types';
 
 /**
@@ -33,22 +33,32 @@ interface Meta {
 
 const align8 = (offset: number) => Math.ceil(offset / 8) * 8;
 
-/** Every doc's claim as UTF-8, one after the other, and where each starts. */
-function encodeClaims(index: BuiltIndex): { bytes: Uint8Array; offsets: Uint32Array } {
-  const encoder = new TextEncoder();
-  let capacity = 0;
-  for (let doc = 0; doc < index.docCount; doc++) capacity += index.claimOf(doc).length * 3;
-  const buffer = new Uint8Array(capacity);
-  const offsets = new Uint32Array(index.docCount + 1);
-  let at = 0;
-  for (let doc = 0; doc < index.docCount; doc++) {
-    at += encoder.encodeInto(index.claimOf(doc), buffer.subarray(at)).written;
-    offsets[doc + 1] = at;
+export function encodeIndex(index: BuiltIndex): Uint8Array {
+  const steps = encodeSteps(index);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  return { bytes: buffer.subarray(0, at), offsets };
 }
 
-export function encodeIndex(index: BuiltIndex): Uint8Array {
+/**
+ * The same bytes, pausing between sections (`pause` resolves when the caller may go on): a worker
+ * persisting a 30 MB index after a patch keeps answering checks meanwhile.
+ */
+export async function encodeIndexPausing(index: BuiltIndex, pause: () => Promise<void>): Promise<Uint8Array> {
+  const steps = encodeSteps(index);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Section bytes copied between pauses: a few ms of copying. */
+const BYTES_BETWEEN_PAUSES = 8 * 1024 * 1024;
+
+/** The encoding as a generator: it yields where a caller may pause. */
+function* encodeSteps(index: BuiltIndex): Generator<void, Uint8Array> {
   const meta: Meta = {
     lists: index.lists,
     docCount: index.docCount,
@@ -57,10 +67,10 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     domains: [...index.domains],
   };
   const encoder = new TextEncoder();
-  const claims = encodeClaims(index);
+  const claims = yield* index.claims.encode();
   const sections: Section[] = [
     encoder.encode(JSON.stringify(meta)),
-    encoder.encode([...index.vocabulary.keys()].join('\n')),
+    encoder.encode([...index.vocabulary.keys()].slice(0, index.idf.length).join('\n')),
     index.postings.offsets,
     index.postings.values,
     index.postingFields,
@@ -85,16 +95,23 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     index.textMass,
     index.retrievalNorm,
   ];
+  yield;
   let size = HEADER_BYTES;
   for (const section of sections) size = align8(size + SECTION_HEADER_BYTES + section.byteLength);
   const bytes = new Uint8Array(size);
   bytes.set(MAGIC);
   new Uint32Array(bytes.buffer, 4, 1)[0] = MATCHER_FORMAT_VERSION;
   let at = HEADER_BYTES;
+  let sincePause = 0;
   for (const section of sections) {
+    if (sincePause > BYTES_BETWEEN_PAUSES) {
+      yield;
+      sincePause = 0;
+    }
     new Uint32Array(bytes.buffer, at, 1)[0] = section.length;
     bytes.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), at + SECTION_HEADER_BYTES);
     at = align8(at + SECTION_HEADER_BYTES + section.byteLength);
+    sincePause += section.byteLength;
   }
   return bytes;
 }
@@ -210,7 +227,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
     itemCount,
     placeOfDoc,
     docOfPlace,
-    claimOf: (doc) => decoder.decode(claimBytes.subarray(claimOffsets[doc], claimOffsets[doc + 1])),
+    claims: new Claims(claimBytes, claimOffsets, []),
     vocabulary,
     postings,
     postingFields,
