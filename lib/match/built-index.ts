@@ -168,7 +168,11 @@ export function idHashOf(id: string): number {
 export function idsHashOf(idHashes: Iterable<number>): number {
   let hash = 0x811c9dc5;
   for (const id of idHashes) {
-    for (let shift = 0; shift < 32; shift += 8) hash = Math.imul(hash ^ ((id >>> shift) & 0xff), 0x01000193);
+    // A byte at a time, unrolled: 100,000 ids are hashed before a patched list is searchable.
+    hash = Math.imul(hash ^ (id & 0xff), 0x01000193);
+    hash = Math.imul(hash ^ ((id >>> 8) & 0xff), 0x01000193);
+    hash = Math.imul(hash ^ ((id >>> 16) & 0xff), 0x01000193);
+    hash = Math.imul(hash ^ (id >>> 24), 0x01000193);
   }
   return hash >>> 0;
 }

@@ -103,17 +103,22 @@ function patchedCore(
 
   // Places: the lists before the patched one keep theirs, the patched list's are renumbered
   // (changed items in place, added ones at its end), the later lists' shift.
+  // The kept docs in runs between the positions taken out: a patch's work is its items, plus copies.
   const docOfPlace = new Uint32Array(newItems);
-  docOfPlace.set(index.docOfPlace.subarray(0, start));
   let place = start;
-  for (let position = 0; position < oldLength; position++) {
-    if (!takenOut.has(position)) docOfPlace[place++] = index.docOfPlace[start + position]!;
-    else if (takenOut.get(position)) {
-      const doc = freshDocOf.get(position)!;
-      fresh[doc - oldDocs]!.place = place;
-      docOfPlace[place++] = doc;
-    }
+  let kept = 0;
+  docOfPlace.set(index.docOfPlace.subarray(0, start));
+  for (const position of [...takenOut.keys()].sort((a, b) => a - b)) {
+    docOfPlace.set(index.docOfPlace.subarray(start + kept, start + position), place);
+    place += position - kept;
+    kept = position + 1;
+    const doc = freshDocOf.get(position);
+    if (doc === undefined) continue;
+    fresh[doc - oldDocs]!.place = place;
+    docOfPlace[place++] = doc;
   }
+  docOfPlace.set(index.docOfPlace.subarray(start + kept, start + oldLength), place);
+  place += oldLength - kept;
   for (const item of patch.added) {
     docOfPlace[place] = oldDocs + fresh.length;
     fresh.push({ item, place: place++ });
@@ -154,7 +159,12 @@ function patchedCore(
     const text = rowOf(index.textTokens, doc);
     for (const token of claim) counts.inClaims[token]!--;
     for (const token of text) counts.inTexts[token]!--;
-    for (const token of union(claim, text)) counts.anywhere[token]!--;
+    for (const token of claim) counts.anywhere[token]!--;
+    // A token in both the claim and the text is one posting: counted once.
+    for (let at = 0, inClaim = 0; at < text.length; at++) {
+      while (inClaim < claim.length && claim[inClaim]! < text[at]!) inClaim++;
+      if (claim[inClaim] !== text[at]) counts.anywhere[text[at]!]!--;
+    }
     if (text.length > 0) counts.withText--;
   }
 
@@ -282,20 +292,6 @@ function appendRows(rows: Rows, more: Rows): Rows {
   values.set(rows.values);
   values.set(more.values, base);
   return { offsets, values };
-}
-
-/** Distinct values of two ascending rows. */
-function* union(a: Uint32Array, b: Uint32Array): Generator<number> {
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) yield a[i++]!;
-    else if (i >= a.length || b[j]! < a[i]!) yield b[j++]!;
-    else {
-      yield a[i++]!;
-      j++;
-    }
-  }
 }
 
 /**
