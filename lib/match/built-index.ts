@@ -500,19 +500,6 @@ function frequencies({ values }: Rows, tokenCount: number): Uint32Array {
   return counts;
 }
 
-/** Per doc with a place, the sum of its row's weights; 0 for the others. */
-function massesOf({ offsets, values }: Rows, weights: Float32Array, placeOfDoc: Uint32Array): Float64Array {
-  // Offsets rather than a row view per doc: 100,000 views cost more than the sums.
-  const masses = new Float64Array(offsets.length - 1);
-  for (let doc = 0; doc < masses.length; doc++) {
-    if (placeOfDoc[doc] === NO_PLACE) continue;
-    let mass = 0;
-    for (let at = offsets[doc]!, end = offsets[doc + 1]!; at < end; at++) mass += weights[values[at]!] ?? 0;
-    masses[doc] = mass;
-  }
-  return masses;
-}
-
 /** The derived parts: per-doc token sets, frequencies, IDF weights, common words, masses (yielding between them). */
 function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
   const claimTokens = docRows(core, FIELD_CLAIM);
@@ -537,12 +524,18 @@ function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
   return yield* weighIndex(core, counts, claimTokens, textTokens);
 }
 
-/** The weights from the items' token frequencies: IDF, common words, masses (yielding between them). */
+/**
+ * The weights from the items' token frequencies: per token (IDF, common words), then per doc
+ * (masses, retrieval norms; yielding between them). With `later`, as a patch asks, the per-doc
+ * ones are left to be computed when first read (claimMassOf …) or before persisting
+ * (completeWeights): they all move with the item count, and a patch should not touch every doc.
+ */
 export function* weighIndex(
   core: IndexCore,
   counts: Frequencies,
   claimTokens: Rows,
   textTokens: Rows,
+  later = false,
 ): Generator<void, BuiltIndex> {
   const tokenCount = core.vocabulary.size;
   const { withText } = counts;
@@ -561,25 +554,57 @@ export function* weighIndex(
     common[token] =
       total >= 20 && (inClaims > COMMON_WORD_SHARE * total || inTexts > COMMON_WORD_SHARE * withText) ? 1 : 0;
   }
-  yield;
-  const claimMass = massesOf(claimTokens, idf, core.placeOfDoc);
-  const textMass = massesOf(textTokens, textIdf, core.placeOfDoc);
-  yield;
-  const retrievalNorm = new Float32Array(core.docCount);
-  for (let doc = 0; doc < core.docCount; doc++) {
-    if (core.placeOfDoc[doc] === NO_PLACE) continue;
-    retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));
-  }
-  return {
+  const index: BuiltIndex = {
     ...core,
     frequencies: counts,
     idf,
     textIdf,
     common,
     claimTokens,
-    claimMass,
+    claimMass: new Float64Array(core.docCount).fill(NaN),
     textTokens,
-    textMass,
-    retrievalNorm,
+    textMass: new Float64Array(core.docCount).fill(NaN),
+    retrievalNorm: new Float32Array(core.docCount).fill(NaN),
   };
+  if (!later) yield* completeWeights(index);
+  return index;
+}
+
+/** Per-doc weights not computed yet are NaN. */
+const notYet = (weight: number) => weight !== weight;
+
+/** A doc's claim IDF mass (computed on first read after a patch, as a build computes it). */
+export function claimMassOf(index: BuiltIndex, doc: number): number {
+  const mass = index.claimMass[doc]!;
+  return notYet(mass) ? (index.claimMass[doc] = massOf(rowOf(index.claimTokens, doc), index.idf)) : mass;
+}
+
+/** A doc's circulating-text IDF mass (computed on first read after a patch). */
+export function textMassOf(index: BuiltIndex, doc: number): number {
+  const mass = index.textMass[doc]!;
+  return notYet(mass) ? (index.textMass[doc] = massOf(rowOf(index.textTokens, doc), index.textIdf)) : mass;
+}
+
+/** A doc's retrieval norm (computed on first read after a patch; 0 for a doc without a place). */
+export function retrievalNormOf(index: BuiltIndex, doc: number): number {
+  const norm = index.retrievalNorm[doc]!;
+  if (!notYet(norm)) return norm;
+  index.retrievalNorm[doc] =
+    index.placeOfDoc[doc] === NO_PLACE
+      ? 0
+      : 1 / Math.sqrt(Math.max(claimMassOf(index, doc) + TEXT_FIELD_WEIGHT * textMassOf(index, doc), 1));
+  // Read back: the norm is what the Float32Array holds.
+  return index.retrievalNorm[doc];
+}
+
+/** Computes the per-doc weights left for later (yielding now and then): before persisting. */
+export function* completeWeights(index: BuiltIndex): Generator<void, void> {
+  for (let doc = 0; doc < index.docCount; doc++) {
+    if (doc > 0 && doc % DOCS_BETWEEN_PAUSES === 0) yield;
+    if (index.placeOfDoc[doc] === NO_PLACE) {
+      index.claimMass[doc] = 0;
+      index.textMass[doc] = 0;
+      index.retrievalNorm[doc] = 0;
+    } else retrievalNormOf(index, doc);
+  }
 }

@@ -5,13 +5,16 @@ import type { DomainEntry, ListItem, Rating } from '../lists/schema';
 import {
   buildIndex,
   buildIndexPausing,
+  claimMassOf,
   dayOf,
   FIELD_CLAIM as CLAIM_FIELD_BIT,
   massOf,
   NO_PLACE,
   placeAt,
   placeOf,
+  retrievalNormOf,
   rowOf,
+  textMassOf,
   TEXT_FIELD_WEIGHT,
   type BuiltIndex,
 } from './built-index';
@@ -261,10 +264,13 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
   let floor = -Infinity;
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i]!;
-    // Share of the item covered, tempered so long items are not buried; 0 for a removed item's doc.
-    const retrieval = overlap[doc]! * retrievalNorm[doc]!;
+    const shared = overlap[doc]!;
     overlap[doc] = 0;
     if (placeOfDoc[doc] === NO_PLACE) continue;
+    // Share of the item covered, tempered so long items are not buried (a patched index computes
+    // a doc's norm when first read).
+    const norm = retrievalNorm[doc]!;
+    const retrieval = shared * (norm === norm ? norm : retrievalNormOf(index, doc));
     if (best.length === limit && (retrieval < floor || (retrieval === floor && !before(doc, best[limit - 1]!.doc))))
       continue;
     let at = Math.min(best.length, limit - 1);
@@ -363,7 +369,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
   const rarer = (weight: number, token: number, than: number, thanToken: number) =>
     weight > than || (weight === than && words[token]! < words[thanToken]!);
   const candidates = retrieve(postTokens, index).map(({ doc }) => {
-    const claimMass = index.claimMass[doc]!;
+    const claimMass = claimMassOf(index, doc);
     let sharedClaim = 0;
     let sharedClaimWords = 0;
     let leadClaimMass = 0;
@@ -411,7 +417,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
       if (inLead[token] === query) leadClaimMass += weight;
       if (weight > rarestSharedIdf) rarestSharedIdf = weight;
     }
-    const textMass = index.textMass[doc]!;
+    const textMass = textMassOf(index, doc);
     let sharedText = 0;
     let sharedTextWords = 0;
     for (let at = textTokens.offsets[doc]!, end = textTokens.offsets[doc + 1]!; at < end; at++) {
@@ -488,7 +494,7 @@ function claimOverlap(index: BuiltIndex, doc: number, other: number): number {
     } else if (left < right) a++;
     else b++;
   }
-  const mass = index.claimMass[other]!;
+  const mass = claimMassOf(index, other);
   return mass > 0 ? shared / mass : 0;
 }
 
@@ -523,7 +529,7 @@ function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedD
     runnersUpScore: runnersUp(ranked),
     agreement,
     postWords,
-    bestHasText: index.textMass[best.doc]! > 0,
+    bestHasText: textMassOf(index, best.doc) > 0,
     cues,
   };
   return { ranked, input };

@@ -52,7 +52,7 @@ export interface IndexPatch {
 /** The index over the lists after `patch`; `index` is left as it was (it may still be answering). */
 export function patchIndex(index: BuiltIndex, patch: IndexPatch): BuiltIndex {
   const { core, counts, claimTokens, textTokens } = patchedCore(index, patch);
-  const steps = weighIndex(core, counts, claimTokens, textTokens);
+  const steps = weighIndex(core, counts, claimTokens, textTokens, true);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -1,4 +1,13 @@
-import { Claims, NO_PLACE, spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
+import {
+  Claims,
+  completeWeights,
+  NO_PLACE,
+  spanOf,
+  type BuiltIndex,
+  type DomainSource,
+  type ListSpan,
+  type Rows,
+} from './built-index';
 import type { IndexedList } from './types';
 
 /**
@@ -66,6 +75,8 @@ function* encodeSteps(index: BuiltIndex): Generator<void, Uint8Array> {
     urls: [...index.urls.entries()],
     domains: [...index.domains],
   };
+  // A patched index's per-doc weights are computed when read: all of them now.
+  yield* completeWeights(index);
   const encoder = new TextEncoder();
   const claims = yield* index.claims.encode();
   const sections: Section[] = [
