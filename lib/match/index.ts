@@ -105,6 +105,8 @@ const DOMAIN_SCORE = 0.9;
 interface Candidate {
   doc: number;
   retrieval: number;
+  /** When retrieval first touched it (its place in the touched docs): ties go to the first touched. */
+  touch: number;
 }
 
 const wordsOfIndex = new WeakMap<BuiltIndex, string[]>();
@@ -181,8 +183,6 @@ function phraseShare(sequence: Uint32Array, postPairs: Set<number>): number {
 interface RetrievalScratch {
   overlap: Float32Array;
   touched: Uint32Array;
-  /** Per touched doc, the post token (in retrieval order) that touched it first: ties go to the first touched. */
-  firstToken: Uint32Array;
   /**
    * Per token, the number of the last query that had it anywhere / in its opening: marks that
    * a new query's number clears at once, where sets of the post's tokens would be hashed per look-up.
@@ -200,7 +200,6 @@ function scratchFor(index: BuiltIndex): RetrievalScratch {
     scratch = {
       overlap: new Float32Array(index.docCount),
       touched: new Uint32Array(index.docCount),
-      firstToken: new Uint32Array(index.docCount),
       inPost: new Uint32Array(tokenCount),
       inLead: new Uint32Array(tokenCount),
       query: 0,
@@ -227,7 +226,7 @@ function markPost(scratch: RetrievalScratch, ids: readonly number[]): number {
 
 /** Items sharing the most (weighted) rare words with the post, best first. */
 function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDIDATES): Candidate[] {
-  const { overlap, touched, firstToken } = scratchFor(index);
+  const { overlap, touched } = scratchFor(index);
   const { offsets, values } = index.postings;
   const { postingFields, retrievalNorm, placeOfDoc } = index;
   // How many items hold each token: a patched index's rows also hold docs of removed items.
@@ -239,26 +238,31 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
   tokens.sort((a, b) => frequency[a]! - frequency[b]!);
   let visited = 0;
   let touchedCount = 0;
-  for (let nth = 0; nth < tokens.length; nth++) {
-    const token = tokens[nth]!;
+  // Where each token's newly touched docs end in `touched`.
+  const touchedBy: number[] = [];
+  for (const token of tokens) {
     if (visited > MAX_RETRIEVAL_POSTINGS) break;
     visited += frequency[token]!;
     const claimWeight = index.idf[token] ?? 0;
     const textWeight = TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
     for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
       const doc = values[at]!;
-      if (overlap[doc] === 0) {
-        touched[touchedCount++] = doc;
-        firstToken[doc] = nth;
-      }
+      if (overlap[doc] === 0) touched[touchedCount++] = doc;
       overlap[doc]! += postingFields[at]! & claimBit ? claimWeight : textWeight;
     }
+    touchedBy.push(touchedCount);
   }
-  // Of equal scores, the doc first touched, then the first in the lists: a full build's order
-  // (its docs are in list order), whatever slots a patch gave.
-  const before = (doc: number, other: number) =>
-    firstToken[doc]! < firstToken[other]! ||
-    (firstToken[doc] === firstToken[other] && placeOfDoc[doc]! < placeOfDoc[other]!);
+  // Of equal scores, the doc first touched by an earlier token, then the first in the lists: a full
+  // build's order (its docs are in list order, as its postings), whatever slots a patch gave.
+  const tokenOf = (touch: number) => {
+    let nth = 0;
+    while (touchedBy[nth]! <= touch) nth++;
+    return nth;
+  };
+  const before = (doc: number, touch: number, other: Candidate) => {
+    const [mine, theirs] = [tokenOf(touch), tokenOf(other.touch)];
+    return mine < theirs || (mine === theirs && placeOfDoc[doc]! < placeOfDoc[other.doc]!);
+  };
   // Keep the best `limit` in a small array sorted descending; most docs fail the first comparison.
   const best: Candidate[] = [];
   let floor = -Infinity;
@@ -266,22 +270,23 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
     const doc = touched[i]!;
     const shared = overlap[doc]!;
     overlap[doc] = 0;
-    if (placeOfDoc[doc] === NO_PLACE) continue;
     // Share of the item covered, tempered so long items are not buried (a patched index computes
-    // a doc's norm when first read).
-    const norm = retrievalNorm[doc]!;
-    const retrieval = shared * (norm === norm ? norm : retrievalNormOf(index, doc));
-    if (best.length === limit && (retrieval < floor || (retrieval === floor && !before(doc, best[limit - 1]!.doc))))
+    // a doc's norm when first read; a doc without a place, a removed item's, has none).
+    let norm = retrievalNorm[doc]!;
+    if (norm !== norm) norm = retrievalNormOf(index, doc);
+    if (norm === 0) continue;
+    const retrieval = shared * norm;
+    if (best.length === limit && (retrieval < floor || (retrieval === floor && !before(doc, i, best[limit - 1]!))))
       continue;
     let at = Math.min(best.length, limit - 1);
     while (
       at > 0 &&
-      (best[at - 1]!.retrieval < retrieval || (best[at - 1]!.retrieval === retrieval && before(doc, best[at - 1]!.doc)))
+      (best[at - 1]!.retrieval < retrieval || (best[at - 1]!.retrieval === retrieval && before(doc, i, best[at - 1]!)))
     ) {
       best[at] = best[at - 1]!;
       at--;
     }
-    best[at] = { doc, retrieval };
+    best[at] = { doc, retrieval, touch: i };
     floor = best.length === limit ? best[limit - 1]!.retrieval : -Infinity;
   }
   return best;
