@@ -14,7 +14,7 @@ import {
   loadIndexMatcher,
   MATCHER_FORMAT_VERSION,
   patchMatcher,
-  serializeMatcher,
+  serializeMatcherPausing,
   withItems,
 } from '../match';
 import type { IndexedList, IndexMatcher, Matcher, MatchQuery, MatchResult } from '../match/types';
@@ -48,7 +48,8 @@ export interface LoadedIndex {
 /** How the matcher is built, and persisted so a waking worker loads it instead of rebuilding. */
 export interface MatcherCodec {
   build(lists: IndexedList[]): Matcher | Promise<Matcher>;
-  serialize(matcher: IndexMatcher): Uint8Array;
+  /** The index's bytes; `pause` resolves when the caller may go on (an encoding that pauses awaits it now and then). */
+  serialize(matcher: IndexMatcher, pause: () => Promise<void>): Uint8Array | Promise<Uint8Array>;
   /** The index alone, without the items; throws when the bytes are not of this format: the caller rebuilds. */
   load(bytes: Uint8Array): IndexMatcher;
   /** The matcher after a list patch, without a rebuild; given the lists after it, one holding them. */
@@ -63,7 +64,8 @@ export interface MatcherCodec {
 export const MATCHER_CODEC: MatcherCodec = {
   // Pausing: building a big list's index takes seconds, and the worker must answer meanwhile.
   build: (lists) => createMatcherPausing(lists, nextTask),
-  serialize: serializeMatcher,
+  // Pausing: encoding 30 MB is ~0.5 s of work, and checks arriving meanwhile must not wait for it.
+  serialize: serializeMatcherPausing,
   load: loadIndexMatcher,
   patch: patchMatcher,
   formatVersion: String(MATCHER_FORMAT_VERSION),
@@ -165,7 +167,9 @@ export class ListIndex {
    */
   private serving: Serving | null = null;
   /** A patched index's persisting, due shortly (persistSoon). */
-  private pendingPersist: { run: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
+  private pendingPersist: { run: () => Promise<void>; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** Persistings started: one finishing its encoding after a later one started stores nothing. */
+  private persistings = 0;
 
   constructor(
     private readonly db: SaringDb,
@@ -307,9 +311,8 @@ export class ListIndex {
     const started = performance.now();
     const { records, lists } = stored;
     const matcher = await this.codec.build(lists);
-    // Encoding the index and copying it into IndexedDB are a block each (~0.1 s at 100k): pause before them.
-    await nextTask();
-    this.persist(matcher, records);
+    // Persisted before it serves, so a read of the persisted index after this one finds it.
+    await this.persist(matcher, records);
     this.serving = { matcher, records, stored };
     return this.loaded(inMemory(matcher), this.serving, readMs, started, false);
   }
@@ -348,28 +351,48 @@ export class ListIndex {
 
   /**
    * Persisting is an optimisation for the next wake: the new index serves without waiting for it,
-   * and a failure (quota) costs only speed. Its write is queued now, so a later read of the
-   * persisted index (a waking worker's) sees it.
+   * and a failure (quota) costs only speed. It is encoded in slices between which the worker
+   * answers (the log line says the work and its longest slice), then its write is queued: resolves
+   * then, so a later read of the persisted index (a waking worker's) sees it. A load meanwhile
+   * finds the older one, whose key says it is stale.
    */
-  private persist(matcher: IndexMatcher, records: readonly ListRecord[]): void {
+  private async persist(matcher: IndexMatcher, records: readonly ListRecord[]): Promise<void> {
+    const persisting = ++this.persistings;
     const key = indexKey(records, this.codec.formatVersion);
-    const started = performance.now();
-    const bytes = this.codec.serialize(matcher);
-    const encoded = performance.now();
-    void this.db.matcherIndex
-      .put({ id: 'current', key, bytes })
-      .then(() => {
-        const stored = performance.now();
-        console.info(
-          `[saring] index persisted: ${(bytes.length / 1e6).toFixed(1)} MB encoded in ${(encoded - started).toFixed(0)} ms, stored in ${(stored - encoded).toFixed(0)} ms`,
-        );
-      })
-      .catch(() => undefined);
+    let sliceStarted = performance.now();
+    let work = 0;
+    let longest = 0;
+    const endSlice = () => {
+      const slice = performance.now() - sliceStarted;
+      work += slice;
+      longest = Math.max(longest, slice);
+    };
+    const pause = async () => {
+      endSlice();
+      await nextTask();
+      sliceStarted = performance.now();
+    };
+    try {
+      const bytes = await this.codec.serialize(matcher, pause);
+      endSlice();
+      if (persisting !== this.persistings) return;
+      const encoded = performance.now();
+      void this.db.matcherIndex
+        .put({ id: 'current', key, bytes })
+        .then(() =>
+          console.info(
+            `[saring] index persisted: ${(bytes.length / 1e6).toFixed(1)} MB encoded in ${work.toFixed(0)} ms (longest slice ${longest.toFixed(0)} ms), stored in ${(performance.now() - encoded).toFixed(0)} ms`,
+          ),
+        )
+        .catch(() => undefined);
+    } catch {
+      // Only speed is lost: the next wake rebuilds.
+    }
   }
 
   /**
    * A patched index serves at once and is persisted a moment later, once the sync that patched it
-   * has answered: encoding and storing 30 MB block the worker for ~0.5–1.5 s, which would
+   * has answered: encoding and storing 30 MB take the worker ~0.5–1.5 s (in slices), which would
    * otherwise come before "searchable". Skipped when a newer index serves by then (it persists
    * itself). Should the worker stop first, the persisted index is older than the stored lists: its
    * key says so, and the next wake rebuilds from the lists instead of loading it.
@@ -378,16 +401,16 @@ export class ListIndex {
     clearTimeout(this.pendingPersist?.timer);
     const run = () => {
       this.pendingPersist = null;
-      if (this.serving?.matcher === matcher) this.persist(matcher, records);
+      return this.serving?.matcher === matcher ? this.persist(matcher, records) : Promise.resolve();
     };
-    this.pendingPersist = { run, timer: setTimeout(run, PERSIST_PATCHED_AFTER_MS) };
+    this.pendingPersist = { run, timer: setTimeout(() => void run(), PERSIST_PATCHED_AFTER_MS) };
   }
 
-  /** Persists now an index waiting to be (tests; a worker about to stop). */
-  persistPending(): void {
-    if (!this.pendingPersist) return;
+  /** Persists now an index waiting to be (tests; a worker about to stop); resolves once its write is queued. */
+  persistPending(): Promise<void> {
+    if (!this.pendingPersist) return Promise.resolve();
     clearTimeout(this.pendingPersist.timer);
-    this.pendingPersist.run();
+    return this.pendingPersist.run();
   }
 
   private tryLoad(bytes: Uint8Array): IndexMatcher | null {

@@ -92,6 +92,14 @@ function addDigest(sum: Sum, digest: Uint8Array, negate = false): void {
   }
 }
 
+/** A sum as the 32 big-endian bytes addDigest takes. */
+function bytesOfSum(sum: Sum): Uint8Array {
+  const bytes = new Uint8Array(32);
+  const view = new DataView(bytes.buffer);
+  sum.forEach((word, at) => view.setUint32(at * 4, word));
+  return bytes;
+}
+
 function sumFromChecksum(checksum: string): Sum {
   const sum = new Uint32Array(8);
   const hex = checksum.slice(CHECKSUM_PREFIX.length);
@@ -318,6 +326,12 @@ export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<Pat
     if (seen.has(id)) throw new PatchError('conflict', `Item "${id}" appears twice in the patch`);
     seen.add(id);
   }
+  // The digests of the items the patch brings need no stored item: they are hashed while the stored
+  // copy is read (WebCrypto hashes off the worker's thread).
+  const brought = new Uint32Array(8);
+  const hashing = addItems(brought, [...patch.changed, ...patch.added]);
+  // Awaited below unless a check fails first.
+  hashing.catch(() => undefined);
   const stored = await base.lookup([
     ...patch.removed,
     ...patch.changed.map((item) => item.id),
@@ -345,7 +359,8 @@ export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<Pat
   const sum = sumFromChecksum(base.checksum);
   const replaced = [...patch.removed, ...patch.changed.map((item) => item.id)].map((id) => stored.get(id)!);
   await addItems(sum, replaced, true);
-  await addItems(sum, [...patch.changed, ...patch.added]);
+  await hashing;
+  addDigest(sum, bytesOfSum(brought));
   const checksum = checksumFromSum(sum);
   if (checksum !== patch.checksum) {
     throw new PatchError(

@@ -9,6 +9,12 @@ import type { IndexedList } from './types';
  * claim sequences) is built from the items; the rest (weights, per-doc token
  * sets) is derived from the core. persist.ts stores both, so a waking worker
  * only reads arrays.
+ *
+ * Docs are slots that keep their number until the next full build: a patch (patch-index.ts)
+ * leaves a removed or replaced item's slot in place, emptied of meaning (no place, no weight;
+ * its postings stay and are skipped), and gives new items new slots at the end. So a patch
+ * touches only the postings and rows of the items it brings; where each doc stands in the
+ * lists (its place) is a table beside them.
  */
 
 /** Variable-length rows of ids in one array: row r is values[offsets[r] .. offsets[r + 1]). */
@@ -32,7 +38,7 @@ export interface DomainSource {
   entry: DomainEntry;
 }
 
-/** One indexed list: its docs are the next `items` docs, in the list's order. */
+/** One indexed list: its items are the next `items` places, in the list's order. */
 export interface ListSpan {
   listId: string;
   items: number;
@@ -40,12 +46,21 @@ export interface ListSpan {
   idsHash: number;
 }
 
+/** The place of a doc whose item a patch removed or replaced. */
+export const NO_PLACE = 0xffffffff;
+
 export interface IndexCore {
-  /** What the index was built from: doc n is the n-th item of the lists, taken in order. */
+  /** What the index holds: place n is the n-th item of the lists, taken in order. */
   lists: ListSpan[];
+  /** Doc slots, those of removed items included. */
   docCount: number;
-  /** Doc n's claim, for the link-title check; the items themselves stay outside the index. */
-  claimOf(doc: number): string;
+  /** Items indexed (places): the lists' items together. */
+  itemCount: number;
+  /** Per doc, its place, or NO_PLACE (a removed or replaced item); per place, its doc. A full build's are the identity. */
+  placeOfDoc: Uint32Array;
+  docOfPlace: Uint32Array;
+  /** The docs' claims, for the link-title check; the items themselves stay outside the index. */
+  claims: Claims;
   vocabulary: Map<string, number>;
   /** Per token, the docs holding it (ascending); postingFields says in which fields. */
   postings: Rows;
@@ -54,13 +69,30 @@ export interface IndexCore {
   claimSequences: Rows;
   /** Per doc, the day its fact-check was published (days since 1970), NaN when unknown. */
   publishedDays: Float32Array;
-  /** Normalised appearance URL → docs. */
-  urls: Map<string, number[]>;
+  /** Normalised appearance URL → docs, in place order (docs of removed items may stay: skipped when read). */
+  urls: UrlDocs;
   /** Hoax-domain host → its entry. */
   domains: Map<string, DomainSource>;
 }
 
+/** URL → docs, as the index reads it: a Map, or a patch's few URLs over one. */
+export interface UrlDocs {
+  get(url: string): readonly number[] | undefined;
+  entries(): Iterable<[string, readonly number[]]>;
+}
+
+/** Per token, how many of the items hold it: anywhere (its retrieval cost), in claims, in circulating texts. */
+export interface Frequencies {
+  anywhere: Uint32Array;
+  inClaims: Uint32Array;
+  inTexts: Uint32Array;
+  /** Items with a circulating text. */
+  withText: number;
+}
+
 export interface BuiltIndex extends IndexCore {
+  /** What the weights are computed from; a patch updates them by the items it removes and adds. */
+  frequencies: Frequencies;
   /** IDF over claims (and keywords): the claim model was fitted on these. */
   idf: Float32Array;
   /** IDF over circulating texts, for the text similarity. */
@@ -73,8 +105,56 @@ export interface BuiltIndex extends IndexCore {
   /** Per doc, distinct circulating-text token ids (ascending) and their text-IDF mass. */
   textTokens: Rows;
   textMass: Float64Array;
-  /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation. */
+  /** Per doc, 1 / √(claim mass + weighted text mass): retrieval's length normalisation (0: no place). */
   retrievalNorm: Float32Array;
+}
+
+/** Claims encoded between pauses of a persisting: ~10–20 ms of work. */
+const CLAIMS_BETWEEN_PAUSES = 20_000;
+
+/**
+ * The docs' claims: those of the first docs as UTF-8 in one block (as persisted), the later ones
+ * as strings (a build's, a patch's). Persisting copies the block and encodes the strings alone.
+ */
+export class Claims {
+  private static readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly offsets: Uint32Array,
+    private readonly strings: readonly string[],
+  ) {}
+
+  of(doc: number): string {
+    const encoded = this.offsets.length - 1;
+    if (doc >= encoded) return this.strings[doc - encoded]!;
+    return Claims.decoder.decode(this.bytes.subarray(this.offsets[doc], this.offsets[doc + 1]));
+  }
+
+  /** These claims, then `more` for the next docs. */
+  with(more: readonly string[]): Claims {
+    return new Claims(this.bytes, this.offsets, [...this.strings, ...more]);
+  }
+
+  /** Every claim as UTF-8 in one block, and where each starts (yielding now and then). */
+  *encode(): Generator<void, { bytes: Uint8Array; offsets: Uint32Array }> {
+    if (this.strings.length === 0) return { bytes: this.bytes, offsets: this.offsets };
+    const encoded = this.offsets.length - 1;
+    let capacity = this.bytes.length;
+    for (const claim of this.strings) capacity += claim.length * 3;
+    const buffer = new Uint8Array(capacity);
+    buffer.set(this.bytes);
+    const offsets = new Uint32Array(encoded + this.strings.length + 1);
+    offsets.set(this.offsets);
+    const encoder = new TextEncoder();
+    let at = this.bytes.length;
+    for (let next = 0; next < this.strings.length; next++) {
+      if (next > 0 && next % CLAIMS_BETWEEN_PAUSES === 0) yield;
+      at += encoder.encodeInto(this.strings[next]!, buffer.subarray(at)).written;
+      offsets[encoded + next + 1] = at;
+    }
+    return { bytes: buffer.subarray(0, at), offsets };
+  }
 }
 
 /** FNV-1a of an item id: the list store finds stored items by it, spans check their ids with it. */
@@ -88,7 +168,11 @@ export function idHashOf(id: string): number {
 export function idsHashOf(idHashes: Iterable<number>): number {
   let hash = 0x811c9dc5;
   for (const id of idHashes) {
-    for (let shift = 0; shift < 32; shift += 8) hash = Math.imul(hash ^ ((id >>> shift) & 0xff), 0x01000193);
+    // A byte at a time, unrolled: 100,000 ids are hashed before a patched list is searchable.
+    hash = Math.imul(hash ^ (id & 0xff), 0x01000193);
+    hash = Math.imul(hash ^ ((id >>> 8) & 0xff), 0x01000193);
+    hash = Math.imul(hash ^ ((id >>> 16) & 0xff), 0x01000193);
+    hash = Math.imul(hash ^ (id >>> 24), 0x01000193);
   }
   return hash >>> 0;
 }
@@ -101,24 +185,31 @@ export function spanOf(list: IndexedList): ListSpan {
   };
 }
 
-/** The list holding doc `doc`, and the doc's place in it. */
-export function placeOf(lists: readonly ListSpan[], doc: number): { listId: string; position: number } {
+/** The list holding the item at place `place`, and its position in it. */
+export function placeOf(lists: readonly ListSpan[], place: number): { listId: string; position: number } {
   let start = 0;
   for (const { listId, items } of lists) {
-    if (doc < start + items) return { listId, position: doc - start };
+    if (place < start + items) return { listId, position: place - start };
     start += items;
   }
-  throw new RangeError(`no doc ${doc}`);
+  throw new RangeError(`no place ${place}`);
 }
 
-/** The doc at `position` in list `listId`, if the index holds it. */
-export function docAt(lists: readonly ListSpan[], listId: string, position: number): number | undefined {
+/** The place of `position` in list `listId`, if the index holds it. */
+export function placeAt(lists: readonly ListSpan[], listId: string, position: number): number | undefined {
   let start = 0;
   for (const span of lists) {
     if (span.listId === listId) return position >= 0 && position < span.items ? start + position : undefined;
     start += span.items;
   }
   return undefined;
+}
+
+/** The identity, as a full build's docs and places are. */
+export function identity(count: number): Uint32Array {
+  const places = new Uint32Array(count);
+  for (let at = 0; at < count; at++) places[at] = at;
+  return places;
 }
 
 /** Retrieval weight of the circulating-text field against the claim's: the claim is what was checked. */
@@ -362,7 +453,10 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
   return yield* completeIndex({
     lists: lists.map(spanOf),
     docCount: claims.length,
-    claimOf: (doc) => claims[doc]!,
+    itemCount: claims.length,
+    placeOfDoc: identity(claims.length),
+    docOfPlace: identity(claims.length),
+    claims: new Claims(new Uint8Array(0), new Uint32Array(1), claims),
     vocabulary,
     postings: { offsets: postingOffsets, values: postingDocs },
     postingFields,
@@ -406,38 +500,46 @@ function frequencies({ values }: Rows, tokenCount: number): Uint32Array {
   return counts;
 }
 
-function massesOf({ offsets, values }: Rows, weights: Float32Array): Float64Array {
-  // Offsets rather than a row view per doc: 100,000 views cost more than the sums.
-  const masses = new Float64Array(offsets.length - 1);
-  for (let doc = 0; doc < masses.length; doc++) {
-    let mass = 0;
-    for (let at = offsets[doc]!, end = offsets[doc + 1]!; at < end; at++) mass += weights[values[at]!] ?? 0;
-    masses[doc] = mass;
-  }
-  return masses;
-}
-
-/** The derived parts: per-doc token sets, IDF weights, common words, masses (yielding between them). */
+/** The derived parts: per-doc token sets, frequencies, IDF weights, common words, masses (yielding between them). */
 function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
   const claimTokens = docRows(core, FIELD_CLAIM);
   yield;
   const textTokens = docRows(core, FIELD_TEXT);
   yield;
-  return yield* weighIndex(core, claimTokens, textTokens);
+  const tokenCount = core.vocabulary.size;
+  const { offsets } = core.postings;
+  const anywhere = new Uint32Array(tokenCount);
+  for (let token = 0; token < tokenCount; token++) anywhere[token] = offsets[token + 1]! - offsets[token]!;
+  let withText = 0;
+  for (let doc = 0; doc < core.docCount; doc++) {
+    if (textTokens.offsets[doc + 1]! > textTokens.offsets[doc]!) withText++;
+  }
+  const counts = {
+    anywhere,
+    inClaims: frequencies(claimTokens, tokenCount),
+    inTexts: frequencies(textTokens, tokenCount),
+    withText,
+  };
+  yield;
+  return yield* weighIndex(core, counts, claimTokens, textTokens);
 }
 
-/** The weights over the docs' claim and text token sets: IDF, common words, masses (yielding between them). */
-export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows): Generator<void, BuiltIndex> {
+/**
+ * The weights from the items' token frequencies: per token (IDF, common words), then per doc
+ * (masses, retrieval norms; yielding between them). With `later`, as a patch asks, the per-doc
+ * ones are left to be computed when first read (claimMassOf …) or before persisting
+ * (completeWeights): they all move with the item count, and a patch should not touch every doc.
+ */
+export function* weighIndex(
+  core: IndexCore,
+  counts: Frequencies,
+  claimTokens: Rows,
+  textTokens: Rows,
+  later = false,
+): Generator<void, BuiltIndex> {
   const tokenCount = core.vocabulary.size;
-  const claimFrequency = frequencies(claimTokens, tokenCount);
-  const textFrequency = frequencies(textTokens, tokenCount);
-  let withText = 0;
-  const textOffsets = textTokens.offsets;
-  for (let doc = 0; doc < core.docCount; doc++) {
-    if (textOffsets[doc + 1]! > textOffsets[doc]!) withText++;
-  }
-
-  const total = Math.max(core.docCount, 1);
+  const { withText } = counts;
+  const total = Math.max(core.itemCount, 1);
   // The claim model was fitted at ~15k items; small lists keep its calibration
   // by counting as that large (their words are as rare as they look).
   const inverse = (df: number, n: number) => Math.log(1 + (Math.max(n, CALIBRATION_SIZE) - df + 0.5) / (df + 0.5));
@@ -445,20 +547,64 @@ export function* weighIndex(core: IndexCore, claimTokens: Rows, textTokens: Rows
   const textIdf = new Float32Array(tokenCount);
   const common = new Uint8Array(tokenCount);
   for (let token = 0; token < tokenCount; token++) {
-    const inClaims = claimFrequency[token]!;
-    const inTexts = textFrequency[token]!;
+    const inClaims = counts.inClaims[token]!;
+    const inTexts = counts.inTexts[token]!;
     idf[token] = inverse(inClaims, total);
     textIdf[token] = inverse(inTexts, Math.max(withText, 1));
     common[token] =
       total >= 20 && (inClaims > COMMON_WORD_SHARE * total || inTexts > COMMON_WORD_SHARE * withText) ? 1 : 0;
   }
-  yield;
-  const claimMass = massesOf(claimTokens, idf);
-  const textMass = massesOf(textTokens, textIdf);
-  yield;
-  const retrievalNorm = new Float32Array(core.docCount);
-  for (let doc = 0; doc < core.docCount; doc++) {
-    retrievalNorm[doc] = 1 / Math.sqrt(Math.max(claimMass[doc]! + TEXT_FIELD_WEIGHT * textMass[doc]!, 1));
+  const index: BuiltIndex = {
+    ...core,
+    frequencies: counts,
+    idf,
+    textIdf,
+    common,
+    claimTokens,
+    claimMass: new Float64Array(core.docCount).fill(NaN),
+    textTokens,
+    textMass: new Float64Array(core.docCount).fill(NaN),
+    retrievalNorm: new Float32Array(core.docCount).fill(NaN),
+  };
+  if (!later) yield* completeWeights(index);
+  return index;
+}
+
+/** Per-doc weights not computed yet are NaN. */
+const notYet = (weight: number) => weight !== weight;
+
+/** A doc's claim IDF mass (computed on first read after a patch, as a build computes it). */
+export function claimMassOf(index: BuiltIndex, doc: number): number {
+  const mass = index.claimMass[doc]!;
+  return notYet(mass) ? (index.claimMass[doc] = massOf(rowOf(index.claimTokens, doc), index.idf)) : mass;
+}
+
+/** A doc's circulating-text IDF mass (computed on first read after a patch). */
+export function textMassOf(index: BuiltIndex, doc: number): number {
+  const mass = index.textMass[doc]!;
+  return notYet(mass) ? (index.textMass[doc] = massOf(rowOf(index.textTokens, doc), index.textIdf)) : mass;
+}
+
+/** A doc's retrieval norm (computed on first read after a patch; 0 for a doc without a place). */
+export function retrievalNormOf(index: BuiltIndex, doc: number): number {
+  const norm = index.retrievalNorm[doc]!;
+  if (!notYet(norm)) return norm;
+  index.retrievalNorm[doc] =
+    index.placeOfDoc[doc] === NO_PLACE
+      ? 0
+      : 1 / Math.sqrt(Math.max(claimMassOf(index, doc) + TEXT_FIELD_WEIGHT * textMassOf(index, doc), 1));
+  // Read back: the norm is what the Float32Array holds.
+  return index.retrievalNorm[doc];
+}
+
+/** Computes the per-doc weights left for later (yielding now and then): before persisting. */
+export function* completeWeights(index: BuiltIndex): Generator<void, void> {
+  for (let doc = 0; doc < index.docCount; doc++) {
+    if (doc > 0 && doc % DOCS_BETWEEN_PAUSES === 0) yield;
+    if (index.placeOfDoc[doc] === NO_PLACE) {
+      index.claimMass[doc] = 0;
+      index.textMass[doc] = 0;
+      index.retrievalNorm[doc] = 0;
+    } else retrievalNormOf(index, doc);
   }
-  return { ...core, idf, textIdf, common, claimTokens, claimMass, textTokens, textMass, retrievalNorm };
 }

@@ -5,12 +5,16 @@ import type { DomainEntry, ListItem, Rating } from '../lists/schema';
 import {
   buildIndex,
   buildIndexPausing,
+  claimMassOf,
   dayOf,
-  docAt,
   FIELD_CLAIM as CLAIM_FIELD_BIT,
   massOf,
+  NO_PLACE,
+  placeAt,
   placeOf,
+  retrievalNormOf,
   rowOf,
+  textMassOf,
   TEXT_FIELD_WEIGHT,
   type BuiltIndex,
 } from './built-index';
@@ -26,7 +30,7 @@ import { onlyStockFormulas, postCues, type PostCues } from './cues';
 import { FITTED } from './fitted';
 import { tokenize } from './normalize';
 import { patchIndex, type IndexPatch } from './patch-index';
-import { decodeIndex, encodeIndex } from './persist';
+import { decodeIndex, encodeIndex, encodeIndexPausing } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
 import type {
   IndexedList,
@@ -101,6 +105,8 @@ const DOMAIN_SCORE = 0.9;
 interface Candidate {
   doc: number;
   retrieval: number;
+  /** When retrieval first touched it (its place in the touched docs): ties go to the first touched. */
+  touch: number;
 }
 
 const wordsOfIndex = new WeakMap<BuiltIndex, string[]>();
@@ -124,8 +130,9 @@ function queryTokenIds(text: string, index: BuiltIndex): number[] {
   let corrected = 0;
   for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {
     let id = index.vocabulary.get(token);
-    // A word no item holds any more (a patched index keeps its id) is as unknown as in a fresh build.
-    if (id !== undefined && index.postings.offsets[id + 1] === index.postings.offsets[id]) id = undefined;
+    // A word no item holds any more (a patched index keeps its id), or one a later patch of the
+    // index brought (beyond its arrays), is as unknown as in a fresh build.
+    if (id !== undefined && !(index.frequencies.anywhere[id]! > 0)) id = undefined;
     if (id === undefined && token.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(token)) {
       if (remembered.has(token)) {
         id = remembered.get(token);
@@ -221,18 +228,21 @@ function markPost(scratch: RetrievalScratch, ids: readonly number[]): number {
 function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDIDATES): Candidate[] {
   const { overlap, touched } = scratchFor(index);
   const { offsets, values } = index.postings;
-  const { postingFields, retrievalNorm } = index;
+  const { postingFields, retrievalNorm, placeOfDoc } = index;
+  // How many items hold each token: a patched index's rows also hold docs of removed items.
+  const frequency = index.frequencies.anywhere;
   // A local: some module loaders turn an imported binding into a getter call per posting.
   const claimBit = CLAIM_FIELD_BIT;
   // Rarest words first; once the budget of postings is spent, more frequent words only rank, not retrieve.
   const tokens = [...postTokens].filter((token) => !index.common[token]);
-  const frequency = (token: number) => offsets[token + 1]! - offsets[token]!;
-  tokens.sort((a, b) => frequency(a) - frequency(b));
+  tokens.sort((a, b) => frequency[a]! - frequency[b]!);
   let visited = 0;
   let touchedCount = 0;
+  // Where each token's newly touched docs end in `touched`.
+  const touchedBy: number[] = [];
   for (const token of tokens) {
     if (visited > MAX_RETRIEVAL_POSTINGS) break;
-    visited += frequency(token);
+    visited += frequency[token]!;
     const claimWeight = index.idf[token] ?? 0;
     const textWeight = TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
     for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
@@ -240,22 +250,43 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
       if (overlap[doc] === 0) touched[touchedCount++] = doc;
       overlap[doc]! += postingFields[at]! & claimBit ? claimWeight : textWeight;
     }
+    touchedBy.push(touchedCount);
   }
+  // Of equal scores, the doc first touched by an earlier token, then the first in the lists: a full
+  // build's order (its docs are in list order, as its postings), whatever slots a patch gave.
+  const tokenOf = (touch: number) => {
+    let nth = 0;
+    while (touchedBy[nth]! <= touch) nth++;
+    return nth;
+  };
+  const before = (doc: number, touch: number, other: Candidate) => {
+    const [mine, theirs] = [tokenOf(touch), tokenOf(other.touch)];
+    return mine < theirs || (mine === theirs && placeOfDoc[doc]! < placeOfDoc[other.doc]!);
+  };
   // Keep the best `limit` in a small array sorted descending; most docs fail the first comparison.
   const best: Candidate[] = [];
   let floor = -Infinity;
   for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i]!;
-    // Share of the item covered, tempered so long items are not buried.
-    const retrieval = overlap[doc]! * retrievalNorm[doc]!;
+    const shared = overlap[doc]!;
     overlap[doc] = 0;
-    if (best.length === limit && retrieval <= floor) continue;
+    // Share of the item covered, tempered so long items are not buried (a patched index computes
+    // a doc's norm when first read; a doc without a place, a removed item's, has none).
+    let norm = retrievalNorm[doc]!;
+    if (norm !== norm) norm = retrievalNormOf(index, doc);
+    if (norm === 0) continue;
+    const retrieval = shared * norm;
+    if (best.length === limit && (retrieval < floor || (retrieval === floor && !before(doc, i, best[limit - 1]!))))
+      continue;
     let at = Math.min(best.length, limit - 1);
-    while (at > 0 && best[at - 1]!.retrieval < retrieval) {
+    while (
+      at > 0 &&
+      (best[at - 1]!.retrieval < retrieval || (best[at - 1]!.retrieval === retrieval && before(doc, i, best[at - 1]!)))
+    ) {
       best[at] = best[at - 1]!;
       at--;
     }
-    best[at] = { doc, retrieval };
+    best[at] = { doc, retrieval, touch: i };
     floor = best.length === limit ? best[limit - 1]!.retrieval : -Infinity;
   }
   return best;
@@ -343,7 +374,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
   const rarer = (weight: number, token: number, than: number, thanToken: number) =>
     weight > than || (weight === than && words[token]! < words[thanToken]!);
   const candidates = retrieve(postTokens, index).map(({ doc }) => {
-    const claimMass = index.claimMass[doc]!;
+    const claimMass = claimMassOf(index, doc);
     let sharedClaim = 0;
     let sharedClaimWords = 0;
     let leadClaimMass = 0;
@@ -391,7 +422,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
       if (inLead[token] === query) leadClaimMass += weight;
       if (weight > rarestSharedIdf) rarestSharedIdf = weight;
     }
-    const textMass = index.textMass[doc]!;
+    const textMass = textMassOf(index, doc);
     let sharedText = 0;
     let sharedTextWords = 0;
     for (let at = textTokens.offsets[doc]!, end = textTokens.offsets[doc + 1]!; at < end; at++) {
@@ -468,7 +499,7 @@ function claimOverlap(index: BuiltIndex, doc: number, other: number): number {
     } else if (left < right) a++;
     else b++;
   }
-  const mass = index.claimMass[other]!;
+  const mass = claimMassOf(index, other);
   return mass > 0 ? shared / mass : 0;
 }
 
@@ -503,7 +534,7 @@ function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedD
     runnersUpScore: runnersUp(ranked),
     agreement,
     postWords,
-    bestHasText: index.textMass[best.doc]! > 0,
+    bestHasText: textMassOf(index, best.doc) > 0,
     cues,
   };
   return { ranked, input };
@@ -544,7 +575,7 @@ function titleHits(title: string, index: BuiltIndex): Array<{ doc: number; score
   if (ids.length === 0) return [];
   const candidates = retrieve(new Set(ids), index, 20);
   const fuse = new Fuse(
-    candidates.map(({ doc }) => ({ doc, claim: index.claimOf(doc) })),
+    candidates.map(({ doc }) => ({ doc, claim: index.claims.of(doc) })),
     { keys: ['claim'], includeScore: true, ignoreLocation: true, threshold: 0.4 },
   );
   return fuse.search(short).map(({ item, score }) => ({ doc: item.doc, score: 1 - (score ?? 1) }));
@@ -596,7 +627,7 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
     if (!previous || hit.score > previous.score) best.set(key, hit);
   };
   const hitFor = (doc: number, score: number, via: MatchHit['via']): RankedHit => {
-    const { listId, position } = placeOf(index.lists, doc);
+    const { listId, position } = placeOf(index.lists, index.placeOfDoc[doc]!);
     return { listId, position, score: Math.round(score * 1000) / 1000, via };
   };
 
@@ -604,7 +635,9 @@ function answer(index: BuiltIndex, query: MatchQuery, top: number): RankedResult
   for (const raw of urls) {
     const url = normalizeUrl(safeString(raw));
     if (!url) continue;
-    for (const doc of index.urls.get(url) ?? []) offer(hitFor(doc, 1, 'url'));
+    for (const doc of index.urls.get(url) ?? []) {
+      if (index.placeOfDoc[doc] !== NO_PLACE) offer(hitFor(doc, 1, 'url'));
+    }
     const host = new URL(url).hostname;
     for (const hit of domainHits(host, index)) offer(hit);
   }
@@ -650,7 +683,7 @@ const indexOfMatcher = new WeakMap<IndexMatcher, BuiltIndex>();
 
 function indexMatcherOver(index: BuiltIndex): IndexMatcher {
   const matcher: IndexMatcher = {
-    size: index.docCount,
+    size: index.itemCount,
     rank(query: MatchQuery, options?: { top?: number }): RankedResult {
       const top = Math.max(1, Math.min(50, Math.floor(options?.top ?? 5) || 5));
       try {
@@ -661,8 +694,8 @@ function indexMatcherOver(index: BuiltIndex): IndexMatcher {
       }
     },
     claimAt(listId: string, position: number): string | undefined {
-      const doc = docAt(index.lists, listId, position);
-      return doc === undefined ? undefined : index.claimOf(doc);
+      const place = placeAt(index.lists, listId, position);
+      return place === undefined ? undefined : index.claims.of(index.docOfPlace[place]!);
     },
   };
   indexOfMatcher.set(matcher, index);
@@ -702,6 +735,13 @@ export function serializeMatcher(matcher: IndexMatcher): Uint8Array {
   const index = indexOfMatcher.get(matcher);
   if (!index) throw new Error('serializeMatcher: not a matcher made by createMatcher or loadMatcher');
   return encodeIndex(index);
+}
+
+/** serializeMatcher's bytes, encoded pausing now and then (`pause` resolves when the caller may go on). */
+export function serializeMatcherPausing(matcher: IndexMatcher, pause: () => Promise<void>): Promise<Uint8Array> {
+  const index = indexOfMatcher.get(matcher);
+  if (!index) throw new Error('serializeMatcher: not a matcher made by createMatcher or loadMatcher');
+  return encodeIndexPausing(index, pause);
 }
 
 /**
@@ -746,7 +786,11 @@ export function explainPost(
     postedDay,
   );
   return {
-    ranked: ranked.map(({ doc, evidence, score }) => ({ ...placeOf(index.lists, doc), evidence, score })),
+    ranked: ranked.map(({ doc, evidence, score }) => ({
+      ...placeOf(index.lists, index.placeOfDoc[doc]!),
+      evidence,
+      score,
+    })),
     ...(input ? { input } : {}),
   };
 }

@@ -5,25 +5,35 @@ import {
   FIELD_CLAIM,
   FIELD_TEXT,
   idsHashOf,
+  NO_PLACE,
   rowOf,
   TextRows,
   Tokenizer,
   weighIndex,
   type BuiltIndex,
   type DomainSource,
+  type Frequencies,
   type IndexCore,
+  type ListSpan,
   type Rows,
+  type UrlDocs,
 } from './built-index';
 import { hostOf, normalizeUrl } from '../core/url';
 
 /**
- * A list patch applied to a built index without rebuilding it: only the added and changed items
- * are tokenised; the postings, the per-doc token rows and arrays are spliced in one pass each
- * (typed-array copies, unchanged docs in runs), and the weights that depend on every doc (IDF,
- * common words, masses) are recomputed from the spliced rows, so the result answers as a full build over the same items
- * in the same order does (tests/unit/match-patch.test.ts). Token ids differ from a full build's
- * (new words get the next ids; words no item holds any more keep theirs, with no postings, and
- * are treated as unknown), which changes nothing in the answers.
+ * A list patch applied to a built index without rebuilding it, in time proportional to the items
+ * it brings, not to the index: docs keep their slots (built-index.ts), so no posting is renumbered.
+ * A removed or changed item's doc loses its place and weight (its postings stay, skipped when
+ * read, until the next full build); the changed and added items are tokenised into new docs at the
+ * end, their postings and rows appended (typed-array copies). The token frequencies are updated by
+ * the docs taken out and brought in, and the weights recomputed from them (per token, and per doc a
+ * sum over its row). The result answers as a full build over the same items in the same order does
+ * (tests/unit/match-patch.test.ts): ties are broken by place, never by slot. Token ids differ from a
+ * full build's (new words get the next ids; words no item holds any more keep theirs, with a
+ * frequency of 0, and are treated as unknown), which changes nothing in the answers.
+ *
+ * The vocabulary is shared with the index patched, and grows: an index reads the ids it does not
+ * know (beyond its arrays) as unknown words, which they were when it was made.
  */
 
 export interface IndexPatch {
@@ -42,15 +52,24 @@ export interface IndexPatch {
 
 /** The index over the lists after `patch`; `index` is left as it was (it may still be answering). */
 export function patchIndex(index: BuiltIndex, patch: IndexPatch): BuiltIndex {
-  const { core, claimTokens, textTokens } = patchedCore(index, patch);
-  const steps = weighIndex(core, claimTokens, textTokens);
+  const { core, counts, claimTokens, textTokens } = patchedCore(index, patch);
+  const steps = weighIndex(core, counts, claimTokens, textTokens, true);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; claimTokens: Rows; textTokens: Rows } {
+/** The docs a patch brings: changed items (their old doc taken out) and added ones, each with its new place. */
+interface Fresh {
+  item: ListItem;
+  place: number;
+}
+
+function patchedCore(
+  index: BuiltIndex,
+  patch: IndexPatch,
+): { core: IndexCore; counts: Frequencies; claimTokens: Rows; textTokens: Rows } {
   let start = 0;
   const spanAt = index.lists.findIndex((span) => {
     if (span.listId === patch.listId) return true;
@@ -61,39 +80,57 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   const oldLength = index.lists[spanAt]!.items;
   const newLength = oldLength - patch.removed.length + patch.added.length;
   if (patch.idHashes.length !== newLength) throw new Error('the patch does not say every id of the list');
-  const oldCount = index.docCount;
-  const newCount = oldCount - oldLength + newLength;
+  const oldDocs = index.docCount;
+  const newItems = index.itemCount - oldLength + newLength;
 
-  // Old doc → new doc (removed docs: none), and which old docs lose their content.
-  const dropped = new Uint8Array(oldCount);
+  // The list's docs taken out (removed, changed), and the fresh docs in slot order: changed, then added.
+  const takenOut = new Map<number, ListItem | null>();
   for (const position of patch.removed) {
-    if (position < 0 || position >= oldLength || dropped[start + position])
+    if (!Number.isInteger(position) || position < 0 || position >= oldLength || takenOut.has(position))
       throw new Error(`bad removed position ${position}`);
-    dropped[start + position] = 1;
+    takenOut.set(position, null);
   }
-  const newDoc = new Uint32Array(oldCount);
-  const oldDoc = new Int32Array(newCount).fill(-1);
-  for (let doc = 0, next = 0; doc < oldCount; doc++) {
-    if (doc === start + oldLength) next += patch.added.length;
-    if (dropped[doc]) continue;
-    newDoc[doc] = next;
-    oldDoc[next++] = doc;
-  }
-  // The docs tokenised now, ascending: changed ones where they were, added ones at the list's end.
-  const fresh: Array<{ doc: number; item: ListItem }> = [];
   for (const { position, item } of patch.changed) {
-    const doc = start + position;
-    if (position < 0 || position >= oldLength || dropped[doc]) throw new Error(`bad changed position ${position}`);
-    dropped[doc] = 1;
-    oldDoc[newDoc[doc]!] = -1;
-    fresh.push({ doc: newDoc[doc]!, item });
+    if (!Number.isInteger(position) || position < 0 || position >= oldLength || takenOut.has(position))
+      throw new Error(`bad changed position ${position}`);
+    takenOut.set(position, item);
   }
-  const addedStart = start + oldLength - patch.removed.length;
-  patch.added.forEach((item, at) => fresh.push({ doc: addedStart + at, item }));
-  fresh.sort((a, b) => a.doc - b.doc);
+  const fresh: Fresh[] = [];
+  const freshDocOf = new Map<number, number>();
+  for (const { position, item } of patch.changed) {
+    freshDocOf.set(position, oldDocs + fresh.length);
+    fresh.push({ item, place: -1 });
+  }
 
-  // Tokenise the fresh docs as a build does, extending the vocabulary.
-  const tokenizer = new Tokenizer(new Map(index.vocabulary));
+  // Places: the lists before the patched one keep theirs, the patched list's are renumbered
+  // (changed items in place, added ones at its end), the later lists' shift.
+  // The kept docs in runs between the positions taken out: a patch's work is its items, plus copies.
+  const docOfPlace = new Uint32Array(newItems);
+  let place = start;
+  let kept = 0;
+  docOfPlace.set(index.docOfPlace.subarray(0, start));
+  for (const position of [...takenOut.keys()].sort((a, b) => a - b)) {
+    docOfPlace.set(index.docOfPlace.subarray(start + kept, start + position), place);
+    place += position - kept;
+    kept = position + 1;
+    const doc = freshDocOf.get(position);
+    if (doc === undefined) continue;
+    fresh[doc - oldDocs]!.place = place;
+    docOfPlace[place++] = doc;
+  }
+  docOfPlace.set(index.docOfPlace.subarray(start + kept, start + oldLength), place);
+  place += oldLength - kept;
+  for (const item of patch.added) {
+    docOfPlace[place] = oldDocs + fresh.length;
+    fresh.push({ item, place: place++ });
+  }
+  docOfPlace.set(index.docOfPlace.subarray(start + oldLength), place);
+  const newDocs = oldDocs + fresh.length;
+  const placeOfDoc = new Uint32Array(newDocs).fill(NO_PLACE);
+  for (let at = 0; at < newItems; at++) placeOfDoc[docOfPlace[at]!] = at;
+
+  // Tokenise the fresh docs as a build does, extending the (shared) vocabulary.
+  const tokenizer = new Tokenizer(index.vocabulary);
   const sequences = new TextRows(tokenizer);
   const texts = new TextRows(tokenizer);
   for (const { item } of fresh) {
@@ -105,13 +142,40 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
   const freshTexts = texts.rows.seal();
   const tokenCount = tokenizer.vocabulary.size;
 
-  // The fresh docs' postings, per token in doc order (so ascending): token → [doc, fields, doc, fields …];
-  // and each fresh doc's distinct claim and text tokens, ascending, as docRows gives them.
+  // Frequencies: less the docs taken out, plus the fresh ones.
+  const grown = (counts: Uint32Array) => {
+    const copy = new Uint32Array(tokenCount);
+    copy.set(counts);
+    return copy;
+  };
+  const counts: Frequencies = {
+    anywhere: grown(index.frequencies.anywhere),
+    inClaims: grown(index.frequencies.inClaims),
+    inTexts: grown(index.frequencies.inTexts),
+    withText: index.frequencies.withText,
+  };
+  for (const position of takenOut.keys()) {
+    const doc = index.docOfPlace[start + position]!;
+    const claim = rowOf(index.claimTokens, doc);
+    const text = rowOf(index.textTokens, doc);
+    for (const token of claim) counts.inClaims[token]!--;
+    for (const token of text) counts.inTexts[token]!--;
+    for (const token of claim) counts.anywhere[token]!--;
+    // A token in both the claim and the text is one posting: counted once.
+    for (let at = 0, inClaim = 0; at < text.length; at++) {
+      while (inClaim < claim.length && claim[inClaim]! < text[at]!) inClaim++;
+      if (claim[inClaim] !== text[at]) counts.anywhere[text[at]!]!--;
+    }
+    if (text.length > 0) counts.withText--;
+  }
+
+  // The fresh docs' postings, per token in slot order: token → [doc, fields, doc, fields …];
+  // and each fresh doc's distinct claim and text tokens, ascending, as a build's rows are.
   const freshPostings = new Map<number, number[]>();
-  let freshPostingCount = 0;
-  const freshClaimTokens = new Map<number, Uint32Array>();
-  const freshTextTokens = new Map<number, Uint32Array>();
-  fresh.forEach(({ doc }, row) => {
+  const freshClaimTokens: Uint32Array[] = [];
+  const freshTextTokens: Uint32Array[] = [];
+  fresh.forEach((_, row) => {
+    const doc = oldDocs + row;
     const fields = new Map<number, number>();
     for (const token of rowOf(freshSequences, row)) fields.set(token, (fields.get(token) ?? 0) | FIELD_CLAIM);
     for (const token of rowOf(freshTexts, row)) fields.set(token, (fields.get(token) ?? 0) | FIELD_TEXT);
@@ -121,81 +185,22 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
       const entries = freshPostings.get(token);
       if (entries) entries.push(doc, field);
       else freshPostings.set(token, [doc, field]);
-      freshPostingCount++;
+      counts.anywhere[token]!++;
       if (field & FIELD_CLAIM) claim.push(token);
       if (field & FIELD_TEXT) text.push(token);
     }
-    freshClaimTokens.set(doc, Uint32Array.from(claim).sort());
-    freshTextTokens.set(doc, Uint32Array.from(text).sort());
+    for (const token of claim) counts.inClaims[token]!++;
+    for (const token of text) counts.inTexts[token]!++;
+    if (text.length > 0) counts.withText++;
+    freshClaimTokens.push(Uint32Array.from(claim).sort());
+    freshTextTokens.push(Uint32Array.from(text).sort());
   });
 
-  // Postings: each token's row without the dropped docs, renumbered, merged with the fresh docs'.
-  // Exactly as many as kept plus fresh: a dropped doc held one posting per token in its claim or text.
-  // Hot loops read locals: the index objects come in several shapes (built, decoded, patched).
-  const { offsets, values } = index.postings;
-  const oldFields = index.postingFields;
-  let droppedPostings = 0;
-  for (let doc = 0; doc < oldCount; doc++) {
-    if (dropped[doc]) droppedPostings += unionSize(rowOf(index.claimTokens, doc), rowOf(index.textTokens, doc));
-  }
-  const capacity = values.length - droppedPostings + freshPostingCount;
-  const postingDocs = new Uint32Array(capacity);
-  const postingFields = new Uint8Array(capacity);
-  const postingOffsets = new Uint32Array(tokenCount + 1);
-  const kept: KeptPostings = {
-    values,
-    fields: oldFields,
-    dropped,
-    newDoc,
-    docs: postingDocs,
-    outFields: postingFields,
-  };
-  let length = 0;
-  const oldTokens = offsets.length - 1;
-  for (let token = 0; token < tokenCount; token++) {
-    const from = token < oldTokens ? offsets[token]! : 0;
-    const to = token < oldTokens ? offsets[token + 1]! : 0;
-    const entries = freshPostings.get(token);
-    length = entries ? mergeRow(kept, from, to, entries, length) : copyRow(kept, from, to, length);
-    postingOffsets[token + 1] = length;
-  }
-
-  if (length !== capacity) throw new Error('the patched postings do not add up');
-
-  // Per-doc parts: an old doc's row or value copied (in runs), a fresh doc's from what was tokenised.
-  const claimSequences = spliceRows(
-    index.claimSequences,
-    oldDoc,
-    new Map(fresh.map(({ doc }, row) => [doc, rowOf(freshSequences, row)])),
-  );
-  const claimTokens = spliceRows(index.claimTokens, oldDoc, freshClaimTokens);
-  const textTokens = spliceRows(index.textTokens, oldDoc, freshTextTokens);
-  const freshItem = new Map(fresh.map(({ doc, item }) => [doc, item]));
-  const oldDays = index.publishedDays;
-  const publishedDays = new Float32Array(newCount);
-  for (let doc = 0; doc < newCount; doc++) {
-    const old = oldDoc[doc]!;
-    publishedDays[doc] = old >= 0 ? oldDays[old]! : NaN;
-  }
-  for (const { doc, item } of fresh) publishedDays[doc] = dayOf(item.published);
-  const claimOf = index.claimOf;
-  const urls = new Map<string, number[]>();
-  for (const [url, docs] of index.urls) {
-    const kept = docs.filter((doc) => !dropped[doc]).map((doc) => newDoc[doc]!);
-    if (kept.length > 0) urls.set(url, kept);
-  }
-  for (const { doc, item } of fresh) {
-    for (const raw of item.appearances ?? []) {
-      const url = normalizeUrl(raw);
-      if (!url) continue;
-      const docs = urls.get(url) ?? [];
-      if (docs.at(-1) === doc) continue;
-      let at = docs.length;
-      while (at > 0 && docs[at - 1]! > doc) at--;
-      docs.splice(at, 0, doc);
-      urls.set(url, docs);
-    }
-  }
+  const { postings, postingFields } = appendPostings(index, freshPostings, tokenCount);
+  const freshDays = Float32Array.from(fresh, ({ item }) => dayOf(item.published));
+  const publishedDays = new Float32Array(newDocs);
+  publishedDays.set(index.publishedDays);
+  publishedDays.set(freshDays, oldDocs);
   const domains = new Map<string, DomainSource>();
   for (const list of patch.domains) {
     for (const entry of list.domains ?? []) {
@@ -203,119 +208,144 @@ function patchedCore(index: BuiltIndex, patch: IndexPatch): { core: IndexCore; c
       if (host && !domains.has(host)) domains.set(host, { listId: list.listId, entry });
     }
   }
-  const lists = index.lists.map((span, at) =>
-    at === spanAt ? { listId: span.listId, items: newLength, idsHash: idsHashOf(patch.idHashes) } : span,
-  );
+  const lists = index.lists.map((span, at) => (at === spanAt ? spanOver(span.listId, patch.idHashes) : span));
   const core: IndexCore = {
     lists,
-    docCount: newCount,
-    claimOf: (doc) => freshItem.get(doc)?.claim ?? claimOf(oldDoc[doc]!),
+    docCount: newDocs,
+    itemCount: newItems,
+    placeOfDoc,
+    docOfPlace,
+    claims: index.claims.with(fresh.map(({ item }) => item.claim)),
     vocabulary: tokenizer.vocabulary,
-    postings: { offsets: postingOffsets, values: postingDocs },
+    postings,
     postingFields,
-    claimSequences,
+    claimSequences: appendRows(index.claimSequences, freshSequences),
     publishedDays,
-    urls,
+    urls: patchedUrls(index.urls, fresh, oldDocs, placeOfDoc),
     domains,
   };
-  return { core, claimTokens, textTokens };
-}
-
-/** A token's old postings and where they go: the hot loops, kept small so they are compiled early. */
-interface KeptPostings {
-  values: Uint32Array;
-  fields: Uint8Array;
-  dropped: Uint8Array;
-  newDoc: Uint32Array;
-  docs: Uint32Array;
-  outFields: Uint8Array;
-}
-
-/** Copies the kept postings of old row [from, to), renumbered, to `length`; returns the new length. */
-function copyRow(
-  { values, fields, dropped, newDoc, docs, outFields }: KeptPostings,
-  from: number,
-  to: number,
-  length: number,
-): number {
-  for (let at = from; at < to; at++) {
-    const doc = values[at]!;
-    if (dropped[doc]) continue;
-    docs[length] = newDoc[doc]!;
-    outFields[length++] = fields[at]!;
-  }
-  return length;
-}
-
-/** copyRow merged with a fresh docs' row ([doc, fields, doc, fields …], ascending), in doc order. */
-function mergeRow(
-  { values, fields, dropped, newDoc, docs, outFields }: KeptPostings,
-  from: number,
-  to: number,
-  entries: readonly number[],
-  length: number,
-): number {
-  let next = 0;
-  for (let at = from; at < to; at++) {
-    const doc = values[at]!;
-    if (dropped[doc]) continue;
-    const renumbered = newDoc[doc]!;
-    while (next < entries.length && entries[next]! < renumbered) {
-      docs[length] = entries[next]!;
-      outFields[length++] = entries[next + 1]!;
-      next += 2;
-    }
-    docs[length] = renumbered;
-    outFields[length++] = fields[at]!;
-  }
-  for (; next < entries.length; next += 2) {
-    docs[length] = entries[next]!;
-    outFields[length++] = entries[next + 1]!;
-  }
-  return length;
-}
-
-/** How many distinct values two ascending rows hold together. */
-function unionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let count = 0;
-  while (i < a.length && j < b.length) {
-    count++;
-    if (a[i]! === b[j]!) {
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return count + (a.length - i) + (b.length - j);
+  return {
+    core,
+    counts,
+    claimTokens: appendRows(index.claimTokens, rowsOf(freshClaimTokens)),
+    textTokens: appendRows(index.textTokens, rowsOf(freshTextTokens)),
+  };
 }
 
 /**
- * Rows for the docs after a patch: a kept doc's row copied from `rows` (`oldDoc` says which;
- * consecutive kept docs in one copy), a fresh doc's (oldDoc -1) from `freshRows`.
+ * The span of a list with these ids, its ids' hash computed when first read (persisting, a load's
+ * check): hashing 100,000 ids need not come before a patch serves.
  */
-function spliceRows(rows: Rows, oldDoc: Int32Array, freshRows: ReadonlyMap<number, Uint32Array>): Rows {
-  const count = oldDoc.length;
-  const { offsets: oldOffsets, values: oldValues } = rows;
-  const offsets = new Uint32Array(count + 1);
-  for (let doc = 0; doc < count; doc++) {
-    const old = oldDoc[doc]!;
-    offsets[doc + 1] =
-      offsets[doc]! + (old >= 0 ? oldOffsets[old + 1]! - oldOffsets[old]! : freshRows.get(doc)!.length);
+function spanOver(listId: string, idHashes: Uint32Array): ListSpan {
+  let idsHash: number | undefined;
+  return {
+    listId,
+    items: idHashes.length,
+    get idsHash() {
+      return (idsHash ??= idsHashOf(idHashes));
+    },
+  };
+}
+
+/** The postings with the fresh docs' appended to their tokens' rows (their slots are the highest, so rows stay ascending). */
+function appendPostings(
+  index: BuiltIndex,
+  freshPostings: ReadonlyMap<number, readonly number[]>,
+  tokenCount: number,
+): { postings: Rows; postingFields: Uint8Array } {
+  const { offsets, values } = index.postings;
+  const oldTokens = offsets.length - 1;
+  const oldLength = values.length;
+  let freshLength = 0;
+  for (const entries of freshPostings.values()) freshLength += entries.length / 2;
+  const postingOffsets = new Uint32Array(tokenCount + 1);
+  let shift = 0;
+  for (let token = 0; token < tokenCount; token++) {
+    postingOffsets[token] = (token < oldTokens ? offsets[token]! : oldLength) + shift;
+    shift += (freshPostings.get(token)?.length ?? 0) / 2;
   }
-  const values = new Uint32Array(offsets[count]!);
-  for (let doc = 0; doc < count;) {
-    const old = oldDoc[doc]!;
-    if (old < 0) {
-      values.set(freshRows.get(doc)!, offsets[doc]);
-      doc++;
-      continue;
+  postingOffsets[tokenCount] = oldLength + freshLength;
+  const docs = new Uint32Array(oldLength + freshLength);
+  const fields = new Uint8Array(oldLength + freshLength);
+  // The old rows in runs between the tokens that gain postings.
+  let copied = 0;
+  for (const token of [...freshPostings.keys()].sort((a, b) => a - b)) {
+    const end = token < oldTokens ? offsets[token + 1]! : oldLength;
+    const at = postingOffsets[token]! + (end - (token < oldTokens ? offsets[token]! : oldLength));
+    docs.set(values.subarray(copied, end), at - (end - copied));
+    fields.set(index.postingFields.subarray(copied, end), at - (end - copied));
+    const entries = freshPostings.get(token)!;
+    for (let next = 0; next < entries.length; next += 2) {
+      docs[at + next / 2] = entries[next]!;
+      fields[at + next / 2] = entries[next + 1]!;
     }
-    let end = doc + 1;
-    while (end < count && oldDoc[end] === old + (end - doc)) end++;
-    values.set(oldValues.subarray(oldOffsets[old], oldOffsets[old + (end - doc)]), offsets[doc]);
-    doc = end;
+    copied = end;
   }
+  docs.set(values.subarray(copied), postingOffsets[tokenCount] - (oldLength - copied));
+  fields.set(index.postingFields.subarray(copied), postingOffsets[tokenCount] - (oldLength - copied));
+  return { postings: { offsets: postingOffsets, values: docs }, postingFields: fields };
+}
+
+/** Rows in one Rows. */
+function rowsOf(rows: readonly Uint32Array[]): Rows {
+  const offsets = new Uint32Array(rows.length + 1);
+  rows.forEach((row, at) => (offsets[at + 1] = offsets[at]! + row.length));
+  const values = new Uint32Array(offsets[rows.length]!);
+  rows.forEach((row, at) => values.set(row, offsets[at]));
   return { offsets, values };
+}
+
+/** `rows` followed by `more`. */
+function appendRows(rows: Rows, more: Rows): Rows {
+  const count = rows.offsets.length - 1;
+  const offsets = new Uint32Array(count + more.offsets.length);
+  offsets.set(rows.offsets);
+  const base = rows.values.length;
+  for (let at = 1; at < more.offsets.length; at++) offsets[count + at] = base + more.offsets[at]!;
+  const values = new Uint32Array(base + more.values.length);
+  values.set(rows.values);
+  values.set(more.values, base);
+  return { offsets, values };
+}
+
+/**
+ * The URL → docs map with the fresh docs' appearances: only their URLs get new doc lists (the
+ * docs with a place, in place order), over the map as it was; docs without a place are skipped when read.
+ */
+function patchedUrls(urls: UrlDocs, fresh: readonly Fresh[], oldDocs: number, placeOfDoc: Uint32Array): UrlDocs {
+  const changed = new Map<string, number[]>();
+  fresh.forEach(({ item }, row) => {
+    for (const raw of item.appearances ?? []) {
+      const url = normalizeUrl(raw);
+      if (!url) continue;
+      let docs = changed.get(url);
+      if (!docs) changed.set(url, (docs = (urls.get(url) ?? []).filter((doc) => placeOfDoc[doc] !== NO_PLACE)));
+      if (!docs.includes(oldDocs + row)) docs.push(oldDocs + row);
+    }
+  });
+  for (const docs of changed.values()) docs.sort((a, b) => placeOfDoc[a]! - placeOfDoc[b]!);
+  return changed.size === 0 ? urls : UrlOverlay.over(urls, changed);
+}
+
+/** A few URLs' doc lists over a map: what patches change, without copying the map. */
+class UrlOverlay implements UrlDocs {
+  private constructor(
+    private readonly base: UrlDocs,
+    private readonly changed: ReadonlyMap<string, readonly number[]>,
+  ) {}
+
+  /** `changed` over `urls`; over an overlay, over its base, so reads stay one look-up deep. */
+  static over(urls: UrlDocs, changed: ReadonlyMap<string, readonly number[]>): UrlOverlay {
+    if (urls instanceof UrlOverlay) return new UrlOverlay(urls.base, new Map([...urls.changed, ...changed]));
+    return new UrlOverlay(urls, changed);
+  }
+
+  get(url: string): readonly number[] | undefined {
+    return this.changed.get(url) ?? this.base.get(url);
+  }
+
+  *entries(): Iterable<[string, readonly number[]]> {
+    for (const entry of this.base.entries()) if (!this.changed.has(entry[0])) yield entry;
+    yield* this.changed.entries();
+  }
 }

@@ -1,4 +1,13 @@
-import { spanOf, type BuiltIndex, type DomainSource, type ListSpan, type Rows } from './built-index';
+import {
+  Claims,
+  completeWeights,
+  NO_PLACE,
+  spanOf,
+  type BuiltIndex,
+  type DomainSource,
+  type ListSpan,
+  type Rows,
+} from './built-index';
 import type { IndexedList } from './types';
 
 /**
@@ -13,7 +22,7 @@ import type { IndexedList } from './types';
  * Bump on any change to the layout, to what the index holds or to how text is
  * tokenised: older stored indexes are refused and rebuilt.
  */
-export const MATCHER_FORMAT_VERSION = 7;
+export const MATCHER_FORMAT_VERSION = 8;
 
 const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
 const HEADER_BYTES = 8;
@@ -24,38 +33,55 @@ type Section = Uint8Array | Uint32Array | Float32Array | Float64Array;
 /** The small parts, as JSON; items are not stored (only their claims), they stay in the lists. */
 interface Meta {
   lists: ListSpan[];
-  urls: Array<[string, number[]]>;
+  /** Doc slots, those of removed items included (a patched index's). */
+  docCount: number;
+  withText: number;
+  urls: Array<[string, readonly number[]]>;
   domains: Array<[string, DomainSource]>;
 }
 
 const align8 = (offset: number) => Math.ceil(offset / 8) * 8;
 
-/** Every doc's claim as UTF-8, one after the other, and where each starts. */
-function encodeClaims(index: BuiltIndex): { bytes: Uint8Array; offsets: Uint32Array } {
-  const encoder = new TextEncoder();
-  let capacity = 0;
-  for (let doc = 0; doc < index.docCount; doc++) capacity += index.claimOf(doc).length * 3;
-  const buffer = new Uint8Array(capacity);
-  const offsets = new Uint32Array(index.docCount + 1);
-  let at = 0;
-  for (let doc = 0; doc < index.docCount; doc++) {
-    at += encoder.encodeInto(index.claimOf(doc), buffer.subarray(at)).written;
-    offsets[doc + 1] = at;
+export function encodeIndex(index: BuiltIndex): Uint8Array {
+  const steps = encodeSteps(index);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  return { bytes: buffer.subarray(0, at), offsets };
 }
 
-export function encodeIndex(index: BuiltIndex): Uint8Array {
+/**
+ * The same bytes, pausing between sections (`pause` resolves when the caller may go on): a worker
+ * persisting a 30 MB index after a patch keeps answering checks meanwhile.
+ */
+export async function encodeIndexPausing(index: BuiltIndex, pause: () => Promise<void>): Promise<Uint8Array> {
+  const steps = encodeSteps(index);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Section bytes copied between pauses: a few ms of copying. */
+const BYTES_BETWEEN_PAUSES = 8 * 1024 * 1024;
+
+/** The encoding as a generator: it yields where a caller may pause. */
+function* encodeSteps(index: BuiltIndex): Generator<void, Uint8Array> {
   const meta: Meta = {
     lists: index.lists,
-    urls: [...index.urls],
+    docCount: index.docCount,
+    withText: index.frequencies.withText,
+    urls: [...index.urls.entries()],
     domains: [...index.domains],
   };
+  // A patched index's per-doc weights are computed when read: all of them now.
+  yield* completeWeights(index);
   const encoder = new TextEncoder();
-  const claims = encodeClaims(index);
+  const claims = yield* index.claims.encode();
   const sections: Section[] = [
     encoder.encode(JSON.stringify(meta)),
-    encoder.encode([...index.vocabulary.keys()].join('\n')),
+    encoder.encode([...index.vocabulary.keys()].slice(0, index.idf.length).join('\n')),
     index.postings.offsets,
     index.postings.values,
     index.postingFields,
@@ -64,6 +90,10 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     claims.bytes,
     claims.offsets,
     index.publishedDays,
+    index.docOfPlace,
+    index.frequencies.anywhere,
+    index.frequencies.inClaims,
+    index.frequencies.inTexts,
     // The derived parts too: recomputing them costs a waking worker more than reading them.
     index.idf,
     index.textIdf,
@@ -76,16 +106,23 @@ export function encodeIndex(index: BuiltIndex): Uint8Array {
     index.textMass,
     index.retrievalNorm,
   ];
+  yield;
   let size = HEADER_BYTES;
   for (const section of sections) size = align8(size + SECTION_HEADER_BYTES + section.byteLength);
   const bytes = new Uint8Array(size);
   bytes.set(MAGIC);
   new Uint32Array(bytes.buffer, 4, 1)[0] = MATCHER_FORMAT_VERSION;
   let at = HEADER_BYTES;
+  let sincePause = 0;
   for (const section of sections) {
+    if (sincePause > BYTES_BETWEEN_PAUSES) {
+      yield;
+      sincePause = 0;
+    }
     new Uint32Array(bytes.buffer, at, 1)[0] = section.length;
     bytes.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), at + SECTION_HEADER_BYTES);
     at = align8(at + SECTION_HEADER_BYTES + section.byteLength);
+    sincePause += section.byteLength;
   }
   return bytes;
 }
@@ -161,6 +198,10 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   const claimBytes = reader.u8();
   const claimOffsets = reader.u32();
   const publishedDays = reader.f32();
+  const docOfPlace = reader.u32();
+  const anywhere = reader.u32();
+  const inClaims = reader.u32();
+  const inTexts = reader.u32();
 
   const idf = reader.f32();
   const textIdf = reader.f32();
@@ -171,14 +212,22 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   const textMass = reader.f64();
   const retrievalNorm = reader.f32();
 
-  const docCount = meta.lists.reduce((count, list) => count + list.items, 0);
+  const itemCount = meta.lists.reduce((count, list) => count + list.items, 0);
+  const { docCount } = meta;
+  if (docOfPlace.length !== itemCount) throw new Error('matcher index is inconsistent (places)');
+  const placeOfDoc = new Uint32Array(docCount).fill(NO_PLACE);
+  for (let place = 0; place < itemCount; place++) {
+    const doc = docOfPlace[place]!;
+    if (doc >= docCount || placeOfDoc[doc] !== NO_PLACE) throw new Error('matcher index is inconsistent (places)');
+    placeOfDoc[doc] = place;
+  }
   checkRows(postings, vocabulary.size, 'postings');
   checkRows(claimSequences, docCount, 'claim sequences');
   checkRows({ offsets: claimOffsets, values: claimBytes }, docCount, 'claims');
   checkRows(claimTokens, docCount, 'claim tokens');
   checkRows(textTokens, docCount, 'text tokens');
   if (postingFields.length !== postings.values.length) throw new Error('matcher index is inconsistent (fields)');
-  const perToken = [idf, textIdf, common];
+  const perToken = [idf, textIdf, common, anywhere, inClaims, inTexts];
   const perDoc = [claimMass, textMass, retrievalNorm, publishedDays];
   if (perToken.some((array) => array.length !== vocabulary.size) || perDoc.some((array) => array.length !== docCount)) {
     throw new Error('matcher index is inconsistent (weights)');
@@ -186,7 +235,10 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
   return {
     lists: meta.lists,
     docCount,
-    claimOf: (doc) => decoder.decode(claimBytes.subarray(claimOffsets[doc], claimOffsets[doc + 1])),
+    itemCount,
+    placeOfDoc,
+    docOfPlace,
+    claims: new Claims(claimBytes, claimOffsets, []),
     vocabulary,
     postings,
     postingFields,
@@ -194,6 +246,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
     publishedDays,
     urls: new Map(meta.urls),
     domains: new Map(meta.domains),
+    frequencies: { anywhere, inClaims, inTexts, withText: meta.withText },
     idf,
     textIdf,
     common,

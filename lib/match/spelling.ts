@@ -65,7 +65,8 @@ export function correctWord(word: string, index: BuiltIndex): number | undefined
   const consider = (candidate: string) => {
     const id = index.vocabulary.get(candidate);
     if (id === undefined || index.common[id]) return;
-    const df = index.postings.offsets[id + 1]! - index.postings.offsets[id]!;
+    // Ids a later patch of the index brought are beyond its arrays: unknown here.
+    const df = index.frequencies.anywhere[id] ?? 0;
     if (df > bestDf) {
       best = id;
       bestDf = df;

@@ -90,10 +90,11 @@ class WorkerPhases {
         phases.set('store: chunks written', Number(store[1]));
         phases.set('store: index patched', Number(store[2]));
       }
-      const persisted = /encoded in (\d+) ms, stored in (\d+) ms/.exec(line);
+      const persisted = /encoded in (\d+) ms \(longest slice (\d+) ms\), stored in (\d+) ms/.exec(line);
       if (persisted) {
-        phases.set('after the reply: index encoded', Number(persisted[1]));
-        phases.set('after the reply: index stored', Number(persisted[2]));
+        phases.set('after the reply: index encoded (work, in slices)', Number(persisted[1]));
+        phases.set('after the reply: longest slice of the encoding', Number(persisted[2]));
+        phases.set('after the reply: index stored', Number(persisted[3]));
       }
     }
     this.rounds.push(phases);

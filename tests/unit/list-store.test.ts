@@ -354,7 +354,7 @@ describe('patches through the list store', () => {
     expect((await woken.matcher.match({ text: before.items[0]!.claim, urls: [] })).matches[0]?.item.id).not.toBe('h0');
     // The wake after that loads it.
     expect(await new ListIndex(db).get()).toMatchObject({ fromPersisted: true, matcher: { size: 300 } });
-    index.persistPending();
+    await index.persistPending();
     db.close();
   });
 
@@ -389,7 +389,7 @@ describe('patches through the list store', () => {
     // The same patch applies once the disk has room.
     await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
     expect((await (await index.get()).matcher.match({ text: added.claim, urls: [] })).matches[0]?.item.id).toBe('baru');
-    index.persistPending();
+    await index.persistPending();
     db.close();
   });
 
@@ -428,7 +428,7 @@ describe('patches through the list store', () => {
     await expect(lists.checkPatch(patch)).rejects.toThrow(/version 1; the stored copy is version 2/);
     // The patched index is persisted a moment after it serves; then, read per hit through the
     // persisted index, every position lands on its item.
-    index.persistPending();
+    await index.persistPending();
     const woken = new ListIndex(db);
     const loaded = await woken.get();
     expect(loaded.fromPersisted).toBe(true);

@@ -191,4 +191,81 @@ describe('patchMatcher', () => {
     expect(sample.length).toBeGreaterThan(300);
     expectSameRanks(patched, built, sample);
   }, 120_000);
+
+  it('answers as a full build after several patches in a row, removals then additions, read back from its bytes between', () => {
+    const starter = readStarterList();
+    const [first, second] = [starter.items.slice(0, 3_000), starter.items.slice(3_000, 4_000)];
+    let lists: IndexedList[] = [
+      { listId: 'first', items: first.slice(0, 2_800) },
+      { listId: 'second', items: second, domains: starter.domains },
+    ];
+    let matcher: IndexMatcher = createMatcher(lists);
+    const queriesOf = (items: readonly ListItem[]): MatchQuery[] =>
+      items.map((item, at) => ({
+        text: at % 2 ? item.claim : `${item.claim.split(' ').slice(1).join(' ')} ${item.text ?? ''}`,
+        urls: item.appearances?.slice(0, 1) ?? [],
+        ...(at % 3 === 0 ? { linkTitle: item.claim } : {}),
+      }));
+    const steps: Array<{ listId: string; removed: number[]; changed: Map<number, ListItem>; added: ListItem[] }> = [
+      // Removals alone, spread over the first list (the second list's places all shift).
+      { listId: 'first', removed: [0, 5, 700, 1_401, 2_799], changed: new Map(), added: [] },
+      // Then additions alone: items the first removals took out come back at the end, new ones, and a
+      // copy of a later list's item (the same score: the full build ranks the copy, placed first, first).
+      {
+        listId: 'first',
+        removed: [],
+        changed: new Map(),
+        added: [
+          first[0]!,
+          first[700]!,
+          ...first.slice(2_800, 2_900),
+          { ...second[20]!, id: 'copy' },
+          { ...second[21]!, id: 'copy-2' },
+        ],
+      },
+      // Then all at once, on items the last patch added: one removed, one changed, more added.
+      {
+        listId: 'first',
+        removed: [2_796, 2_800],
+        changed: new Map([[2_797, { ...first[700]!, claim: second[10]!.claim }]]),
+        added: first.slice(2_900),
+      },
+      // The other list, with its domains' list unchanged.
+      {
+        listId: 'second',
+        removed: [3, 4],
+        changed: new Map([[0, { ...second[0]!, text: first[5]!.claim }]]),
+        added: [],
+      },
+    ];
+    steps.forEach(({ listId, removed, changed, added }, step) => {
+      const after = applied(lists, listId, removed, changed, added);
+      const before = lists.find((list) => list.listId === listId)!.items;
+      // The removed and replaced items' own words: a full build finds them no more, nor may the patched index.
+      const touched = [
+        ...added,
+        ...changed.values(),
+        ...[...removed, ...changed.keys()].map((position) => before[position]!),
+      ];
+      matcher = patchMatcher(matcher, patchOf(after, listId, removed, changed, added));
+      // Every other step, the patched index is persisted and read back before the next.
+      if (step % 2 === 1) matcher = loadIndexMatcher(serializeMatcher(matcher));
+      lists = after;
+      const built = createMatcher(lists);
+      const sample = [
+        ...queriesOf(touched),
+        ...queriesOf(lists.flatMap((list) => list.items.filter((_item, at) => at % 97 === 0))),
+        ...queriesOf(first.filter((_item, at) => at % 211 === 0)),
+      ];
+      expectSameRanks(matcher, built, sample);
+      for (const list of lists)
+        for (const position of [0, 1, list.items.length - 1])
+          expect(matcher.claimAt(list.listId, position)).toBe(built.claimAt(list.listId, position));
+    });
+    // Loaded with the lists, it checks they are those it was patched to.
+    expect(() => loadMatcher(serializeMatcher(matcher), lists)).not.toThrow();
+    expect(() =>
+      loadMatcher(serializeMatcher(matcher), [{ ...lists[0]!, items: lists[0]!.items.slice(1) }, lists[1]!]),
+    ).toThrow();
+  }, 120_000);
 });

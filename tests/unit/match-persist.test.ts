@@ -8,6 +8,7 @@ import {
   loadMatcher,
   MATCHER_FORMAT_VERSION,
   serializeMatcher,
+  serializeMatcherPausing,
 } from '../../lib/match/index';
 import type { IndexedList, Matcher, MatchQuery } from '../../lib/match/types';
 
@@ -122,5 +123,24 @@ describe('createMatcherPausing', () => {
     expect(pauses).toBeGreaterThanOrEqual(2);
     // Byte for byte (a deep toEqual over a megabyte is slow).
     expect(Buffer.compare(serializeMatcher(paused), serializeMatcher(createMatcher(many)))).toBe(0);
+  });
+});
+
+describe('serializeMatcherPausing', () => {
+  it('pauses while encoding and writes the bytes serializeMatcher does, for a built index and one read back', async () => {
+    const claims = Array.from({ length: 50_000 }, (_, i) => ({
+      id: `m${i}`,
+      claim: `Klaim nomor ${i} tentang banjir${i % 97}`,
+      rating: 'false' as const,
+    }));
+    const built = createMatcher([{ listId: 'many', items: claims }, ...lists]);
+    let pauses = 0;
+    const bytes = await serializeMatcherPausing(built, async () => {
+      pauses++;
+    });
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(Buffer.compare(bytes, serializeMatcher(built))).toBe(0);
+    const loaded = loadMatcher(bytes, [{ listId: 'many', items: claims }, ...lists]);
+    expect(Buffer.compare(await serializeMatcherPausing(loaded, async () => undefined), bytes)).toBe(0);
   });
 });
