@@ -46,8 +46,9 @@ export default defineBackground(() => {
       text: pictureText,
       log: console.warn,
     }),
-    // Pictures in posts on screen have their text read by the same OCR, one at a time, after shares.
-    quietReader: new QuietReader((picture, { timeoutMs }) => pictureText.readPictureText(picture, { timeoutMs })),
+    // Pictures in posts on screen have their text read by the same OCR (through `pictures`), one at
+    // a time, after shares.
+    quietReader: new QuietReader(),
     onPhone: /Android/i.test(navigator.userAgent),
   });
 });
