@@ -1,4 +1,5 @@
 import type { UiText } from '../../lib/i18n/text';
+import { matchedBy } from '../../lib/labels/matched-by';
 import type { FactCheckView } from '../../lib/messaging/protocol';
 import { RATING_DISPLAY, safeWebUrl } from '../rating';
 
@@ -20,7 +21,7 @@ export function Label({ factCheck, text: { t } }: LabelProps) {
         <span class="claim">{factCheck.claim}</span>
       </p>
       {(factCheck.samePicture || factCheck.pictureText) && (
-        <p class="matched-by" data-matched-by={factCheck.samePicture ? 'picture' : 'picture-text'}>
+        <p class="matched-by" data-matched-by={matchedBy(factCheck)}>
           {t(factCheck.samePicture ? 'labelMatchedPicture' : 'labelMatchedPictureText')}
         </p>
       )}

@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import type { UiText } from '../../lib/i18n/text';
+import { matchedBy, type MatchedBy } from '../../lib/labels/matched-by';
 import type { FactCheckView } from '../../lib/messaging/protocol';
 import themeCss from '../theme.css?inline';
 import labelCss from './label.css?inline';
@@ -35,6 +36,7 @@ export function showLabel(
   const doc = place.parent.ownerDocument;
   const host = doc.createElement(LABEL_TAG);
   host.dataset.matchId = factCheck.id;
+  host.dataset.matchedBy = matchedBy(factCheck);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = `${themeCss}\n${labelCss}`;
@@ -45,7 +47,8 @@ export function showLabel(
   place.parent.insertBefore(host, place.before);
 }
 
-/** Takes every label off the page (labels turned off for the site). */
-export function removeLabels(doc: Document): void {
-  for (const label of doc.querySelectorAll(LABEL_TAG)) label.remove();
+/** Takes the labels off the page: all (labels turned off for the site), or those matched one of these ways. */
+export function removeLabels(doc: Document, ways?: readonly MatchedBy[]): void {
+  for (const label of doc.querySelectorAll<HTMLElement>(LABEL_TAG))
+    if (!ways || ways.includes(label.dataset.matchedBy as MatchedBy)) label.remove();
 }

@@ -1,4 +1,4 @@
-import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD, onPhoneAgent } from '../../lib/core/verdict';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SHARE_LINK_SITE, type SiteInfo } from '../../lib/background/context';
@@ -46,8 +46,9 @@ export default defineBackground(() => {
       text: pictureText,
       log: console.warn,
     }),
-    // Pictures in posts on screen have their text read by the same OCR, one at a time, after shares.
-    quietReader: new QuietReader((picture, { timeoutMs }) => pictureText.readPictureText(picture, { timeoutMs })),
-    onPhone: /Android/i.test(navigator.userAgent),
+    // Pictures in posts on screen have their text read by the same OCR (through `pictures`), one at
+    // a time, after shares.
+    quietReader: new QuietReader(),
+    onPhone: onPhoneAgent(navigator.userAgent),
   });
 });

@@ -7,11 +7,11 @@
  */
 import { pictureChecksOn, pictureTextOn } from '../core/verdict';
 import { checkImages } from '../images/check-image';
-import type { PdqHash } from '../images/pdq';
 import type { MatchPicturesResponse, MatchPostsResponse, RequestOf } from '../messaging/protocol';
 import type { BackgroundContext } from './context';
 import type { LoadedIndex } from './list-index';
 import { labelBatch, labelFor } from './match-posts';
+import type { CheckedPicture } from './post-pictures';
 
 type Labels = MatchPostsResponse['labels'];
 
@@ -52,22 +52,17 @@ export async function matchPictures(
   if (!adapter || !postPictures || !pictureChecksOn(settings)) return { labels: [], language };
   const hosts = adapter.images?.hosts ?? [];
   const reader = context.quietReader;
-  const readText = reader !== undefined && reader.available && pictureTextOn(settings, context.onPhone ?? false);
+  const readText =
+    reader !== undefined &&
+    reader.available &&
+    postPictures.readsText &&
+    pictureTextOn(settings, context.onPhone ?? false);
   const loaded = await context.index.get();
   const deps = { pictures: await loaded.pictures(), match: loaded.matcher.match.bind(loaded.matcher) };
 
-  const posts = await Promise.all(
-    request.posts.map(async ({ images }) =>
-      readText
-        ? postPictures.withBytes(images, hosts)
-        : (await postPictures.hashes(images, hosts)).map((hashes) => ({ hashes, bytes: null, url: null })),
-    ),
-  );
+  const posts = await Promise.all(request.posts.map(({ images }) => postPictures.check(images, hosts)));
   const labels: Labels = [];
-  const unlabelled: {
-    index: number;
-    pictures: { hashes: PdqHash[]; bytes: Uint8Array | null; url: string | null }[];
-  }[] = [];
+  const unlabelled: { index: number; pictures: CheckedPicture[] }[] = [];
   for (const [index, pictures] of posts.entries()) {
     if (pictures.length === 0) continue;
     const found = await checkImages({ pictures: pictures.map((picture) => picture.hashes), query: NO_TEXT }, deps);
@@ -86,16 +81,14 @@ async function readPictures(
   loaded: LoadedIndex,
   deps: Parameters<typeof checkImages>[1],
   site: string,
-  posts: { index: number; pictures: { bytes: Uint8Array | null; url: string | null }[] }[],
+  posts: { index: number; pictures: CheckedPicture[] }[],
 ): Promise<Labels> {
   const reader = context.quietReader!;
   const labels: Labels = [];
-  // The words read are remembered by picture address, so sharing the post later uses them at once.
-  const read = async ({ bytes, url }: { bytes: Uint8Array | null; url: string | null }) => {
-    const text = bytes ? await reader.read(bytes) : null;
-    if (text !== null && url !== null) context.pictures?.rememberText(url, text);
-    return text;
-  };
+  // A picture's own reading, from the bytes it was hashed from; the words are remembered by its
+  // address, so sharing the post later uses them at once. Words known already are not queued.
+  const read = (picture: CheckedPicture): Promise<string | null> =>
+    picture.textKnown ? picture.text().catch(() => null) : reader.read((options) => picture.text(options));
   await Promise.all(
     posts.map(async ({ index, pictures }) => {
       const texts = await Promise.all(pictures.map(read));

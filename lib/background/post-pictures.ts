@@ -46,11 +46,16 @@ function bytesOfDataUrl(dataUrl: string): Uint8Array {
   return bytes;
 }
 
+type TextOptions = { timeoutMs?: number };
+
 /** A checked picture of a post. */
 export interface CheckedPicture {
   hashes: PdqHash[];
-  /** Its text, read by OCR when first asked for (once per URL for the session); rejects without OCR. */
-  text(): Promise<string>;
+  /**
+   * Its text, read by OCR when first asked for (once per URL for the session, from the bytes
+   * fetched for its hashes when they were fetched now); rejects without OCR or past `timeoutMs`.
+   */
+  text(options?: TextOptions): Promise<string>;
   /** Whether its text was read already (by a share, or quietly while the post was on screen). */
   textKnown: boolean;
 }
@@ -96,24 +101,6 @@ export class PostPictures {
     );
   }
 
-  /**
-   * Each usable picture's bytes and hashes, as `check` picks them, for the quiet reading of its
-   * text: fetched afresh (from the browser's cache, most often), since only hashes are remembered.
-   */
-  async withBytes(
-    refs: readonly ImageRef[],
-    imageHosts: readonly string[],
-  ): Promise<{ bytes: Uint8Array; hashes: PdqHash[]; url: string | null }[]> {
-    return this.kept(
-      await Promise.allSettled(
-        this.wanted(refs, imageHosts).map(async (ref) => {
-          const bytes = 'url' in ref ? await this.fetchBytes(ref.url) : bytesOfDataUrl(ref.dataUrl);
-          return { bytes, hashes: await this.hashBytes(bytes), url: 'url' in ref ? ref.url : null };
-        }),
-      ),
-    );
-  }
-
   private wanted(refs: readonly ImageRef[], imageHosts: readonly string[]): ImageRef[] {
     return refs.slice(0, MAX_POST_IMAGES).filter((ref) => !('url' in ref) || onImageHost(ref.url, imageHosts));
   }
@@ -143,23 +130,24 @@ export class PostPictures {
     );
     return {
       hashes,
-      text: () => remembered(this.texts, url, async () => this.readText(fetched ?? (await this.fetchBytes(url)))),
+      text: (options) =>
+        remembered(this.texts, url, async () => this.readText(fetched ?? (await this.fetchBytes(url)), options)),
       textKnown: this.texts.has(url),
     };
   }
 
   private async checkRead(bytes: Uint8Array): Promise<CheckedPicture> {
-    return { hashes: await this.hashBytes(bytes), text: () => this.readText(bytes), textKnown: false };
+    return { hashes: await this.hashBytes(bytes), text: (options) => this.readText(bytes, options), textKnown: false };
   }
 
-  /** A picture's words read elsewhere (quietly, while its post was on screen), for its next check. */
-  rememberText(url: string, text: string): void {
-    void remembered(this.texts, url, () => Promise.resolve(text));
+  /** Whether pictures' text can be read here at all (OCR was handed in). */
+  get readsText(): boolean {
+    return this.deps.text !== undefined;
   }
 
-  private async readText(bytes: Uint8Array): Promise<string> {
+  private async readText(bytes: Uint8Array, options?: TextOptions): Promise<string> {
     if (!this.deps.text) throw new Error('no OCR here');
-    return this.deps.text.readPictureText(bytes);
+    return this.deps.text.readPictureText(bytes, options);
   }
 
   private async fetchBytes(url: string): Promise<Uint8Array> {

@@ -2,14 +2,15 @@
  * Reading the text of pictures in posts on screen (OCR), quietly: one picture at a time, only
  * once no share has been checked for a while, a few a minute, from a short queue that drops its
  * oldest. A share check always comes first: it runs inside `during()`, and no reading starts
- * until QUIET_READING.afterShareMs after the last one ended. Which reader does the reading (an
- * offscreen document's OCR in Chromium, the background page's in Firefox) is handed in.
+ * until QUIET_READING.afterShareMs after the last one ended. Each picture comes with its own
+ * reading (a checked picture's `text`, lib/background/post-pictures.ts: the bytes it was hashed
+ * from, the words remembered by its address), so nothing is fetched or hashed again for it.
  */
 
-/** Reads a picture's text (its encoded bytes), rejecting after `timeoutMs`. */
-export type PictureTextReader = (picture: Uint8Array, options: { timeoutMs: number }) => Promise<string>;
+/** Reads one picture's text, rejecting after `timeoutMs`. */
+export type PictureReading = (options: { timeoutMs: number }) => Promise<string>;
 
-/** What a reader throws when this browser cannot read pictures' text at all: reading stops for the session. */
+/** What a reading throws when this browser cannot read pictures' text at all: reading stops for the session. */
 export class TextReaderUnavailable extends Error {
   constructor(message = "This browser cannot read pictures' text here") {
     super(message);
@@ -41,7 +42,7 @@ export interface QuietReaderClock {
 }
 
 interface Waiting {
-  picture: Uint8Array;
+  reading: PictureReading;
   /** The text, or null when dropped, failed or not readable here. */
   done(text: string | null): void;
 }
@@ -56,12 +57,11 @@ export class QuietReader {
   private unavailable = false;
 
   constructor(
-    private readonly reader: PictureTextReader,
     private readonly clock: QuietReaderClock = { now: Date.now, setTimeout: (run, ms) => setTimeout(run, ms) },
     private readonly limits: QuietReadingLimits = QUIET_READING,
   ) {}
 
-  /** False once the reader said it cannot read here: callers then skip queueing. */
+  /** False once a reading said it cannot read here: callers then skip queueing. */
   get available(): boolean {
     return !this.unavailable;
   }
@@ -79,10 +79,10 @@ export class QuietReader {
   }
 
   /** The picture's text when its turn comes; null when it was dropped, failed, or cannot be read here. */
-  read(picture: Uint8Array): Promise<string | null> {
+  read(reading: PictureReading): Promise<string | null> {
     if (this.unavailable) return Promise.resolve(null);
     return new Promise((resolve) => {
-      this.queue.push({ picture, done: resolve });
+      this.queue.push({ reading, done: resolve });
       if (this.queue.length > this.limits.maxQueued) this.queue.shift()?.done(null);
       this.pump();
     });
@@ -110,7 +110,7 @@ export class QuietReader {
     const next = this.queue.shift()!;
     this.reading = true;
     this.started.push(now);
-    this.reader(next.picture, { timeoutMs: this.limits.timeoutMs }).then(
+    next.reading({ timeoutMs: this.limits.timeoutMs }).then(
       (text) => this.finish(next, text),
       (error: unknown) => {
         if (error instanceof TextReaderUnavailable) {

@@ -45,6 +45,11 @@ export function pictureChecksOn(settings: Settings): boolean {
   return settings.pictureChecks ?? true;
 }
 
+/** A phone's browser (Firefox for Android, the one phone browser Saring runs in), by its user agent. */
+export function onPhoneAgent(userAgent: string): boolean {
+  return /Android/i.test(userAgent);
+}
+
 /** The text of those pictures is read too: the person's choice, else on for a desktop and off on a phone. */
 export function pictureTextOn(settings: Settings, onPhone: boolean): boolean {
   return pictureChecksOn(settings) && (settings.pictureText ?? !onPhone);

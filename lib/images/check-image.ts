@@ -54,9 +54,21 @@ export interface ImageCheckDeps {
   match(query: MatchQuery): MatchResult | Promise<MatchResult>;
 }
 
-/** The post's text with the pictures' text after it, as the text matcher reads it. */
+/**
+ * A picture's OCR text without its fragments: lines with no word of three letters or more are
+ * what OCR makes of shapes, stripes and photos ("nl", "A SY", "07.", "RT 05"), and such noise
+ * let harmless pictures match claims (unrelated announcements and adverts in tests/eval/images).
+ */
+export function ocrWordLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => /\p{L}{3}/u.test(line))
+    .join('\n');
+}
+
+/** The post's text with the pictures' text (its word lines) after it, as the text matcher reads it. */
 export function combinedText(text: string, ocrTexts: readonly string[] = []): string {
-  return [text, ...ocrTexts]
+  return [text, ...ocrTexts.map(ocrWordLines)]
     .map((part) => part.trim())
     .filter(Boolean)
     .join('\n');

@@ -4,7 +4,15 @@
  * models come from is the caller's: tesseract.js would otherwise fetch them from a CDN.
  */
 import { createWorker, OEM, type Worker, type WorkerOptions, type WorkerParams } from 'tesseract.js';
-import { mergeTexts, OCR_PARAMETERS, OcrError, within, type OcrLanguage } from './ocr-common';
+import {
+  mergeTexts,
+  OCR_BLOCK_PAGE_MODE,
+  OCR_PARAMETERS,
+  OCR_UNSURE_CONFIDENCE,
+  OcrError,
+  within,
+  type OcrLanguage,
+} from './ocr-common';
 
 /** A picture as tesseract.js takes it: encoded bytes (PNG, JPEG …) or a Blob of them. */
 export type TesseractImage = Uint8Array | Blob;
@@ -16,6 +24,27 @@ export interface TesseractStart {
   timeoutMs: number;
   /** Settings beyond OCR_PARAMETERS (Node sends Tesseract's debug output to /dev/null). */
   parameters?: Record<string, string>;
+}
+
+/** One reading of an image in a page mode: its text and Tesseract's mean word confidence (0–100). */
+export type Recognize = (image: TesseractImage, pageMode: string) => Promise<{ text: string; confidence: number }>;
+
+/**
+ * The text of several readings of one picture (each line once): each image in the usual page
+ * mode and, when Tesseract is unsure of all of them, the first again as one block
+ * (OCR_UNSURE_CONFIDENCE says why).
+ */
+export async function readPicture(images: readonly TesseractImage[], recognize: Recognize): Promise<string> {
+  const texts: string[] = [];
+  let surest = 0;
+  for (const image of images) {
+    const { text, confidence } = await recognize(image, OCR_PARAMETERS.tessedit_pageseg_mode);
+    texts.push(text);
+    surest = Math.max(surest, confidence);
+  }
+  if (images.length > 0 && surest < OCR_UNSURE_CONFIDENCE)
+    texts.push((await recognize(images[0]!, OCR_BLOCK_PAGE_MODE)).text);
+  return mergeTexts(texts);
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -66,20 +95,29 @@ export class TesseractEngine {
     return !this.dead;
   }
 
-  /** The text of several readings of one picture (each line once). */
+  /** The text of several readings of one picture (readPicture). */
   async read(images: readonly TesseractImage[], timeoutMs: number): Promise<string> {
     if (this.dead) throw new OcrError('OCR was closed');
-    const run = async () => {
-      const texts: string[] = [];
-      // Both builds of tesseract.js read plain encoded bytes, though its types name only Buffer.
-      for (const image of images) texts.push((await this.worker.recognize(image as Blob)).data.text);
-      return mergeTexts(texts);
-    };
+    // Both builds of tesseract.js read plain encoded bytes, though its types name only Buffer.
+    const run = () =>
+      readPicture(images, async (image, pageMode) => {
+        if (pageMode === OCR_PARAMETERS.tessedit_pageseg_mode) return (await this.worker.recognize(image as Blob)).data;
+        await this.setPageMode(pageMode);
+        try {
+          return (await this.worker.recognize(image as Blob)).data;
+        } finally {
+          await this.setPageMode(OCR_PARAMETERS.tessedit_pageseg_mode);
+        }
+      });
     try {
       return await within(run(), timeoutMs, `OCR did not finish within ${timeoutMs / 1000} s`, () => this.close());
     } catch (error) {
       throw error instanceof OcrError ? error : new OcrError(`OCR failed: ${messageOf(error)}`);
     }
+  }
+
+  private async setPageMode(mode: string): Promise<void> {
+    await this.worker.setParameters({ tessedit_pageseg_mode: mode } as Partial<WorkerParams>);
   }
 
   async close(): Promise<void> {

@@ -134,6 +134,13 @@ describe('checkImages: one image check for the guard and the list tool', () => {
   it('scores a hash match from 1 (same hash) down to 0.9 at the match limit, above the hoax threshold', () => {
     expect(imageScore(0)).toBe(1);
     expect(imageScore(31)).toBeCloseTo(0.9);
-    expect(combinedText(' a ', [' b', ''])).toBe('a\nb');
+  });
+
+  it("reads the post's words, then each picture's word lines, leaving OCR's fragments out", () => {
+    expect(combinedText(' cek ini ', [' Promo akhir pe\nnl\nA SY\n07.\nRT 05\nViralkan!', ''])).toBe(
+      'cek ini\nPromo akhir pe\nViralkan!',
+    );
+    // The post's own text is kept whole.
+    expect(combinedText('ok 2', [])).toBe('ok 2');
   });
 });

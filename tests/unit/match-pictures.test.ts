@@ -9,7 +9,7 @@ import { listStoreOf } from '../../lib/background/lists';
 import { checkShare } from '../../lib/background/check-share';
 import { matchPictures, PendingReadings } from '../../lib/background/match-pictures';
 import { PostPictures } from '../../lib/background/post-pictures';
-import { QuietReader, TextReaderUnavailable, type PictureTextReader } from '../../lib/background/quiet-reading';
+import { QuietReader, TextReaderUnavailable } from '../../lib/background/quiet-reading';
 import { installStarterList } from '../../lib/background/starter-list';
 import { MATCH_PICTURES_BATCH } from '../../lib/core/post';
 import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
@@ -43,8 +43,21 @@ const fetchPicture = vi.fn(async (input: RequestInfo | URL) => {
   return body ? new Response(body.slice()) : new Response('', { status: 404 });
 });
 
-/** Reads every picture as the same words: the claim of the list's second item, or anything else. */
-const readAs = (text: string) => vi.fn<PictureTextReader>(() => Promise.resolve(text));
+const decodePicture = vi.fn(decodeImage);
+
+/** OCR that reads every picture as the same words (the claim of the list's second item, or anything else); cold. */
+const readAs = (text: string | Error) => ({
+  readPictureText: vi.fn((_bytes: Uint8Array) =>
+    text instanceof Error ? Promise.reject(text) : Promise.resolve(text),
+  ),
+  isWarm: async () => false,
+});
+
+/** Pictures on screen have their words read quietly, by `ocr`. */
+function readingBy(ocr: ReturnType<typeof readAs>): void {
+  context.pictures = new PostPictures({ fetch: fetchPicture, decode: decodePicture, text: ocr });
+  context.quietReader = new QuietReader();
+}
 const VACCINE_WORDS = 'VAKSIN COVID-19 MENGANDUNG MICROCHIP UNTUK MELACAK PENDUDUK';
 
 let context: BackgroundContext;
@@ -52,6 +65,7 @@ let context: BackgroundContext;
 beforeEach(async () => {
   fakeBrowser.reset();
   fetchPicture.mockClear();
+  decodePicture.mockClear();
   const listed = await decodeImage(await jpegOf(31, 600));
   const list = {
     saringList: 1,
@@ -81,7 +95,7 @@ beforeEach(async () => {
     likelyThreshold: LIKELY_THRESHOLD,
     now: () => Date.UTC(2026, 11, 6),
     browserUiLanguage: () => 'en',
-    pictures: new PostPictures({ fetch: fetchPicture, decode: decodeImage }),
+    pictures: new PostPictures({ fetch: fetchPicture, decode: decodePicture }),
   };
   await installStarterList(
     listStoreOf(context),
@@ -121,14 +135,14 @@ describe('match-pictures: labels by picture for posts on screen', () => {
   });
 
   it('reads the text of pictures no hash labelled, answering for the asking tab and site only', async () => {
-    const reader = readAs(VACCINE_WORDS);
-    context.quietReader = new QuietReader(reader);
+    const ocr = readAs(VACCINE_WORDS);
+    readingBy(ocr);
     const readings = new PendingReadings();
     const answer = await matchPictures(context, batch([hoaxUrl], [otherUrl]), readings, 5);
     expect(answer.labels).toEqual([{ index: 0, factCheck: expect.objectContaining({ id: 'poster' }) }]);
     expect(answer.reading).toEqual(expect.any(String));
     // Only the unlabelled post's picture is read.
-    expect(reader).toHaveBeenCalledTimes(1);
+    expect(ocr.readPictureText).toHaveBeenCalledTimes(1);
     expect(await readings.take(answer.reading!, 6, 'x')).toEqual([]);
     expect(await readings.take(answer.reading!, 5, 'facebook')).toEqual([]);
     expect(await readings.take(answer.reading!, 5, 'x')).toEqual([
@@ -140,9 +154,9 @@ describe('match-pictures: labels by picture for posts on screen', () => {
 
   it('remembers the words read quietly, so sharing that post later asks by them with OCR cold', async () => {
     const share = { site: 'x', kind: 'repost' as const, text: '', urls: [], images: [{ url: otherUrl }] };
-    // This context's pictures have no OCR of their own: a share cannot read the words itself.
+    readingBy(readAs(VACCINE_WORDS));
+    // OCR is cold: a share does not start it, so it cannot read the words itself.
     expect(await checkShare(context, share)).toEqual({ ask: false });
-    context.quietReader = new QuietReader(readAs(VACCINE_WORDS));
     const readings = new PendingReadings();
     const answer = await matchPictures(context, batch([otherUrl]), readings, 5);
     await readings.take(answer.reading!, 5, 'x');
@@ -152,8 +166,26 @@ describe('match-pictures: labels by picture for posts on screen', () => {
     });
   });
 
+  it('fetches and hashes a picture labelled on screen once, reading and sharing it after', async () => {
+    const ocr = readAs(VACCINE_WORDS);
+    readingBy(ocr);
+    const readings = new PendingReadings();
+    const answer = await matchPictures(context, batch([otherUrl]), readings, 5);
+    expect(await readings.take(answer.reading!, 5, 'x')).toEqual([
+      { index: 0, factCheck: expect.objectContaining({ id: 'vaksin', pictureText: true }) },
+    ]);
+    const share = { site: 'x', kind: 'repost' as const, text: '', urls: [], images: [{ url: otherUrl }] };
+    expect(await checkShare(context, share)).toMatchObject({ ask: true, matches: [{ id: 'vaksin' }] });
+    // On screen again: known words are not queued nor read again.
+    const again = await matchPictures(context, batch([otherUrl]), readings, 5);
+    expect(await readings.take(again.reading!, 5, 'x')).toHaveLength(1);
+    expect(fetchPicture).toHaveBeenCalledOnce();
+    expect(decodePicture).toHaveBeenCalledOnce();
+    expect(ocr.readPictureText).toHaveBeenCalledOnce();
+  });
+
   it('labels nothing by harmless text, and reads nothing when reading is off, on a phone, or unavailable', async () => {
-    context.quietReader = new QuietReader(readAs('Lomba kebersihan kelas, Sabtu pukul 08.00'));
+    readingBy(readAs('Lomba kebersihan kelas, Sabtu pukul 08.00'));
     const readings = new PendingReadings();
     const harmless = await matchPictures(context, batch([otherUrl]), readings, 5);
     expect(await readings.take(harmless.reading!, 5, 'x')).toEqual([]);
@@ -167,7 +199,7 @@ describe('match-pictures: labels by picture for posts on screen', () => {
     expect((await matchPictures(context, batch([otherUrl]), readings, 5)).reading).toBeUndefined();
 
     await updateSettings(context.settings, () => ({ pictureText: null }));
-    context.quietReader = new QuietReader(() => Promise.reject(new TextReaderUnavailable('no OCR here')));
+    readingBy(readAs(new TextReaderUnavailable('no OCR here')));
     const first = await matchPictures(context, batch([otherUrl]), readings, 5);
     expect(await readings.take(first.reading!, 5, 'x')).toEqual([]);
     expect((await matchPictures(context, batch([otherUrl]), readings, 5)).reading).toBeUndefined();

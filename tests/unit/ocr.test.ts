@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../lib/cli/main';
+import { OCR_BLOCK_PAGE_MODE, OCR_UNSURE_CONFIDENCE } from '../../lib/ocr/ocr-common';
 import { mergeTexts, OcrEngine, OcrError, parseLanguages } from '../../lib/ocr/ocr-node';
+import { readPicture, type Recognize } from '../../lib/ocr/tesseract';
 
 const dir = mkdtempSync(join(tmpdir(), 'saring-ocr-'));
 
@@ -76,5 +78,29 @@ describe('mergeTexts', () => {
     expect(mergeTexts(['VAKSIN  BERBAHAYA\n\nsebarkan', 'vaksin berbahaya\nSEBARKAN!!\n|'])).toBe(
       'VAKSIN BERBAHAYA\nsebarkan\nSEBARKAN!!',
     );
+  });
+});
+
+describe('readPicture: the readings of one picture', () => {
+  const grey = new Uint8Array([1]);
+  const blue = new Uint8Array([2]);
+  /** Tesseract as sure as `confidence` says of each image in sparse-text mode; one block reads 'WHOLE LINE'. */
+  const recognizer = (confidence: Record<number, number>) =>
+    vi.fn<Recognize>(async (image, pageMode) =>
+      pageMode === OCR_BLOCK_PAGE_MODE
+        ? { text: 'WHOLE LINE', confidence: 90 }
+        : { text: `reading ${(image as Uint8Array)[0]}`, confidence: confidence[(image as Uint8Array)[0]!]! },
+    );
+
+  it('reads each image once when Tesseract is sure of one of them', async () => {
+    const recognize = recognizer({ 1: OCR_UNSURE_CONFIDENCE - 30, 2: OCR_UNSURE_CONFIDENCE });
+    expect(await readPicture([grey, blue], recognize)).toBe('reading 1\nreading 2');
+    expect(recognize.mock.calls.map(([, pageMode]) => pageMode)).toEqual(['11', '11']);
+  });
+
+  it('reads the grey image again as one block when unsure of every reading (text on a busy background)', async () => {
+    const recognize = recognizer({ 1: OCR_UNSURE_CONFIDENCE - 1, 2: 40 });
+    expect(await readPicture([grey, blue], recognize)).toBe('reading 1\nreading 2\nWHOLE LINE');
+    expect(recognize).toHaveBeenLastCalledWith(grey, OCR_BLOCK_PAGE_MODE);
   });
 });

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LABEL_TAG, removeLabels, showLabel } from '../../components/label/host';
+import type { Settings } from '../../lib/core/vocabulary';
+import { followSettings } from '../../lib/labels';
 import { createPictureLabels, PICTURES_PER_MINUTE, type PictureLabels } from '../../lib/labels/pictures';
 import type { IdleCallback } from '../../lib/labels/scanner';
 import type { FactCheckView, MatchPicturesResponse, RequestOf } from '../../lib/messaging/protocol';
 import { X_SITE } from '../../lib/sites/x';
 import { uiText } from '../../lib/i18n';
+import { DEFAULT_SETTINGS } from '../../lib/settings/stored';
 
 const FACT_CHECK: FactCheckView = {
   id: 'poster',
@@ -178,5 +182,61 @@ describe('labels by picture, on the page', () => {
     await runIdle();
     expect(requests).toEqual([]);
     expect(FakeVisibility.current.watched.size).toBe(0);
+  });
+});
+
+describe('labels by picture as the settings change', () => {
+  const TEXT_MATCH: FactCheckView = { ...FACT_CHECK, id: 'by-text', samePicture: undefined };
+  const WORDS_MATCH: FactCheckView = { ...FACT_CHECK, id: 'by-words', samePicture: undefined, pictureText: true };
+  const settings = (change: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...change });
+
+  /** Three labelled posts: by text, by picture, by the words in a picture; and what was started. */
+  function labelledPage(onPhone = false) {
+    const posts = feed([[1], [2], [3]]);
+    const text = uiText('en');
+    [TEXT_MATCH, FACT_CHECK, WORDS_MATCH].forEach((factCheck, n) =>
+      showLabel({ parent: posts[n]!.closest('article')!, before: null }, factCheck, text),
+    );
+    const scanner = { start: vi.fn(), stop: vi.fn() };
+    const pictures = { start: vi.fn(), stop: vi.fn() };
+    const follow = followSettings(X_SITE, document, { removeLabels }, { scanner, pictures }, onPhone);
+    const labelled = () => [...document.querySelectorAll<HTMLElement>(LABEL_TAG)].map((label) => label.dataset.matchId);
+    return { follow, pictures, labelled };
+  }
+
+  it('takes the picture labels off when picture checks are turned off, and checks again when on', () => {
+    const { follow, pictures, labelled } = labelledPage();
+    follow(settings());
+    expect(pictures.start).toHaveBeenCalledOnce();
+    follow(settings({ strictness: 'always' }));
+    expect(pictures.start).toHaveBeenCalledOnce();
+    expect(labelled()).toEqual(['by-text', 'poster', 'by-words']);
+    follow(settings({ pictureChecks: false }));
+    expect(labelled()).toEqual(['by-text']);
+    expect(pictures.start).toHaveBeenCalledOnce();
+    follow(settings());
+    expect(pictures.start).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes only the labels by pictures' words off when reading them is turned off (or left to a phone's default)", () => {
+    const desktop = labelledPage();
+    desktop.follow(settings());
+    desktop.follow(settings({ pictureText: false }));
+    expect(desktop.labelled()).toEqual(['by-text', 'poster']);
+    // Checked afresh by hashes only.
+    expect(desktop.pictures.start).toHaveBeenCalledTimes(2);
+
+    const phone = labelledPage(true);
+    phone.follow(settings({ pictureText: true }));
+    expect(phone.labelled()).toEqual(['by-text', 'poster', 'by-words']);
+    phone.follow(settings());
+    expect(phone.labelled()).toEqual(['by-text', 'poster']);
+  });
+
+  it('takes every label off when labels are turned off for the site', () => {
+    const { follow, labelled } = labelledPage();
+    follow(settings());
+    follow(settings({ labelsOffSites: ['x'] }));
+    expect(labelled()).toEqual([]);
   });
 });

@@ -3,40 +3,46 @@ import {
   QUIET_READING,
   QuietReader,
   TextReaderUnavailable,
-  type PictureTextReader,
+  type PictureReading,
 } from '../../lib/background/quiet-reading';
 
-const picture = (n: number) => new Uint8Array([n]);
-/** A browser where OCR cannot run at all. */
-const unavailableTextReader: PictureTextReader = () => Promise.reject(new TextReaderUnavailable('no OCR here'));
+/** A picture's reading in a browser where OCR cannot run at all. */
+const unavailable: PictureReading = () => Promise.reject(new TextReaderUnavailable('no OCR here'));
 
-/** A reader whose readings end when the test says, each answering the picture's first byte. */
-function controlledReader() {
+/** Readings that end when the test says, picture `n`'s answering `text n`. */
+function controlledReadings() {
   const running: { n: number; finish(): void; fail(error: Error): void }[] = [];
-  const reader = vi.fn<PictureTextReader>(
-    (bytes) =>
-      new Promise((resolve, reject) => {
-        running.push({ n: bytes[0]!, finish: () => resolve(`text ${bytes[0]}`), fail: reject });
-      }),
-  );
-  return { reader, running };
+  const picture = (n: number) =>
+    vi.fn<PictureReading>(
+      () =>
+        new Promise((resolve, reject) => {
+          running.push({ n, finish: () => resolve(`text ${n}`), fail: reject });
+        }),
+    );
+  return { picture, running };
+}
+
+/** Readings that answer at once, counted. */
+function instantReadings() {
+  const reading = vi.fn<PictureReading>(() => Promise.resolve('words'));
+  return { reading, picture: () => (options: { timeoutMs: number }) => reading(options) };
 }
 
 beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
 afterEach(() => vi.useRealTimers());
 
-const newReader = (reader: PictureTextReader) =>
-  new QuietReader(reader, { now: Date.now, setTimeout: (run, ms) => setTimeout(run, ms) });
+const newReader = () => new QuietReader({ now: Date.now, setTimeout: (run, ms) => setTimeout(run, ms) });
 
 describe('QuietReader', () => {
   it('reads one picture at a time, in order, handing each its timeout', async () => {
-    const { reader, running } = controlledReader();
-    const quiet = newReader(reader);
-    const first = quiet.read(picture(1));
+    const { picture, running } = controlledReadings();
+    const quiet = newReader();
+    const one = picture(1);
+    const first = quiet.read(one);
     const second = quiet.read(picture(2));
     await vi.advanceTimersByTimeAsync(0);
     expect(running.map((r) => r.n)).toEqual([1]);
-    expect(reader).toHaveBeenCalledWith(picture(1), { timeoutMs: QUIET_READING.timeoutMs });
+    expect(one).toHaveBeenCalledWith({ timeoutMs: QUIET_READING.timeoutMs });
     running[0]!.finish();
     expect(await first).toBe('text 1');
     expect(running.map((r) => r.n)).toEqual([1, 2]);
@@ -45,8 +51,8 @@ describe('QuietReader', () => {
   });
 
   it('starts nothing while a share is checked, nor for a second after it', async () => {
-    const { reader, running } = controlledReader();
-    const quiet = newReader(reader);
+    const { picture, running } = controlledReadings();
+    const quiet = newReader();
     let endShare!: () => void;
     const share = quiet.during(() => new Promise<string>((resolve) => (endShare = () => resolve('asked'))));
     const text = quiet.read(picture(1));
@@ -63,13 +69,12 @@ describe('QuietReader', () => {
   });
 
   it('starts at most 20 readings a minute', async () => {
-    const reader = vi.fn<PictureTextReader>(() => Promise.resolve('words'));
+    const { reading: reader, picture } = instantReadings();
     const quiet = new QuietReader(
-      reader,
       { now: Date.now, setTimeout: (run, ms) => setTimeout(run, ms) },
       { ...QUIET_READING, maxQueued: 30 },
     );
-    const texts = Array.from({ length: 25 }, (_, n) => quiet.read(picture(n)));
+    const texts = Array.from({ length: 25 }, () => quiet.read(picture()));
     await vi.advanceTimersByTimeAsync(0);
     expect(reader).toHaveBeenCalledTimes(QUIET_READING.perMinute);
     await vi.advanceTimersByTimeAsync(59_000);
@@ -80,8 +85,8 @@ describe('QuietReader', () => {
   });
 
   it('keeps ten pictures waiting, dropping the oldest', async () => {
-    const { reader, running } = controlledReader();
-    const quiet = newReader(reader);
+    const { picture, running } = controlledReadings();
+    const quiet = newReader();
     const reading = quiet.read(picture(0));
     await vi.advanceTimersByTimeAsync(0);
     const waiting = Array.from({ length: 11 }, (_, n) => quiet.read(picture(n + 1)));
@@ -97,8 +102,8 @@ describe('QuietReader', () => {
   });
 
   it('answers null for a reading that fails, and goes on with the next', async () => {
-    const { reader, running } = controlledReader();
-    const quiet = newReader(reader);
+    const { picture, running } = controlledReadings();
+    const quiet = newReader();
     const failed = quiet.read(picture(1));
     const next = quiet.read(picture(2));
     await vi.advanceTimersByTimeAsync(0);
@@ -110,21 +115,23 @@ describe('QuietReader', () => {
   });
 
   it('stops queueing for good once the reader is unavailable', async () => {
-    const quiet = newReader(unavailableTextReader);
-    const first = quiet.read(picture(1));
+    const quiet = newReader();
+    const { picture, running } = controlledReadings();
+    const first = quiet.read(unavailable);
     const second = quiet.read(picture(2));
     expect(await first).toBeNull();
     expect(await second).toBeNull();
     expect(quiet.available).toBe(false);
     expect(await quiet.read(picture(3))).toBeNull();
-    await expect(unavailableTextReader(picture(1), { timeoutMs: 1 })).rejects.toBeInstanceOf(TextReaderUnavailable);
+    // The pictures queued after it were never read.
+    expect(running).toHaveLength(0);
   });
 
   it('passes a failed share check on, and reads after it all the same', async () => {
-    const reader = vi.fn<PictureTextReader>(() => Promise.resolve('words'));
-    const quiet = newReader(reader);
+    const { reading: reader, picture } = instantReadings();
+    const quiet = newReader();
     const share = quiet.during(() => Promise.reject(new Error('index broken')));
-    const text = quiet.read(picture(1));
+    const text = quiet.read(picture());
     await expect(share).rejects.toThrow('index broken');
     await vi.advanceTimersByTimeAsync(QUIET_READING.afterShareMs - 1);
     expect(reader).not.toHaveBeenCalled();

@@ -50,7 +50,7 @@ export async function ocrEval(): Promise<void> {
   } finally {
     await engine.close();
   }
-  console.log('OCR word recall on the posters (tesseract.js, ind+eng best_int, sparse-text page mode, upscaled, grey plus blue-channel readings; chosen on the even-numbered posters, which are the plain and photo-like ones)');
+  console.log('OCR word recall on the posters (tesseract.js, ind+eng best_int, sparse-text page mode, upscaled, grey plus blue-channel readings, the grey read again as one block when Tesseract is unsure of both; chosen on the even-numbered posters, which are the plain and photo-like ones, and on busy and gradient posters drawn for their claims by tune-ocr.ts)');
   console.log(`  ${'background'.padEnd(10)} ${'all'.padStart(6)} ${'tuning half'.padStart(12)} ${'held out'.padStart(9)}   goal`);
   for (const [background, { tuning, heldOut }] of recall) {
     const goal = background === 'plain' ? '≥ 0.95' : background === 'busy' ? '≥ 0.75' : '';

@@ -30,7 +30,7 @@ export const GENERATOR_VERSION = 1;
 const UNRELATED = 320;
 const BACKGROUNDS: Background[] = ['plain', 'gradient', 'photo', 'busy'];
 /** Poster canvases seen on social media: square, portrait, story, landscape, link card. */
-const CANVASES: [number, number][] = [
+export const CANVASES: [number, number][] = [
   [1080, 1080],
   [1080, 1350],
   [720, 1280],
