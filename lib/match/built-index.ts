@@ -128,12 +128,6 @@ const COMMON_WORD_SHARE = 0.1;
 /** Item count the score model was fitted at. */
 const CALIBRATION_SIZE = 15_000;
 
-export function massOf(tokens: Uint32Array, idf: Float32Array): number {
-  let mass = 0;
-  for (const token of tokens) mass += idf[token] ?? 0;
-  return mass;
-}
-
 /** Appends to a growing row set; `seal` trims it to its length. */
 export class RowsBuilder {
   private readonly offsets: number[] = [0];
