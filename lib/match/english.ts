@@ -5,6 +5,8 @@
  * the rules of the language it reads as.
  */
 
+import { ENGLISH_LEMMAS } from './english-lemmas';
+
 export type Language = 'id' | 'en';
 
 /** Function words frequent in one language and rare in the other. */
@@ -38,24 +40,28 @@ const VOWEL_IN = /[aeiouy]/;
 const DOUBLED_END = /(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/;
 
 /**
- * Plurals, -ing, -ed, -ly and a final -e off: "vaccines" and "vaccine",
- * "claimed" and "claiming" meet. Consistent on both sides, not linguistic.
+ * Irregular forms and synonyms read as one word (english-lemmas.ts), then plurals, -ing, -ed,
+ * -ly, -ness and a final -e off, and a demonym's -n ("indonesian" → "indonesia"): "vaccines",
+ * "jabs" and "vaccinated" meet, as do "died" and "dead". Consistent on both sides, not linguistic.
  */
 export function stemEnglish(word: string): string {
-  if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
-  let stem = word;
+  const lemma = ENGLISH_LEMMAS.get(word) ?? word;
+  if (lemma.length < 4 || !/^[a-z]+$/.test(lemma)) return lemma;
+  let stem = lemma;
   if (stem.endsWith('ies') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
   // "carried" meets "carries" and "carry".
   else if (stem.endsWith('ied') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
   else if (stem.endsWith('sses')) stem = stem.slice(0, -2);
   else if (stem.endsWith('s') && !/(ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
-  for (const suffix of ['ing', 'ed', 'ly']) {
+  for (const suffix of ['ing', 'ed', 'ly', 'ness']) {
     const rest = stem.slice(0, -suffix.length);
     if (stem.endsWith(suffix) && rest.length >= 3 && VOWEL_IN.test(rest)) {
       stem = DOUBLED_END.test(rest) ? rest.slice(0, -1) : rest;
       break;
     }
   }
-  if (stem.length > 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
+  if (stem.length >= 7 && stem.endsWith('ian')) stem = stem.slice(0, -1);
+  // From four letters: "give" meets "giving", "vote" meets "voting".
+  if (stem.length >= 4 && stem.endsWith('e')) stem = stem.slice(0, -1);
   return stem;
 }

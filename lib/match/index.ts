@@ -8,7 +8,6 @@ import {
   claimMassOf,
   dayOf,
   FIELD_CLAIM as CLAIM_FIELD_BIT,
-  massOf,
   NO_PLACE,
   placeAt,
   placeOf,
@@ -28,7 +27,7 @@ import {
 } from './claim-model';
 import { onlyStockFormulas, postCues, type PostCues } from './cues';
 import { FITTED } from './fitted';
-import { tokenize } from './normalize';
+import { weightedTokens } from './normalize';
 import { patchIndex, type IndexPatch } from './patch-index';
 import { decodeIndex, encodeIndex, encodeIndexPausing } from './persist';
 import { correctWord, MIN_CORRECTED_LENGTH } from './spelling';
@@ -122,18 +121,30 @@ function wordsOf(index: BuiltIndex): string[] {
 const correctionsOfIndex = new WeakMap<BuiltIndex, Map<string, number | undefined>>();
 const MAX_REMEMBERED_CORRECTIONS = 20_000;
 
+/** A post's known tokens as ids, in order, and each one's weight (1 but for glossary words). */
+interface QueryIds {
+  ids: number[];
+  weights: number[];
+}
+
 /** Query tokens as ids (known words, or corrected ones); unknown words are dropped. */
-function queryTokenIds(text: string, index: BuiltIndex): number[] {
+function queryTokenIds(text: string, index: BuiltIndex): QueryIds {
   let remembered = correctionsOfIndex.get(index);
   if (!remembered) correctionsOfIndex.set(index, (remembered = new Map<string, number | undefined>()));
   const ids: number[] = [];
+  const weights: number[] = [];
   let corrected = 0;
-  for (const token of tokenize(text).slice(0, MAX_QUERY_TOKENS)) {
+  const query = weightedTokens(text);
+  const count = Math.min(query.tokens.length, MAX_QUERY_TOKENS);
+  for (let at = 0; at < count; at++) {
+    const token = query.tokens[at]!;
+    const weight = query.weights[at]!;
     let id = index.vocabulary.get(token);
     // A word no item holds any more (a patched index keeps its id), or one a later patch of the
     // index brought (beyond its arrays), is as unknown as in a fresh build.
     if (id !== undefined && !(index.frequencies.anywhere[id]! > 0)) id = undefined;
-    if (id === undefined && token.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(token)) {
+    // A glossary word is a known word or nothing: it is not the post's spelling to correct.
+    if (id === undefined && weight === 1 && token.length >= MIN_CORRECTED_LENGTH && /^[a-z]+$/.test(token)) {
       if (remembered.has(token)) {
         id = remembered.get(token);
       } else if (corrected < MAX_CORRECTIONS) {
@@ -143,9 +154,12 @@ function queryTokenIds(text: string, index: BuiltIndex): number[] {
         remembered.set(token, id);
       }
     }
-    if (id !== undefined) ids.push(id);
+    if (id !== undefined) {
+      ids.push(id);
+      weights.push(weight);
+    }
   }
-  return ids;
+  return { ids, weights };
 }
 
 /** Adjacent and next-but-one token pairs of the post: near each other counts as a phrase. */
@@ -189,6 +203,8 @@ interface RetrievalScratch {
    */
   inPost: Uint32Array;
   inLead: Uint32Array;
+  /** Per token of the current query, its weight (the highest it has in the post). */
+  postWeight: Float32Array;
   query: number;
 }
 const scratchOfIndex = new WeakMap<BuiltIndex, RetrievalScratch>();
@@ -202,6 +218,7 @@ function scratchFor(index: BuiltIndex): RetrievalScratch {
       touched: new Uint32Array(index.docCount),
       inPost: new Uint32Array(tokenCount),
       inLead: new Uint32Array(tokenCount),
+      postWeight: new Float32Array(tokenCount),
       query: 0,
     };
     scratchOfIndex.set(index, scratch);
@@ -209,8 +226,8 @@ function scratchFor(index: BuiltIndex): RetrievalScratch {
   return scratch;
 }
 
-/** Marks the post's tokens (and those of its opening) for this query; returns the query's number. */
-function markPost(scratch: RetrievalScratch, ids: readonly number[]): number {
+/** Marks the post's tokens (and those of its opening) and their weights for this query; returns the query's number. */
+function markPost(scratch: RetrievalScratch, { ids, weights }: QueryIds): number {
   if (scratch.query === 0xffffffff) {
     scratch.inPost.fill(0);
     scratch.inLead.fill(0);
@@ -218,14 +235,25 @@ function markPost(scratch: RetrievalScratch, ids: readonly number[]): number {
   }
   const query = ++scratch.query;
   for (let at = 0; at < ids.length; at++) {
-    scratch.inPost[ids[at]!] = query;
-    if (at < LEAD_TOKENS) scratch.inLead[ids[at]!] = query;
+    const id = ids[at]!;
+    const seen = scratch.inPost[id] === query;
+    if (!seen || weights[at]! > scratch.postWeight[id]!) scratch.postWeight[id] = weights[at]!;
+    scratch.inPost[id] = query;
+    if (at < LEAD_TOKENS) scratch.inLead[id] = query;
   }
   return query;
 }
 
-/** Items sharing the most (weighted) rare words with the post, best first. */
-function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDIDATES): Candidate[] {
+/**
+ * Items sharing the most (weighted) rare words with the post, best first; `weightOf` gives a
+ * token's weight in the post (1 when not given).
+ */
+function retrieve(
+  postTokens: Iterable<number>,
+  index: BuiltIndex,
+  limit = CANDIDATES,
+  weightOf?: (token: number) => number,
+): Candidate[] {
   const { overlap, touched } = scratchFor(index);
   const { offsets, values } = index.postings;
   const { postingFields, retrievalNorm, placeOfDoc } = index;
@@ -243,8 +271,9 @@ function retrieve(postTokens: Iterable<number>, index: BuiltIndex, limit = CANDI
   for (const token of tokens) {
     if (visited > MAX_RETRIEVAL_POSTINGS) break;
     visited += frequency[token]!;
-    const claimWeight = index.idf[token] ?? 0;
-    const textWeight = TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
+    const inPost = weightOf ? weightOf(token) : 1;
+    const claimWeight = inPost * (index.idf[token] ?? 0);
+    const textWeight = inPost * TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
     for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
       const doc = values[at]!;
       if (overlap[doc] === 0) touched[touchedCount++] = doc;
@@ -358,22 +387,29 @@ interface Candidates {
 
 /** The candidates a post retrieves, each with its evidence. */
 function candidateEvidence(text: string, index: BuiltIndex): Candidates {
-  const ids = queryTokenIds(text, index);
+  const queryIds = queryTokenIds(text, index);
+  const { ids } = queryIds;
   if (ids.length === 0) return { postWords: 0, candidates: [] };
   const postTokens = new Set(ids);
-  const postArray = Uint32Array.from(postTokens);
-  const postMass = massOf(postArray, index.idf);
-  const postTextMass = massOf(postArray, index.textIdf);
   const postPairs = pairKeys(ids);
   const scratch = scratchFor(index);
-  const query = markPost(scratch, ids);
-  const { inPost, inLead } = scratch;
+  const query = markPost(scratch, queryIds);
+  const { inPost, inLead, postWeight } = scratch;
   const { idf, textIdf, claimTokens, textTokens } = index;
+  let postMass = 0;
+  let postTextMass = 0;
+  // The post's own words: glossary words are another reading of them, not more of the post.
+  let postWords = 0;
+  for (const token of postTokens) {
+    postMass += postWeight[token]! * idf[token]!;
+    postTextMass += postWeight[token]! * textIdf[token]!;
+    if (postWeight[token] === 1) postWords++;
+  }
   const words = wordsOf(index);
   // Of equally rare words, the first by spelling: token ids depend on how the index was made (built or patched).
   const rarer = (weight: number, token: number, than: number, thanToken: number) =>
     weight > than || (weight === than && words[token]! < words[thanToken]!);
-  const candidates = retrieve(postTokens, index).map(({ doc }) => {
+  const candidates = retrieve(postTokens, index, CANDIDATES, (token) => postWeight[token]!).map(({ doc }) => {
     const claimMass = claimMassOf(index, doc);
     let sharedClaim = 0;
     let sharedClaimWords = 0;
@@ -392,7 +428,8 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
     for (let at = claimTokens.offsets[doc]!, end = claimTokens.offsets[doc + 1]!; at < end; at++) {
       const token = claimTokens.values[at]!;
       const weight = idf[token]!;
-      const shared = inPost[token] === query ? 1 : 0;
+      // A glossary word counts as far as its weight.
+      const shared = inPost[token] === query ? postWeight[token]! : 0;
       if (rarer(weight, token, w3, t3)) {
         if (rarer(weight, token, w2, t2)) {
           w3 = w2;
@@ -417,10 +454,10 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
         }
       }
       if (!shared) continue;
-      sharedClaim += weight;
-      sharedClaimWords++;
-      if (inLead[token] === query) leadClaimMass += weight;
-      if (weight > rarestSharedIdf) rarestSharedIdf = weight;
+      sharedClaim += shared * weight;
+      sharedClaimWords += shared;
+      if (inLead[token] === query) leadClaimMass += shared * weight;
+      if (shared * weight > rarestSharedIdf) rarestSharedIdf = shared * weight;
     }
     const textMass = textMassOf(index, doc);
     let sharedText = 0;
@@ -428,8 +465,8 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
     for (let at = textTokens.offsets[doc]!, end = textTokens.offsets[doc + 1]!; at < end; at++) {
       const token = textTokens.values[at]!;
       if (inPost[token] !== query) continue;
-      sharedText += textIdf[token] ?? 0;
-      sharedTextWords++;
+      sharedText += postWeight[token]! * (textIdf[token] ?? 0);
+      sharedTextWords += postWeight[token]!;
     }
     const evidence: TextEvidence = {
       coverage: claimMass > 0 ? sharedClaim / claimMass : 0,
@@ -455,7 +492,7 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
     const { doc, evidence } = candidates[at]!;
     evidence.phrase = phraseShare(rowOf(index.claimSequences, doc), postPairs);
   }
-  return { postWords: postTokens.size, candidates };
+  return { postWords, candidates };
 }
 
 /** Scores of the 2nd to 5th of ranked candidates, summed. */
@@ -571,7 +608,7 @@ function textHits(
 /** A link title against claims, by fuse.js over the candidates the title's words retrieve. */
 function titleHits(title: string, index: BuiltIndex): Array<{ doc: number; score: number }> {
   const short = title.slice(0, TITLE_MAX_LENGTH);
-  const ids = queryTokenIds(short, index);
+  const { ids } = queryTokenIds(short, index);
   if (ids.length === 0) return [];
   const candidates = retrieve(new Set(ids), index, 20);
   const fuse = new Fuse(

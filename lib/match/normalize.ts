@@ -5,6 +5,7 @@
  */
 
 import { languageOf, stemEnglish, type Language } from './english';
+import { ENGLISH_TO_INDONESIAN } from './glossary-en-id';
 
 /** Posts longer than this are cut before any work: a hoax is recognisable early. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -476,33 +477,84 @@ export function wordTokens(raw: string, language: Language = 'id'): string[] {
 }
 
 /**
+ * Weight of a query token from the glossary (an Indonesian word for an English one) against the
+ * post's own words: a translation is weaker evidence than the word itself.
+ */
+export const GLOSSARY_WEIGHT = 0.5;
+
+/** Query tokens and each one's weight (1, or GLOSSARY_WEIGHT for a glossary word). */
+export interface WeightedTokens {
+  tokens: string[];
+  weights: number[];
+}
+
+/**
  * Cleaned words with slang folded, fillers and stopwords dropped, then stemmed
  * by the rules of `language`. Without one (a post), by the language the text
  * reads as; a post read as English also gets each word's Indonesian stem, right
  * after its English one, since mixed posts are common and the list may be
- * Indonesian.
+ * Indonesian, and then the Indonesian words the glossary gives for it, weighted less.
  */
-export function tokenize(raw: string, language?: Language): string[] {
+export function weightedTokens(raw: string, language?: Language): WeightedTokens {
   const words = cleanWords(raw);
   const rules = language ?? languageOf(words);
   const tokens: string[] = [];
+  const weights: number[] = [];
+  const add = (added: readonly string[], weight: number) => {
+    for (const token of added) {
+      tokens.push(token);
+      weights.push(weight);
+    }
+  };
   for (const word of words) {
-    if (language !== undefined || rules === 'id') tokens.push(...knownWordTokens(word, rules));
-    else tokens.push(...knownWordTokens(word, 'en'), ...knownWordTokens(word, 'id-beyond-en'));
+    if (language !== undefined || rules === 'id') add(knownWordTokens(word, rules), 1);
+    else {
+      add(knownWordTokens(word, 'en'), 1);
+      add(knownWordTokens(word, 'id-beyond-en'), 1);
+      add(knownWordTokens(word, 'glossary'), GLOSSARY_WEIGHT);
+    }
   }
-  return tokens;
+  return { tokens, weights };
 }
 
-/** How a word is tokenised: by one language's rules, or (a post read as English) the Indonesian stems its English ones lack. */
-type WordRules = Language | 'id-beyond-en';
+/** weightedTokens without the weights. */
+export function tokenize(raw: string, language?: Language): string[] {
+  return weightedTokens(raw, language).tokens;
+}
+
+/**
+ * How a word is tokenised: by one language's rules, or (a post read as English) the Indonesian
+ * stems its English ones lack, or the glossary's Indonesian words for it that neither gives.
+ */
+type WordRules = Language | 'id-beyond-en' | 'glossary';
 
 /** Words whose tokens were worked out before, per rules: posts repeat everyday words, and stemming is the cost. */
 const tokensOfWord: Record<WordRules, Map<string, readonly string[]>> = {
   id: new Map(),
   en: new Map(),
   'id-beyond-en': new Map(),
+  glossary: new Map(),
 };
 const MAX_REMEMBERED_WORDS = 50_000;
+
+let glossary: Map<string, string[]> | undefined;
+
+/** English stem → the Indonesian tokens of its glossary words; read on first use. */
+function glossaryOf(): Map<string, string[]> {
+  if (glossary) return glossary;
+  glossary = new Map();
+  for (const line of ENGLISH_TO_INDONESIAN.trim().split('\n')) {
+    const [english = '', indonesian = ''] = line.split('=');
+    const translated = indonesian.split(' ').flatMap((word) => wordTokens(word, 'id'));
+    for (const word of english.split(' ')) {
+      for (const token of wordTokens(word, 'en')) {
+        const known = glossary.get(token) ?? [];
+        glossary.set(token, [...new Set([...known, ...translated])]);
+      }
+    }
+  }
+  return glossary;
+}
 
 /** wordTokens, remembered per rules (each map emptied when full). */
 function knownWordTokens(word: string, rules: WordRules): readonly string[] {
@@ -512,6 +564,10 @@ function knownWordTokens(word: string, rules: WordRules): readonly string[] {
     if (rules === 'id-beyond-en') {
       const english = knownWordTokens(word, 'en');
       tokens = wordTokens(word, 'id').filter((token) => !english.includes(token));
+    } else if (rules === 'glossary') {
+      const own = [...knownWordTokens(word, 'en'), ...knownWordTokens(word, 'id-beyond-en')];
+      const translated = knownWordTokens(word, 'en').flatMap((token) => glossaryOf().get(token) ?? []);
+      tokens = [...new Set(translated)].filter((token) => !own.includes(token));
     } else {
       tokens = wordTokens(word, rules);
     }

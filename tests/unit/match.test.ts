@@ -51,6 +51,11 @@ describe('createMatcher', () => {
     expect(result.matches[0]?.item.id).toBe('tbh26-35329');
   });
 
+  it('reaches an Indonesian claim from an English retelling through the glossary', () => {
+    const result = text('Electricity blackout across Java for three days, get your candles ready');
+    expect(result.matches[0]?.item.id).toBe('tbh26-35329');
+  });
+
   it('answers none for an ordinary post', () => {
     for (const post of [
       'Selamat pagi semuanya, hari ini aku masak nasi goreng buat sarapan keluarga 😀',

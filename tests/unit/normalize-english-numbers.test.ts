@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languageOf, stemEnglish } from '../../lib/match/english';
-import { cleanWords, tokenize } from '../../lib/match/normalize';
+import { cleanWords, GLOSSARY_WEIGHT, tokenize, weightedTokens } from '../../lib/match/normalize';
 
 const cleanText = (raw: string) => cleanWords(raw).join(' ');
 
@@ -22,9 +22,20 @@ describe('stemEnglish', () => {
     expect(new Set(['stories', 'story'].map(stemEnglish)).size).toBe(1);
     expect(new Set(['carried', 'carries', 'carry'].map(stemEnglish)).size).toBe(1);
     expect(stemEnglish('running')).toBe(stemEnglish('run'));
+    expect(stemEnglish('giving')).toBe(stemEnglish('give'));
+    expect(stemEnglish('darkness')).toBe(stemEnglish('dark'));
+    expect(stemEnglish('pennsylvanians')).toBe(stemEnglish('pennsylvania'));
+  });
+  it('reads irregular forms and synonyms as one word', () => {
+    expect(new Set(['died', 'dead', 'death', 'dies', 'die'].map(stemEnglish)).size).toBe(1);
+    expect(new Set(['children', 'kids', 'child'].map(stemEnglish)).size).toBe(1);
+    expect(new Set(['jab', 'vaccinated', 'vaccines'].map(stemEnglish)).size).toBe(1);
+    expect(new Set(['altering', 'modified', 'change'].map(stemEnglish)).size).toBe(1);
+    expect(new Set(['counterfeit', 'fake'].map(stemEnglish)).size).toBe(1);
+    expect(stemEnglish('shot')).not.toBe(stemEnglish('vaccine'));
   });
   it('leaves short words, -ss/-us/-is words and non-letters alone', () => {
-    for (const word of ['bus', 'gas', 'news', 'virus', 'crisis', 'glass', 'covid19']) {
+    for (const word of ['bus', 'gas', 'news', 'virus', 'crisis', 'glass', 'g20']) {
       expect(stemEnglish(word)).toBe(word === 'news' ? 'new' : word);
     }
   });
@@ -40,6 +51,14 @@ describe('tokenize, English and mixed', () => {
     const tokens = tokenize('the government will be giving bantuan to everyone who is membagikan this');
     expect(tokens).toContain('bagi');
     expect(tokens).toContain('bantuan');
+  });
+  it("adds the glossary's Indonesian words to a post read as English, weighted less", () => {
+    const { tokens, weights } = weightedTokens('the plastic rice is sold in the market');
+    expect(tokens).toEqual(expect.arrayContaining(['plastic', 'beras', 'plastik', 'pasar']));
+    expect(weights[tokens.indexOf('plastic')]).toBe(1);
+    expect(weights[tokens.indexOf('beras')]).toBe(GLOSSARY_WEIGHT);
+    expect(GLOSSARY_WEIGHT).toBeLessThan(1);
+    expect(tokenize('beras plastik dijual di pasar')).toEqual(['beras', 'plastik', 'jual', 'pasar']);
   });
   it('uses the language it is told', () => {
     expect(tokenize('dibagikan', 'id')).toEqual(['bagi']);
