@@ -108,13 +108,17 @@ describe('serializeMatcher / loadMatcher', () => {
   );
 });
 
+/** Many distinct short claims: enough items for the pausing paths to pause. */
+const numberedClaims = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `m${i}`,
+    claim: `Klaim nomor ${i} tentang banjir${i % 97}`,
+    rating: 'false' as const,
+  }));
+
 describe('createMatcherPausing', () => {
   it('pauses every few thousand items and builds the same index as createMatcher', async () => {
-    const claims = Array.from({ length: 2_500 }, (_, i) => ({
-      id: `m${i}`,
-      claim: `Klaim nomor ${i} tentang banjir${i % 97}`,
-      rating: 'false' as const,
-    }));
+    const claims = numberedClaims(2_500);
     const many: IndexedList[] = [{ listId: 'many', items: claims }, ...lists];
     let pauses = 0;
     const paused = await createMatcherPausing(many, async () => {
@@ -128,11 +132,7 @@ describe('createMatcherPausing', () => {
 
 describe('serializeMatcherPausing', () => {
   it('pauses while encoding and writes the bytes serializeMatcher does, for a built index and one read back', async () => {
-    const claims = Array.from({ length: 50_000 }, (_, i) => ({
-      id: `m${i}`,
-      claim: `Klaim nomor ${i} tentang banjir${i % 97}`,
-      rating: 'false' as const,
-    }));
+    const claims = numberedClaims(50_000);
     const built = createMatcher([{ listId: 'many', items: claims }, ...lists]);
     let pauses = 0;
     const bytes = await serializeMatcherPausing(built, async () => {
