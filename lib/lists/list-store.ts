@@ -380,23 +380,27 @@ export class ListStore {
   ): Promise<void> {
     const { db } = this;
     await db.transaction('rw', db.lists, db.chunks, db.digests, db.sources, async () => {
-      const current = await db.lists.get(base.id);
-      if (
-        !current ||
-        current.version !== base.version ||
-        current.updatedAt !== base.updatedAt ||
-        current.checksum !== base.checksum
-      ) {
-        throw new PatchError('base-mismatch', 'The stored copy changed while the patch was checked');
-      }
-      // All at once, not one after the other: the index is patched while they are written.
+      // All at once, not one after the other, and not after reading the stored record: the index
+      // is patched while they are written. Should that record not be the base, throwing aborts the
+      // transaction, and nothing of it is written.
+      const current = db.lists.get(base.id);
       const writes = Promise.all([
         db.chunks.bulkPut(chunks),
         db.digests.bulkPut(digests),
         db.lists.put(record),
         db.sources.put(source),
       ]);
+      writes.catch(() => undefined);
       issued();
+      const stored = await current;
+      if (
+        !stored ||
+        stored.version !== base.version ||
+        stored.updatedAt !== base.updatedAt ||
+        stored.checksum !== base.checksum
+      ) {
+        throw new PatchError('base-mismatch', 'The stored copy changed while the patch was checked');
+      }
       await writes;
     });
   }

@@ -455,6 +455,32 @@ describe('patches through the list store', () => {
     db.close();
   });
 
+  it('writes nothing of a patch when the stored copy changed after it was checked', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const before = { ...header, patches: 'patches/', items: items(300) };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const after = {
+      ...before,
+      version: 2,
+      items: [...before.items.slice(1), { id: 'n', claim: 'Baru', rating: 'false' }],
+    };
+    const checked = await lists.checkPatch(await makePatch(before as SaringList, after as SaringList));
+    // Another write of the list lands between the check and the patch.
+    const other = validateList({ ...before, version: 5, items: items(3) });
+    await lists.put(other, localSource(other, 'file'), await itemDigests(other.items));
+    await expect(lists.applyPatch(checked, localSource(validated, 'file'))).rejects.toThrow(/changed while/);
+    const stored = await readStoredLists(db);
+    expect(stored.records[0]).toMatchObject({ version: 5, itemCount: 3, chunkCount: 1 });
+    expect(stored.lists[0]!.items).toEqual(other.items);
+    expect(await db.chunks.count()).toBe(1);
+    expect(await db.digests.count()).toBe(1);
+    expect((await index.get()).matcher.size).toBe(3);
+    db.close();
+  });
+
   it('reads the items whose id hash is shared, to tell them apart', async () => {
     const db = openDb(`store-${Math.random()}`);
     const lists = storeOver(db);

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundContext } from '../../lib/background/context';
 import { ListIndex } from '../../lib/background/list-index';
@@ -20,6 +21,7 @@ import {
 import { FULL_DOWNLOAD_EVERY_MS, ListSync } from '../../lib/lists/sync';
 import { listChecksum, makePatch, serializePatch, type ListPatch } from '../../lib/lists/patch';
 import type { SaringList } from '../../lib/lists/schema';
+import * as storeModule from '../../lib/lists/store';
 import { CHUNK_SIZE, readStoredLists } from '../../lib/lists/store';
 
 const URL_ = 'https://lists.example/cek.json';
@@ -438,7 +440,25 @@ describe('differential updates (patches)', () => {
     await expectV2(matches);
   });
 
-  it('patches an index loaded from its persisted copy (a woken worker) as a rebuild would', async () => {
+  // A woken worker starts loading its index as it wakes; the sync writes its patch meanwhile.
+  const wakes: Array<[string, (index: ListIndex) => Promise<unknown>]> = [
+    ['loaded from its persisted copy', async (index) => expect((await index.get()).fromPersisted).toBe(true)],
+    ['still loading from its persisted copy', async (index) => index.warm()],
+    [
+      'rebuilding from the lists, which it reads once patched (its persisted copy was older than the list)',
+      async (index) => {
+        await db.matcherIndex.update('current', { key: 'an older list' });
+        const read = storeModule.readStoredLists;
+        vi.spyOn(storeModule, 'readStoredLists').mockImplementationOnce(async (from) => {
+          while ((await Dexie.ignoreTransaction(() => from.lists.get('cek')))?.version !== 2)
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          return read(from);
+        });
+        index.warm();
+      },
+    ],
+  ];
+  it.each(wakes)('patches the index of a woken worker, %s, as a rebuild would', async (_what, wake) => {
     const { server, matches } = await patchable();
     await matches('siap');
     // A new worker: the index comes from IndexedDB, the items are read per hit. Its list store is
@@ -454,16 +474,19 @@ describe('differential updates (patches)', () => {
       now: () => 2_000_000,
       schedule: async () => undefined,
     });
-    expect((await index.get()).fromPersisted).toBe(true);
+    await wake(index);
     expect(await woken.sync('cek')).toBe('updated');
     expect(patching).toHaveBeenCalledOnce();
     expect(rebuilding).not.toHaveBeenCalled();
     const loaded = await index.get();
-    expect(loaded.fromPersisted).toBe(true);
-    expect((await loaded.matcher.match({ text: NEW_HOAX, urls: [] })).matches[0]?.item.id).toBe('baru');
-    expect((await loaded.matcher.match({ text: v2.items[1_499]!.claim, urls: [] })).matches[0]?.item).toEqual(
-      v2.items[1_499],
-    );
+    for (const item of [v2.items.at(-1)!, v2.items[1_499]!, v2.items[0]!])
+      expect((await loaded.matcher.match({ text: item.claim, urls: [] })).matches[0]?.item).toEqual(item);
+    const removed = v1.items.find((item) => item.id === 'i10')!;
+    expect(
+      (await loaded.matcher.match({ text: removed.claim, urls: [] })).matches.map((hit) => hit.item.id),
+    ).not.toContain('i10');
+    expect(loaded.matcher.size).toBe(v2.items.length);
+    expect((await readStoredLists(db)).lists[0]!.items).toEqual(v2.items);
   });
 
   const fallbacks: Array<[string, (context: Awaited<ReturnType<typeof patchable>>) => Promise<void> | void]> = [
