@@ -28,6 +28,7 @@ import {
   type StoredLists,
 } from './store';
 import { DEFAULT_REFRESH_MS } from './subscriptions';
+import type { ListItem } from './schema';
 import type { ValidatedList } from './validate';
 
 /**
@@ -321,23 +322,13 @@ export class ListStore {
     { delta, base, positions }: CheckedPatch,
     source: SourceRecord,
   ): { change: PatchedList; chunks: ItemChunkRecord[]; digests: ItemDigestsRecord[] } {
-    const brought = [...delta.changed, ...delta.added];
-    const first = base.chunkCount;
-    const chunks: ItemChunkRecord[] = [];
-    const digests: ItemDigestsRecord[] = [];
-    for (let start = 0; start < brought.length; start += CHUNK_SIZE) {
-      const index = first + chunks.length;
-      chunks.push({ listId: base.id, index, items: brought.slice(start, start + CHUNK_SIZE) });
-      const digestsOf = delta.brought.slice(start * DIGEST_BYTES, (start + CHUNK_SIZE) * DIGEST_BYTES);
-      digests.push({ listId: base.id, index, digests: digestsOf });
-    }
-    const slotOfBrought = (at: number) => (first + Math.floor(at / CHUNK_SIZE)) * SLOTS_PER_CHUNK + (at % CHUNK_SIZE);
+    const stored = inChunks(base.id, base.chunkCount, [...delta.changed, ...delta.added], delta.brought);
     const changed = delta.changed.map((item) => ({ position: positions.get(item.id)!, item }));
     const removed = delta.removed.map((id) => positions.get(id)!).sort((a, b) => a - b);
     const gone = new Uint8Array(base.itemCount);
     for (const position of removed) gone[position] = 1;
     const before = base.slots.slice();
-    changed.forEach(({ position }, at) => (before[position] = slotOfBrought(at)));
+    changed.forEach(({ position }, at) => (before[position] = stored.slots[at]!));
     const slots = new Uint32Array(delta.count);
     const idHashes = new Uint32Array(delta.count);
     let at = 0;
@@ -347,14 +338,14 @@ export class ListStore {
       idHashes[at++] = base.idHashes[position]!;
     }
     delta.added.forEach((item, k) => {
-      slots[at] = slotOfBrought(delta.changed.length + k);
+      slots[at] = stored.slots[changed.length + k]!;
       idHashes[at++] = idHashOf(item.id);
     });
     const record: ListRecord = {
       ...recordOfHeader(delta.header, source),
       itemCount: delta.count,
       skipped: base.skipped,
-      chunkCount: first + chunks.length,
+      chunkCount: base.chunkCount + stored.chunks.length,
       slots,
       garbage: (base.garbage ?? 0) + changed.length + removed.length,
       domains: delta.domains,
@@ -362,7 +353,8 @@ export class ListStore {
       checksum: delta.checksum,
       idHashes,
     };
-    return { change: { base, patched: record, removed, changed, added: delta.added }, chunks, digests };
+    const change = { base, patched: record, removed, changed, added: delta.added };
+    return { change, chunks: stored.chunks, digests: stored.digests };
   }
 
   /**
@@ -427,22 +419,7 @@ export class ListStore {
   private async writeWhole(list: ValidatedList, source: SourceRecord, digests?: Uint8Array): Promise<ListRecord> {
     const { db } = this;
     const { header, items, domains, skipped } = list;
-    const chunks: ItemChunkRecord[] = [];
-    const digestRecords: ItemDigestsRecord[] = [];
-    for (let start = 0; start < items.length; start += CHUNK_SIZE) {
-      const index = chunks.length;
-      chunks.push({ listId: header.id, index, items: items.slice(start, start + CHUNK_SIZE) });
-      if (digests)
-        digestRecords.push({
-          listId: header.id,
-          index,
-          digests: digests.slice(start * DIGEST_BYTES, (start + CHUNK_SIZE) * DIGEST_BYTES),
-        });
-    }
-    const slots = Uint32Array.from(
-      items,
-      (_, position) => Math.floor(position / CHUNK_SIZE) * SLOTS_PER_CHUNK + (position % CHUNK_SIZE),
-    );
+    const { chunks, digests: digestRecords, slots } = inChunks(header.id, 0, items, digests);
     const record: ListRecord = {
       ...recordOfHeader(header, source),
       itemCount: items.length,
@@ -469,6 +446,36 @@ export class ListStore {
     });
     return record;
   }
+}
+
+/**
+ * Items stored CHUNK_SIZE a chunk, in chunks numbered from `first`, with their digests when given
+ * (DIGEST_BYTES each, in the items' order), and where each item is (its slot).
+ */
+function inChunks(
+  listId: string,
+  first: number,
+  items: readonly ListItem[],
+  digests?: Uint8Array,
+): { chunks: ItemChunkRecord[]; digests: ItemDigestsRecord[]; slots: Uint32Array } {
+  const chunks: ItemChunkRecord[] = [];
+  const digestRecords: ItemDigestsRecord[] = [];
+  for (let start = 0; start < items.length; start += CHUNK_SIZE) {
+    const index = first + chunks.length;
+    chunks.push({ listId, index, items: items.slice(start, start + CHUNK_SIZE) });
+    // Copies, not views: a view would be stored with the whole buffer under it.
+    if (digests)
+      digestRecords.push({
+        listId,
+        index,
+        digests: digests.slice(start * DIGEST_BYTES, (start + CHUNK_SIZE) * DIGEST_BYTES),
+      });
+  }
+  const slots = Uint32Array.from(
+    items,
+    (_, at) => (first + Math.floor(at / CHUNK_SIZE)) * SLOTS_PER_CHUNK + (at % CHUNK_SIZE),
+  );
+  return { chunks, digests: digestRecords, slots };
 }
 
 /** Items left out of a list that a source keeps with their reasons (the options page shows them). */
