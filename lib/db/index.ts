@@ -20,6 +20,7 @@ export interface ListRecord {
   itemCount: number;
   /** Items rejected by validation at the last successful write. */
   skipped: number;
+  /** Chunks stored, numbered from 0: a whole write fills them in order, each patch adds its own after them. */
   chunkCount: number;
   domains: DomainEntry[];
   /** Last successful write. */
@@ -27,7 +28,15 @@ export interface ListRecord {
   /** The header's `patches` (where the list's patches live) and listChecksum of the stored items: a patch can start here. */
   patches?: string;
   checksum?: string;
-  /** Items per chunk, in order (lists written before patches have none: chunks of LEGACY_CHUNK_SIZE). */
+  /**
+   * Where each item is stored, in list order: its chunk × SLOTS_PER_CHUNK + its place in it (v8).
+   * A patch appends chunks and rewrites this map; it never rewrites a stored chunk. Lists stored
+   * before have none (lib/lists/store.ts slotsOf).
+   */
+  slots?: Uint32Array;
+  /** Items in the chunks that the list no longer holds (replaced or removed by patches since the last whole write). */
+  garbage?: number;
+  /** Items per chunk, in order: lists written by v7's patches (before `slots`; none before patches: chunks of LEGACY_CHUNK_SIZE). */
   chunkSizes?: number[];
   /** idHashOf each stored item's id, in order: a patch's items are found without reading every chunk. */
   idHashes?: Uint32Array;
@@ -38,6 +47,17 @@ export interface ItemChunkRecord {
   listId: string;
   index: number;
   items: ListItem[];
+}
+
+/**
+ * The digest of each item of a chunk (lib/lists/patch.ts itemDigests: DIGEST_BYTES each, in the
+ * chunk's order), for lists with a checksum: a patch subtracts the digests of the items it
+ * replaces without reading them (v8).
+ */
+export interface ItemDigestsRecord {
+  listId: string;
+  index: number;
+  digests: Uint8Array;
 }
 
 /**
@@ -155,6 +175,10 @@ export const DB_NAME = 'saring';
  * no URL to re-hash them from), and the per-install key gets its table.
  * v7: every list has a source record (lists stored before v4, the starter list and classroom lists
  * had none): one is made from the list record where missing.
+ * v8: item digests per chunk, and lists' `slots` (where each item is stored): a patch writes new
+ * chunks only. Lists stored before keep their layout and read as before; one stored with a
+ * checksum but no slots is downloaded whole at its next sync instead of patched, and the whole
+ * write lays it out anew.
  */
 export const SCHEMA_HISTORY: readonly {
   version: number;
@@ -265,6 +289,20 @@ export const SCHEMA_HISTORY: readonly {
       await sources.bulkPut(records.filter((record) => !held.has(record.id)).map(sourceOfStoredList));
     },
   },
+  {
+    version: 8,
+    stores: {
+      lists: 'id',
+      chunks: '[listId+index], listId',
+      digests: '[listId+index], listId',
+      readLinks: 'hash, day',
+      dailyStats: '[day+site], day',
+      siteHealth: 'site',
+      matcherIndex: 'id',
+      sources: 'listId',
+      secrets: 'id',
+    },
+  },
 ];
 
 /**
@@ -293,6 +331,7 @@ export function sourceOfStoredList(record: ListRecord): SourceRecord {
 export type SaringDb = Dexie & {
   lists: EntityTable<ListRecord, 'id'>;
   chunks: Table<ItemChunkRecord, [string, number]>;
+  digests: Table<ItemDigestsRecord, [string, number]>;
   readLinks: EntityTable<ReadLinkRecord, 'hash'>;
   dailyStats: Table<DailyStatsRecord, [string, string]>;
   siteHealth: EntityTable<SiteHealthRecord, 'site'>;

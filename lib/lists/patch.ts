@@ -92,14 +92,6 @@ function addDigest(sum: Sum, digest: Uint8Array, negate = false): void {
   }
 }
 
-/** A sum as the 32 big-endian bytes addDigest takes. */
-function bytesOfSum(sum: Sum): Uint8Array {
-  const bytes = new Uint8Array(32);
-  const view = new DataView(bytes.buffer);
-  sum.forEach((word, at) => view.setUint32(at * 4, word));
-  return bytes;
-}
-
 function sumFromChecksum(checksum: string): Sum {
   const sum = new Uint32Array(8);
   const hex = checksum.slice(CHECKSUM_PREFIX.length);
@@ -114,25 +106,36 @@ function checksumFromSum(sum: Sum): string {
 /** Hashes this many items at once: WebCrypto's calls overlap, and memory stays bounded. */
 const DIGEST_BATCH = 512;
 
-async function addItems(sum: Sum, items: Iterable<ListItem>, negate = false, sha256 = webCryptoSha256): Promise<void> {
-  let batch: ListItem[] = [];
-  const flush = async () => {
-    for (const digest of await Promise.all(batch.map(async (item) => sha256(encoder.encode(itemLine(item))))))
-      addDigest(sum, digest, negate);
-    batch = [];
-  };
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === DIGEST_BATCH) await flush();
+/** Bytes of one item's digest (SHA-256 of its line) in the arrays itemDigests returns. */
+export const DIGEST_BYTES = 32;
+
+/** The SHA-256 of each item's line, in order, one after the other (DIGEST_BYTES each). */
+export async function itemDigests(items: readonly ListItem[], sha256 = webCryptoSha256): Promise<Uint8Array> {
+  const digests = new Uint8Array(items.length * DIGEST_BYTES);
+  for (let start = 0; start < items.length; start += DIGEST_BATCH) {
+    const batch = items.slice(start, start + DIGEST_BATCH);
+    const hashed = await Promise.all(batch.map(async (item) => sha256(encoder.encode(itemLine(item)))));
+    hashed.forEach((digest, at) => digests.set(digest, (start + at) * DIGEST_BYTES));
   }
-  await flush();
+  return digests;
+}
+
+/** sum += each digest of `digests` (or -= when `negate`). */
+function addDigests(sum: Sum, digests: Uint8Array, negate = false): void {
+  for (let at = 0; at < digests.length; at += DIGEST_BYTES)
+    addDigest(sum, digests.subarray(at, at + DIGEST_BYTES), negate);
+}
+
+/** The checksum of the items these are the digests of (itemDigests). */
+export function checksumOfDigests(digests: Uint8Array): string {
+  const sum = new Uint32Array(8);
+  addDigests(sum, digests);
+  return checksumFromSum(sum);
 }
 
 /** The checksum of a set of items (order does not matter): `sum-sha256:` and 64 hex digits. */
-export async function listChecksum(items: Iterable<ListItem>, sha256?: Sha256): Promise<string> {
-  const sum = new Uint32Array(8);
-  await addItems(sum, items, false, sha256);
-  return checksumFromSum(sum);
+export async function listChecksum(items: readonly ListItem[], sha256?: Sha256): Promise<string> {
+  return checksumOfDigests(await itemDigests(items, sha256));
 }
 
 /** Whether text is a checksum as listChecksum writes it. */
@@ -276,9 +279,16 @@ export interface PatchBase {
   count: number;
   /** listChecksum of the stored items (kept from the last full download or patch). */
   checksum: string;
-  /** The stored items with these ids (ids it does not hold are left out of the map). */
-  lookup(ids: readonly string[]): Promise<ReadonlyMap<string, ListItem>> | ReadonlyMap<string, ListItem>;
+  /**
+   * The stored items with these ids (ids it does not hold are left out of the map), each as the
+   * item or as its digest (DIGEST_BYTES of itemDigests): a store that keeps its items' digests
+   * need not read the items a patch replaces.
+   */
+  lookup(ids: readonly string[]): Promise<ReadonlyMap<string, StoredItem>> | ReadonlyMap<string, StoredItem>;
 }
+
+/** A stored item as PatchBase.lookup finds it: the item, or its digest. */
+export type StoredItem = ListItem | Uint8Array;
 
 /** A checked patch: what changes, and the state it leads to. */
 export interface PatchDelta {
@@ -291,6 +301,8 @@ export interface PatchDelta {
   removed: string[];
   count: number;
   checksum: string;
+  /** The digests of the changed items, then of the added ones (itemDigests): a store keeps them for later patches. */
+  brought: Uint8Array;
 }
 
 /**
@@ -328,8 +340,7 @@ export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<Pat
   }
   // The digests of the items the patch brings need no stored item: they are hashed while the stored
   // copy is read (WebCrypto hashes off the worker's thread).
-  const brought = new Uint32Array(8);
-  const hashing = addItems(brought, [...patch.changed, ...patch.added]);
+  const hashing = itemDigests([...patch.changed, ...patch.added]);
   // Awaited below unless a check fails first.
   hashing.catch(() => undefined);
   const stored = await base.lookup([
@@ -358,9 +369,11 @@ export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<Pat
     throw new PatchError('checksum-mismatch', 'The stored copy has no checksum to start from');
   const sum = sumFromChecksum(base.checksum);
   const replaced = [...patch.removed, ...patch.changed.map((item) => item.id)].map((id) => stored.get(id)!);
-  await addItems(sum, replaced, true);
-  await hashing;
-  addDigest(sum, bytesOfSum(brought));
+  const replacedItems = replaced.filter((held): held is ListItem => !(held instanceof Uint8Array));
+  addDigests(sum, await itemDigests(replacedItems), true);
+  for (const held of replaced) if (held instanceof Uint8Array) addDigest(sum, held, true);
+  const brought = await hashing;
+  addDigests(sum, brought);
   const checksum = checksumFromSum(sum);
   if (checksum !== patch.checksum) {
     throw new PatchError(
@@ -377,6 +390,7 @@ export async function checkPatch(base: PatchBase, patch: ListPatch): Promise<Pat
     removed: patch.removed,
     count,
     checksum,
+    brought,
   };
 }
 

@@ -6,69 +6,74 @@ import type { IndexedList } from '../match/types';
 
 /**
  * Items per stored record: enough that Chromium's per-record cost (~0.2 ms) stays small next to a
- * whole list's write (1,000 records at 100,000 items), few enough that a patch changing items all
- * over a list rewrites little (a chunk per changed item: ~30 KB, not ~300 KB).
+ * whole list's write (1,000 records at 100,000 items), few enough that reading the hits' items
+ * back reads little (~30 KB a chunk, not ~300 KB).
  */
 export const CHUNK_SIZE = 100;
-/** Items per chunk of a list record without `chunkSizes` (written before patches): all but the last held this many. */
+/** Items per chunk of a list record without `chunkSizes` or `slots` (written before patches): all but the last held this many. */
 export const LEGACY_CHUNK_SIZE = 1_000;
+/** How a slot is packed: its chunk × SLOTS_PER_CHUNK + its place in that chunk (chunks hold at most LEGACY_CHUNK_SIZE). */
+export const SLOTS_PER_CHUNK = 1_024;
 
 export interface StoredLists {
   records: ListRecord[];
   lists: IndexedList[];
 }
 
-/** Every stored list with its items, in chunk order: what the matcher is built from. */
+/**
+ * Where each item of a stored list is, in list order (`slots`). Lists stored before v8 have no
+ * slots: their items fill their chunks in order (of `chunkSizes`, or LEGACY_CHUNK_SIZE each).
+ */
+export function slotsOf(record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes' | 'slots'>): Uint32Array {
+  if (record.slots) return record.slots;
+  const slots = new Uint32Array(record.itemCount);
+  let position = 0;
+  for (let chunk = 0; chunk < record.chunkCount; chunk++) {
+    const size =
+      record.chunkSizes?.[chunk] ?? Math.min(LEGACY_CHUNK_SIZE, record.itemCount - chunk * LEGACY_CHUNK_SIZE);
+    for (let offset = 0; offset < size; offset++) slots[position++] = chunk * SLOTS_PER_CHUNK + offset;
+  }
+  return slots;
+}
+
+/** The chunk and the place in it of a slot. */
+export function placeOfSlot(slot: number): { chunk: number; offset: number } {
+  return { chunk: Math.floor(slot / SLOTS_PER_CHUNK), offset: slot % SLOTS_PER_CHUNK };
+}
+
+/** Where the item at `position` is stored: its chunk and its place in it; undefined past the list's end. */
+export function chunkPlaces(
+  record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes' | 'slots'>,
+): (position: number) => { chunk: number; offset: number } | undefined {
+  const slots = slotsOf(record);
+  return (position) => (position < slots.length ? placeOfSlot(slots[position]!) : undefined);
+}
+
+/** Every stored list with its items, in list order: what the matcher is built from. */
 export async function readStoredLists(db: SaringDb): Promise<StoredLists> {
   // Two bulk reads: a getAll over the chunks beats a cursor or one query per list.
   const [records, chunks] = await db.transaction('r', db.lists, db.chunks, () =>
     Promise.all([db.lists.toArray(), db.chunks.toArray()]),
   );
-  const itemsByList = new Map(records.map((record) => [record.id, [] as IndexedList['items']]));
-  // Primary-key order is [listId+index], so each list's chunks arrive in order.
-  for (const chunk of chunks) itemsByList.get(chunk.listId)?.push(...chunk.items);
-  const lists = records.map((record) => ({
-    listId: record.id,
-    items: itemsByList.get(record.id) ?? [],
-    domains: record.domains,
-  }));
-  return { records, lists };
-}
-
-/** Items per chunk of a stored list, in order. */
-export function chunkSizesOf(record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>): number[] {
-  if (record.chunkSizes) return record.chunkSizes;
-  return Array.from({ length: record.chunkCount }, (_, chunk) =>
-    Math.min(LEGACY_CHUNK_SIZE, record.itemCount - chunk * LEGACY_CHUNK_SIZE),
-  );
-}
-
-/** Where the item at `position` is stored: its chunk and its place in it (patched lists have chunks of several sizes). */
-export function chunkPlaces(
-  record: Pick<ListRecord, 'itemCount' | 'chunkCount' | 'chunkSizes'>,
-): (position: number) => { chunk: number; offset: number } {
-  if (!record.chunkSizes)
-    return (position) => ({ chunk: Math.floor(position / LEGACY_CHUNK_SIZE), offset: position % LEGACY_CHUNK_SIZE });
-  const starts: number[] = [];
-  let start = 0;
-  for (const size of record.chunkSizes) {
-    starts.push(start);
-    start += size;
-  }
-  return (position) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= position) low = middle;
-      else high = middle - 1;
+  const chunksByList = new Map(records.map((record) => [record.id, new Map<number, ListItem[]>()]));
+  for (const chunk of chunks) chunksByList.get(chunk.listId)?.set(chunk.index, chunk.items);
+  const lists = records.map((record) => {
+    const held = chunksByList.get(record.id)!;
+    const items: ListItem[] = [];
+    // Chunks may also hold items a patch replaced or removed since (slots skip them).
+    for (const slot of slotsOf(record)) {
+      const item = held.get(Math.floor(slot / SLOTS_PER_CHUNK))?.[slot % SLOTS_PER_CHUNK];
+      if (item) items.push(item);
     }
-    return { chunk: low, offset: position - starts[low]! };
-  };
+    return { listId: record.id, items, domains: record.domains };
+  });
+  return { records, lists };
 }
 
 /** A patch as the list store wrote it: positions are those before the patch. */
 export interface PatchedList {
+  /** The record before the patch, and after it. */
+  base: ListRecord;
   patched: ListRecord;
   removed: number[];
   changed: Array<{ position: number; item: ListItem }>;
@@ -81,7 +86,7 @@ export type ListChange = { written: ListRecord; items: IndexedList['items'] } | 
 /** A list's items after a patch: removed ones dropped, changed ones in place, added ones at the end. */
 export function patchedItems(
   items: readonly ListItem[],
-  { removed, changed, added }: Omit<PatchedList, 'patched'>,
+  { removed, changed, added }: Pick<PatchedList, 'removed' | 'changed' | 'added'>,
 ): ListItem[] {
   // One pass over 100,000 items, no array per item: this runs before a patch is searchable.
   const next = items.slice();

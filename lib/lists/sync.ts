@@ -2,14 +2,14 @@ import type { SyncProblem } from '../core/vocabulary';
 import type { SaringDb, SourceRecord } from '../db';
 import { download, SyncError, type Validators } from './download';
 import { verifyListSignature } from './signature';
-import { skippedItemsOf, type ListStore } from './list-store';
+import { skippedItemsOf, takesPatches, type ListStore } from './list-store';
 import { subscriptionTerms, type Subscriber, type SubscriptionTerms } from './pinning';
 import { checkListUrl, refreshIntervalMs, retryDelayMs, sameListUrl, type SubscribeRequest } from './subscriptions';
 import { ListFormatError, validateListPausing, type ValidatedList } from './validate';
 import { checkJsonText, parseCheckedJsonText } from './json-text';
 import { LIST_FILE_LIMITS } from './schema';
 import { checkVersion } from './version';
-import { listChecksum, parsePatch, patchUrl } from './patch';
+import { itemDigests, parsePatch, patchUrl } from './patch';
 import { nextTask } from '../next-task';
 
 /** A list server silent this long (before answering, or mid-body) has failed the sync. */
@@ -330,7 +330,8 @@ export class ListSync {
     const { store, now } = this.context;
     const stored = await store.record(source.listId);
     if (
-      !stored?.checksum ||
+      !stored ||
+      !takesPatches(stored) ||
       source.fullDownloadAt === undefined ||
       now() - source.fullDownloadAt > FULL_DOWNLOAD_EVERY_MS
     )
@@ -451,7 +452,7 @@ export class ListSync {
     );
     delete record.patch;
     try {
-      await this.context.store.put(list, record, await patchableChecksum(list));
+      await this.context.store.put(list, record, await patchableDigests(list));
     } catch (error) {
       throw new SyncError(problemOf(error));
     }
@@ -552,12 +553,13 @@ async function decodePausing(bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * The checksum patches start from, for a list that publishes them and was stored whole: with an
- * item left out (invalid here), the stored items are not the publisher's, and no patch would add up.
+ * The item digests (and so the checksum) patches start from, for a list that publishes them and
+ * was stored whole: with an item left out (invalid here), the stored items are not the
+ * publisher's, and no patch would add up.
  */
-async function patchableChecksum(list: ValidatedList): Promise<string | undefined> {
+async function patchableDigests(list: ValidatedList): Promise<Uint8Array | undefined> {
   if (list.header.patches === undefined || list.skipped > 0) return undefined;
-  return listChecksum(list.items);
+  return itemDigests(list.items);
 }
 
 function previewOf(url: string, terms: SubscriptionTerms, { list }: Fetched): ListPreview {

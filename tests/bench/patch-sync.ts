@@ -82,12 +82,12 @@ class WorkerPhases {
       if (sync)
         for (const [, name, value] of sync[1]!.matchAll(/(\w+) (\d+) ms/g))
           phases.set(
-            name === 'reading' ? 'sync:   of the check, reading the items named' : `sync: ${name}`,
+            name === 'reading' ? 'sync:   of the check, finding the items named (their digests)' : `sync: ${name}`,
             Number(value),
           );
       const store = /written in (\d+) ms, index patched in (\d+) ms/.exec(line);
       if (store) {
-        phases.set('store: chunks written', Number(store[1]));
+        phases.set('store: patch written', Number(store[1]));
         phases.set('store: index patched', Number(store[2]));
       }
       const persisted = /encoded in (\d+) ms \(longest slice (\d+) ms\), stored in (\d+) ms/.exec(line);

@@ -10,7 +10,7 @@ import * as store from '../../lib/lists/store';
 import { CHUNK_SIZE, readStoredLists, withChange } from '../../lib/lists/store';
 import { ListFormatError, VALIDATION_BATCH, validateList, validateListPausing } from '../../lib/lists/validate';
 import { createMatcher } from '../../lib/match';
-import { applyPatch, listChecksum, makePatch } from '../../lib/lists/patch';
+import { applyPatch, itemDigests, makePatch } from '../../lib/lists/patch';
 import type { SaringList } from '../../lib/lists/schema';
 
 const header = { saringList: 1, id: 'cek', name: 'Cek', version: 1 };
@@ -205,7 +205,7 @@ describe('ListStore, the one writer of lists', () => {
     db.close();
   });
 
-  it('is the only module that writes lists or their items', () => {
+  it('is the only module that writes lists, their items or their digests', () => {
     const root = resolve(import.meta.dirname, '../..');
     const files = ['lib', 'entrypoints', 'components'].flatMap((dir) =>
       readdirSync(resolve(root, dir), { recursive: true, encoding: 'utf8' })
@@ -213,7 +213,7 @@ describe('ListStore, the one writer of lists', () => {
         .map((file) => join(dir, file)),
     );
     const writes =
-      /\.(lists|chunks)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\(|\.(lists|chunks)\s*\.\s*where\([^)]*\)[^;]*\.(delete|modify)\(/;
+      /\.(lists|chunks|digests)\s*\.\s*(put|bulkPut|add|bulkAdd|update|bulkUpdate|delete|bulkDelete|clear)\(|\.(lists|chunks|digests)\s*\.\s*where\([^)]*\)[^;]*\.(delete|modify)\(/;
     const writers = files.filter((file) => writes.test(readFileSync(resolve(root, file), 'utf8')));
     expect(writers).toEqual([join('lib', 'lists', 'list-store.ts')]);
   });
@@ -323,7 +323,7 @@ describe('patches through the list store', () => {
     }));
     const before = { ...header, patches: 'patches/', items: hoaxes };
     const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
     await index.get();
     const v1Index = await db.matcherIndex.get('current');
     const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
@@ -369,7 +369,7 @@ describe('patches through the list store', () => {
     }));
     const before = { ...header, patches: 'patches/', items: hoaxes };
     const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
+    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
     await index.get();
     const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
     const after = { ...before, version: 2, items: [...before.items.slice(1), added] } as SaringList;
@@ -393,15 +393,15 @@ describe('patches through the list store', () => {
     db.close();
   });
 
-  it('rewrites only the chunks a patch touches, fills the last one, and reads back as applyPatch', async () => {
+  it('writes a patch into new chunks alone, reads no stored item, and reads back as applyPatch', async () => {
     const db = openDb(`store-${Math.random()}`);
     const index = new ListIndex(db);
     const lists = storeOver(db, index);
     const before = { ...header, patches: 'patches/', items: items(2_500) };
     const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await listChecksum(validated.items));
-    // Removes an item of the first and third chunks, changes one in the 13th, adds 150: the last
-    // chunk is full, so two new ones take them.
+    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    // Removes an item of the first and third chunks, changes one in the 13th, adds 150: the changed
+    // item and the new ones fill two new chunks; the stored ones stay as they are.
     const after = {
       ...before,
       version: 2,
@@ -416,14 +416,27 @@ describe('patches through the list store', () => {
     } as SaringList;
     const patch = await makePatch(before as SaringList, after);
     const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
+    const chunksRead = vi.spyOn(db.chunks, 'bulkGet');
+    const digestsRead = vi.spyOn(db.digests, 'bulkGet');
     await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
     expect(
-      bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => `${chunk.index}:${chunk.items.length}`)).sort(),
-    ).toEqual(['0:99', '12:100', '25:100', '26:50', '2:99']);
+      bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => `${chunk.index}:${chunk.items.length}`)),
+    ).toEqual(['25:100', '26:51']);
+    expect(chunksRead).not.toHaveBeenCalled();
+    expect(digestsRead.mock.calls.flatMap(([keys]) => keys).sort(([, a], [, b]) => Number(a) - Number(b))).toEqual([
+      ['cek', 0],
+      ['cek', 2],
+      ['cek', 12],
+    ]);
     const stored = await readStoredLists(db);
     expect(stored.lists[0]!.items).toEqual((await applyPatch(before as SaringList, patch)).list.items);
-    expect(stored.records[0]).toMatchObject({ version: 2, itemCount: 2_648, chunkCount: 27, checksum: patch.checksum });
-    expect(stored.records[0]!.chunkSizes).toEqual([99, 100, 99, ...Array(22).fill(100), 100, 50]);
+    expect(stored.records[0]).toMatchObject({
+      version: 2,
+      itemCount: 2_648,
+      chunkCount: 27,
+      garbage: 3,
+      checksum: patch.checksum,
+    });
     // A patch from another base is refused before anything is written.
     await expect(lists.checkPatch(patch)).rejects.toThrow(/version 1; the stored copy is version 2/);
     // The patched index is persisted a moment after it serves; then, read per hit through the
@@ -438,6 +451,73 @@ describe('patches through the list store', () => {
         (await loaded.matcher.match({ text: item.claim, urls: [] })).matches.map((hit) => hit.item.id),
         id,
       ).toContain(id);
+    }
+    db.close();
+  });
+
+  it('writes nothing of a patch when the stored copy changed after it was checked', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const index = new ListIndex(db);
+    const lists = storeOver(db, index);
+    const before = { ...header, patches: 'patches/', items: items(300) };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const after = {
+      ...before,
+      version: 2,
+      items: [...before.items.slice(1), { id: 'n', claim: 'Baru', rating: 'false' }],
+    };
+    const checked = await lists.checkPatch(await makePatch(before as SaringList, after as SaringList));
+    // Another write of the list lands between the check and the patch.
+    const other = validateList({ ...before, version: 5, items: items(3) });
+    await lists.put(other, localSource(other, 'file'), await itemDigests(other.items));
+    await expect(lists.applyPatch(checked, localSource(validated, 'file'))).rejects.toThrow(/changed while/);
+    const stored = await readStoredLists(db);
+    expect(stored.records[0]).toMatchObject({ version: 5, itemCount: 3, chunkCount: 1 });
+    expect(stored.lists[0]!.items).toEqual(other.items);
+    expect(await db.chunks.count()).toBe(1);
+    expect(await db.digests.count()).toBe(1);
+    expect((await index.get()).matcher.size).toBe(3);
+    db.close();
+  });
+
+  it('reads the items whose id hash is shared, to tell them apart', async () => {
+    const db = openDb(`store-${Math.random()}`);
+    const lists = storeOver(db);
+    // FNV-1a pairs: 1039599 and 1222382 share a hash, as do 1039598 and 1222383.
+    const ids = ['hoaks-1039599', 'hoaks-1222382', 'hoaks-1039598'];
+    const before = {
+      ...header,
+      patches: 'patches/',
+      items: [...items(250), ...ids.map((id, i) => ({ id, claim: `Klaim kembar ${i}`, rating: 'false' }))],
+    };
+    const validated = validateList(before);
+    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const after = {
+      ...before,
+      version: 2,
+      items: [
+        ...before.items.map((item) => (item.id === 'hoaks-1222382' ? { ...item, label: 'HOAKS' } : item)),
+        { id: 'hoaks-1222383', claim: 'Klaim baru yang hashnya kembar', rating: 'false' },
+      ],
+    } as SaringList;
+    const patch = await makePatch(before as SaringList, after);
+    const chunksRead = vi.spyOn(db.chunks, 'bulkGet');
+    await lists.applyPatch(await lists.checkPatch(patch), localSource(validated, 'file'));
+    expect(chunksRead.mock.calls.flatMap(([keys]) => keys)).toEqual([['cek', 2]]);
+    expect((await readStoredLists(db)).lists[0]!.items).toEqual(
+      (await applyPatch(before as SaringList, patch)).list.items,
+    );
+    // Adding an id the list has is refused, its hash shared or not.
+    const again = { ...(await makePatch(after, { ...after, version: 3 })), target: 3 };
+    again.header = { ...again.header, version: 3 };
+    for (const id of ['hoaks-1039598', 'i7']) {
+      const twice = {
+        ...again,
+        added: [{ id, claim: 'Lagi', rating: 'false' as const }],
+        count: after.items.length + 1,
+      };
+      await expect(lists.checkPatch(twice)).rejects.toThrow(/already has/);
     }
     db.close();
   });

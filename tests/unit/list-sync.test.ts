@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackgroundContext } from '../../lib/background/context';
 import { ListIndex } from '../../lib/background/list-index';
@@ -20,7 +21,8 @@ import {
 import { FULL_DOWNLOAD_EVERY_MS, ListSync } from '../../lib/lists/sync';
 import { listChecksum, makePatch, serializePatch, type ListPatch } from '../../lib/lists/patch';
 import type { SaringList } from '../../lib/lists/schema';
-import { readStoredLists } from '../../lib/lists/store';
+import * as storeModule from '../../lib/lists/store';
+import { CHUNK_SIZE, readStoredLists } from '../../lib/lists/store';
 
 const URL_ = 'https://lists.example/cek.json';
 const HOAX = 'Air rebusan daun sirsak menyembuhkan kanker stadium empat dalam tiga hari';
@@ -417,16 +419,16 @@ describe('differential updates (patches)', () => {
     expect(await matches(v1.items.find((item) => item.id === 'i10')!.claim)).not.toContain('cek/i10');
   }
 
-  it('fetches the patch instead of the list, writes only the rows it changes and patches the index', async () => {
+  it('fetches the patch instead of the list, writes only a chunk of what it brings and patches the index', async () => {
     const { sync, server, matches } = await patchable();
     await matches('siap'); // the index serves before the sync
     const bulkPut = vi.spyOn(db.chunks, 'bulkPut');
+    const chunksRead = vi.spyOn(db.chunks, 'bulkGet');
     expect(await sync.sync('cek')).toBe('updated');
     expect(server.requests.map((request) => request.url)).toEqual([`${PATCHES}1.json`]);
-    // Of 25 chunks, those holding i10 (0) and i1500 (15), and a new one for the new item (the last is full).
-    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => chunk.index)).sort((a, b) => a - b)).toEqual([
-      0, 15, 25,
-    ]);
+    // Of 25 chunks, none is read or rewritten: the changed i1500 and the new item go into a new one.
+    expect(bulkPut.mock.calls.flatMap(([chunks]) => chunks.map((chunk) => chunk.index))).toEqual([25]);
+    expect(chunksRead).not.toHaveBeenCalled();
     await expectV2(matches);
     // The next check asks for the patch from v2: the publisher's "up to date" one, then a 304.
     server.replies.set(`${PATCHES}2.json`, { body: await patchFile(v2, v2), headers: { etag: '"p2"' } });
@@ -438,7 +440,25 @@ describe('differential updates (patches)', () => {
     await expectV2(matches);
   });
 
-  it('patches an index loaded from its persisted copy (a woken worker) as a rebuild would', async () => {
+  // A woken worker starts loading its index as it wakes; the sync writes its patch meanwhile.
+  const wakes: Array<[string, (index: ListIndex) => Promise<unknown>]> = [
+    ['loaded from its persisted copy', async (index) => expect((await index.get()).fromPersisted).toBe(true)],
+    ['still loading from its persisted copy', async (index) => index.warm()],
+    [
+      'rebuilding from the lists, which it reads once patched (its persisted copy was older than the list)',
+      async (index) => {
+        await db.matcherIndex.update('current', { key: 'an older list' });
+        const read = storeModule.readStoredLists;
+        vi.spyOn(storeModule, 'readStoredLists').mockImplementationOnce(async (from) => {
+          while ((await Dexie.ignoreTransaction(() => from.lists.get('cek')))?.version !== 2)
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          return read(from);
+        });
+        index.warm();
+      },
+    ],
+  ];
+  it.each(wakes)('patches the index of a woken worker, %s, as a rebuild would', async (_what, wake) => {
     const { server, matches } = await patchable();
     await matches('siap');
     // A new worker: the index comes from IndexedDB, the items are read per hit. Its list store is
@@ -454,16 +474,19 @@ describe('differential updates (patches)', () => {
       now: () => 2_000_000,
       schedule: async () => undefined,
     });
-    expect((await index.get()).fromPersisted).toBe(true);
+    await wake(index);
     expect(await woken.sync('cek')).toBe('updated');
     expect(patching).toHaveBeenCalledOnce();
     expect(rebuilding).not.toHaveBeenCalled();
     const loaded = await index.get();
-    expect(loaded.fromPersisted).toBe(true);
-    expect((await loaded.matcher.match({ text: NEW_HOAX, urls: [] })).matches[0]?.item.id).toBe('baru');
-    expect((await loaded.matcher.match({ text: v2.items[1_499]!.claim, urls: [] })).matches[0]?.item).toEqual(
-      v2.items[1_499],
-    );
+    for (const item of [v2.items.at(-1)!, v2.items[1_499]!, v2.items[0]!])
+      expect((await loaded.matcher.match({ text: item.claim, urls: [] })).matches[0]?.item).toEqual(item);
+    const removed = v1.items.find((item) => item.id === 'i10')!;
+    expect(
+      (await loaded.matcher.match({ text: removed.claim, urls: [] })).matches.map((hit) => hit.item.id),
+    ).not.toContain('i10');
+    expect(loaded.matcher.size).toBe(v2.items.length);
+    expect((await readStoredLists(db)).lists[0]!.items).toEqual(v2.items);
   });
 
   const fallbacks: Array<[string, (context: Awaited<ReturnType<typeof patchable>>) => Promise<void> | void]> = [
@@ -531,6 +554,37 @@ describe('differential updates (patches)', () => {
     expect(await context.sync.sync('cek')).toBe('updated');
     expect(context.server.requests.map((request) => request.url)).toEqual([`${PATCHES}2.json`, `${PATCHES}2.json.sig`]);
     expect((await db.lists.get('cek'))!.version).toBe(3);
+  });
+
+  it('downloads whole, once, a list stored before item digests (v7), which reads as it was until then', async () => {
+    const { sync, server, matches } = await patchable();
+    // As v7 stored it: its chunks' sizes instead of slots, a checksum, and no item digests.
+    const { slots: _slots, garbage: _garbage, ...record } = (await db.lists.get('cek'))!;
+    const chunkSizes = Array.from({ length: record.chunkCount }, (_, chunk) =>
+      Math.min(CHUNK_SIZE, record.itemCount - chunk * CHUNK_SIZE),
+    );
+    await db.lists.put({ ...record, chunkSizes });
+    await db.digests.clear();
+    expect((await readStoredLists(db)).lists[0]!.items).toEqual(v1.items);
+    expect(await sync.sync('cek')).toBe('updated');
+    expect(server.requests.map((request) => request.url)).toEqual([`${URL_}`]);
+    await expectV2(matches);
+    expect(await db.digests.where('listId').equals('cek').count()).toBe(record.chunkCount);
+    // Laid out anew, it takes the next version's patch.
+    const v3 = { ...v2, version: 3, items: v2.items.slice(1) };
+    server.replies.set(`${PATCHES}2.json`, { body: await patchFile(v2, v3) });
+    server.requests.length = 0;
+    expect(await sync.sync('cek')).toBe('updated');
+    expect(server.requests.map((request) => request.url)).toEqual([`${PATCHES}2.json`]);
+  });
+
+  it('downloads the whole list once the items patches left behind are half as many as its own', async () => {
+    const { sync, server, matches } = await patchable();
+    await db.lists.update('cek', { garbage: v1.items.length / 2 + 1 });
+    expect(await sync.sync('cek')).toBe('updated');
+    expect(server.requests.map((request) => request.url)).toEqual([URL_]);
+    await expectV2(matches);
+    expect(await db.lists.get('cek')).toMatchObject({ garbage: 0 });
   });
 
   it('downloads the whole list once a week, patches or not', async () => {
