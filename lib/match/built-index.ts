@@ -1,7 +1,7 @@
 import { hostOf, normalizeUrl } from '../core/url';
 import type { DomainEntry, ListItem } from '../lists/schema';
 import { languageOf, type Language } from './english';
-import { rowsWithRoom, withRoomCopy } from './growable';
+import { withRoomCopy } from './growable';
 import { cleanWords, wordTokens } from './normalize';
 import type { IndexedList } from './types';
 
@@ -27,6 +27,11 @@ export interface Rows {
 
 export function rowOf(rows: Rows, r: number): Uint32Array {
   return rows.values.subarray(rows.offsets[r], rows.offsets[r + 1]);
+}
+
+/** Rows copied with room for patches after their offsets and values (growable.ts). */
+function rowsWithRoom(rows: Rows): Rows {
+  return { offsets: withRoomCopy(rows.offsets), values: withRoomCopy(rows.values) };
 }
 
 /** Which fields of an item a token occurs in (bits of a posting). */

@@ -1,5 +1,3 @@
-import type { Rows } from './built-index';
-
 /**
  * Typed arrays that grow at their end in place: views over a buffer with room after them, so a
  * patch appends its docs' rows where copying the whole index's (~20 MB per patch) cost more than
@@ -66,11 +64,6 @@ export function appended<T extends Growable>(array: T, more: ArrayLike<number>):
 /** A copy of `array` with room for patches (roomFor) after it. */
 export function withRoomCopy<T extends Growable>(array: T): T {
   return copied(array, [], array.length + roomFor(array.length));
-}
-
-/** Rows copied with room for patches after their offsets and values. */
-export function rowsWithRoom(rows: Rows): Rows {
-  return { offsets: withRoomCopy(rows.offsets), values: withRoomCopy(rows.values) };
 }
 
 function copied<T extends Growable>(array: T, more: ArrayLike<number>, capacity: number): T {
