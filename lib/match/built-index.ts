@@ -1,6 +1,7 @@
 import { hostOf, normalizeUrl } from '../core/url';
 import type { DomainEntry, ListItem } from '../lists/schema';
 import { languageOf, type Language } from './english';
+import { withRoomCopy } from './growable';
 import { cleanWords, wordTokens } from './normalize';
 import type { IndexedList } from './types';
 
@@ -14,7 +15,8 @@ import type { IndexedList } from './types';
  * leaves a removed or replaced item's slot in place, emptied of meaning (no place, no weight;
  * its postings stay and are skipped), and gives new items new slots at the end. So a patch
  * touches only the postings and rows of the items it brings; where each doc stands in the
- * lists (its place) is a table beside them.
+ * lists (its place) is a table beside them. The per-doc rows a patch appends to keep room to grow
+ * in place (growable.ts), and new docs' postings are kept apart from the others (latePostings).
  */
 
 /** Variable-length rows of ids in one array: row r is values[offsets[r] .. offsets[r + 1]). */
@@ -25,6 +27,11 @@ export interface Rows {
 
 export function rowOf(rows: Rows, r: number): Uint32Array {
   return rows.values.subarray(rows.offsets[r], rows.offsets[r + 1]);
+}
+
+/** Rows copied with room for patches after their offsets and values (growable.ts). */
+function rowsWithRoom(rows: Rows): Rows {
+  return { offsets: withRoomCopy(rows.offsets), values: withRoomCopy(rows.values) };
 }
 
 /** Which fields of an item a token occurs in (bits of a posting). */
@@ -65,6 +72,14 @@ export interface IndexCore {
   /** Per token, the docs holding it (ascending); postingFields says in which fields. */
   postings: Rows;
   postingFields: Uint8Array;
+  /**
+   * The same for the docs patches brought since the index was built or loaded, whose slots are
+   * all above those in `postings` (so a token's docs are its row there, then its row here). Kept
+   * apart because appending to `postings` would move every row after a token gaining a doc;
+   * persisting merges the two. Tokens beyond either's rows have none there.
+   */
+  latePostings: Rows;
+  latePostingFields: Uint8Array;
   /** Per doc, claim + keyword token ids in order, for the phrase check. */
   claimSequences: Rows;
   /** Per doc, the day its fact-check was published (days since 1970), NaN when unknown. */
@@ -115,6 +130,8 @@ const CLAIMS_BETWEEN_PAUSES = 20_000;
 /**
  * The docs' claims: those of the first docs as UTF-8 in one block (as persisted), the later ones
  * as strings (a build's, a patch's). Persisting copies the block and encodes the strings alone.
+ * The strings are the first `count` of an array that later patches append to (as growable.ts
+ * grows typed arrays): only the Claims holding all of it may append in place.
  */
 export class Claims {
   private static readonly decoder = new TextDecoder();
@@ -122,7 +139,8 @@ export class Claims {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly offsets: Uint32Array,
-    private readonly strings: readonly string[],
+    private readonly strings: string[],
+    private readonly count = strings.length,
   ) {}
 
   of(doc: number): string {
@@ -133,28 +151,38 @@ export class Claims {
 
   /** These claims, then `more` for the next docs. */
   with(more: readonly string[]): Claims {
-    return new Claims(this.bytes, this.offsets, [...this.strings, ...more]);
+    const strings = this.count === this.strings.length ? this.strings : this.strings.slice(0, this.count);
+    for (const claim of more) strings.push(claim);
+    return new Claims(this.bytes, this.offsets, strings);
   }
 
   /** Every claim as UTF-8 in one block, and where each starts (yielding now and then). */
   *encode(): Generator<void, { bytes: Uint8Array; offsets: Uint32Array }> {
-    if (this.strings.length === 0) return { bytes: this.bytes, offsets: this.offsets };
+    if (this.count === 0) return { bytes: this.bytes, offsets: this.offsets };
     const encoded = this.offsets.length - 1;
     let capacity = this.bytes.length;
-    for (const claim of this.strings) capacity += claim.length * 3;
+    for (let next = 0; next < this.count; next++) capacity += this.strings[next]!.length * 3;
     const buffer = new Uint8Array(capacity);
     buffer.set(this.bytes);
-    const offsets = new Uint32Array(encoded + this.strings.length + 1);
+    const offsets = new Uint32Array(encoded + this.count + 1);
     offsets.set(this.offsets);
     const encoder = new TextEncoder();
     let at = this.bytes.length;
-    for (let next = 0; next < this.strings.length; next++) {
+    for (let next = 0; next < this.count; next++) {
       if (next > 0 && next % CLAIMS_BETWEEN_PAUSES === 0) yield;
       at += encoder.encodeInto(this.strings[next]!, buffer.subarray(at)).written;
       offsets[encoded + next + 1] = at;
     }
     return { bytes: buffer.subarray(0, at), offsets };
   }
+}
+
+/** No postings: a built or loaded index's late postings. */
+export function noPostings(): { latePostings: Rows; latePostingFields: Uint8Array } {
+  return {
+    latePostings: { offsets: new Uint32Array(1), values: new Uint32Array(0) },
+    latePostingFields: new Uint8Array(0),
+  };
 }
 
 /** FNV-1a of an item id: the list store finds stored items by it, spans check their ids with it. */
@@ -460,8 +488,10 @@ function* buildSteps(lists: IndexedList[]): Generator<void, BuiltIndex> {
     vocabulary,
     postings: { offsets: postingOffsets, values: postingDocs },
     postingFields,
-    claimSequences,
-    publishedDays: Float32Array.from(publishedDays),
+    ...noPostings(),
+    // The per-doc arrays patches append to, with room to do it in place.
+    claimSequences: rowsWithRoom(claimSequences),
+    publishedDays: withRoomCopy(Float32Array.from(publishedDays)),
     urls,
     domains,
   });
@@ -502,9 +532,9 @@ function frequencies({ values }: Rows, tokenCount: number): Uint32Array {
 
 /** The derived parts: per-doc token sets, frequencies, IDF weights, common words, masses (yielding between them). */
 function* completeIndex(core: IndexCore): Generator<void, BuiltIndex> {
-  const claimTokens = docRows(core, FIELD_CLAIM);
+  const claimTokens = rowsWithRoom(docRows(core, FIELD_CLAIM));
   yield;
-  const textTokens = docRows(core, FIELD_TEXT);
+  const textTokens = rowsWithRoom(docRows(core, FIELD_TEXT));
   yield;
   const tokenCount = core.vocabulary.size;
   const { offsets } = core.postings;

@@ -255,8 +255,7 @@ function retrieve(
   weightOf?: (token: number) => number,
 ): Candidate[] {
   const { overlap, touched } = scratchFor(index);
-  const { offsets, values } = index.postings;
-  const { postingFields, retrievalNorm, placeOfDoc } = index;
+  const { retrievalNorm, placeOfDoc } = index;
   // How many items hold each token: a patched index's rows also hold docs of removed items.
   const frequency = index.frequencies.anywhere;
   // A local: some module loaders turn an imported binding into a getter call per posting.
@@ -274,10 +273,16 @@ function retrieve(
     const inPost = weightOf ? weightOf(token) : 1;
     const claimWeight = inPost * (index.idf[token] ?? 0);
     const textWeight = inPost * TEXT_FIELD_WEIGHT * (index.textIdf[token] ?? 0);
-    for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
-      const doc = values[at]!;
-      if (overlap[doc] === 0) touched[touchedCount++] = doc;
-      overlap[doc]! += postingFields[at]! & claimBit ? claimWeight : textWeight;
+    // The token's docs in the postings, then in the late postings (a patch's docs, all after them).
+    for (let late = 0; late < 2; late++) {
+      const { offsets, values } = late ? index.latePostings : index.postings;
+      const fields = late ? index.latePostingFields : index.postingFields;
+      if (token + 1 >= offsets.length) continue;
+      for (let at = offsets[token]!, end = offsets[token + 1]!; at < end; at++) {
+        const doc = values[at]!;
+        if (overlap[doc] === 0) touched[touchedCount++] = doc;
+        overlap[doc]! += fields[at]! & claimBit ? claimWeight : textWeight;
+      }
     }
     touchedBy.push(touchedCount);
   }

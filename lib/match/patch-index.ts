@@ -19,13 +19,17 @@ import {
   type UrlDocs,
 } from './built-index';
 import { hostOf, normalizeUrl } from '../core/url';
+import { appended } from './growable';
 
 /**
  * A list patch applied to a built index without rebuilding it, in time proportional to the items
  * it brings, not to the index: docs keep their slots (built-index.ts), so no posting is renumbered.
  * A removed or changed item's doc loses its place and weight (its postings stay, skipped when
  * read, until the next full build); the changed and added items are tokenised into new docs at the
- * end, their postings and rows appended (typed-array copies). The token frequencies are updated by
+ * end: their postings go to the late postings (built-index.ts), rebuilt per patch but holding only
+ * the docs patches brought since the index was built or loaded, and their rows and dates are
+ * appended in place, into the room the arrays keep (growable.ts): a patch copies nothing of the
+ * size of the index but its places (a few hundred KB). The token frequencies are updated by
  * the docs taken out and brought in, and the weights recomputed from them (per token, and per doc a
  * sum over its row). The result answers as a full build over the same items in the same order does
  * (tests/unit/match-patch.test.ts): ties are broken by place, never by slot. Token ids differ from a
@@ -196,11 +200,7 @@ function patchedCore(
     freshTextTokens.push(Uint32Array.from(text).sort());
   });
 
-  const { postings, postingFields } = appendPostings(index, freshPostings, tokenCount);
-  const freshDays = Float32Array.from(fresh, ({ item }) => dayOf(item.published));
-  const publishedDays = new Float32Array(newDocs);
-  publishedDays.set(index.publishedDays);
-  publishedDays.set(freshDays, oldDocs);
+  const late = appendPostings(index.latePostings, index.latePostingFields, freshPostings, tokenCount);
   const domains = new Map<string, DomainSource>();
   for (const list of patch.domains) {
     for (const entry of list.domains ?? []) {
@@ -217,10 +217,15 @@ function patchedCore(
     docOfPlace,
     claims: index.claims.with(fresh.map(({ item }) => item.claim)),
     vocabulary: tokenizer.vocabulary,
-    postings,
-    postingFields,
+    postings: index.postings,
+    postingFields: index.postingFields,
+    latePostings: late.postings,
+    latePostingFields: late.postingFields,
     claimSequences: appendRows(index.claimSequences, freshSequences),
-    publishedDays,
+    publishedDays: appended(
+      index.publishedDays,
+      fresh.map(({ item }) => dayOf(item.published)),
+    ),
     urls: patchedUrls(index.urls, fresh, oldDocs, placeOfDoc),
     domains,
   };
@@ -247,13 +252,17 @@ function spanOver(listId: string, idHashes: Uint32Array): ListSpan {
   };
 }
 
-/** The postings with the fresh docs' appended to their tokens' rows (their slots are the highest, so rows stay ascending). */
+/**
+ * The late postings with the fresh docs' appended to their tokens' rows (their slots are the
+ * highest, so rows stay ascending): a copy of the docs patches brought since the index was built
+ * or loaded, not of the whole index's postings.
+ */
 function appendPostings(
-  index: BuiltIndex,
+  { offsets, values }: Rows,
+  postingFields: Uint8Array,
   freshPostings: ReadonlyMap<number, readonly number[]>,
   tokenCount: number,
 ): { postings: Rows; postingFields: Uint8Array } {
-  const { offsets, values } = index.postings;
   const oldTokens = offsets.length - 1;
   const oldLength = values.length;
   let freshLength = 0;
@@ -273,7 +282,7 @@ function appendPostings(
     const end = token < oldTokens ? offsets[token + 1]! : oldLength;
     const at = postingOffsets[token]! + (end - (token < oldTokens ? offsets[token]! : oldLength));
     docs.set(values.subarray(copied, end), at - (end - copied));
-    fields.set(index.postingFields.subarray(copied, end), at - (end - copied));
+    fields.set(postingFields.subarray(copied, end), at - (end - copied));
     const entries = freshPostings.get(token)!;
     for (let next = 0; next < entries.length; next += 2) {
       docs[at + next / 2] = entries[next]!;
@@ -282,7 +291,7 @@ function appendPostings(
     copied = end;
   }
   docs.set(values.subarray(copied), postingOffsets[tokenCount] - (oldLength - copied));
-  fields.set(index.postingFields.subarray(copied), postingOffsets[tokenCount] - (oldLength - copied));
+  fields.set(postingFields.subarray(copied), postingOffsets[tokenCount] - (oldLength - copied));
   return { postings: { offsets: postingOffsets, values: docs }, postingFields: fields };
 }
 
@@ -295,17 +304,16 @@ function rowsOf(rows: readonly Uint32Array[]): Rows {
   return { offsets, values };
 }
 
-/** `rows` followed by `more`. */
+/** `rows` followed by `more`, grown in place where they have room (growable.ts). */
 function appendRows(rows: Rows, more: Rows): Rows {
-  const count = rows.offsets.length - 1;
-  const offsets = new Uint32Array(count + more.offsets.length);
-  offsets.set(rows.offsets);
   const base = rows.values.length;
-  for (let at = 1; at < more.offsets.length; at++) offsets[count + at] = base + more.offsets[at]!;
-  const values = new Uint32Array(base + more.values.length);
-  values.set(rows.values);
-  values.set(more.values, base);
-  return { offsets, values };
+  return {
+    offsets: appended(
+      rows.offsets,
+      more.offsets.subarray(1).map((offset) => base + offset),
+    ),
+    values: appended(rows.values, more.values),
+  };
 }
 
 /**

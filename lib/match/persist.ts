@@ -2,18 +2,22 @@ import {
   Claims,
   completeWeights,
   NO_PLACE,
+  noPostings,
   spanOf,
   type BuiltIndex,
   type DomainSource,
   type ListSpan,
   type Rows,
 } from './built-index';
+import { roomFor, withRoom } from './growable';
 import type { IndexedList } from './types';
 
 /**
  * The index core as one byte array: a magic, the format version, then
- * sections, each an element count and the elements, 8-byte aligned so loading
- * views them in place instead of copying. Typed arrays are in the platform's
+ * sections, each an element count, a capacity and the elements, 8-byte aligned so loading
+ * views them in place instead of copying. The per-doc arrays that patches append to keep room
+ * after their elements (capacity > count, zeros), so a patch after a load grows them in place
+ * (growable.ts) instead of copying them. Typed arrays are in the platform's
  * byte order (little-endian wherever the extension runs; a big-endian reader
  * reads another version number and refuses).
  */
@@ -22,13 +26,23 @@ import type { IndexedList } from './types';
  * Bump on any change to the layout, to what the index holds or to how text is
  * tokenised: older stored indexes are refused and rebuilt.
  */
-export const MATCHER_FORMAT_VERSION = 9;
+export const MATCHER_FORMAT_VERSION = 10;
 
 const MAGIC = [0x53, 0x52, 0x4d, 0x49]; // "SRMI", Saring matcher index
 const HEADER_BYTES = 8;
 const SECTION_HEADER_BYTES = 8;
 
 type Section = Uint8Array | Uint32Array | Float32Array | Float64Array;
+/** A section stored with room for `capacity` elements. */
+interface Roomy {
+  section: Uint32Array | Float32Array;
+  capacity: number;
+}
+const roomy = (section: Uint32Array | Float32Array): Roomy => ({
+  section,
+  capacity: section.length + roomFor(section.length),
+});
+const roomyRows = (rows: Rows): Roomy[] => [roomy(rows.offsets), roomy(rows.values)];
 
 /** The small parts, as JSON; items are not stored (only their claims), they stay in the lists. */
 interface Meta {
@@ -79,17 +93,17 @@ function* encodeSteps(index: BuiltIndex): Generator<void, Uint8Array> {
   yield* completeWeights(index);
   const encoder = new TextEncoder();
   const claims = yield* index.claims.encode();
-  const sections: Section[] = [
+  const postings = yield* mergedPostings(index);
+  const sections: Array<Section | Roomy> = [
     encoder.encode(JSON.stringify(meta)),
     encoder.encode([...index.vocabulary.keys()].slice(0, index.idf.length).join('\n')),
-    index.postings.offsets,
-    index.postings.values,
-    index.postingFields,
-    index.claimSequences.offsets,
-    index.claimSequences.values,
+    postings.offsets,
+    postings.values,
+    postings.fields,
+    ...roomyRows(index.claimSequences),
     claims.bytes,
     claims.offsets,
-    index.publishedDays,
+    roomy(index.publishedDays),
     index.docOfPlace,
     index.frequencies.anywhere,
     index.frequencies.inClaims,
@@ -98,36 +112,69 @@ function* encodeSteps(index: BuiltIndex): Generator<void, Uint8Array> {
     index.idf,
     index.textIdf,
     index.common,
-    index.claimTokens.offsets,
-    index.claimTokens.values,
+    ...roomyRows(index.claimTokens),
     index.claimMass,
-    index.textTokens.offsets,
-    index.textTokens.values,
+    ...roomyRows(index.textTokens),
     index.textMass,
     index.retrievalNorm,
   ];
   yield;
+  const sized = sections.map((entry) => ('capacity' in entry ? entry : { section: entry, capacity: entry.length }));
   let size = HEADER_BYTES;
-  for (const section of sections) size = align8(size + SECTION_HEADER_BYTES + section.byteLength);
+  for (const { section, capacity } of sized)
+    size = align8(size + SECTION_HEADER_BYTES + capacity * section.BYTES_PER_ELEMENT);
   const bytes = new Uint8Array(size);
   bytes.set(MAGIC);
   new Uint32Array(bytes.buffer, 4, 1)[0] = MATCHER_FORMAT_VERSION;
   let at = HEADER_BYTES;
   let sincePause = 0;
-  for (const section of sections) {
+  for (const { section, capacity } of sized) {
     if (sincePause > BYTES_BETWEEN_PAUSES) {
       yield;
       sincePause = 0;
     }
-    new Uint32Array(bytes.buffer, at, 1)[0] = section.length;
+    new Uint32Array(bytes.buffer, at, 2).set([section.length, capacity]);
     bytes.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), at + SECTION_HEADER_BYTES);
-    at = align8(at + SECTION_HEADER_BYTES + section.byteLength);
+    at = align8(at + SECTION_HEADER_BYTES + capacity * section.BYTES_PER_ELEMENT);
     sincePause += section.byteLength;
   }
   return bytes;
 }
 
-/** Reads the sections in the order encodeIndex wrote them, as views into the bytes. */
+/** Tokens whose rows are merged between pauses: a few ms of copying. */
+const TOKENS_BETWEEN_PAUSES = 50_000;
+
+/** The postings and late postings as one: per token, its row in the postings, then in the late ones. */
+function* mergedPostings(index: BuiltIndex): Generator<void, Rows & { fields: Uint8Array }> {
+  const { postings, postingFields, latePostings, latePostingFields } = index;
+  if (latePostings.values.length === 0) return { ...postings, fields: postingFields };
+  const tokenCount = index.idf.length;
+  const offsets = new Uint32Array(tokenCount + 1);
+  const values = new Uint32Array(postings.values.length + latePostings.values.length);
+  const fields = new Uint8Array(values.length);
+  let at = 0;
+  const copyRow = (rows: Rows, rowFields: Uint8Array, token: number) => {
+    if (token + 1 >= rows.offsets.length) return;
+    const start = rows.offsets[token]!;
+    const end = rows.offsets[token + 1]!;
+    values.set(rows.values.subarray(start, end), at);
+    fields.set(rowFields.subarray(start, end), at);
+    at += end - start;
+  };
+  for (let token = 0; token < tokenCount; token++) {
+    if (token > 0 && token % TOKENS_BETWEEN_PAUSES === 0) yield;
+    offsets[token] = at;
+    copyRow(postings, postingFields, token);
+    copyRow(latePostings, latePostingFields, token);
+  }
+  offsets[tokenCount] = at;
+  return { offsets, values, fields };
+}
+
+/**
+ * Reads the sections in the order encodeIndex wrote them, as views into the bytes; a section's
+ * room (zeros after its elements) is room its view may grow into (growable.ts).
+ */
 class SectionReader {
   private at = HEADER_BYTES;
 
@@ -138,11 +185,15 @@ class SectionReader {
   }
 
   u32(): Uint32Array {
-    return this.next(4, (buffer, offset, length) => new Uint32Array(buffer, offset, length));
+    return this.next(4, (buffer, offset, length, capacity) =>
+      withRoom(new Uint32Array(buffer, offset, length), capacity),
+    );
   }
 
   f32(): Float32Array {
-    return this.next(4, (buffer, offset, length) => new Float32Array(buffer, offset, length));
+    return this.next(4, (buffer, offset, length, capacity) =>
+      withRoom(new Float32Array(buffer, offset, length), capacity),
+    );
   }
 
   f64(): Float64Array {
@@ -153,14 +204,20 @@ class SectionReader {
     return { offsets: this.u32(), values: this.u32() };
   }
 
-  private next<T>(elementBytes: number, view: (buffer: ArrayBufferLike, offset: number, length: number) => T): T {
+  private next<T>(
+    elementBytes: number,
+    view: (buffer: ArrayBufferLike, offset: number, length: number, capacity: number) => T,
+  ): T {
     const { buffer, byteOffset } = this.bytes;
     if (this.at + SECTION_HEADER_BYTES > this.bytes.length) throw new Error('matcher index is truncated');
-    const length = new Uint32Array(buffer, byteOffset + this.at, 1)[0]!;
+    const header = new Uint32Array(buffer, byteOffset + this.at, 2);
+    const length = header[0]!;
+    const capacity = header[1]!;
     const start = this.at + SECTION_HEADER_BYTES;
-    if (start + length * elementBytes > this.bytes.length) throw new Error('matcher index is truncated');
-    this.at = align8(start + length * elementBytes);
-    return view(buffer, byteOffset + start, length);
+    if (capacity < length || start + capacity * elementBytes > this.bytes.length)
+      throw new Error('matcher index is truncated');
+    this.at = align8(start + capacity * elementBytes);
+    return view(buffer, byteOffset + start, length, capacity);
   }
 }
 
@@ -172,7 +229,8 @@ function checkRows(rows: { offsets: Uint32Array; values: ArrayLike<number> }, co
 
 /**
  * The index encodeIndex stored; throws when it is of another version, or, given the lists it is
- * meant to be over, when it cannot be theirs.
+ * meant to be over, when it cannot be theirs. Its arrays are views into `serialized` (when
+ * aligned): patches of it write into the sections' room, never into what any read of it sees.
  */
 export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): BuiltIndex {
   // Views need aligned offsets; a byte array cut out of a larger buffer may not be.
@@ -242,6 +300,7 @@ export function decodeIndex(serialized: Uint8Array, lists?: IndexedList[]): Buil
     vocabulary,
     postings,
     postingFields,
+    ...noPostings(),
     claimSequences,
     publishedDays,
     urls: new Map(meta.urls),

@@ -192,6 +192,41 @@ describe('patchMatcher', () => {
     expectSameRanks(patched, built, sample);
   }, 120_000);
 
+  it('patches one index twice (a patch retried) and two indexes read from the same bytes, each as its full build', () => {
+    // Patches grow the index's arrays in place (lib/match/growable.ts): a second patch of the same
+    // index, or of another read of the same bytes, must not write over what the first appended.
+    const starter = readStarterList();
+    const base: IndexedList[] = [{ listId: 'first', items: starter.items.slice(0, 1_000) }];
+    const fresh = starter.items.slice(1_000, 1_200);
+    const one = { removed: [3, 400], changed: new Map<number, ListItem>(), added: fresh.slice(0, 100) };
+    const other = {
+      removed: [],
+      changed: new Map([[5, { ...base[0]!.items[5]!, claim: fresh[150]!.claim }]]),
+      added: fresh.slice(100),
+    };
+    const sample = (lists: IndexedList[]): MatchQuery[] =>
+      [...lists[0]!.items.filter((_item, at) => at % 13 === 0), ...fresh, ...base[0]!.items.slice(0, 10)].map(
+        (item) => ({ text: item.claim, urls: [] }),
+      );
+    const patched = (matcher: IndexMatcher, { removed, changed, added }: typeof one) => {
+      const after = applied(base, 'first', removed, changed, added);
+      return { after, matcher: patchMatcher(matcher, patchOf(after, 'first', removed, changed, added)) };
+    };
+    const expectAsBuilt = ({ after, matcher }: { after: IndexedList[]; matcher: IndexMatcher }) =>
+      expectSameRanks(matcher, createMatcher(after), sample(after));
+    const built = createMatcher(base);
+    const bytes = serializeMatcher(built);
+    for (const matcher of [built, loadIndexMatcher(bytes)]) {
+      const [first, second] = [patched(matcher, one), patched(matcher, other)];
+      expectAsBuilt(first);
+      expectAsBuilt(second);
+      expectSameRanks(matcher, built, sample(base));
+    }
+    const [first, second] = [patched(loadIndexMatcher(bytes), one), patched(loadIndexMatcher(bytes), other)];
+    expectAsBuilt(first);
+    expectAsBuilt(second);
+  }, 120_000);
+
   it('answers as a full build after several patches in a row, removals then additions, read back from its bytes between', () => {
     const starter = readStarterList();
     const [first, second] = [starter.items.slice(0, 3_000), starter.items.slice(3_000, 4_000)];
