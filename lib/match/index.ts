@@ -19,7 +19,9 @@ import {
 } from './built-index';
 import {
   claimLogit,
+  CLAIM_WEIGHTS,
   debunkProbability,
+  ENGLISH_CLAIM_WEIGHTS,
   decisionLogit,
   type ClaimEvidence,
   type DecisionInput,
@@ -121,10 +123,13 @@ function wordsOf(index: BuiltIndex): string[] {
 const correctionsOfIndex = new WeakMap<BuiltIndex, Map<string, number | undefined>>();
 const MAX_REMEMBERED_CORRECTIONS = 20_000;
 
-/** A post's known tokens as ids, in order, and each one's weight (1 but for glossary words). */
+/** A post's known tokens as ids, in order, each one's weight (1 but for glossary words) and reading group (see weightedTokens). */
 interface QueryIds {
   ids: number[];
   weights: number[];
+  groups: number[];
+  /** The claim model's weights for the language the post reads as. */
+  claimWeights: readonly number[];
 }
 
 /** Query tokens as ids (known words, or corrected ones); unknown words are dropped. */
@@ -133,6 +138,7 @@ function queryTokenIds(text: string, index: BuiltIndex): QueryIds {
   if (!remembered) correctionsOfIndex.set(index, (remembered = new Map<string, number | undefined>()));
   const ids: number[] = [];
   const weights: number[] = [];
+  const groups: number[] = [];
   let corrected = 0;
   const query = weightedTokens(text);
   const count = Math.min(query.tokens.length, MAX_QUERY_TOKENS);
@@ -157,9 +163,10 @@ function queryTokenIds(text: string, index: BuiltIndex): QueryIds {
     if (id !== undefined) {
       ids.push(id);
       weights.push(weight);
+      groups.push(query.groups[at]!);
     }
   }
-  return { ids, weights };
+  return { ids, weights, groups, claimWeights: query.language === 'en' ? ENGLISH_CLAIM_WEIGHTS : CLAIM_WEIGHTS };
 }
 
 /** Adjacent and next-but-one token pairs of the post: near each other counts as a phrase. */
@@ -340,8 +347,8 @@ export interface TextEvidence extends ClaimEvidence {
  * Each is scaled down when the post shares too little to be evidence: a short
  * post reaches high coverage or cosine with one or two everyday words.
  */
-export function scoreEvidence(e: TextEvidence): number {
-  return combinedScore(e, 1 / (1 + Math.exp(-claimLogit(e))));
+export function scoreEvidence(e: TextEvidence, claimWeights: readonly number[] = CLAIM_WEIGHTS): number {
+  return combinedScore(e, 1 / (1 + Math.exp(-claimLogit(e, claimWeights))));
 }
 
 /**
@@ -386,30 +393,60 @@ function textMatch(e: TextEvidence): number {
 interface Candidates {
   /** Distinct known words of the post. */
   postWords: number;
+  /** The claim model's weights for the post's language. */
+  claimWeights: readonly number[];
   /** Each with its evidence, in retrieval order. */
   candidates: Array<{ doc: number; evidence: TextEvidence }>;
+}
+
+/**
+ * The post's IDF mass (claim and text IDF): each distinct token once, and of a reading group (the
+ * readings of one word of an English post) only the heaviest.
+ */
+function postMasses(
+  { ids, groups }: QueryIds,
+  index: BuiltIndex,
+  postWeight: Float32Array,
+): { postMass: number; postTextMass: number } {
+  const { idf, textIdf } = index;
+  const counted = new Set<number>();
+  let postMass = 0;
+  let postTextMass = 0;
+  for (let start = 0; start < ids.length;) {
+    let end = start + 1;
+    while (end < ids.length && groups[end] === groups[start]) end++;
+    let mass = 0;
+    let textMass = 0;
+    for (let at = start; at < end; at++) {
+      const token = ids[at]!;
+      if (counted.has(token)) continue;
+      mass = Math.max(mass, postWeight[token]! * idf[token]!);
+      textMass = Math.max(textMass, postWeight[token]! * textIdf[token]!);
+    }
+    for (let at = start; at < end; at++) counted.add(ids[at]!);
+    postMass += mass;
+    postTextMass += textMass;
+    start = end;
+  }
+  return { postMass, postTextMass };
 }
 
 /** The candidates a post retrieves, each with its evidence. */
 function candidateEvidence(text: string, index: BuiltIndex): Candidates {
   const queryIds = queryTokenIds(text, index);
   const { ids } = queryIds;
-  if (ids.length === 0) return { postWords: 0, candidates: [] };
+  const { claimWeights } = queryIds;
+  if (ids.length === 0) return { postWords: 0, claimWeights, candidates: [] };
   const postTokens = new Set(ids);
   const postPairs = pairKeys(ids);
   const scratch = scratchFor(index);
   const query = markPost(scratch, queryIds);
   const { inPost, inLead, postWeight } = scratch;
   const { idf, textIdf, claimTokens, textTokens } = index;
-  let postMass = 0;
-  let postTextMass = 0;
   // The post's own words: glossary words are another reading of them, not more of the post.
   let postWords = 0;
-  for (const token of postTokens) {
-    postMass += postWeight[token]! * idf[token]!;
-    postTextMass += postWeight[token]! * textIdf[token]!;
-    if (postWeight[token] === 1) postWords++;
-  }
+  for (const token of postTokens) if (postWeight[token] === 1) postWords++;
+  const { postMass, postTextMass } = postMasses(queryIds, index, postWeight);
   const words = wordsOf(index);
   // Of equally rare words, the first by spelling: token ids depend on how the index was made (built or patched).
   const rarer = (weight: number, token: number, than: number, thanToken: number) =>
@@ -491,13 +528,13 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
     return { doc, evidence };
   });
   // Phrase check only where it can change the answer: the best few before it.
-  const before = candidates.map(({ evidence }) => scoreEvidence(evidence));
+  const before = candidates.map(({ evidence }) => scoreEvidence(evidence, claimWeights));
   const order = candidates.map((_, at) => at).sort((a, b) => before[b]! - before[a]!);
   for (const at of order.slice(0, PHRASE_CHECKED)) {
     const { doc, evidence } = candidates[at]!;
     evidence.phrase = phraseShare(rowOf(index.claimSequences, doc), postPairs);
   }
-  return { postWords, candidates };
+  return { postWords, claimWeights, candidates };
 }
 
 /** Scores of the 2nd to 5th of ranked candidates, summed. */
@@ -555,10 +592,10 @@ interface Ranked {
 function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedDay: number): Ranked {
   // Hoax headlines borrow condolences and greetings; a post made only of them carries no claim.
   if (onlyStockFormulas(text)) return { ranked: [] };
-  const { postWords, candidates } = candidateEvidence(text, index);
+  const { postWords, claimWeights, candidates } = candidateEvidence(text, index);
   const ranked = candidates
     .map(({ doc, evidence }) => {
-      const score = scoreEvidence(evidence);
+      const score = scoreEvidence(evidence, claimWeights);
       return { doc, evidence, score, rank: score * dateFactor(index, doc, postedDay) };
     })
     .sort((a, b) => b.rank - a.rank);

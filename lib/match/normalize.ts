@@ -486,6 +486,14 @@ export const GLOSSARY_WEIGHT = 0.5;
 export interface WeightedTokens {
   tokens: string[];
   weights: number[];
+  /**
+   * Per token, its reading group: tokens of one group are readings of one word of the post (an
+   * English post's word read in English, by the Indonesian stemmer and by the glossary), so the
+   * post's size counts the group once, not once per reading.
+   */
+  groups: number[];
+  /** The language the text was read as. */
+  language: Language;
 }
 
 /**
@@ -500,8 +508,11 @@ export function weightedTokens(raw: string, language?: Language): WeightedTokens
   const rules = language ?? languageOf(words);
   const tokens: string[] = [];
   const weights: number[] = [];
-  const add = (added: readonly string[], weight: number) => {
+  const groups: number[] = [];
+  // One group per token, but for the readings of an English post's word, which share one.
+  const add = (added: readonly string[], weight: number, group?: number) => {
     for (const token of added) {
+      groups.push(group ?? tokens.length);
       tokens.push(token);
       weights.push(weight);
     }
@@ -509,12 +520,13 @@ export function weightedTokens(raw: string, language?: Language): WeightedTokens
   for (const word of words) {
     if (language !== undefined || rules === 'id') add(knownWordTokens(word, rules), 1);
     else {
-      add(knownWordTokens(word, 'en'), 1);
-      add(knownWordTokens(word, 'id-beyond-en'), 1);
-      add(knownWordTokens(word, 'glossary'), GLOSSARY_WEIGHT);
+      const group = tokens.length;
+      add(knownWordTokens(word, 'en'), 1, group);
+      add(knownWordTokens(word, 'id-beyond-en'), 1, group);
+      add(knownWordTokens(word, 'glossary'), GLOSSARY_WEIGHT, group);
     }
   }
-  return { tokens, weights };
+  return { tokens, weights, groups, language: rules };
 }
 
 /** weightedTokens without the weights. */

@@ -3,6 +3,7 @@
  * tests/eval/realistic/): the posts with the split the rule gives, and what the extension would do
  * with each.
  */
+import { z } from 'zod';
 import type { MatchResult } from '../../lib/match/types';
 import {
   hoaxPostSchema,
@@ -28,6 +29,19 @@ export function hardNegatives(): NegativePost[] {
     ...post,
     split: splitOf(negativeSplitKey(post)),
   }));
+}
+
+/**
+ * A second writer's topical negatives (tests/eval/fit-negatives.jsonl, see the set's README): fitted on,
+ * never evaluated, so they have no split.
+ */
+const fitNegativeSchema = negativePostSchema
+  .omit({ split: true, about: true })
+  .extend({ id: z.string().regex(/^fitneg-\d{4}$/, 'is fitneg-NNNN') });
+export type FitNegative = z.infer<typeof fitNegativeSchema>;
+
+export function fitOnlyNegatives(): FitNegative[] {
+  return readRealisticFile('../fit-negatives.jsonl', fitNegativeSchema) ?? [];
 }
 
 /** Links written in a post: what the guard would pass as its urls. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyStockFormulas, postCues } from '../../lib/match/cues';
+import { onlyStockFormulas, postCues, STANCE_CLASSES } from '../../lib/match/cues';
 import { DEBUNK_FEATURES, DECISION_FEATURES, debunkProbability } from '../../lib/match/claim-model';
 import { FITTED } from '../../lib/match/fitted';
 
@@ -23,6 +23,58 @@ describe('postCues', () => {
     expect(postCues('Itu video lama, dipastikan tidak terjadi di sini.').debunk).toBe(2);
     expect(postCues('That never happened, the clip is old footage.').debunk).toBe(2);
     expect(postCues("Six bananas a day will kill you, doctors don't want you to know").debunk).toBe(0);
+  });
+
+  it('reads each stance class in written and texting forms, and not in a claim that only uses its words', () => {
+    const examples: Record<keyof typeof STANCE_CLASSES, { stance: string[]; claim: string[] }> = {
+      verdict: {
+        stance: ['wkwk itu mah editan', 'This was debunked years ago'],
+        claim: ['Video detik-detik tsunami Aceh'],
+      },
+      predicatedVerdict: {
+        stance: ['Link itu palsu bun', 'merupakan konten palsu', "that's fake af", 'Bohong! BPJS ga bagi duit'],
+        claim: ['Awas beras palsu dari China beredar di pasar'],
+      },
+      negatedTruth: {
+        stance: ['Nggak bener itu, udah dicek', 'Tidak ditemukan informasi kredibel', 'this is not real'],
+        claim: ['Bener gak sih garam ada kacanya?'],
+      },
+      negatedAct: {
+        stance: ['Gubernur tidak pernah menyampaikan rencana itu', 'Mana ada bansos lewat WA', "He didn't say that"],
+        claim: ['Sembako kena pajak, belum pernah terjadi sebelumnya'],
+      },
+      answeredNo: {
+        stance: ['Air es bikin kanker? Tidak.', 'Nope, Mars will look like a dot.'],
+        claim: ['Tidak nyangka BMKG bilang gitu'],
+      },
+      recurring: {
+        stance: ['Pesan ini beredar sejak 2016', 'has been around since 2003'],
+        claim: ['Gempa besar sejak kemarin'],
+      },
+      correction: {
+        stance: ['Faktanya vaksin aman', 'udah dibantah Kemenkes', 'The truth is the clip is old'],
+        claim: ['Vaksin berbahaya, sebarkan'],
+      },
+      dissuasion: {
+        stance: ['Jgn percaya ya bun', 'gausah disebar', "Don't fall for it"],
+        claim: ['Cek dulu garam di dapur kalian'],
+      },
+      scamNamed: {
+        stance: ['Itu link phishing', 'laman tak resmi', 'classic like-farming'],
+        claim: ['Daftar bansos di link ini'],
+      },
+      label: { stance: ['[SALAH] Garam dapur mengandung kaca'], claim: ['Garam dapur mengandung kaca'] },
+    };
+    for (const [name, { stance, claim }] of Object.entries(examples)) {
+      const pattern = new RegExp(STANCE_CLASSES[name as keyof typeof STANCE_CLASSES]);
+      for (const text of stance) expect(pattern.test(text.toLowerCase()), `${name}: ${text}`).toBe(true);
+      for (const text of claim) expect(pattern.test(text.toLowerCase()), `${name}: ${text}`).toBe(false);
+    }
+  });
+
+  it('does not read a question its writer answers as a question', () => {
+    expect(postCues('Minum air es bikin kanker? Salah. Tidak ada bukti ilmiahnya.').question).toBe(false);
+    expect(postCues('Minum air es bikin kanker? bener gak?').question).toBe(true);
   });
 
   it('reads an official or anti-scam notice, and the language a post is in', () => {

@@ -223,4 +223,38 @@ describe('createMatcher', () => {
     expect(retold.decision).not.toBe('none');
     expect(retold.matches[0]?.item.id).toBe('duka-1');
   });
+
+  it('keeps an Indonesian item the glossary reaches well below the English claim an English post retells', () => {
+    const mixed = createMatcher([
+      {
+        listId: 'mixed',
+        items: [
+          ...items,
+          {
+            id: 'kubrick',
+            claim: 'Stanley Kubrick admitted in an interview that he helped NASA fake the U.S. moon landings.',
+            rating: 'false',
+            keywords: ['Did Stanley Kubrick Admit to Faking the Moon Landings?'],
+            language: 'en',
+          },
+          {
+            id: 'make-up',
+            claim: 'Luka Warga Palestina Akibat Serangan Israel Ternyata Hasil Make Up',
+            rating: 'false',
+            text:
+              'Video memperlihatkan warga Palestina sedang dirias agar terlihat seperti luka berdarah. They make ' +
+              'fake blood, and paint wounds that are of course not real. Mereka membuat darah palsu, luka yang palsu.',
+          },
+        ],
+        domains: [],
+      },
+    ]);
+    const { matches } = mixed.match({
+      text: 'Is that Kubrick interview real where he admits he faked the Apollo footage? It looks legit but idk',
+      urls: [],
+    });
+    expect(matches[0]?.item.id).toBe('kubrick');
+    const glossaryMatch = matches.find((hit) => hit.item.id === 'make-up')?.score ?? 0;
+    expect(glossaryMatch).toBeLessThan(0.6 * matches[0]!.score);
+  });
 });

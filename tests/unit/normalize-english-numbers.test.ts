@@ -60,6 +60,17 @@ describe('tokenize, English and mixed', () => {
     expect(GLOSSARY_WEIGHT).toBeLessThan(1);
     expect(tokenize('beras plastik dijual di pasar')).toEqual(['beras', 'plastik', 'jual', 'pasar']);
   });
+  it("groups an English word's readings as one word of the post, and each Indonesian token apart", () => {
+    const english = weightedTokens('the plastic rice is sold in the market');
+    const group = (word: string) => english.groups[english.tokens.indexOf(word)];
+    expect(english.language).toBe('en');
+    expect(group('beras')).toBe(group('rice'));
+    expect(group('plastik')).toBe(group('plastic'));
+    expect(group('rice')).not.toBe(group('plastic'));
+    const indonesian = weightedTokens('pemda jabar bagikan beras');
+    expect(indonesian.language).toBe('id');
+    expect(new Set(indonesian.groups).size).toBe(indonesian.tokens.length);
+  });
   it('uses the language it is told', () => {
     expect(tokenize('dibagikan', 'id')).toEqual(['bagi']);
     expect(tokenize('shared', 'en')).toEqual(['shar']);
