@@ -24,6 +24,12 @@ const put = (lists: ListStore, raw: unknown) => {
   const list = validateList(raw);
   return lists.put(list, localSource(list, 'file'));
 };
+/** Stores a raw list as an imported file with its items' digests, as a list that takes patches is stored. */
+const putPatchable = async (lists: ListStore, raw: unknown) => {
+  const list = validateList(raw);
+  await lists.put(list, localSource(list, 'file'), await itemDigests(list.items));
+  return list;
+};
 
 describe('validateList', () => {
   it('rejects a file whose header or shape is wrong', () => {
@@ -322,8 +328,7 @@ describe('patches through the list store', () => {
       rating: 'false',
     }));
     const before = { ...header, patches: 'patches/', items: hoaxes };
-    const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const validated = await putPatchable(lists, before);
     await index.get();
     const v1Index = await db.matcherIndex.get('current');
     const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
@@ -368,8 +373,7 @@ describe('patches through the list store', () => {
       rating: 'false',
     }));
     const before = { ...header, patches: 'patches/', items: hoaxes };
-    const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const validated = await putPatchable(lists, before);
     await index.get();
     const added = { id: 'baru', claim: 'Gerhana matahari total membuat ponsel meledak', rating: 'false' as const };
     const after = { ...before, version: 2, items: [...before.items.slice(1), added] } as SaringList;
@@ -398,8 +402,7 @@ describe('patches through the list store', () => {
     const index = new ListIndex(db);
     const lists = storeOver(db, index);
     const before = { ...header, patches: 'patches/', items: items(2_500) };
-    const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const validated = await putPatchable(lists, before);
     // Removes an item of the first and third chunks, changes one in the 13th, adds 150: the changed
     // item and the new ones fill two new chunks; the stored ones stay as they are.
     const after = {
@@ -460,8 +463,7 @@ describe('patches through the list store', () => {
     const index = new ListIndex(db);
     const lists = storeOver(db, index);
     const before = { ...header, patches: 'patches/', items: items(300) };
-    const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const validated = await putPatchable(lists, before);
     const after = {
       ...before,
       version: 2,
@@ -469,8 +471,7 @@ describe('patches through the list store', () => {
     };
     const checked = await lists.checkPatch(await makePatch(before as SaringList, after as SaringList));
     // Another write of the list lands between the check and the patch.
-    const other = validateList({ ...before, version: 5, items: items(3) });
-    await lists.put(other, localSource(other, 'file'), await itemDigests(other.items));
+    const other = await putPatchable(lists, { ...before, version: 5, items: items(3) });
     await expect(lists.applyPatch(checked, localSource(validated, 'file'))).rejects.toThrow(/changed while/);
     const stored = await readStoredLists(db);
     expect(stored.records[0]).toMatchObject({ version: 5, itemCount: 3, chunkCount: 1 });
@@ -491,8 +492,7 @@ describe('patches through the list store', () => {
       patches: 'patches/',
       items: [...items(250), ...ids.map((id, i) => ({ id, claim: `Klaim kembar ${i}`, rating: 'false' }))],
     };
-    const validated = validateList(before);
-    await lists.put(validated, localSource(validated, 'file'), await itemDigests(validated.items));
+    const validated = await putPatchable(lists, before);
     const after = {
       ...before,
       version: 2,
