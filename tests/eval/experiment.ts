@@ -5,7 +5,7 @@
  * fits on every fit row and reports the held-out half, to be looked at only when reporting.
  * Figures are close to eval.ts's, not the same: "right" here is an expected item among the first
  * MAX_FACT_CHECKS candidates, not among the fact-checks the prompt shows.
- * Run: npx tsx tests/eval/experiment.ts [--held-out]
+ * Run: npx tsx tests/eval/experiment.ts [--held-out] [--list] (--list prints the negatives asked and the hoax posts missed)
  */
 import { decidedScore } from '../../lib/match/index';
 import { collectRows, fitModels, realisticRows, tierOfScore, type Row } from './fit-models';
@@ -68,7 +68,10 @@ function report(judged: readonly Judged[], label: string): void {
     console.log(`  ${lang}: right above the cut asking a share of its negatives: ${[0, 0.03, 0.06, 0.1].map(at).join(', ')}`);
   }
   if (process.argv.includes('--list')) {
-    for (const row of negatives.filter((row) => row.tier !== 'none')) console.log(`    asked ${row.set} ${row.key}`);
+    for (const row of negatives.filter((row) => row.tier !== 'none')) console.log(`    asked ${row.set} ${row.key}: ${row.text}`);
+    for (const row of judged.filter((row) => row.group === 'realistic-hoax' && row.tier === 'none')) {
+      console.log(`    missed ${row.set} (${row.y ? 'right item ranked' : 'right item not ranked'}, ${row.common.toFixed(2)} of the likely threshold): ${row.text}`);
+    }
   }
 }
 

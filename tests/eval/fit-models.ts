@@ -82,6 +82,8 @@ export interface Row {
   key: string;
   /** Shares a debunk (a written hard negative of that category, or one made from a fact-check). */
   debunk: boolean;
+  /** The post, for reading a row's misses. */
+  text: string;
 }
 
 /** The matcher's input for a text and whether the best candidates hold an expected item; undefined without candidates. */
@@ -163,7 +165,7 @@ function rowAdder(rows: Row[]) {
     const row = rowOf(matcher, items, { text, urls: linksIn(text) }, expected, group === 'pairs' ? 5 : MAX_FACT_CHECKS);
     if (!row) return;
     const weight = { pairs: WEIGHT.pair, ordinary: WEIGHT.ordinary, 'realistic-hoax': WEIGHT.realisticHoax, 'hard-negative': WEIGHT.hardNegative, 'fit-negative': WEIGHT.fitNegative, debunk: WEIGHT.debunk }[group];
-    rows.push({ ...row, y: expected ? row.y : 0, weight, group, set, key, debunk });
+    rows.push({ ...row, y: expected ? row.y : 0, weight, group, set, key, debunk, text });
   };
 }
 
