@@ -12,7 +12,7 @@ export interface PostCues {
   words: number;
   /** Written in English (more English function words than Indonesian ones): the models were fitted mostly on Indonesian. */
   english: boolean;
-  /** Debunk or verdict words: "hoaks", "faktanya", "cek fakta", "tidak benar", "debunked", "fact check" … */
+  /** Debunk or verdict words: "hoaks", "faktanya", "cek fakta", "tidak benar", "debunked", "fact check" … (not a verdict asked: "hoaks gak sih?"). */
   debunk: number;
   /** A debunk word in the post's opening ("HOAKS! …", "Cek fakta: …"): the post leads with the verdict. */
   debunkFirst: boolean;
@@ -41,22 +41,58 @@ export interface PostCues {
   factCheckLink: boolean;
 }
 
-/** Vouching that a message is not a hoax, an edit or a scam is what chain messages do; it is no debunk. */
-const VOUCHING =
-  /\b(?:(?:ini|itu)\s+)?(?:bukan|bkn|not\s+a|not|no)\s+(?:hoa(?:k|x)s?|hoaxx+|fake(?:\s+news)?|berita\s+bohong|editan|rekayasa|ai|mitos|penipuan|scam|satire|joke|prank|photoshopped)\b/g;
+/**
+ * What chain messages say to be believed, which is no debunk (read as `chain`, not counted as stance):
+ * vouching that it is not a hoax, an edit or a scam ("INI BUKAN HOAX!!", "not fake news"); the
+ * disclaimer before the alarm ("bukan untuk menakut-nakuti", "not trying to scare you"); and the
+ * hoax's own vindication, that it was once dismissed ("dulu dibilang hoaks", "they called it a
+ * conspiracy theory").
+ */
+const VOUCHING = new RegExp(
+  [
+    String.raw`\b(?:(?:ini|itu)\s+)?(?:bukan|bkn|not\s+a|not|no)\s+(?:hoa(?:k|x)s?|hoaxx+|fake(?:\s+news)?|berita\s+bohong|bohong|palsu|editan|settingan|rekayasa|ai|mitos|penipuan|scam|satire|joke|prank|photoshopped|teori\s+konspirasi|conspiracy\s+theor(?:y|ies)|fearmongering|scaremongering)\b`,
+    String.raw`\bbukan\s+(?:untuk|bermaksud|maksud(?:nya)?|mau|buat)\s+(?:menakut-nakuti|menakuti|nakut-nakutin|nakut2in|bikin\s+panik|memprovokasi|provokasi)\b|\bnot\s+(?:trying\s+)?to\s+(?:scare|frighten|alarm|panic)\b`,
+    String.raw`\b(?:dulu|dulunya|sempat|pernah)\s+(?:\S+\s+){0,3}?(?:di)?(?:bilang|sebut|cap|tuduh|anggap|katain)\s+(?:\S+\s+){0,1}?(?:hoa(?:k|x)s?|bohong|mitos|teori\s+konspirasi|konspirasi)\b`,
+    String.raw`\b(?:they|people|everyone|the\s+media|media|you)\s+(?:all\s+)?(?:called|said|told\s+us|claimed|laughed\s+and\s+said)\s+(?:it|this|that|me|us)\s+(?:was\s+|were\s+)?(?:(?:a|an|just|just\s+a)\s+)?(?:hoax|fake(?:\s+news)?|conspiracy\s+theory|conspiracy|myth|misinformation|lie|crazy)\b`,
+  ].join('|'),
+  'g',
+);
 
 /** Indonesian negators, with their spoken and texting forms. */
-const NEG_ID = String.raw`(?:tidak|tdk|tak|gak|ga|gk|nggak|ngga|nggk|enggak|engga|ndak|kagak|bukan|bkn|belum|blm|blom)`;
+const NEG_ID = String.raw`(?:tidak|tdk|tak|gak|ga|gk|gx|nggak|ngga|nggk|ngak|enggak|engga|ndak|nda|kagak|kaga|kgk|bukan|bkn|belum|blm|blom)`;
 /** "Already" in its written and texting forms: "udah dibantah", "sdh diklarifikasi". */
 const ALREADY_ID = String.raw`(?:sudah|telah|udah|udh|dah|sdh|uda)`;
 /** Words that only ever name something as false, fabricated or misleading. */
-const VERDICT_WORDS_ID = String.raw`hoa(?:k|x)s?(?:nya)?|hoaxx+|(?:berita|kabar|info|informasi|konten|klaim|narasi|isu)\s+(?:yang\s+)?(?:bohong|palsu|keliru|salah|menyesatkan)|disinformasi|misinformasi|malinformasi|menyesatkan|fitnah|isapan\s+jempol|omong\s+kosong|mengada-ada|ngada-ngada|cocoklogi|salah\s+kaprah|asal-asalan|ngibul|ngawur|ngaco|menakut-nakuti|nakut-nakutin|nakut2in|provokatif|dipelintir|diplintir|fiktif|tiruan|dimanipulasi|manipulatif|ralat|deepfake|(?:hasil\s+)?(?:editan|suntingan)|hasil\s+(?:rekayasa|manipulasi)|rekayasa\s+(?:ai|digital|foto|video)|(?:buatan|hasil|bikinan|pakai)\s+ai`;
-const VERDICT_WORDS_EN = String.raw`debunk(?:ed|s|ing)?|hoax(?:es)?|fake\s+news|misinformation|disinformation|misleading|fabricated|satirical|out\s+of\s+context|misattributed|misquoted|miscaptioned|mislabell?ed|baseless|unfounded|untrue|bogus|doctored|photoshopped|deepfake|ai[\s-]generated|urban\s+legend|fearmongering|scaremongering|clickbait|false\s+(?:claims?|rumou?rs?|story|stories|reports?|information|alarm)`;
+const VERDICT_WORDS_ID = String.raw`hoa(?:k|x)s?(?:nya)?|hoaxx+|(?:berita|kabar|info|informasi|konten|klaim|narasi|isu|pesan(?:\s+berantai)?|broadcast|postingan|unggahan|video|foto|gambar)\s+(?:yang\s+)?(?:bohong|palsu|keliru|salah(?!\s+(?:satu|seorang|sebuah|seekor))|menyesatkan)|disinformasi|misinformasi|malinformasi|menyesatkan|fitnah|isapan\s+jempol|omong\s+kosong|mengada-ada|ngada-ngada|cocoklogi|salah\s+kaprah|asal-asalan|ngibul|ngawur|ngaco|menakut-nakuti|nakut-nakutin|nakut2in|provokatif|asbun|asal\s+bunyi|dipelintir|diplintir|fiktif|tiruan|dimanipulasi|manipulatif|ralat|deepfake|(?:hasil\s+)?(?:editan|suntingan)|hasil\s+(?:rekayasa|manipulasi)|rekayasa\s+(?:ai|digital|foto|video)|(?:buatan|hasil|bikinan|pakai)\s+ai`;
+const VERDICT_WORDS_EN = String.raw`debunk(?:ed|s|ing)?|hoax(?:es)?|fake\s+news|misinformation|disinformation|misleading|fabricated|satirical|out\s+of\s+context|misattributed|misquoted|miscaptioned|mislabell?ed|baseless|unfounded|untrue|bogus|doctored|photoshopped|deepfake|ai[\s-]generated|urban\s+legend|fearmongering|scaremongering|clickbait|pseudo-?science|quackery|hogwash|baloney|poppycock|false\s+(?:claims?|rumou?rs?|story|stories|reports?|information|alarm)`;
 /** Words that name something false only when said of it ("itu palsu", "it's fake"), not as part of a claim ("beras palsu"). */
-const PREDICATED_ID = String.raw`ai|mitos|palsu|bohong|boong|bhong|bohongan|dusta|salah|keliru|penipuan|tipuan|modus|editan|rekayasa|karangan|ngarang|halu|hoa(?:k|x)s?`;
-const PREDICATED_EN = String.raw`ai|a\s+myth|fake|false|wrong|a\s+lie|lies|a\s+scam|scam|a\s+joke|a\s+prank|nonsense|rubbish|bs|bullshit|cap|made\s+up|satire|edited|old|unrelated`;
+const PREDICATED_ID = String.raw`ai|mitos|palsu|bohong|boong|bhong|bohongan|dusta|salah|keliru|penipuan|tipuan|modus|prank|editan|rekayasa|karangan|ngarang|halu|hoa(?:k|x)s?`;
+const PREDICATED_EN = String.raw`ai|a\s+myth|myth|fake|false|wrong|a\s+lie|lies|a\s+scam|scam|phishing|malware|a\s+joke|a\s+prank|a\s+parody|parody|nonsense|rubbish|bs|bullshit|cap|made\s+up|satire|edited|a\s+composite|old|unrelated`;
 
-const ANSWERED_NO = String.raw`\?\s*(?:tidak|nggak|gak|enggak|ngga|bukan|salah|keliru|no|nope|nah|false|wrong)\b|(?:^|[.!?]\s*)(?:no|nope|nah|lol\s+no|tidak|nggak|gak|enggak|bukan)\s*[,.!]`;
+/** Verdicts a writer may ask about or fear, rather than state: the predicated ones, and a few more. */
+const ASKABLE_VERDICTS = String.raw`${PREDICATED_ID}|${PREDICATED_EN}|settingan|fitnah|dipelintir|diplintir|dimanipulasi|disinformasi|(?:video|foto|berita)\s+lama|photoshopped|a\s+(?:hoax|fake)|misleading`;
+
+/**
+ * A verdict asked or feared, not stated (removed before stance is counted; the post still reads as a
+ * question): offered as the other answer ("beneran atau cuma mitos?", "atau video lama?", "real or
+ * fake?"), put with a question tag ("itu penipuan kan?", "hoaks gak sih?", "fake right?"), asked of
+ * the post ("apa ini hoaks?", "is this a scam?"), feared ("takut penipuan", "jangan-jangan hoaks"), or
+ * guarded against ("biar nggak jadi fitnah"). People who pass a claim on unsure write these; a debunk
+ * states its verdict.
+ */
+const ASKED_VERDICT = new RegExp(
+  [
+    String.raw`\b(?:atau|ato|apa|apakah|or)\s+(?:(?:cuma|cuman|hanya|sekadar|sekedar|emang|memang|ini|itu|just|is\s+it|is\s+this|it'?s|another)\s+){0,2}(?:${ASKABLE_VERDICTS})\b(?=[^.!?\n]{0,30}\?)`,
+    String.raw`\b(?:${ASKABLE_VERDICTS})(?:kah\b|(?:\s+(?:ya|yah|kan|bukan|bkn|gak|ga|nggak|ngga|enggak|sih|kah|dong|nih|tuh|ini|itu|right|or\s+not|or\s+real|or\s+what))+\s*\?)`,
+    String.raw`\b(?:is|was|are|were)\s+(?:this|it|that|these|those)\s+(?:(?:just|all|another)\s+)?(?:${ASKABLE_VERDICTS})\b(?=[^.!?\n]{0,30}\?)`,
+    String.raw`\b(?:takut(?:nya)?|khawatir|jangan-jangan|jangan2|jgn2|afraid|worried)\s+(?:(?:ini|itu|kena|ada|ketipu|it'?s|its|this\s+is|this'?s)\s+){0,2}(?:${ASKABLE_VERDICTS})\b`,
+    String.raw`\b(?:supaya|biar|agar)\s+${NEG_ID}\s+(?:jadi|menjadi)\s+(?:fitnah|hoa(?:k|x)s?)\b`,
+  ].join('|'),
+  'g',
+);
+
+/** A question answered no, or answered with a verdict ("Garam ada kacanya? Hoaks.", "5G spreads covid? Fake!"). */
+const ANSWERED_NO = String.raw`\?\s*(?:tidak|nggak|gak|enggak|ngga|bukan|salah|keliru|no|nope|nah|false|wrong)\b|\?\s*(?:hoa(?:k|x)s?|palsu|bohong|mitos|fake|myth)\s*(?:[.!,]|$)|(?:^|[.!?]\s*)(?:no|nope|nah|lol\s+no|tidak|nggak|gak|enggak|bukan)\s*[,.!]`;
 
 /**
  * The stance vocabulary, by word class: each class is one way people refute, correct or warn
@@ -69,63 +105,100 @@ export const STANCE_CLASSES = {
   verdict: String.raw`\b(?:${VERDICT_WORDS_ID}|${VERDICT_WORDS_EN})\b`,
   /**
    * A verdict said of what circulates: after a demonstrative, copula or "already" ("itu palsu", "ini mah
-   * editan", "merupakan konten palsu", "udah jelas bohong"; "that's fake", "this is false", "fake af"), or
-   * opening the post ("Bohong! …", "Fake.").
+   * editan", "merupakan konten palsu", "itu pesan berantai palsu", "udah jelas bohong"; "that's fake",
+   * "this is false", "fake af", "the link is phishing"), or opening the post ("Bohong! …", "Fake.",
+   * "Myth: …"); a chain message dismissed as only that ("cuma pesan berantai", "just another chain
+   * letter"); nonsense with its kind named ("QAnon nonsense", "utter rubbish").
    */
   predicatedVerdict: [
-    String.raw`(?:\b(?:itu|ini|tuh|mah|adalah|ialah|merupakan|ternyata|jelas|cuma|cuman|hanya|semuanya)|=)\s+(?:(?:sebenarnya|jelas|sudah|udah|juga|cuma|hanya|memang|emang|pasti|sih|konten|kabar|info|berita|informasi|video|foto|gambar|link|modus|yang)\s+){0,2}(?:${PREDICATED_ID})\b`,
+    String.raw`(?:\b(?:itu|ini|tuh|mah|adalah|ialah|merupakan|ternyata|jelas|cuma|cuman|hanya|semuanya)|=)\s+(?:(?:sebenarnya|jelas|sudah|udah|juga|cuma|hanya|memang|emang|pasti|sih|konten|kabar|info|berita|informasi|video|foto|gambar|link|modus|yang|pesan|berantai|broadcast|postingan|unggahan|narasi|klaim|isu|tautan|surat|akun|situs|screenshot)\s+){0,2}(?:${PREDICATED_ID})\b`,
     String.raw`\b(?:it'?s|that'?s|this\s+is|these\s+are|those\s+(?:are|were)|(?:it|that|this|which|claim|story|photo|video|image|picture|post|quote|warning|message|email|letter|meme|screenshot|rumou?r|link|text|chain|clip|headline|article)s?\s+(?:is|was|are|were))\s+(?:(?:totally|completely|obviously|clearly|just|all|100%|pure|a|an|another)\s+)*(?:${PREDICATED_EN})\b`,
     String.raw`\b(?:fake|false|bs|cap)\s+(?:af|as\s+hell|asf)\b|\b(?:so|totally|completely|obviously)\s+(?:fake|false)\b`,
     String.raw`(?:^|[.!?]\s*)\W*(?:${PREDICATED_ID}|${PREDICATED_EN})\s*[!.:,]`,
+    String.raw`\b(?:cuma|cuman|hanya|sekadar|sekedar)\s+(?:pesan\s+berantai|broadcast(?:an)?|copas(?:an)?)\b|\b(?:just|only|another|an?\s+old)\s+(?:(?:a|another)\s+)?chain\s+(?:letters?|messages?|posts?|e-?mails?)\b`,
+    String.raw`\b(?:utter|complete|total|pure|absolute|such|more|qanon|conspiracy|anti-?vax\w*)\s+(?:nonsense|rubbish|garbage|bs|bullshit|drivel)\b`,
   ].join('|'),
-  /** The truth of it denied: "tidak benar", "gak bener", "bukan fakta", "tanpa bukti", "tidak ditemukan informasi"; "not true", "no evidence". */
+  /**
+   * The truth of it denied: "tidak benar", "gak bener", "bukan fakta", "tanpa bukti", "belum ada penelitian",
+   * "nggak ada tuh"; a source's no ("BMKG bilang bukan.", "dokter bilang nggak begitu"); "not true", "no
+   * evidence", "no science behind it", "that's not how vaccines work".
+   */
   negatedTruth: [
     String.raw`\b${NEG_ID}\s+(?:(?:sama\s+sekali|pernah|terlalu|begitu)\s+)?(?:benar|bener|bnr|betul|fakta|faktual|asli|nyata|valid|akurat|terbukti|berdasar|sahih|kredibel)\b`,
-    String.raw`\btanpa\s+(?:bukti|dasar|sumber)\b|\b${NEG_ID}\s+(?:ada|ditemukan|terdapat|punya)\s+(?:\S+\s+){0,1}(?:bukti|informasi|data|pemberitaan|berita|sumber|laporan|dasar|catatan)(?:nya)?\b`,
+    String.raw`\btanpa\s+(?:bukti|dasar|sumber)\b|\b${NEG_ID}\s+(?:ada|ditemukan|terdapat|punya)\s+(?:\S+\s+){0,1}(?:bukti|informasi|data|pemberitaan|berita|sumber|laporan|dasar|catatan|penelitian|riset|studi|kajian|uji\s+klinis)(?:nya)?\b`,
     String.raw`\b${NEG_ID}\s+(?:pernah\s+)?(?:membenarkan|mengonfirmasi|mengkonfirmasi|dikonfirmasi|terkonfirmasi)\b|\b${NEG_ID}\s+sesuai\s+(?:dengan\s+)?(?:fakta|kenyataan)`,
+    // Emphatic particles make a denial of existence a reply: "nggak ada tuh", "gak ada kok".
+    String.raw`\b${NEG_ID}\s+ada\s+(?:tuh|kok)\b`,
+    // Reported speech ending in a bare no: "BMKG bilang bukan.", "dokter gizi bilang nggak begitu".
+    String.raw`\b(?:bilang|kata|jawab|menjawab|menegaskan|tegaskan|memastikan|pastikan)\s+(?:\S+\s+){0,2}?${NEG_ID}(?:\s+(?:begitu|gitu|benar|bener|kok|tuh))?\s*(?:[.!,;]|$)`,
+    String.raw`\b${NEG_ID}\s+(?:begitu|gitu)\s+cara\s+kerja|\b(?:that'?s|this\s+is|it'?s|is)\s+not\s+how\s+(?:\w+\s+){1,2}works?\b|\bno\s+science\s+(?:behind|to|supports?|backing)\b`,
     String.raw`\b(?:not|isn'?t|aren'?t|wasn'?t|weren'?t|ain'?t|never)\s+(?:true|real|genuine|authentic|accurate|legit|correct|confirmed|verified|a\s+thing)\b`,
     String.raw`\bno\s+(?:evidence|proof|truth|basis|record|credible)\b|\bthere(?:'s|\s+is|\s+was)\s+no\s+(?:evidence|proof|truth|such)\b|\bzero\s+(?:evidence|proof)\b`,
   ].join('|'),
   /**
    * The claimed act or event denied: "tidak pernah menyatakan", "bukan X melainkan Y", "tidak mengandung",
-   * "tidak berkaitan", "video lama"; "never happened", "didn't say", "doesn't cause", "no such law", "old footage".
+   * "tidak berkaitan", "video lama", "itu kejadian 2016"; "never happened", "didn't say",
+   * "doesn't cause", "was not arrested", "no such law", "old footage". Not the hoax's own tropes: the news
+   * that never reported it ("tidak pernah diberitakan", "was never on the news"), a wonder that "won't
+   * happen again", or the writer's disclaimer ("saya bukan antivaksin, tapi …").
    */
   negatedAct: [
-    String.raw`\b(?:tidak|tdk|tak|gak|ga|gk|nggak|ngga|enggak|engga|kagak)\s+pernah\s+(?:ada|terjadi|me\w+|di\w+|ber\w+)\b`,
-    String.raw`\bbukan\s+(?:\S+\s+){0,4}(?:melainkan|tapi|tetapi|namun)\b`,
+    String.raw`\b(?:tidak|tdk|tak|gak|ga|gk|nggak|ngga|enggak|engga|kagak)\s+pernah\s+(?!(?:di|mem|me)(?:beritakan|siarkan|tayangkan|liput|ekspos|bahas))(?:ada|terjadi|me\w+|di\w+|ber\w+)\b`,
+    String.raw`(?<!\b(?:saya|aku|gue|gw|gua|sy|kami|kita)\s+)\bbukan\s+(?:\S+\s+){0,4}(?:melainkan|tapi|tetapi|namun)\b`,
     String.raw`\bmana\s+ada\b|\b${NEG_ID}\s+ada\s+(?:program|aturan|kebijakan|rencana|pembagian|pendaftaran|bantuan|lowongan|rekrutmen|undian|giveaway|kewajiban|larangan)\s+(?:seperti|kayak|kaya|begitu|begituan|itu|semacam)\b`,
     String.raw`\b${NEG_ID}\s+(?:ada\s+)?(?:berkaitan|terkait|berhubungan|hubungannya)\b`,
     String.raw`\bbukan\s+(?:di|dari|terjadi|kejadian|peristiwa|rekaman|foto|video|gambar|program|milik|buatan|pernyataan|ucapan|disebabkan|karena|akibat)\b`,
     String.raw`\b(?:tidak|tak|gak|nggak|ga)\s+(?:menyebabkan|mengandung|memicu|berbahaya|mengakibatkan|menyembuhkan|menularkan)\b`,
-    String.raw`\b(?:foto|video|gambar|rekaman|kejadian|peristiwa|berita)\s+lama\b`,
-    String.raw`\bnever\s+(?:happened|said|existed|did|made|issued|announced|released|signed|ordered|banned)\b|\b(?:was|were)\s+never\b`,
-    String.raw`\b(?:did|does|do|has|have|had|was|were|is|are|will|wo|can|could|would)(?:n'?t|\s+not)\s+(?:happen|say|said|exist|cause|contain|kill|cure|prevent|work|show|prove|mean|issue|announce|approve|confirm|ban|report|claim|warn|find|found|sell|recall|been\s+(?:confirmed|approved|announced|found))\w*`,
+    String.raw`\b(?:foto|video|gambar|rekaman|kejadian|peristiwa|berita)\s+lama\b|\b(?:itu|tuh|tersebut)\s+(?:(?:cuma|hanya|sebenarnya|aslinya)\s+)?(?:kejadian|peristiwa|rekaman|video|foto|gambar)\s+(?:tahun\s+)?(?:19|20)\d\d\b`,
+    String.raw`\bnever\s+(?:happened|said|existed|did|made|issued|announced|released|signed|ordered|banned)\b|\b(?:was|were)\s+never\b(?!\s+(?:(?:on|in)\s+(?:the\s+)?(?:news|tv|media|papers?)|reported|shown|told|aired|covered|mentioned|published|taught))`,
+    String.raw`\b(?:did|does|do|has|have|had|was|were|is|are|will|wo|can|could|would)(?:n'?t|\s+not)\s+(?:happen(?!\w*\s+again\b)|say|said|exist|cause|contain|kill|cure|prevent|work|show|prove|mean|issue|announce|approve|confirm|ban|report|claim|warn|find|found|sell|recall|been\s+(?:confirmed|approved|announced|found))\w*`,
+    // What rumours make happen to people, denied in the passive: "was not arrested", "weren't killed". Not any
+    // passive: claims are often negative themselves ("was not invited", "is not required").
+    String.raw`\b(?:was|were|is|are|has\s+been|have\s+been)(?:n'?t|\s+not)\s+(?:(?:being|ever|actually)\s+)?(?:arrested|detained|indicted|executed|killed|murdered|shot|hospitali[sz]ed|deported|kidnapped|abducted|injured|attacked|hacked)\b`,
     String.raw`\bnot\s+\w+\s*,\s*not\s+\w+|\bbukan\s+\w+\s*,\s*bukan\s+\w+|\bnothing\s+to\s+do\s+with\b|\b(?:is|was|are|were)\s+(?:actually\s+)?from\s+(?:19|20)\d\d\b`,
     String.raw`\bcannot\s+(?:cause|kill|cure|prevent|work)\b|\bno\s+such\s+(?:thing|law|rule|program|plan|bill|policy|event|offer|giveaway|order|person|product)\b|\bold\s+(?:photos?|videos?|footage|pictures?|clips?|images?)\b`,
   ].join('|'),
-  /** The claim asked and answered no: "Bisa hilangkan vaksin? Tidak.", "Mars as big as the moon? No."; "Nope, …". */
+  /** The claim asked and answered no: "Bisa hilangkan vaksin? Tidak.", "Garam ada kacanya? Hoaks.", "Mars as big as the moon? No."; "Nope, …". */
   answeredNo: ANSWERED_NO,
-  /** An old rumour named as such: "beredar sejak 2016", "hoaks lama", "daur ulang", "has been around since 2003". */
-  recurring: String.raw`\b(?:beredar|muncul|viral)\s+(?:lagi\s+)?sejak\s+(?:tahun\s+)?(?:19|20)\d\d\b|\bhoa(?:k|x)s?\s+lama\b|\bdaur\s+ulang\b|\b(?:been\s+(?:around|circulating)|circulating|resurfac\w+)\s+(?:again\s+)?since\s+(?:19|20)\d\d\b`,
-  /** What is actually so, or the record set straight: "faktanya", "yang benar", "klarifikasi", "diluruskan", "dibantah", "cek fakta"; "fact check", "the truth is", "turns out". */
+  /**
+   * An old rumour named as such: "beredar sejak 2016", "hoaks lama", "isu basi", "didaur ulang", "diunggah ulang
+   * dengan narasi baru"; "has been around since 2003", "pops up after every hurricane", "recycled hoax".
+   */
+  recurring: [
+    String.raw`\b(?:beredar|muncul|viral)\s+(?:lagi\s+)?sejak\s+(?:tahun\s+)?(?:19|20)\d\d\b|\b(?:hoa(?:k|x)s?|isu|pesan\s+berantai|broadcast)\s+(?:lama|basi|jadul|usang)\b|\b(?:di)?daur\s+ulang\b`,
+    String.raw`\b(?:diunggah|diposting|dibagikan|disebar)\s+(?:ulang|kembali)\s+dengan\s+narasi\b|\bdengan\s+narasi\s+(?:baru|berbeda|lain|yang\s+(?:salah|keliru|berbeda))\b`,
+    String.raw`\b(?:been\s+(?:around|circulating)|circulating|resurfac\w+)\s+(?:again\s+)?since\s+(?:19|20)\d\d\b|\b(?:pops?\s+up|comes?\s+back|resurfaces?|goes\s+around|makes\s+the\s+rounds)\s+(?:again\s+)?(?:every|each|after\s+every|whenever)\b|\brecycled\s+(?:hoax|rumou?r|claim|photo|video|image|post|story)s?\b`,
+  ].join('|'),
+  /**
+   * What is actually so, or the record set straight: "faktanya", "yang benar", "klarifikasi", "diluruskan",
+   * "dibantah", "udah dijawab BPOM", "cek fakta", "itu adegan film"; "fact check", "the truth is", "turns
+   * out", "a scene from a movie".
+   */
   correction: [
     String.raw`\b(?:faktanya|fakta\s+(?:sebenarnya|yang\s+benar|sesungguhnya)|yang\s+(?:benar|betul|bener)(?:nya)?\s+(?:adalah|itu|ialah)|aslinya|konteks\s+asli(?:nya)?|klarifikasi|klarifikasinya|mengklarifikasi|diklarifikasi|meluruskan|diluruskan|pelurusan|luruskan|membantah|dibantah|bantahan|bantah|menepis|ditepis)\b`,
-    String.raw`\b(?:cek|periksa|pemeriksa|pemeriksaan)\s*fakta\b|\bcekfakta\b|\b${ALREADY_ID}\s+(?:di)?(?:cek|klarifikasi|bantah|luruskan|jelaskan|konfirmasi)\w*|\bdipastikan\s+(?:tidak|bukan|hoa(?:k|x)s?)\b`,
+    String.raw`\b(?:cek|periksa|pemeriksa|pemeriksaan)\s*fakta\b|\bcekfakta\b|\b${ALREADY_ID}\s+(?:di)?(?:cek|klarifikasi|bantah|luruskan|jelaskan|tepis|konfirmasi)\w*|\b${ALREADY_ID}\s+di(?:jelasin|jawab|tanggapi)\b|\bdipastikan\s+(?:tidak|bukan|hoa(?:k|x)s?)\b`,
     String.raw`\bfact[\s-]?check(?:ed|ers?|ing)?\b|\bthe\s+(?:truth|fact|reality)\s+is\b|\bin\s+reality\b|\bcorrection\s*:|\bto\s+clarify\b|\bclarif(?:y|ied|ication)\b|\bfor\s+the\s+record\b|\bset(?:ting)?\s+the\s+record\s+straight\b|\bturns\s+out\b|\b(?:denied|refuted)\b|\bpsa\b`,
+    // Footage from fiction or a game passed off as news: "itu adegan film", "video dari game"; "a scene from a movie".
+    String.raw`\b(?:itu|tuh|tersebut)\s+(?:(?:adalah|merupakan|cuma|hanya|sebenarnya|aslinya)\s+)?(?:adegan|cuplikan|potongan)\s+(?:dari\s+)?(?:film|game|gim)\b|\b(?:video|foto|rekaman|gambar)(?:nya)?\s+(?:itu\s+|tersebut\s+)?(?:diambil\s+)?dari\s+(?:sebuah\s+)?(?:film|game|gim)\b|\bfrom\s+a\s+(?:movie|film|video\s+game)\b`,
   ].join('|'),
-  /** Dissuading belief or spread: "jangan percaya", "jgn disebar", "gausah panik", "stop share", "tahan jempol"; "don't fall for it", "stop sharing". */
+  /**
+   * Dissuading belief or spread: "jangan percaya", "jgn disebar", "jangan kepancing", "gausah panik", "stop
+   * share", "tahan jempol", "tolong hapus"; "don't fall for it", "stop sharing", "please delete".
+   */
   dissuasion: [
-    String.raw`\b(?:jangan|jgn|jngn|jng|gausah|(?:ga|gak|nggak|ngga|tidak|tak)\s+usah|tidak\s+perlu|stop|berhenti|hentikan|setop)\s+(?:(?:mudah|langsung|asal|ikut|ikut-ikutan|lagi|dulu|sampai|sampe)\s+)?(?:percaya|pecaya|termakan|terpancing|terprovokasi|terhasut|tertipu|panik|(?:di|me|meny|ny)?sebar\w*|share|nge-?share|bagikan|dibagikan|membagikan|(?:di)?teruskan|meneruskan|forward|viralkan|repost|framing)\b`,
-    String.raw`\btahan\s+jempol\b|\bsaring\s+sebelum\s+sharing\b|\bcek\s+(?:dulu\s+|dahulu\s+)?sebelum\s+(?:share|sharing|sebar\w*|percaya|bagikan|diteruskan)\b|\bcek\s+(?:dan|&)\s+ri?cek\b|\blawan\s*hoa(?:k|x)s?\b`,
+    String.raw`\b(?:jangan|jgn|jngn|jng|gausah|(?:ga|gak|nggak|ngga|tidak|tak)\s+usah|tidak\s+perlu|stop|berhenti|hentikan|setop)\s+(?:(?:mudah|langsung|asal|ikut|ikut-ikutan|lagi|dulu|sampai|sampe)\s+)?(?:percaya|pecaya|termakan|kemakan|terpancing|kepancing|terprovokasi|terhasut|tertipu|ketipu|kena\s+tipu|panik|(?:di|me|meny|ny)?sebar\w*|share|nge-?share|bagikan|dibagikan|membagikan|(?:di)?teruskan|meneruskan|forward|viralkan|repost|framing)\b`,
+    String.raw`\btahan\s+jempol\b|\bsaring\s+sebelum\s+sharing\b|\bcek\s+(?:dulu\s+|dahulu\s+)?sebelum\s+(?:share|sharing|sebar\w*|percaya|bagikan|diteruskan)\b|\bcek\s+(?:dan|&)\s+ri?cek\b|\blawan\s*hoa(?:k|x)s?\b|\b(?:tolong|mohon|please|pls|plz)\s+(?:di)?(?:hapus|delete|take\s+(?:it\s+)?down|remove)\b`,
     String.raw`\b(?:don'?t|do\s+not|never|stop|quit)\s+(?:(?:just|blindly|ever)\s+)?(?:believe|fall(?:ing)?\s+for|shar(?:e|ing)|spread(?:ing)?|forward(?:ing)?|repost(?:ing)?|panic(?:king)?)\b|\b(?:think|check)\s+before\s+(?:you\s+)?(?:share|sharing|forward)\b`,
   ].join('|'),
   /**
    * A scam or an impostor called by its name: "penipuan", "phishing", "link palsu", "akun bodong", "laman tak
-   * resmi", "mencatut"; "scam", "fraudulent", "like-farming", "impersonating".
+   * resmi", "mencatut", "nyatut"; "scam", "fraudulent", "like-farming", "impersonating". Not a scam warned of
+   * in general ("awas penipuan!", "waspada terhadap penipuan"): scam messages say that too, to be trusted;
+   * an official notice still reads as one (`notice`).
    */
-  scamNamed: String.raw`\b${NEG_ID}\s+resmi\b|\b(?:penipuan|penipu|phishing|link\s+(?:palsu|phishing|abal-abal)|akun\s+(?:palsu|bodong|abal-abal)|nomor\s+(?:palsu|penipu)|situs\s+(?:palsu|abal-abal)|mencatut|dicatut|catut|scam(?:s|mers?)?|fraudulent|like-?farming|impersonat\w+)\b`,
-  /** A fact-checker's bracketed label: "[SALAH]", "[HOAKS]", "[FALSE]". */
-  label: String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|false|fake|misleading)\s*\]`,
+  scamNamed: String.raw`\b${NEG_ID}\s+resmi\b|(?<!\b(?:awas|hati-hati|hati2|waspada|waspadai|beware\s+of|watch\s+out\s+for)\s+(?:(?:ada|modus|dengan|terhadap|of|the)\s+)?)\b(?:penipuan|penipu|phishing|link\s+(?:palsu|phishing|abal-abal)|akun\s+(?:palsu|bodong|abal-abal)|nomor\s+(?:palsu|penipu)|situs\s+(?:palsu|abal-abal)|mencatut|dicatut|catut|nyatut|scam(?:s|mers?)?|fraudulent|like-?farming|impersonat\w+)\b`,
+  /** A fact-checker's bracketed label, as Indonesian and English checkers rate: "[SALAH]", "[HOAKS]", "[KELIRU]", "[FALSE]", "[MISSING CONTEXT]". */
+  label: String.raw`\[\s*(?:salah|hoaks|hoax|disinformasi|misinformasi|penipuan|keliru|menyesatkan|fitnah|hasut|manipulasi|tidak\s+terbukti|konten\s+(?:parodi|satire|manipulasi|palsu|tiruan|yang\s+menyesatkan)|konteks\s+(?:yang\s+)?(?:salah|keliru)|false|fake|misleading|partly\s+false|missing\s+context|altered|false\s+context)\s*\]`,
 } as const;
 
 /** A question its writer answers no to asks nothing: "Bikin kanker? Tidak." is a debunk's rhetoric. */
@@ -135,7 +208,7 @@ const ANSWERED = new RegExp(ANSWERED_NO);
 const DEBUNK = new RegExp(Object.values(STANCE_CLASSES).join('|'), 'g');
 
 /** A verdict shouted in capitals ("SALAH.", "PALSU", "PENIPUAN", "FAKE"): read on the text as written. */
-const CAPITAL_VERDICT = /\b(?:SALAH|HOA[KX]S?|PALSU|PENIPUAN|BOHONG|FAKE|FALSE)\b/;
+const CAPITAL_VERDICT = /\b(?:SALAH|KELIRU|HOA[KX]S?|DISINFORMASI|PALSU|PENIPUAN|BOHONG|FAKE|FALSE|DEBUNKED)\b/;
 
 const VERDICT_LABEL = new RegExp(STANCE_CLASSES.label);
 /** Characters counted as a post's opening. */
@@ -209,17 +282,18 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
   const lower = written.toLowerCase();
   const vouched = lower.replace(VOUCHING, ' ');
   const vouching = vouched !== lower;
+  const stated = vouched.replace(ASKED_VERDICT, ' ');
   DEBUNK.lastIndex = 0;
-  const first = DEBUNK.exec(vouched);
+  const first = DEBUNK.exec(stated);
   return {
     words: written.split(/\s+/).filter(Boolean).length,
     english: languageOf(lower.split(/[^a-z']+/)) === 'en',
-    debunk: vouched.match(DEBUNK)?.length ?? 0,
+    debunk: stated.match(DEBUNK)?.length ?? 0,
     debunkFirst: first !== null && first.index < OPENING_LENGTH,
     verdictLabel:
       VERDICT_LABEL.test(lower) ||
       CAPITAL_VERDICT.test(written.replace(/\b(?:BUKAN|BKN|NOT)\s+(?:HOA[KX]S?|FAKE)\b/g, ' ')),
-    question: QUESTION.test(lower) && !ANSWERED.test(vouched),
+    question: QUESTION.test(lower) && !ANSWERED.test(stated),
     chain: vouching || CHAIN.test(lower),
     hearsay: HEARSAY.test(lower),
     report: REPORT.test(lower),

@@ -28,48 +28,149 @@ describe('postCues', () => {
   it('reads each stance class in written and texting forms, and not in a claim that only uses its words', () => {
     const examples: Record<keyof typeof STANCE_CLASSES, { stance: string[]; claim: string[] }> = {
       verdict: {
-        stance: ['wkwk itu mah editan', 'This was debunked years ago'],
-        claim: ['Video detik-detik tsunami Aceh'],
+        stance: [
+          'wkwk itu mah editan',
+          'This was debunked years ago',
+          'Hati-hati, ada pesan berantai palsu soal bansos',
+          'omongan pejabat asbun',
+          'pure pseudoscience',
+        ],
+        claim: ['Video detik-detik tsunami Aceh', 'Beredar foto salah seorang tentara menangis'],
       },
       predicatedVerdict: {
-        stance: ['Link itu palsu bun', 'merupakan konten palsu', "that's fake af", 'Bohong! BPJS ga bagi duit'],
-        claim: ['Awas beras palsu dari China beredar di pasar'],
+        stance: [
+          'Link itu palsu bun',
+          'merupakan konten palsu',
+          'Itu pesan berantai palsu',
+          "that's fake af",
+          'Bohong! BPJS ga bagi duit',
+          'cuma pesan berantai, jgn panik',
+          "It's just another chain letter",
+          'the link is phishing',
+          'Myth: cold water causes cancer',
+          'QAnon nonsense.',
+        ],
+        claim: [
+          'Awas beras palsu dari China beredar di pasar',
+          'Ini pesan berantai dari grup RT, sebarkan',
+          'A chain message says NASA confirmed it',
+          'Nonsense aside, the vaccine has a chip',
+        ],
       },
       negatedTruth: {
-        stance: ['Nggak bener itu, udah dicek', 'Tidak ditemukan informasi kredibel', 'this is not real'],
-        claim: ['Bener gak sih garam ada kacanya?'],
+        stance: [
+          'Nggak bener itu, udah dicek',
+          'Tidak ditemukan informasi kredibel',
+          'this is not real',
+          'Belum ada penelitian yang membuktikan itu',
+          'Ditanya ke kelurahan, nggak ada tuh pendaftaran lewat WA',
+          'Gelombang panas? BMKG bilang bukan.',
+          'dokter gizi bilang nggak begitu',
+          "that's not how vaccines work",
+          'no science behind it',
+        ],
+        claim: [
+          'Bener gak sih garam ada kacanya?',
+          'Kata tetangga nggak bisa nyoblos kalau belum cek DPT',
+          'Nggak ada yang mau ngaku, sebarkan',
+          'Vaccines work by changing your DNA, no science can stop it',
+        ],
       },
       negatedAct: {
-        stance: ['Gubernur tidak pernah menyampaikan rencana itu', 'Mana ada bansos lewat WA', "He didn't say that"],
-        claim: ['Sembako kena pajak, belum pernah terjadi sebelumnya'],
+        stance: [
+          'Gubernur tidak pernah menyampaikan rencana itu',
+          'Mana ada bansos lewat WA',
+          "He didn't say that",
+          'Tom Hanks was not arrested in Australia',
+          'Video banjir itu kejadian 2016, bukan hari ini',
+        ],
+        claim: [
+          'Sembako kena pajak, belum pernah terjadi sebelumnya',
+          'Media tidak pernah memberitakan ini, sebarkan',
+          'This was never on the news',
+          "Mars will be as large as the moon, won't happen again for 60,000 years",
+          'Saya bukan antivaksin, tapi coba pikir',
+          'Melania was not invited to the gathering',
+          'Ini video banjir Jakarta 2020',
+        ],
       },
       answeredNo: {
-        stance: ['Air es bikin kanker? Tidak.', 'Nope, Mars will look like a dot.'],
-        claim: ['Tidak nyangka BMKG bilang gitu'],
+        stance: ['Air es bikin kanker? Tidak.', 'Garam ada kacanya? Hoaks.', 'Nope, Mars will look like a dot.'],
+        claim: ['Tidak nyangka BMKG bilang gitu', 'Garam ada kacanya? hoaks gak sih'],
       },
       recurring: {
-        stance: ['Pesan ini beredar sejak 2016', 'has been around since 2003'],
-        claim: ['Gempa besar sejak kemarin'],
+        stance: [
+          'Pesan ini beredar sejak 2016',
+          'has been around since 2003',
+          'Itu isu basi, tiap tahun muncul',
+          'Hoaks yang didaur ulang',
+          'Video lama diunggah ulang dengan narasi baru',
+          'That shark photo pops up after every hurricane',
+        ],
+        claim: ['Gempa besar sejak kemarin', 'Video ini diunggah ulang dari grup sebelah', 'It pops up on your phone'],
       },
       correction: {
-        stance: ['Faktanya vaksin aman', 'udah dibantah Kemenkes', 'The truth is the clip is old'],
-        claim: ['Vaksin berbahaya, sebarkan'],
+        stance: [
+          'Faktanya vaksin aman',
+          'udah dibantah Kemenkes',
+          'Isu itu sudah dijawab BPOM',
+          'Foto tsunami itu adegan film',
+          'Videonya diambil dari game',
+          'The truth is the clip is old',
+          "It's a scene from a movie",
+        ],
+        claim: [
+          'Vaksin berbahaya, sebarkan',
+          'Sudah diuji di laboratorium Jepang, terbukti',
+          'Slogan dari game karya Bill Gates',
+        ],
       },
       dissuasion: {
-        stance: ['Jgn percaya ya bun', 'gausah disebar', "Don't fall for it"],
-        claim: ['Cek dulu garam di dapur kalian'],
+        stance: [
+          'Jgn percaya ya bun',
+          'gausah disebar',
+          'Jangan kepancing',
+          'Tolong hapus postingannya',
+          "Don't fall for it",
+        ],
+        claim: ['Cek dulu garam di dapur kalian', 'Tolong jangan dihapus, sebarkan'],
       },
       scamNamed: {
-        stance: ['Itu link phishing', 'laman tak resmi', 'classic like-farming'],
-        claim: ['Daftar bansos di link ini'],
+        stance: ['Itu link phishing', 'laman tak resmi', 'Pesannya nyatut nama kementerian', 'classic like-farming'],
+        claim: ['Daftar bansos di link ini', 'Waspada terhadap penipuan! Hadiah dikirim gratis, klik di sini'],
       },
-      label: { stance: ['[SALAH] Garam dapur mengandung kaca'], claim: ['Garam dapur mengandung kaca'] },
+      label: {
+        stance: [
+          '[SALAH] Garam dapur mengandung kaca',
+          '[KELIRU] Vaksin mengandung babi',
+          '[Missing context] Biden quote',
+        ],
+        claim: ['Garam dapur mengandung kaca'],
+      },
     };
     for (const [name, { stance, claim }] of Object.entries(examples)) {
       const pattern = new RegExp(STANCE_CLASSES[name as keyof typeof STANCE_CLASSES]);
       for (const text of stance) expect(pattern.test(text.toLowerCase()), `${name}: ${text}`).toBe(true);
       for (const text of claim) expect(pattern.test(text.toLowerCase()), `${name}: ${text}`).toBe(false);
     }
+  });
+
+  it('reads a verdict asked, feared or guarded against as a question, not a debunk', () => {
+    for (const post of [
+      'Anak disuruh minum jus daun pepaya mentah, bener bisa nyembuhin atau cuma mitos?',
+      'Hujan pasir itu beneran kejadian atau video lama? Serem',
+      'Motor 600rb yg dipromosiin di fb itu penipuan kan? Mertua udah transfer DP',
+      'Is this a scam? My mom got the text too',
+      'Apakah ini benar terjadi? Mohon dijelaskan supaya tidak jadi fitnah.',
+    ]) {
+      const cues = postCues(post);
+      expect(cues.debunk, post).toBe(0);
+      expect(cues.question, post).toBe(true);
+    }
+    expect(postCues('Dana BPJS 125 juta, banyak yg share linknya, takut penipuan').debunk).toBe(0);
+    // Said, not asked: still a debunk.
+    expect(postCues('Bisa nyembuhin DBD? Itu cuma mitos.').debunk).toBeGreaterThan(0);
+    expect(postCues('Motor 600rb di fb itu penipuan, jangan transfer').debunk).toBeGreaterThan(0);
   });
 
   it('does not read a question its writer answers as a question', () => {
@@ -91,7 +192,8 @@ describe('postCues', () => {
   it('keeps a question a question, even when it names a hoax', () => {
     const cues = postCues('Garam ada serpihan kacanya, hoaks gak sih? bener gak?');
     expect(cues.question).toBe(true);
-    expect(cues.debunk).toBeGreaterThan(0);
+    expect(cues.debunk).toBe(0);
+    expect(postCues('Garam ada serpihan kacanya? HOAKS. Faktanya garam aman.').question).toBe(false);
     expect(postCues('Is it true that bananas cure cancer').question).toBe(true);
   });
 
@@ -100,6 +202,15 @@ describe('postCues', () => {
     expect(cues.debunk).toBe(0);
     expect(cues.verdictLabel).toBe(false);
     expect(cues.chain).toBe(true);
+    // The disclaimer before the alarm, and the hoax's vindication, are the chain message's too.
+    for (const post of [
+      'Vaksin merusak imun. Saya share supaya kita waspada, bukan untuk menakut-nakuti.',
+      'Pfizer akhirnya ngaku, nah kan, dulu kita dibilang hoaks sama yg pro vaksin',
+      'They called it a conspiracy theory, now the CDC admits it',
+    ]) {
+      expect(postCues(post), post).toMatchObject({ debunk: 0, chain: true });
+    }
+    expect(postCues('Itu hoaks, sudah dibantah Kominfo').chain).toBe(false);
   });
 
   it('finds links to and names of fact-check pages', () => {
