@@ -537,13 +537,6 @@ function candidateEvidence(text: string, index: BuiltIndex): Candidates {
   return { postWords, claimWeights, candidates };
 }
 
-/** Scores of the 2nd to 5th of ranked candidates, summed. */
-export function runnersUp(ranked: ReadonlyArray<{ score: number }>): number {
-  let sum = 0;
-  for (let at = 1; at < Math.min(5, ranked.length); at++) sum += ranked[at]!.score;
-  return sum;
-}
-
 /**
  * How much a day's distance between a post and a fact-check lowers the fact-check's rank, per
  * log-day: fitted on the CLEF train and dev tweets (their dates), see tests/eval.
@@ -582,16 +575,57 @@ function claimOverlap(index: BuiltIndex, doc: number, other: number): number {
   return mass > 0 ? shared / mass : 0;
 }
 
-/** Candidates in rank order with their claim-model scores, and what the decision model sees. */
+/**
+ * Candidates the decision weighs, each as if it were the best: the prompt shows as many. The claim
+ * model's first is not always the one a post repeats most plainly: "Beras plastik itu beneran ada
+ * ya? … tenggorokan sakit" ranks a long claim sharing its "tenggorokan" above "Pabrik Beras Plastik".
+ */
+const DECIDED_CANDIDATES = 3;
+/** Candidates around a decided one that count as its runners-up: several checks of one hoax agreeing. */
+const RUNNERS_UP = 5;
+
+/** Candidates in rank order with their claim-model scores, and what the decision model sees of the first few. */
 interface Ranked {
   ranked: Array<{ doc: number; evidence: TextEvidence; score: number; rank: number }>;
-  input?: DecisionInput & { best: TextEvidence };
+  /** One decision input per candidate the decision weighs, in rank order; none when nothing scored. */
+  inputs: Array<DecisionInput & { best: TextEvidence }>;
 }
 
-/** Candidates ranked by the claim model (and the post's date, when known), and the decision's input. */
+/** The decision model's input for the candidate at `at`, with the other first candidates as its runners-up. */
+function decisionInput(
+  index: BuiltIndex,
+  ranked: Ranked['ranked'],
+  at: number,
+  postWords: number,
+  cues: PostCues,
+): DecisionInput & { best: TextEvidence } {
+  const { doc, evidence, score } = ranked[at]!;
+  let secondScore: number | undefined;
+  let runnersUpScore = 0;
+  let agreement = 0;
+  for (let other = 0; other < Math.min(RUNNERS_UP, ranked.length); other++) {
+    if (other === at) continue;
+    secondScore ??= ranked[other]!.score;
+    runnersUpScore += ranked[other]!.score;
+    agreement += ranked[other]!.score * claimOverlap(index, doc, ranked[other]!.doc);
+  }
+  return {
+    best: evidence,
+    bestTextMatch: textMatch(evidence),
+    bestScore: score,
+    secondScore: secondScore ?? 0,
+    runnersUpScore,
+    agreement,
+    postWords,
+    bestHasText: textMassOf(index, doc) > 0,
+    cues,
+  };
+}
+
+/** Candidates ranked by the claim model (and the post's date, when known), and the decision's inputs. */
 function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedDay: number): Ranked {
   // Hoax headlines borrow condolences and greetings; a post made only of them carries no claim.
-  if (onlyStockFormulas(text)) return { ranked: [] };
+  if (onlyStockFormulas(text)) return { ranked: [], inputs: [] };
   const { postWords, claimWeights, candidates } = candidateEvidence(text, index);
   const ranked = candidates
     .map(({ doc, evidence }) => {
@@ -599,24 +633,12 @@ function rankCandidates(text: string, index: BuiltIndex, cues: PostCues, postedD
       return { doc, evidence, score, rank: score * dateFactor(index, doc, postedDay) };
     })
     .sort((a, b) => b.rank - a.rank);
-  const best = ranked[0];
-  if (!best || best.score <= 0) return { ranked };
-  let agreement = 0;
-  for (let at = 1; at < Math.min(5, ranked.length); at++) {
-    agreement += ranked[at]!.score * claimOverlap(index, best.doc, ranked[at]!.doc);
+  if (!ranked[0] || ranked[0].score <= 0) return { ranked, inputs: [] };
+  const inputs = [];
+  for (let at = 0; at < Math.min(DECIDED_CANDIDATES, ranked.length) && ranked[at]!.score > 0; at++) {
+    inputs.push(decisionInput(index, ranked, at, postWords, cues));
   }
-  const input = {
-    best: best.evidence,
-    bestTextMatch: textMatch(best.evidence),
-    bestScore: best.score,
-    secondScore: ranked[1]?.score ?? 0,
-    runnersUpScore: runnersUp(ranked),
-    agreement,
-    postWords,
-    bestHasText: textMassOf(index, best.doc) > 0,
-    cues,
-  };
-  return { ranked, input };
+  return { ranked, inputs };
 }
 
 /**
@@ -633,16 +655,30 @@ export function decidedScore(
   return input.cues.factCheckLink ? 0 : score;
 }
 
-/** The best candidate's score is the decision's, and the others keep their ratio to it, so the order stands. */
+/** The decision over the candidates it weighs: the one the post most likely repeats, and its decided score. */
+export function decideAmong(
+  inputs: ReadonlyArray<DecisionInput & { best: TextEvidence }>,
+  weights?: Parameters<typeof decidedScore>[1],
+): { input: DecisionInput & { best: TextEvidence }; score: number } {
+  let chosen = { input: inputs[0]!, score: decidedScore(inputs[0]!, weights) };
+  for (const input of inputs.slice(1)) {
+    const score = decidedScore(input, weights);
+    if (score > chosen.score) chosen = { input, score };
+  }
+  return chosen;
+}
+
+/** The first candidate's score is the decision's, and the others keep their ratio to it, so the order stands. */
 function textHits(
   text: string,
   index: BuiltIndex,
   cues: PostCues,
   postedDay: number,
 ): Array<{ doc: number; score: number }> {
-  const { ranked, input } = rankCandidates(text, index, cues, postedDay);
-  if (!input) return ranked.map(({ doc }) => ({ doc, score: 0 }));
-  const decided = onCommonScale(decidedScore(input), FITTED.thresholds[input.bestHasText ? 'withText' : 'claimOnly']);
+  const { ranked, inputs } = rankCandidates(text, index, cues, postedDay);
+  if (!inputs.length) return ranked.map(({ doc }) => ({ doc, score: 0 }));
+  const { input, score } = decideAmong(inputs);
+  const decided = onCommonScale(score, FITTED.thresholds[input.bestHasText ? 'withText' : 'claimOnly']);
   const top = ranked[0]!.rank;
   return ranked.map(({ doc, rank }) => ({ doc, score: (decided * rank) / top }));
 }
@@ -844,21 +880,21 @@ export function loadIndexMatcher(serialized: Uint8Array): IndexMatcher {
 /**
  * How the matcher sees a post, for fitting its models (tests/eval/fit-models.ts): the candidates
  * in rank order, where their items are (list and position), their evidence and claim-model
- * scores, and the decision model's input. Only for matchers made here.
+ * scores, and the decision model's inputs (one per candidate it weighs). Only for matchers made here.
  */
 export function explainPost(
   matcher: IndexMatcher,
   query: MatchQuery,
 ): {
   ranked: Array<{ listId: string; position: number; evidence: TextEvidence; score: number }>;
-  input?: DecisionInput & { best: TextEvidence };
+  inputs: Array<DecisionInput & { best: TextEvidence }>;
 } {
   const index = indexOfMatcher.get(matcher);
   if (!index) throw new Error('explainPost: not a matcher made by createMatcher or loadMatcher');
   const urls = (query.urls ?? []).map(safeString);
   const postedDay = typeof query.postedAt === 'number' ? dayOf(query.postedAt) : NaN;
   const title = safeString(query.linkTitle);
-  const { ranked, input } = rankCandidates(
+  const { ranked, inputs } = rankCandidates(
     `${safeString(query.text)}\n${title}`,
     index,
     postCues(safeString(query.text), urls),
@@ -870,7 +906,7 @@ export function explainPost(
       evidence,
       score,
     })),
-    ...(input ? { input } : {}),
+    inputs,
   };
 }
 

@@ -7,7 +7,7 @@
  * MAX_FACT_CHECKS candidates, not among the fact-checks the prompt shows.
  * Run: npx tsx tests/eval/experiment.ts [--held-out] [--list] (--list prints the negatives asked and the hoax posts missed)
  */
-import { decidedScore } from '../../lib/match/index';
+import { decideAmong } from '../../lib/match/index';
 import { collectRows, fitModels, realisticRows, tierOfScore, type Row } from './fit-models';
 import { splitOf } from './realistic-set';
 
@@ -31,9 +31,9 @@ function foldOf(key: string): number {
 
 function judge(rows: readonly Row[], models: ReturnType<typeof fitModels>): Judged[] {
   return rows.map((row) => {
-    const score = decidedScore(row.input, models.weights);
-    const t = models.thresholds[row.input.bestHasText ? 'withText' : 'claimOnly'];
-    return { ...row, tier: tierOfScore(row.input, score, models.thresholds), common: commonScale(score, t) };
+    const { input, score } = decideAmong(row.inputs, models.weights);
+    const t = models.thresholds[input.bestHasText ? 'withText' : 'claimOnly'];
+    return { ...row, input, tier: tierOfScore(input, score, models.thresholds), common: commonScale(score, t) };
   });
 }
 

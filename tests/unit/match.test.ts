@@ -1,7 +1,7 @@
 import { MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { describe, expect, it } from 'vitest';
 import type { ListItem } from '../../lib/lists/schema';
-import { createMatcher } from '../../lib/match/index';
+import { createMatcher, decideAmong, decidedScore, explainPost } from '../../lib/match/index';
 import type { IndexedList } from '../../lib/match/types';
 
 /** Real TurnBackHoax claims (titles without the verdict prefix) plus a few look-alikes. */
@@ -256,5 +256,39 @@ describe('createMatcher', () => {
     expect(matches[0]?.item.id).toBe('kubrick');
     const glossaryMatch = matches.find((hit) => hit.item.id === 'make-up')?.score ?? 0;
     expect(glossaryMatch).toBeLessThan(0.6 * matches[0]!.score);
+  });
+
+  it('weighs each of the first candidates as if it were the best, and decides on the strongest', () => {
+    const plastic = createMatcher([
+      {
+        listId: 'plastic',
+        items: [
+          {
+            id: 'sintetis',
+            claim: 'Peredaran beras sintetis di Bukittinggi, warga alami radang tenggorokan',
+            rating: 'false',
+          },
+          { id: 'pabrik', claim: 'Pabrik beras plastik', rating: 'false' },
+          { id: 'video', claim: 'Video produksi beras plastik di China', rating: 'false' },
+          { id: 'ikan', claim: 'Ikan plastik dari Afrika', rating: 'false' },
+        ],
+        domains: [],
+      },
+    ]);
+    const { ranked, inputs } = explainPost(plastic, {
+      text: 'Beras plastik beneran ada? Tetangga tenggorokan sakit habis makan nasi',
+      urls: [],
+    });
+    expect(inputs).toHaveLength(3);
+    inputs.forEach((input, at) => {
+      // Each input describes its own candidate, with the strongest other candidate as its rival.
+      expect(input.best).toBe(ranked[at]!.evidence);
+      expect(input.bestScore).toBe(ranked[at]!.score);
+      expect(input.secondScore).toBe(ranked[at === 0 ? 1 : 0]!.score);
+    });
+    const scores = inputs.map((input) => decidedScore(input));
+    const decided = decideAmong(inputs);
+    expect(decided.score).toBe(Math.max(...scores));
+    expect(decided.input).toBe(inputs[scores.indexOf(decided.score)]);
   });
 });
