@@ -11,10 +11,16 @@ export const FITTED = {
   debunkWeights: [3.946, 0.632, 2.052, -0.209, 1.537, 0.247, -2.209, -2.496, 4.448, -1.261, 1.655],
   /** Per log-day between a post and a fact-check, in the ranking (posts with a known date only). */
   dateGapWeight: 0.45,
-  /** Per decision model: hoax-match at or above `confident`, likely-match at or above `likely` (mapped onto one scale in lib/match). */
+  /** Per language (the post's cues) and decision model: hoax-match at or above `confident`, likely-match at or above `likely` (mapped onto one scale in lib/match). */
   thresholds: {
-    withText: { confident: 0.52, likely: 0.39 },
-    claimOnly: { confident: 0.71, likely: 0.675 },
+    id: {
+      withText: { confident: 0.52, likely: 0.39 },
+      claimOnly: { confident: 0.71, likely: 0.675 },
+    },
+    en: {
+      withText: { confident: 0.52, likely: 0.39 },
+      claimOnly: { confident: 0.71, likely: 0.675 },
+    },
   },
   fittedOn: '7137 training pairs, 566 realistic hoax posts, 247 hard negatives, 139 second-writer negatives, 14823 ordinary posts, 2482 debunk shares (fit halves); date weight on 1196 CLEF train + dev tweets',
 } as const;
