@@ -6,10 +6,11 @@ import type { Settings } from './vocabulary';
  */
 
 /**
- * The confident tier (`hoax-match`) from this score on. Each decision model's own thresholds are
- * chosen by tests/eval/fit-models.ts on the fit halves (the lowest score at which at most 0.2% of
- * ordinary posts, and few topical hard negatives, get a prompt) and its scores mapped so that
- * they fall here: one scale for every hit, whichever model decided it.
+ * The confident tier (`hoax-match`) from this score on. Each decision model's own thresholds, per
+ * language of the post, are chosen by tests/eval/fit-models.ts on the fit halves' out-of-fold
+ * scores (the lowest score at which at most 0.2% of ordinary posts, and 1.5% of topical hard
+ * negatives, get a prompt) and its scores mapped so that they fall here: one scale for every hit,
+ * whichever model and language pair decided it.
  */
 export const MATCH_THRESHOLD = 0.75;
 /**

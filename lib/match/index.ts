@@ -52,8 +52,27 @@ import { registrableDomain } from './domain';
  * "Matching, designed for scale".
  */
 
+/** A decision model's two thresholds: likely-match at or above `likely`, hoax-match at or above `confident`. */
+export interface TierThresholds {
+  likely: number;
+  confident: number;
+}
+/** Per language (the post's cues), per regime (best item with a circulating text, or a claim only). */
+export type DecisionThresholds = Record<'id' | 'en', Record<'withText' | 'claimOnly', TierThresholds>>;
+
+/**
+ * The thresholds a post's decided score is held to: its language's (English where its cues say
+ * so: English hard negatives and posts score otherwise), for its best item's regime.
+ */
+export function thresholdsFor(
+  input: Pick<DecisionInput, 'bestHasText' | 'cues'>,
+  thresholds: DecisionThresholds = FITTED.thresholds,
+): TierThresholds {
+  return thresholds[input.cues.english ? 'en' : 'id'][input.bestHasText ? 'withText' : 'claimOnly'];
+}
+
 /** A decision model's score on the common scale: its fitted thresholds land on LIKELY_THRESHOLD and MATCH_THRESHOLD. */
-function onCommonScale(score: number, thresholds: { likely: number; confident: number }): number {
+export function onCommonScale(score: number, thresholds: TierThresholds): number {
   const { likely, confident } = thresholds;
   if (score < likely) return (score / likely) * LIKELY_THRESHOLD;
   if (score < confident)
@@ -678,7 +697,7 @@ function textHits(
   const { ranked, inputs } = rankCandidates(text, index, cues, postedDay);
   if (!inputs.length) return ranked.map(({ doc }) => ({ doc, score: 0 }));
   const { input, score } = decideAmong(inputs);
-  const decided = onCommonScale(score, FITTED.thresholds[input.bestHasText ? 'withText' : 'claimOnly']);
+  const decided = onCommonScale(score, thresholdsFor(input));
   const top = ranked[0]!.rank;
   return ranked.map(({ doc, rank }) => ({ doc, score: (decided * rank) / top }));
 }

@@ -7,33 +7,20 @@
  * MAX_FACT_CHECKS candidates, not among the fact-checks the prompt shows.
  * Run: npx tsx tests/eval/experiment.ts [--held-out] [--list] (--list prints the negatives asked and the hoax posts missed)
  */
-import { decideAmong } from '../../lib/match/index';
-import { collectRows, fitModels, realisticRows, tierOfScore, type Row } from './fit-models';
+import { LIKELY_THRESHOLD } from '../../lib/core/verdict';
+import { decideAmong, onCommonScale, thresholdsFor } from '../../lib/match/index';
+import { collectRows, fitModels, foldOf, realisticRows, tierOfScore, type Row } from './fit-models';
 import { splitOf } from './realistic-set';
 
 const FOLDS = 5;
 
 type Judged = Row & { tier: 'confident' | 'likely' | 'none'; common: number };
 
-/** A score on one scale across regimes: the likely threshold at 1, the confident one at 2. */
-function commonScale(score: number, t: { likely: number; confident: number }): number {
-  if (score < t.likely) return score / t.likely;
-  if (score < t.confident) return 1 + (score - t.likely) / Math.max(t.confident - t.likely, 1e-9);
-  return 2 + (score - t.confident) / Math.max(1 - t.confident, 1e-9);
-}
-
-/** FNV-1a of the key, another seed than the split's: a fold of the fit half. */
-function foldOf(key: string): number {
-  let hash = 0x01000193;
-  for (const byte of new TextEncoder().encode(`fold:${key}`)) hash = Math.imul(hash ^ byte, 0x01000193);
-  return (hash >>> 0) % FOLDS;
-}
 
 function judge(rows: readonly Row[], models: ReturnType<typeof fitModels>): Judged[] {
   return rows.map((row) => {
     const { input, score } = decideAmong(row.inputs, models.weights);
-    const t = models.thresholds[input.bestHasText ? 'withText' : 'claimOnly'];
-    return { ...row, input, tier: tierOfScore(input, score, models.thresholds), common: commonScale(score, t) };
+    return { ...row, input, tier: tierOfScore(input, score, models.thresholds), common: onCommonScale(score, thresholdsFor(input, models.thresholds)) };
   });
 }
 
@@ -70,7 +57,7 @@ function report(judged: readonly Judged[], label: string): void {
   if (process.argv.includes('--list')) {
     for (const row of negatives.filter((row) => row.tier !== 'none')) console.log(`    asked ${row.set} ${row.key}: ${row.text}`);
     for (const row of judged.filter((row) => row.group === 'realistic-hoax' && row.tier === 'none')) {
-      console.log(`    missed ${row.set} (${row.y ? 'right item ranked' : 'right item not ranked'}, ${row.common.toFixed(2)} of the likely threshold): ${row.text}`);
+      console.log(`    missed ${row.set} (${row.y ? 'right item ranked' : 'right item not ranked'}, ${(row.common / LIKELY_THRESHOLD).toFixed(2)} of the likely threshold): ${row.text}`);
     }
   }
 }
@@ -93,10 +80,10 @@ function main(): void {
   } else {
     const judged: Judged[] = [];
     for (let fold = 0; fold < FOLDS; fold++) {
-      const models = fitModels(rows.filter((row) => !isRealistic(row) || foldOf(row.key) !== fold));
+      const models = fitModels(rows.filter((row) => !isRealistic(row) || foldOf(row.key, FOLDS, 'fold') !== fold));
       judged.push(
         ...judge(
-          rows.filter((row) => isRealistic(row) && foldOf(row.key) === fold && row.set !== 'hoax-id (claims)'),
+          rows.filter((row) => isRealistic(row) && foldOf(row.key, FOLDS, 'fold') === fold && row.set !== 'hoax-id (claims)'),
           models,
         ),
       );

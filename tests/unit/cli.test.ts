@@ -203,7 +203,7 @@ describe('saring-list', () => {
           text: 'Daftar sekarang bansos 600rb lewat WhatsApp, klik link ini sebelum ditutup',
         }),
         JSON.stringify({ id: 'q2', text: 'Nonton bola nanti malam di rumah Budi' }),
-        JSON.stringify({ id: 'q5', text: 'Lawu erupsi besar' }),
+        JSON.stringify({ id: 'q5', text: 'Gunung Lawu erupsi' }),
         'not json',
         JSON.stringify({ id: 'q4' }),
         '',

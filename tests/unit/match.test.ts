@@ -1,7 +1,16 @@
-import { MATCH_THRESHOLD } from '../../lib/core/verdict';
+import { LIKELY_THRESHOLD, MATCH_THRESHOLD } from '../../lib/core/verdict';
 import { describe, expect, it } from 'vitest';
 import type { ListItem } from '../../lib/lists/schema';
-import { createMatcher, decideAmong, decidedScore, explainPost } from '../../lib/match/index';
+import { FITTED } from '../../lib/match/fitted';
+import {
+  createMatcher,
+  decideAmong,
+  decidedScore,
+  explainPost,
+  onCommonScale,
+  thresholdsFor,
+} from '../../lib/match/index';
+import { postCues } from '../../lib/match/cues';
 import type { IndexedList } from '../../lib/match/types';
 
 /** Real TurnBackHoax claims (titles without the verdict prefix) plus a few look-alikes. */
@@ -290,5 +299,28 @@ describe('createMatcher', () => {
     const decided = decideAmong(inputs);
     expect(decided.score).toBe(Math.max(...scores));
     expect(decided.input).toBe(inputs[scores.indexOf(decided.score)]);
+  });
+});
+
+describe('the fitted thresholds', () => {
+  it('hold a post to its language pair and its regime, on one scale for every pair', () => {
+    const english = postCues('They say the new vaccine has a microchip to track everyone, is that true?');
+    const indonesian = postCues('Katanya vaksin baru ada microchipnya buat melacak penduduk, bener gak sih?');
+    expect(english.english).toBe(true);
+    expect(indonesian.english).toBe(false);
+    expect(thresholdsFor({ cues: english, bestHasText: false })).toBe(FITTED.thresholds.en.claimOnly);
+    expect(thresholdsFor({ cues: english, bestHasText: true })).toBe(FITTED.thresholds.en.withText);
+    expect(thresholdsFor({ cues: indonesian, bestHasText: true })).toBe(FITTED.thresholds.id.withText);
+    for (const language of ['id', 'en'] as const) {
+      for (const regime of ['withText', 'claimOnly'] as const) {
+        const pair = FITTED.thresholds[language][regime];
+        expect(pair.likely).toBeLessThanOrEqual(pair.confident);
+        // Each tier starts exactly at its fitted threshold (the two may coincide).
+        expect(onCommonScale(pair.likely, pair)).toBeGreaterThanOrEqual(LIKELY_THRESHOLD);
+        expect(onCommonScale(pair.likely - 1e-6, pair)).toBeLessThan(LIKELY_THRESHOLD);
+        expect(onCommonScale(pair.confident, pair)).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+        expect(onCommonScale(pair.confident - 1e-6, pair)).toBeLessThan(MATCH_THRESHOLD);
+      }
+    }
   });
 });
