@@ -46,6 +46,7 @@ import {
   linksIn,
   outcomeOf,
   summarizeHoax,
+  untouchedPosts,
 } from './realistic';
 import type { Split } from './realistic-set';
 
@@ -139,6 +140,21 @@ function printRealistic(clefList: ListItem[]): void {
   console.log(`English everyday posts asked about (odd lines of tests/eval/en-everyday.txt, not fitted on): ${everydayAsked.length}/${everyday.length}${everydayAsked.length ? ` — ${everydayAsked.join(' | ')}` : ''}`);
   const missed = outcomes.filter(({ post, outcome }) => post.split === 'fit' && !outcome.rightShown).length;
   console.log(`  fit half: ${missed} hoax posts not asked with the right fact-check`);
+
+  // Figures only, never texts: nothing may be tuned by reading these posts' failures.
+  const untouched = untouchedPosts();
+  if (untouched.hoax.length + untouched.negatives.length === 0) return;
+  const untouchedHoax = summarizeHoax(
+    untouched.hoax.map((post) => outcomeOf(matchOf(post.lang, post.text), post.expected, shown)),
+    TIERS,
+  );
+  const untouchedNegatives = untouched.negatives.map((post) => ({ post, decision: matchOf(post.lang, post.text).decision }));
+  const asked = (category?: string) => untouchedNegatives.filter(({ post }) => !category || post.category === category).map(({ decision }) => decision);
+  console.log(`untouched set (a later writer's posts, all held out, never fitted on, failures never read):`);
+  console.log(`Indonesian hoax posts                  ${String(untouchedHoax.n).padStart(4)}        ${tierColumns(untouchedHoax.rightShown)}   ${pct1(untouchedHoax.asked).padStart(6)}   ${pct1(untouchedHoax.rightInTop5).padStart(6)}   goal ≥ 80%`);
+  console.log(`hard negatives asked, Indonesian       ${String(untouchedNegatives.length).padStart(4)}        ${tierColumns(askedShares(asked(), TIERS))}   goal ≤ 3%`);
+  const untouchedCategories = [...new Set(untouched.negatives.map((post) => post.category))].sort();
+  console.log(`  by category: ${untouchedCategories.map((category) => `${category} ${pct1(askedShares(asked(category), TIERS).either!)} of ${asked(category).length}`).join(', ')}`);
 }
 
 const ranks = (m: RankMetrics) => `${m.r1.toFixed(3)}  ${m.r5.toFixed(3)}  ${m.mrr.toFixed(3)}`;

@@ -31,6 +31,14 @@ export function hardNegatives(): NegativePost[] {
   }));
 }
 
+/** The untouched files (held out whole, see REALISTIC_FILES): Indonesian hoax posts and topical negatives. */
+export function untouchedPosts(): { hoax: HoaxPost[]; negatives: NegativePost[] } {
+  return {
+    hoax: readRealisticFile(REALISTIC_FILES.untouchedHoaxId.file, hoaxPostSchema) ?? [],
+    negatives: readRealisticFile(REALISTIC_FILES.untouchedNegatives.file, negativePostSchema) ?? [],
+  };
+}
+
 /**
  * A second writer's topical negatives (tests/eval/fit-negatives.jsonl, see the set's README): fitted on,
  * never evaluated, so they have no split.
