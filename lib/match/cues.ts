@@ -114,7 +114,9 @@ export const STANCE_CLASSES = {
     String.raw`(?:\b(?:itu|ini|tuh|mah|adalah|ialah|merupakan|ternyata|jelas|cuma|cuman|hanya|semuanya)|=)\s+(?:(?:sebenarnya|jelas|sudah|udah|juga|cuma|hanya|memang|emang|pasti|sih|konten|kabar|info|berita|informasi|video|foto|gambar|link|modus|yang|pesan|berantai|broadcast|postingan|unggahan|narasi|klaim|isu|tautan|surat|akun|situs|screenshot)\s+){0,2}(?:${PREDICATED_ID})\b`,
     String.raw`\b(?:it'?s|that'?s|this\s+is|these\s+are|those\s+(?:are|were)|(?:it|that|this|which|claim|story|photo|video|image|picture|post|quote|warning|message|email|letter|meme|screenshot|rumou?r|link|text|chain|clip|headline|article)s?\s+(?:is|was|are|were))\s+(?:(?:totally|completely|obviously|clearly|just|all|100%|pure|a|an|another)\s+)*(?:${PREDICATED_EN})\b`,
     String.raw`\b(?:fake|false|bs|cap)\s+(?:af|as\s+hell|asf)\b|\b(?:so|totally|completely|obviously)\s+(?:fake|false)\b`,
-    String.raw`(?:^|[.!?]\s*)\W*(?:${PREDICATED_ID}|${PREDICATED_EN})\s*[!.:,]`,
+    // A verdict opening a sentence ("Bohong! …", "😂 Fake."): the marks before it are bounded, since a run of
+    // them ("? ? ? …") would otherwise be rescanned from every sentence end, quadratic in a hostile post.
+    String.raw`(?:^|[.!?]\s*)\W{0,12}(?:${PREDICATED_ID}|${PREDICATED_EN})\s*[!.:,]`,
     String.raw`\b(?:cuma|cuman|hanya|sekadar|sekedar)\s+(?:pesan\s+berantai|broadcast(?:an)?|copas(?:an)?)\b|\b(?:just|only|another|an?\s+old)\s+(?:(?:a|another)\s+)?chain\s+(?:letters?|messages?|posts?|e-?mails?)\b`,
     String.raw`\b(?:utter|complete|total|pure|absolute|such|more|qanon|conspiracy|anti-?vax\w*)\s+(?:nonsense|rubbish|garbage|bs|bullshit|drivel)\b`,
   ].join('|'),
