@@ -674,17 +674,22 @@ export function decidedScore(
   return input.cues.factCheckLink ? 0 : score;
 }
 
-/** The decision over the candidates it weighs: the one the post most likely repeats, and its decided score. */
+/**
+ * The decision over the candidates it weighs: the one that stands highest on the common scale (each by
+ * its own language's and regime's thresholds, as the prompt will be decided), and its decided score.
+ */
 export function decideAmong(
   inputs: ReadonlyArray<DecisionInput & { best: TextEvidence }>,
   weights?: Parameters<typeof decidedScore>[1],
+  thresholds: DecisionThresholds = FITTED.thresholds,
 ): { input: DecisionInput & { best: TextEvidence }; score: number } {
-  let chosen = { input: inputs[0]!, score: decidedScore(inputs[0]!, weights) };
-  for (const input of inputs.slice(1)) {
+  let chosen = { input: inputs[0]!, score: 0, common: -1 };
+  for (const input of inputs) {
     const score = decidedScore(input, weights);
-    if (score > chosen.score) chosen = { input, score };
+    const common = onCommonScale(score, thresholdsFor(input, thresholds));
+    if (common > chosen.common) chosen = { input, score, common };
   }
-  return chosen;
+  return { input: chosen.input, score: chosen.score };
 }
 
 /** The first candidate's score is the decision's, and the others keep their ratio to it, so the order stands. */

@@ -19,8 +19,8 @@ type Judged = Row & { tier: 'confident' | 'likely' | 'none'; common: number };
 
 function judge(rows: readonly Row[], models: ReturnType<typeof fitModels>): Judged[] {
   return rows.map((row) => {
-    const { input, score } = decideAmong(row.inputs, models.weights);
-    return { ...row, input, tier: tierOfScore(input, score, models.thresholds), common: onCommonScale(score, thresholdsFor(input, models.thresholds)) };
+    const { input, score } = decideAmong(row.inputs, models.weights, models.thresholds);
+    return { ...row, tier: tierOfScore(input, score, models.thresholds), common: onCommonScale(score, thresholdsFor(input, models.thresholds)) };
   });
 }
 

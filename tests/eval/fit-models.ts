@@ -72,9 +72,7 @@ const LIKELY_HARD_NEGATIVE_RATE = 0.03;
 export type Group = 'pairs' | 'ordinary' | 'realistic-hoax' | 'hard-negative' | 'fit-negative' | 'debunk';
 
 export interface Row {
-  /** The decision's input for the first candidate (the model is fitted on it), or for the one a fitted model decides on. */
-  input: DecisionInput & { best: TextEvidence };
-  /** One input per candidate the decision weighs, in rank order. */
+  /** One input per candidate the decision weighs, in rank order: the model is fitted on the first. */
   inputs: Array<DecisionInput & { best: TextEvidence }>;
   y: 0 | 1;
   weight: number;
@@ -99,7 +97,7 @@ function rowOf(matcher: Matcher, items: ListItem[][], query: MatchQuery, expecte
   const wanted = new Set(expected ?? []);
   const hit = ranked.slice(0, within).some(({ listId, position }) => wanted.has(listIndex.get(listId)?.[position]?.id ?? ''));
   const y: 0 | 1 = hit ? 1 : 0;
-  return { input: inputs[0]!, inputs, y };
+  return { inputs, y };
 }
 
 /** The first sentence of a fact-check's conclusion, cut to a post's length. */
@@ -265,7 +263,10 @@ function fitLogistic(x: number[][], y: number[], rowWeight: number[], start: rea
 }
 
 /** A row's score from the models fitted without its fold: what the thresholds are chosen on. */
-type Scored = Row & { score: number };
+type Scored = Row & { input: DecisionInput & { best: TextEvidence }; score: number };
+
+/** The first candidate's input: what the models are fitted on. */
+const firstOf = (row: Row) => row.inputs[0]!;
 type Pair = { withText: number; claimOnly: number };
 
 /**
@@ -283,7 +284,7 @@ export function foldOf(key: string, folds: number, salt: string): number {
 }
 
 /** The language whose thresholds a row is held to, as the matcher reads it (lib/match thresholdsFor). */
-const languageOfRow = (row: Row): keyof DecisionThresholds => (row.input.cues.english ? 'en' : 'id');
+const languageOfRow = (row: Row): keyof DecisionThresholds => (firstOf(row).cues.english ? 'en' : 'id');
 
 interface Limit {
   rows: readonly Scored[];
@@ -399,9 +400,9 @@ function fitDebunkModel(rows: readonly Row[], start?: readonly number[]): number
   const about = rows.filter((row) => row.debunk || (row.y === 1 && (row.group === 'pairs' || row.group === 'realistic-hoax')));
   const perSource = new Map<string, number>();
   for (const row of about) perSource.set(sourceOf(row), (perSource.get(sourceOf(row)) ?? 0) + 1);
-  const gated = about.filter((row) => mayBeDebunk(row.input.cues));
+  const gated = about.filter((row) => mayBeDebunk(firstOf(row).cues));
   return fitLogistic(
-    gated.map(({ input }) => [1, ...DEBUNK_FEATURES.map(([, feature]) => feature(input.cues))]),
+    gated.map((row) => [1, ...DEBUNK_FEATURES.map(([, feature]) => feature(firstOf(row).cues))]),
     gated.map((row) => (row.debunk ? 1 : 0)),
     gated.map((row) => 1_000 / perSource.get(sourceOf(row))!),
     start ?? new Array<number>(DEBUNK_FEATURES.length + 1).fill(0),
@@ -424,9 +425,9 @@ function fitWeights(rows: readonly Row[], start?: Weights): Weights {
   // candidate the decision weighs, each labelled by whether it is an expected item, it separated worse in
   // cross-validation (Indonesian right above the cut asking 6% of negatives 81.0% → 75.6%).
   const fitRegime = (regime: 'withText' | 'claimOnly') => {
-    const aboutRows = rows.filter((row) => !row.debunk && row.input.bestHasText === (regime === 'withText'));
+    const aboutRows = rows.filter((row) => !row.debunk && firstOf(row).bestHasText === (regime === 'withText'));
     return fitLogistic(
-      aboutRows.map(({ input }) => [1, ...DECISION_FEATURES.map(([, feature]) => feature(input))]),
+      aboutRows.map((row) => [1, ...DECISION_FEATURES.map(([, feature]) => feature(firstOf(row)))]),
       aboutRows.map(({ y }) => y),
       aboutRows.map(({ weight }) => weight),
       start?.decision[regime] ?? new Array<number>(DECISION_FEATURES.length + 1).fill(0),
@@ -436,23 +437,33 @@ function fitWeights(rows: readonly Row[], start?: Weights): Weights {
 }
 
 /**
+ * One threshold for every language and regime: on it the common scale orders candidates by their
+ * decided score alone, for choosing among them before any thresholds are fitted.
+ */
+const UNFITTED: DecisionThresholds = (() => {
+  const same = { likely: 0.5, confident: 0.75 };
+  return { id: { withText: same, claimOnly: same }, en: { withText: same, claimOnly: same } };
+})();
+
+/**
  * Both models fitted on `rows`, and the thresholds chosen on every row's out-of-fold score (by its
- * key, so a claim's posts share a fold): THRESHOLD_FOLDS more fits.
+ * key, so a claim's posts share a fold): THRESHOLD_FOLDS more fits. The matcher decides among a
+ * post's candidates by the thresholds (decideAmong), so they are chosen twice: first with the
+ * candidates ordered by decided score alone, then as the matcher will order them.
  */
 export function fitModels(rows: readonly Row[]): FittedModels {
   const weights = fitWeights(rows);
   const fold = rows.map((row) => foldOf(row.key, THRESHOLD_FOLDS, 'threshold fold'));
-  const scored: Scored[] = [];
-  for (let at = 0; at < THRESHOLD_FOLDS; at++) {
-    const foldWeights = fitWeights(
+  const foldWeights = Array.from({ length: THRESHOLD_FOLDS }, (_, at) =>
+    fitWeights(
       rows.filter((_, row) => fold[row] !== at),
       weights,
-    );
-    rows.forEach((row, index) => {
-      if (fold[index] === at) scored.push({ ...row, ...decideAmong(row.inputs, foldWeights) });
-    });
-  }
-  return { weights, thresholds: chooseThresholds(scored), scored };
+    ),
+  );
+  const scoredBy = (thresholds: DecisionThresholds): Scored[] =>
+    rows.map((row, index) => ({ ...row, ...decideAmong(row.inputs, foldWeights[fold[index]!], thresholds) }));
+  const thresholds = chooseThresholds(scoredBy(chooseThresholds(scoredBy(UNFITTED))));
+  return { weights, thresholds, scored: scoredBy(thresholds) };
 }
 
 /** The tier a row's score reaches under `thresholds`, as the matcher decides it (its language's, its regime's). */

@@ -299,6 +299,14 @@ describe('createMatcher', () => {
     const decided = decideAmong(inputs);
     expect(decided.score).toBe(Math.max(...scores));
     expect(decided.input).toBe(inputs[scores.indexOf(decided.score)]);
+
+    // Candidates of two regimes are compared as the prompt decides them, each by its own thresholds.
+    const weakest = scores.indexOf(Math.min(...scores));
+    const mixed = inputs.map((input, at) => ({ ...input, bestHasText: at === weakest }));
+    const lenient = { likely: 1e-6, confident: 2e-6 };
+    const strict = { likely: 0.999, confident: 0.9999 };
+    const thresholds = { id: { withText: lenient, claimOnly: strict }, en: { withText: lenient, claimOnly: strict } };
+    expect(decideAmong(mixed, undefined, thresholds).input).toBe(mixed[weakest]);
   });
 });
 
