@@ -91,21 +91,25 @@ export function guardWebShares(options: WebShareGuardOptions): () => void {
     win.dispatchEvent(new win.CustomEvent(WEB_SHARE_ANSWER, { detail: JSON.stringify({ id, state }) }));
 
   async function settle(request: WebShareRequest, release: () => void): Promise<void> {
-    holding = { id: request.id, release };
+    const held = { id: request.id, release };
+    holding = held;
     let go = true;
     try {
       const content = extractShareData(adapter, request, doc.baseURI);
       const check = hasContent(content)
         ? startShareCheck(transport, shareCheckRequest(adapter.id, 'share', content), timeoutMs)
         : settledCheck({ ask: false, why: 'nothing-to-check' });
-      const held = { site: adapter.id, kind: 'share' as const, content, check };
-      go = await settleShare(held, { transport, showPrompt, reportHealth, onAsk: () => answer(request.id, 'asking') });
+      const share = { site: adapter.id, kind: 'share' as const, content, check };
+      go = await settleShare(share, { transport, showPrompt, reportHealth, onAsk: () => answer(request.id, 'asking') });
     } catch {
       go = true; // fail open
     } finally {
-      holding = null;
-      release();
-      answer(request.id, go ? 'share' : 'cancel');
+      // A guard that stopped meanwhile has already cancelled this share and let go of the page.
+      if (holding === held) {
+        holding = null;
+        release();
+        answer(request.id, go ? 'share' : 'cancel');
+      }
     }
   }
 

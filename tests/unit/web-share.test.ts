@@ -276,6 +276,24 @@ describe('only while the person acts on the page', () => {
     free?.();
   });
 
+  it('answers nothing more once stopped, when the check it was waiting for times out later', async () => {
+    guard(() => new Promise<CheckShareResponse>(() => {}), 'cancel');
+    const answers: string[] = [];
+    const record = (event: Event) => answers.push(String((event as CustomEvent).detail));
+    window.addEventListener(WEB_SHARE_ANSWER, record);
+    try {
+      window.dispatchEvent(new CustomEvent(WEB_SHARE_REQUEST, { detail: JSON.stringify({ id: 'late', text: 'x' }) }));
+      stopGuard();
+      await settle(100); // past the check's 40 ms timeout, which fails open
+      expect(answers).toEqual([
+        JSON.stringify({ id: 'late', state: 'held' }),
+        JSON.stringify({ id: 'late', state: 'cancel' }),
+      ]);
+    } finally {
+      window.removeEventListener(WEB_SHARE_ANSWER, record);
+    }
+  });
+
   it('looks at a burst of requests at most, and never at a flood', async () => {
     const { calls } = guard(() => new Promise<CheckShareResponse>(() => {}), 'cancel');
     const answered = Array.from({ length: 50 }, (_, i) =>
@@ -289,5 +307,7 @@ describe('only while the person acts on the page', () => {
     ]);
     expect(answered.slice(3).flat()).toEqual([]);
     expect(calls.checkShare).toHaveLength(1);
+    stopGuard();
+    await settle(60); // the held check's timeout passes inside this test, not after the file's page is gone
   });
 });
