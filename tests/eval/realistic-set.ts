@@ -59,6 +59,8 @@ export const REALISTIC_FILES = {
   negatives: { file: 'negatives.jsonl', kind: 'negative', lang: undefined, idPrefix: 'neg-', minPosts: 400, untouched: false },
   untouchedHoaxId: { file: 'untouched-id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-5', minPosts: 60, untouched: true },
   untouchedNegatives: { file: 'untouched-negatives.jsonl', kind: 'negative', lang: 'id', idPrefix: 'neg-5', minPosts: 60, untouched: true },
+  untouchedHoaxEn: { file: 'untouched-en-hoax.jsonl', kind: 'hoax', lang: 'en', idPrefix: 'enh-5', minPosts: 60, untouched: true },
+  untouchedNegativesEn: { file: 'untouched-en-negatives.jsonl', kind: 'negative', lang: 'en', idPrefix: 'neg-6', minPosts: 60, untouched: true },
 } as const;
 
 /**
