@@ -144,17 +144,22 @@ function printRealistic(clefList: ListItem[]): void {
   // Figures only, never texts: nothing may be tuned by reading these posts' failures.
   const untouched = untouchedPosts();
   if (untouched.hoax.length + untouched.negatives.length === 0) return;
-  const untouchedHoax = summarizeHoax(
-    untouched.hoax.map((post) => outcomeOf(matchOf(post.lang, post.text), post.expected, shown)),
-    TIERS,
-  );
   const untouchedNegatives = untouched.negatives.map((post) => ({ post, decision: matchOf(post.lang, post.text).decision }));
-  const asked = (category?: string) => untouchedNegatives.filter(({ post }) => !category || post.category === category).map(({ decision }) => decision);
-  console.log(`untouched set (a later writer's posts, all held out, never fitted on, failures never read):`);
-  console.log(`Indonesian hoax posts                  ${String(untouchedHoax.n).padStart(4)}        ${tierColumns(untouchedHoax.rightShown)}   ${pct1(untouchedHoax.asked).padStart(6)}   ${pct1(untouchedHoax.rightInTop5).padStart(6)}   goal ≥ 80%`);
-  console.log(`hard negatives asked, Indonesian       ${String(untouchedNegatives.length).padStart(4)}        ${tierColumns(askedShares(asked(), TIERS))}   goal ≤ 3%`);
-  const untouchedCategories = [...new Set(untouched.negatives.map((post) => post.category))].sort();
-  console.log(`  by category: ${untouchedCategories.map((category) => `${category} ${pct1(askedShares(asked(category), TIERS).either!)} of ${asked(category).length}`).join(', ')}`);
+  console.log(`untouched sets (later writers' posts, all held out, never fitted on, failures never read):`);
+  for (const [lang, name, goal] of [['id', 'Indonesian', '≥ 80%'], ['en', 'English', '≥ 70%']] as const) {
+    const hoax = untouched.hoax.filter((post) => post.lang === lang);
+    const negatives = untouchedNegatives.filter(({ post }) => post.lang === lang);
+    if (hoax.length + negatives.length === 0) continue;
+    const summary = summarizeHoax(
+      hoax.map((post) => outcomeOf(matchOf(post.lang, post.text), post.expected, shown)),
+      TIERS,
+    );
+    const asked = (category?: string) => negatives.filter(({ post }) => !category || post.category === category).map(({ decision }) => decision);
+    console.log(`${name.padEnd(10)} hoax posts                  ${String(summary.n).padStart(4)}        ${tierColumns(summary.rightShown)}   ${pct1(summary.asked).padStart(6)}   ${pct1(summary.rightInTop5).padStart(6)}   goal ${goal}`);
+    console.log(`hard negatives asked, ${name.padEnd(10)}       ${String(negatives.length).padStart(4)}        ${tierColumns(askedShares(asked(), TIERS))}   goal ≤ 3%`);
+    const categories = [...new Set(negatives.map(({ post }) => post.category))].sort();
+    console.log(`  by category: ${categories.map((category) => `${category} ${pct1(askedShares(asked(category), TIERS).either!)} of ${asked(category).length}`).join(', ')}`);
+  }
 }
 
 const ranks = (m: RankMetrics) => `${m.r1.toFixed(3)}  ${m.r5.toFixed(3)}  ${m.mrr.toFixed(3)}`;

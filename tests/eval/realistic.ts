@@ -31,11 +31,14 @@ export function hardNegatives(): NegativePost[] {
   }));
 }
 
-/** The untouched files (held out whole, see REALISTIC_FILES): Indonesian hoax posts and topical negatives. */
+/** The untouched files (held out whole, see REALISTIC_FILES): hoax posts and topical negatives, Indonesian and English. */
 export function untouchedPosts(): { hoax: HoaxPost[]; negatives: NegativePost[] } {
+  const files = Object.values(REALISTIC_FILES).filter((spec) => spec.untouched);
   return {
-    hoax: readRealisticFile(REALISTIC_FILES.untouchedHoaxId.file, hoaxPostSchema) ?? [],
-    negatives: readRealisticFile(REALISTIC_FILES.untouchedNegatives.file, negativePostSchema) ?? [],
+    hoax: files.filter((spec) => spec.kind === 'hoax').flatMap(({ file }) => readRealisticFile(file, hoaxPostSchema) ?? []),
+    negatives: files
+      .filter((spec) => spec.kind === 'negative')
+      .flatMap(({ file }) => readRealisticFile(file, negativePostSchema) ?? []),
   };
 }
 
