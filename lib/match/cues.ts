@@ -277,6 +277,19 @@ const CUE_TEXT_LENGTH = 4_000;
  */
 const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gi;
 
+/** How many debunk or verdict words the text has, and where the first is (-1: none), in one scan of the long pattern. */
+function debunkWordsIn(text: string): { count: number; firstAt: number } {
+  let count = 0;
+  let firstAt = -1;
+  DEBUNK.lastIndex = 0;
+  for (let found = DEBUNK.exec(text); found; found = DEBUNK.exec(text)) {
+    if (firstAt < 0) firstAt = found.index;
+    count++;
+    if (found[0] === '') DEBUNK.lastIndex++;
+  }
+  return { count, firstAt };
+}
+
 export function postCues(text: string, urls: readonly string[] = []): PostCues {
   const full = (typeof text === 'string' ? text : '').slice(0, CUE_TEXT_LENGTH);
   const linksWritten = full.match(LINK_IN_TEXT) ?? [];
@@ -285,13 +298,12 @@ export function postCues(text: string, urls: readonly string[] = []): PostCues {
   const vouched = lower.replace(VOUCHING, ' ');
   const vouching = vouched !== lower;
   const stated = vouched.replace(ASKED_VERDICT, ' ');
-  DEBUNK.lastIndex = 0;
-  const first = DEBUNK.exec(stated);
+  const { count: debunk, firstAt } = debunkWordsIn(stated);
   return {
     words: written.split(/\s+/).filter(Boolean).length,
     english: languageOf(lower.split(/[^a-z']+/)) === 'en',
-    debunk: stated.match(DEBUNK)?.length ?? 0,
-    debunkFirst: first !== null && first.index < OPENING_LENGTH,
+    debunk,
+    debunkFirst: firstAt >= 0 && firstAt < OPENING_LENGTH,
     verdictLabel:
       VERDICT_LABEL.test(lower) ||
       CAPITAL_VERDICT.test(written.replace(/\b(?:BUKAN|BKN|NOT)\s+(?:HOA[KX]S?|FAKE)\b/g, ' ')),
