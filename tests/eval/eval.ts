@@ -141,15 +141,13 @@ function printRealistic(clefList: ListItem[]): void {
   const missed = outcomes.filter(({ post, outcome }) => post.split === 'fit' && !outcome.rightShown).length;
   console.log(`  fit half: ${missed} hoax posts not asked with the right fact-check`);
 
-  // Figures only, never texts: nothing may be tuned by reading these posts' failures.
-  const untouched = untouchedPosts();
-  if (untouched.hoax.length + untouched.negatives.length === 0) return;
-  const untouchedNegatives = untouched.negatives.map((post) => ({ post, decision: matchOf(post.lang, post.text).decision }));
-  console.log(`untouched sets (later writers' posts, all held out, never fitted on, failures never read):`);
-  for (const [lang, name, goal] of [['id', 'Indonesian', '≥ 80%'], ['en', 'English', '≥ 70%']] as const) {
-    const hoax = untouched.hoax.filter((post) => post.lang === lang);
-    const negatives = untouchedNegatives.filter(({ post }) => post.lang === lang);
-    if (hoax.length + negatives.length === 0) continue;
+  /** One untouched set's figures in one language: aggregates only, never a post's text. */
+  const printUntouched = (set: ReturnType<typeof untouchedPosts>, lang: 'id' | 'en', name: string, goal: string): void => {
+    const hoax = set.hoax.filter((post) => post.lang === lang);
+    const negatives = set.negatives
+      .filter((post) => post.lang === lang)
+      .map((post) => ({ post, decision: matchOf(post.lang, post.text).decision }));
+    if (hoax.length + negatives.length === 0) return;
     const summary = summarizeHoax(
       hoax.map((post) => outcomeOf(matchOf(post.lang, post.text), post.expected, shown)),
       TIERS,
@@ -159,6 +157,21 @@ function printRealistic(clefList: ListItem[]): void {
     console.log(`hard negatives asked, ${name.padEnd(10)}       ${String(negatives.length).padStart(4)}        ${tierColumns(askedShares(asked(), TIERS))}   goal ≤ 3%`);
     const categories = [...new Set(negatives.map(({ post }) => post.category))].sort();
     console.log(`  by category: ${categories.map((category) => `${category} ${pct1(askedShares(asked(category), TIERS).either!)} of ${asked(category).length}`).join(', ')}`);
+  };
+
+  // Figures only, never texts: nothing may be tuned by reading these posts' failures.
+  const untouched = untouchedPosts('untouched');
+  if (untouched.hoax.length + untouched.negatives.length > 0) {
+    console.log(`untouched sets (later writers' posts, all held out, never fitted on, failures never read):`);
+    for (const [lang, name, goal] of [['id', 'Indonesian', '≥ 80%'], ['en', 'English', '≥ 70%']] as const) {
+      printUntouched(untouched, lang, name, goal);
+    }
+  }
+  // The second untouched set stays apart from the first: it judges one later change on its own figures.
+  const second = untouchedPosts('untouched2');
+  if (second.hoax.length + second.negatives.length > 0) {
+    console.log(`second untouched set (Indonesian) (a later writer's posts, all held out, never fitted on, failures never read):`);
+    printUntouched(second, 'id', 'Indonesian', '≥ 80%');
   }
 }
 

@@ -15,6 +15,7 @@ import {
   splitOf,
   type HoaxPost,
   type NegativePost,
+  type RealisticSet,
 } from './realistic-set';
 
 export function hoaxPosts(): HoaxPost[] {
@@ -31,9 +32,12 @@ export function hardNegatives(): NegativePost[] {
   }));
 }
 
-/** The untouched files (held out whole, see REALISTIC_FILES): hoax posts and topical negatives, Indonesian and English. */
-export function untouchedPosts(): { hoax: HoaxPost[]; negatives: NegativePost[] } {
-  const files = Object.values(REALISTIC_FILES).filter((spec) => spec.untouched);
+/**
+ * One untouched set's files (held out whole, see REALISTIC_FILES): hoax posts and topical negatives.
+ * `untouched` is the first set (Indonesian and English), `untouched2` the second (Indonesian).
+ */
+export function untouchedPosts(set: Exclude<RealisticSet, 'main'> = 'untouched'): { hoax: HoaxPost[]; negatives: NegativePost[] } {
+  const files = Object.values(REALISTIC_FILES).filter((spec) => spec.untouched && spec.set === set);
   return {
     hoax: files.filter((spec) => spec.kind === 'hoax').flatMap(({ file }) => readRealisticFile(file, hoaxPostSchema) ?? []),
     negatives: files

@@ -2,7 +2,8 @@
  * Checks every file of the realistic evaluation set (tests/eval/realistic/,
  * format in its README): records as agreed, ids unique, every named item
  * exists, the mechanical split holds, and no post copies an item's wording.
- * Every file of the set must exist.
+ * Every file of the set must exist. The untouched files (two sets: the first in Indonesian and English,
+ * the second in Indonesian) are held out whole and repeat no claim any other hoax file names.
  * CLEF vclaim ids are looked up in ../shared/data when it is there.
  */
 import { existsSync } from 'node:fs';
@@ -149,6 +150,13 @@ describe('realistic evaluation set', () => {
         );
       });
     expect(repeated).toEqual([]);
+  });
+
+  it('keeps each untouched file in an untouched set and every other file in the main set', () => {
+    const misplaced = Object.values(REALISTIC_FILES)
+      .filter((spec) => spec.untouched !== (spec.set !== 'main'))
+      .map((spec) => `${spec.file}: untouched ${String(spec.untouched)}, set ${spec.set}`);
+    expect(misplaced).toEqual([]);
   });
 
   it('gives every post its own id across the files', () => {
