@@ -283,6 +283,12 @@ describe('a page decides nothing', () => {
 
 describe('share-check.html is no way out', () => {
   const shareCheck = (hash: string) => `chrome-extension://${browser.extensionId}/share-check.html#${hash}`;
+  /**
+   * The passes a share-check page has taken. Continuing to a link starts by taking one, before
+   * anything else (entrypoints/share-check/main.ts, proceed): none means it never set out.
+   */
+  const passesTaken = (page: Page) =>
+    page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('saring-pass:')));
 
   it('refuses to continue to anything but a share link, plain or %-encoded, and says so', async () => {
     for (const hash of ['https://evil.example/phish', encodeURIComponent('https://evil.example/phish')]) {
@@ -292,7 +298,8 @@ describe('share-check.html is no way out', () => {
       await expect.poll(() => status.getAttribute('data-refused')).toBe('not-share-link');
       expect(await status.textContent()).toContain('evil.example');
       await screenshot(page, 'share-check-refused');
-      await page.waitForTimeout(300);
+      // The refusal is the page's last act, and continuing starts by taking a pass: none taken, none will be.
+      expect(await passesTaken(page)).toEqual([]);
       expect(page.url()).toBe(shareCheck(hash));
       await page.close();
     }
@@ -311,7 +318,7 @@ describe('share-check.html is no way out', () => {
     await page.goto('https://berita.example/frame');
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('#share-check').getAttribute('data-refused')).toBe('framed');
-    await page.waitForTimeout(300);
+    // Refusing is the first and the last the framed page does (entrypoints/share-check/main.ts, run).
     expect(requested.filter((url) => url.startsWith('https://x.com/intent/post?text=Selamat%20pagi%20framed'))).toEqual(
       [],
     );
