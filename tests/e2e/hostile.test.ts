@@ -277,16 +277,18 @@ describe('a page decides nothing', () => {
 
   it('cannot stack prompts or keep Saring busy by flooding it with share requests', async () => {
     const hostile = await open(HOSTILE_SHARE);
-    // Without the person: nothing answered, nothing shown.
+    // Without the person: nothing answered. The guard answers a request, if at all, while the page
+    // dispatches it (lib/guard/web-share.ts): once flood() returns, every request of it has been
+    // handled, and with none held there is nothing to prompt about.
     await hostile.script(`__attacks.flood(500, document.querySelector('.caption').textContent)`);
-    await hostile.page.waitForTimeout(300);
     expect(await hostile.script('__answers')).toEqual([]);
-    expect(await hostile.page.locator('saring-prompt').count()).toBe(0);
 
     // On the person's one click: one prompt; a few requests answered, the rest not even read.
     await hostile.page.locator('[data-flood]').click();
     await expect.poll(() => dialog(hostile.page).getAttribute('data-reason')).toBe('hoax-match');
     const answers = await hostile.script<string[]>('__answers');
+    // The first answer the page ever got is the hold of the person's flood: the same guard answered it.
+    expect(answers[0]).toBe('held');
     expect(answers.filter((state) => state === 'held')).toEqual(['held']);
     expect(answers.length).toBeLessThanOrEqual(4);
     expect(await hostile.page.locator('saring-prompt').count()).toBe(1);
