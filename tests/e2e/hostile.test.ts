@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASS_LIFETIME_MS } from '../../lib/background/share-intent-pass';
 import type { ExtensionBrowser } from '../../lib/dev/chrome';
+import type { DayCounts } from '../../lib/messaging/protocol';
 import {
   fixturePage,
   screenshot,
@@ -156,14 +158,30 @@ async function openedAt(tab: Page): Promise<string[]> {
   return [tab.url(), ...entries.map((entry) => entry.url)];
 }
 
-async function todayCounts(): Promise<unknown> {
+/** The URL filters of the share passes the background holds (its declarativeNetRequest session allow rules). */
+function sharePasses(): Promise<string[]> {
+  return browser.serviceWorker.evaluate(async () => {
+    interface Rule {
+      action: { type: string };
+      condition: { urlFilter?: string };
+    }
+    const { declarativeNetRequest } = (
+      globalThis as unknown as { chrome: { declarativeNetRequest: { getSessionRules(): Promise<Rule[]> } } }
+    ).chrome;
+    const rules = await declarativeNetRequest.getSessionRules();
+    return rules.filter((rule) => rule.action.type === 'allow').map((rule) => rule.condition.urlFilter ?? '');
+  });
+}
+
+async function todayCounts(): Promise<DayCounts> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { today: unknown } }>(options, 'get-page-status', {
+  const reply = await sendFromExtensionPage<{ ok: boolean; value?: { today: DayCounts } }>(options, 'get-page-status', {
     url: X_FEED,
   });
   await options.close();
-  return reply.value?.today;
+  if (!reply.value) throw new Error('No page status from the background');
+  return reply.value.today;
 }
 
 describe('a page learns nothing of what the person read', () => {
@@ -225,16 +243,19 @@ describe('a page decides nothing', () => {
     await expect.poll(() => dialog(feed.page).getAttribute('data-reason')).toBe('hoax-match');
     const counts = await todayCounts();
     const pages = browser.context.pages().length;
-    expect(await feed.script('__attacks.answerPrompt()')).toBe('tried');
-    await feed.page.waitForTimeout(500);
+    // Its link click was cancelled as it was dispatched, so the browser follows it nowhere.
+    expect(await feed.script('__attacks.answerPrompt()')).toBe('tried, link not followed');
+    // A choice closes the prompt in the very click or key press that makes it (components/prompt):
+    // still up, so no answer of the page's was taken, and nothing that follows one can come.
     expect(await feed.page.locator('saring-prompt').count()).toBe(1);
-    expect(await feed.script('__shareLog')).toEqual([]);
-    expect(browser.context.pages()).toHaveLength(pages);
-    expect(await todayCounts()).toEqual(counts);
 
     // The person reads first: the fact-check opens in a tab of its own, and nothing is shared.
     const [factCheck] = await Promise.all([browser.context.waitForEvent('page'), choose(feed.page, 'read')]);
     await expect.poll(() => openedAt(factCheck)).toContainEqual(expect.stringMatching(FACT_CHECK_URL));
+    // Their choice went the way a page's would have gone, after the page's tries: one tab, one
+    // outcome counted (Read first), and nothing else.
+    expect(browser.context.pages()).toHaveLength(pages + 1);
+    await expect.poll(todayCounts).toEqual({ ...counts, read: counts.read + 1 });
     await factCheck.close();
     expect(await feed.page.locator('saring-prompt').count()).toBe(0);
     expect(await feed.script('__shareLog')).toEqual([]);
@@ -261,16 +282,18 @@ describe('a page decides nothing', () => {
 
   it('cannot stack prompts or keep Saring busy by flooding it with share requests', async () => {
     const hostile = await open(HOSTILE_SHARE);
-    // Without the person: nothing answered, nothing shown.
+    // Without the person: nothing answered. The guard answers a request, if at all, while the page
+    // dispatches it (lib/guard/web-share.ts): once flood() returns, every request of it has been
+    // handled, and with none held there is nothing to prompt about.
     await hostile.script(`__attacks.flood(500, document.querySelector('.caption').textContent)`);
-    await hostile.page.waitForTimeout(300);
     expect(await hostile.script('__answers')).toEqual([]);
-    expect(await hostile.page.locator('saring-prompt').count()).toBe(0);
 
     // On the person's one click: one prompt; a few requests answered, the rest not even read.
     await hostile.page.locator('[data-flood]').click();
     await expect.poll(() => dialog(hostile.page).getAttribute('data-reason')).toBe('hoax-match');
     const answers = await hostile.script<string[]>('__answers');
+    // The first answer the page ever got is the hold of the person's flood: the same guard answered it.
+    expect(answers[0]).toBe('held');
     expect(answers.filter((state) => state === 'held')).toEqual(['held']);
     expect(answers.length).toBeLessThanOrEqual(4);
     expect(await hostile.page.locator('saring-prompt').count()).toBe(1);
@@ -283,6 +306,12 @@ describe('a page decides nothing', () => {
 
 describe('share-check.html is no way out', () => {
   const shareCheck = (hash: string) => `chrome-extension://${browser.extensionId}/share-check.html#${hash}`;
+  /**
+   * The passes a share-check page has taken. Continuing to a link starts by taking one, before
+   * anything else (entrypoints/share-check/main.ts, proceed): none means it never set out.
+   */
+  const passesTaken = (page: Page) =>
+    page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('saring-pass:')));
 
   it('refuses to continue to anything but a share link, plain or %-encoded, and says so', async () => {
     for (const hash of ['https://evil.example/phish', encodeURIComponent('https://evil.example/phish')]) {
@@ -292,7 +321,8 @@ describe('share-check.html is no way out', () => {
       await expect.poll(() => status.getAttribute('data-refused')).toBe('not-share-link');
       expect(await status.textContent()).toContain('evil.example');
       await screenshot(page, 'share-check-refused');
-      await page.waitForTimeout(300);
+      // The refusal is the page's last act, and continuing starts by taking a pass: none taken, none will be.
+      expect(await passesTaken(page)).toEqual([]);
       expect(page.url()).toBe(shareCheck(hash));
       await page.close();
     }
@@ -311,7 +341,7 @@ describe('share-check.html is no way out', () => {
     await page.goto('https://berita.example/frame');
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('#share-check').getAttribute('data-refused')).toBe('framed');
-    await page.waitForTimeout(300);
+    // Refusing is the first and the last the framed page does (entrypoints/share-check/main.ts, run).
     expect(requested.filter((url) => url.startsWith('https://x.com/intent/post?text=Selamat%20pagi%20framed'))).toEqual(
       [],
     );
@@ -325,7 +355,9 @@ describe('share-check.html is no way out', () => {
     await page.goto(intent);
     await page.waitForURL((url) => url.host === 'x.com');
     expect(page.url()).toBe(new URL(intent).href);
-    await page.waitForTimeout(500);
+    // Used up: the background withdraws the pass as the navigation commits, the last it does for it,
+    // well before the pass would lapse on its own. The link's next visit is checked again.
+    await expect.poll(sharePasses, { timeout: PASS_LIFETIME_MS / 2 }).toEqual([]);
     expect(page.url()).toBe(new URL(intent).href);
     await page.close();
   });
