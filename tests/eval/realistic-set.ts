@@ -56,18 +56,21 @@ export type NegativePost = z.infer<typeof negativePostSchema>;
  * English), or the second untouched set (Indonesian), which is reported on its own.
  */
 export const REALISTIC_FILES = {
-  hoaxId: { file: 'id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-', minPosts: 400, untouched: false, set: 'main' },
-  hoaxEn: { file: 'en-hoax.jsonl', kind: 'hoax', lang: 'en', idPrefix: 'enh-', minPosts: 100, untouched: false, set: 'main' },
-  negatives: { file: 'negatives.jsonl', kind: 'negative', lang: undefined, idPrefix: 'neg-', minPosts: 400, untouched: false, set: 'main' },
-  untouchedHoaxId: { file: 'untouched-id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-5', minPosts: 60, untouched: true, set: 'untouched' },
-  untouchedNegatives: { file: 'untouched-negatives.jsonl', kind: 'negative', lang: 'id', idPrefix: 'neg-5', minPosts: 60, untouched: true, set: 'untouched' },
-  untouchedHoaxEn: { file: 'untouched-en-hoax.jsonl', kind: 'hoax', lang: 'en', idPrefix: 'enh-5', minPosts: 60, untouched: true, set: 'untouched' },
-  untouchedNegativesEn: { file: 'untouched-en-negatives.jsonl', kind: 'negative', lang: 'en', idPrefix: 'neg-6', minPosts: 60, untouched: true, set: 'untouched' },
-  untouched2HoaxId: { file: 'untouched2-id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-7', minPosts: 60, untouched: true, set: 'untouched2' },
-  untouched2Negatives: { file: 'untouched2-negatives.jsonl', kind: 'negative', lang: 'id', idPrefix: 'neg-7', minPosts: 60, untouched: true, set: 'untouched2' },
+  hoaxId: { file: 'id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-', minPosts: 400, set: 'main' },
+  hoaxEn: { file: 'en-hoax.jsonl', kind: 'hoax', lang: 'en', idPrefix: 'enh-', minPosts: 100, set: 'main' },
+  negatives: { file: 'negatives.jsonl', kind: 'negative', lang: undefined, idPrefix: 'neg-', minPosts: 400, set: 'main' },
+  untouchedHoaxId: { file: 'untouched-id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-5', minPosts: 60, set: 'untouched' },
+  untouchedNegatives: { file: 'untouched-negatives.jsonl', kind: 'negative', lang: 'id', idPrefix: 'neg-5', minPosts: 60, set: 'untouched' },
+  untouchedHoaxEn: { file: 'untouched-en-hoax.jsonl', kind: 'hoax', lang: 'en', idPrefix: 'enh-5', minPosts: 60, set: 'untouched' },
+  untouchedNegativesEn: { file: 'untouched-en-negatives.jsonl', kind: 'negative', lang: 'en', idPrefix: 'neg-6', minPosts: 60, set: 'untouched' },
+  untouched2HoaxId: { file: 'untouched2-id-hoax.jsonl', kind: 'hoax', lang: 'id', idPrefix: 'idh-7', minPosts: 60, set: 'untouched2' },
+  untouched2Negatives: { file: 'untouched2-negatives.jsonl', kind: 'negative', lang: 'id', idPrefix: 'neg-7', minPosts: 60, set: 'untouched2' },
 } as const;
 
 export type RealisticSet = (typeof REALISTIC_FILES)[keyof typeof REALISTIC_FILES]['set'];
+
+/** Whether a file belongs to an untouched set: held out whole, only its figures printed. */
+export const isUntouched = (spec: { set: RealisticSet }): boolean => spec.set !== 'main';
 
 /**
  * fit or held-out, decided by FNV-1a 32-bit over the key's UTF-8 bytes: held-out when odd.

@@ -36,8 +36,8 @@ export function hardNegatives(): NegativePost[] {
  * One untouched set's files (held out whole, see REALISTIC_FILES): hoax posts and topical negatives.
  * `untouched` is the first set (Indonesian and English), `untouched2` the second (Indonesian).
  */
-export function untouchedPosts(set: Exclude<RealisticSet, 'main'> = 'untouched'): { hoax: HoaxPost[]; negatives: NegativePost[] } {
-  const files = Object.values(REALISTIC_FILES).filter((spec) => spec.untouched && spec.set === set);
+export function untouchedPosts(set: Exclude<RealisticSet, 'main'>): { hoax: HoaxPost[]; negatives: NegativePost[] } {
+  const files = Object.values(REALISTIC_FILES).filter((spec) => spec.set === set);
   return {
     hoax: files.filter((spec) => spec.kind === 'hoax').flatMap(({ file }) => readRealisticFile(file, hoaxPostSchema) ?? []),
     negatives: files
